@@ -1,0 +1,1 @@
+//! A fake Discord on loopback: REST routes and a gateway websocket, recording every call.

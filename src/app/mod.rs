@@ -1,0 +1,1 @@
+//! Use cases, generic over the Store, Chat and Clock ports.

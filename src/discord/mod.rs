@@ -1,0 +1,1 @@
+//! The poise/serenity adapter: slash commands, components, and the Discord Chat.

@@ -1,0 +1,119 @@
+//! A meeting as samrad runs it: its questions and its answering window.
+
+use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
+
+use super::ids::{GuildId, MeetingId, QuestionId, RoleName, UnitName};
+
+/// How a question is answered.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum QuestionKind {
+    /// Free text (a modal text input, up to Discord's 4000 characters).
+    Free,
+    /// Ja/nei, ja/nej, yes/no: buttons.
+    YesNo,
+    /// A number on a scale, inclusive, e.g. 1..=5: a select menu.
+    Scale { min: i32, max: i32 },
+    /// One of a few options: a select menu.
+    Choice { options: Vec<String> },
+    /// A key figure (seed 002's nyckeltal): a decimal number, typed in a modal.
+    Number,
+}
+
+/// When in the meeting cycle a question is asked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Phase {
+    /// Before the meeting: the reflection questions members answer per unit.
+    Reflection,
+    /// At the end of the meeting: the short evaluation.
+    Evaluation,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Question {
+    pub id: QuestionId,
+    pub text: String,
+    pub kind: QuestionKind,
+    pub help: Option<String>,
+    pub required: bool,
+    pub phase: Phase,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MeetingState {
+    /// Loaded, answering not yet open.
+    Scheduled,
+    /// Members can answer and edit their answers.
+    Open,
+    /// The deadline passed: answers are read-only.
+    Closed,
+    /// The meeting itself is over.
+    Ended,
+}
+
+impl MeetingState {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Scheduled => "scheduled",
+            Self::Open => "open",
+            Self::Closed => "closed",
+            Self::Ended => "ended",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Self> {
+        Some(match s {
+            "scheduled" => Self::Scheduled,
+            "open" => Self::Open,
+            "closed" => Self::Closed,
+            "ended" => Self::Ended,
+            _ => return None,
+        })
+    }
+}
+
+/// A loaded meeting. Its kit is the source of questions and plans; this is what is stored.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Meeting {
+    pub id: MeetingId,
+    pub guild: GuildId,
+    /// The kit's id, e.g. `uio-koordineringsgruppe`.
+    pub kit_id: String,
+    pub title: String,
+    pub language: String,
+    pub timezone: Tz,
+    pub state: MeetingState,
+    pub units: Vec<UnitName>,
+    pub roles: Vec<RoleName>,
+    pub questions: Vec<Question>,
+    /// Answers can be given or edited until this instant.
+    pub deadline: Option<DateTime<Utc>>,
+}
+
+impl Meeting {
+    pub fn question(&self, id: &QuestionId) -> Option<&Question> {
+        self.questions.iter().find(|q| &q.id == id)
+    }
+
+    pub fn reflection_questions(&self) -> impl Iterator<Item = &Question> {
+        self.questions.iter().filter(|q| q.phase == Phase::Reflection)
+    }
+
+    pub fn evaluation_questions(&self) -> impl Iterator<Item = &Question> {
+        self.questions.iter().filter(|q| q.phase == Phase::Evaluation)
+    }
+
+    pub fn unit(&self, name: &str) -> Option<&UnitName> {
+        let key = name.trim().to_lowercase();
+        self.units.iter().find(|u| u.key() == key)
+    }
+
+    pub fn role(&self, name: &str) -> Option<&RoleName> {
+        let key = name.trim().to_lowercase();
+        self.roles.iter().find(|r| r.key() == key)
+    }
+
+    /// Whether answers may be given or changed at `now`.
+    pub fn accepts_answers(&self, now: DateTime<Utc>) -> bool {
+        self.state == MeetingState::Open && self.deadline.is_none_or(|d| now < d)
+    }
+}

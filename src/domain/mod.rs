@@ -1,0 +1,11 @@
+//! Pure meeting types and rules. No Discord, no SQL, no async runtime in here:
+//! everything is a plain function of its inputs so it can be tested directly.
+
+pub mod answer;
+pub mod grouping;
+pub mod ids;
+pub mod meeting;
+
+pub use answer::{AnswerError, AnswerValue};
+pub use ids::{ChannelId, GuildId, IdError, MeetingId, QuestionId, RoleName, UnitName, UserId};
+pub use meeting::{Meeting, MeetingState, Phase, Question, QuestionKind};

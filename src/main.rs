@@ -1,0 +1,3 @@
+//! The `samrad` command line: run the bot, run the demo, check kits, export.
+
+fn main() {}

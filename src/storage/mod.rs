@@ -1,0 +1,1 @@
+//! The SQLite store (sqlx); the only place with SQL.
