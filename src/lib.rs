@@ -8,5 +8,6 @@ pub mod app;
 pub mod console;
 pub mod discord;
 pub mod domain;
+pub mod i18n;
 pub mod kit;
 pub mod storage;

@@ -1,1 +1,12 @@
-//! Use cases, generic over the Store, Chat and Clock ports.
+//! Use cases, generic over the Store, Chat and Clock ports. Each public function is one thing
+//! a member, facilitator or organiser does, and returns a typed error a user can read.
+
+pub mod actor;
+pub mod answers;
+pub mod digest;
+pub mod meetings;
+pub mod membership;
+pub mod ports;
+pub mod tick;
+
+pub use actor::{Actor, Staff, UserMessage};

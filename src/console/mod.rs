@@ -1,1 +1,6 @@
-//! Console transport: a line-based Chat for `samrad demo` and scripted end-to-end tests.
+//! In-process chat transports: `MemoryChat` records what the bot would send (unit tests,
+//! app-level tests, benchmarks), `ConsoleChat` prints it as lines (`samrad demo`).
+
+mod memory;
+
+pub use memory::{ChatEvent, MemoryChat};

@@ -5,6 +5,7 @@ pub mod answer;
 pub mod grouping;
 pub mod ids;
 pub mod meeting;
+pub mod schedule;
 
 pub use answer::{AnswerError, AnswerValue};
 pub use ids::{ChannelId, GuildId, IdError, MeetingId, QuestionId, RoleName, UnitName, UserId};

@@ -1,0 +1,200 @@
+//! Answering the reflection (and evaluation) questions: the form to show, saving answers
+//! with their history, and one's own answers.
+
+use std::collections::HashMap;
+
+use super::actor::{Actor, UserMessage};
+use super::ports::{Clock, StoredAnswer, Store, StoreError};
+use crate::domain::{AnswerError, AnswerValue, Meeting, Phase, Question, QuestionId, QuestionKind, UnitName};
+use crate::i18n::Lang;
+use crate::t;
+
+/// Discord allows five text inputs in one modal; longer question lists get more pages.
+pub const QUESTIONS_PER_MODAL: usize = 5;
+
+#[derive(Debug, thiserror::Error)]
+pub enum AnswerFlowError {
+    #[error("no meeting is loaded")]
+    NoMeeting,
+    #[error("answering has not opened yet")]
+    NotOpenYet,
+    #[error("answering is closed")]
+    Closed,
+    #[error("the member has no unit")]
+    NoUnit,
+    #[error("unknown question {0}")]
+    UnknownQuestion(String),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+impl UserMessage for AnswerFlowError {
+    fn user_message(&self, lang: Lang) -> String {
+        match self {
+            Self::NoMeeting => t!(lang, "err-no-meeting"),
+            Self::NotOpenYet => t!(lang, "err-not-open-yet"),
+            Self::Closed => t!(lang, "err-answers-closed"),
+            Self::NoUnit => t!(lang, "err-no-unit"),
+            Self::UnknownQuestion(q) => t!(lang, "err-unknown-question", id = q.as_str()),
+            Self::Store(_) => t!(lang, "err-internal"),
+        }
+    }
+}
+
+/// What the answer flow shows a member: text questions in modal pages of five, yes/no and
+/// scale/choice questions as buttons and selects, each prefilled with the current answer.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AnswerForm {
+    pub meeting: Meeting,
+    pub unit: UnitName,
+    pub pages: Vec<Vec<Question>>,
+    pub pickers: Vec<Question>,
+    pub current: HashMap<QuestionId, String>,
+}
+
+fn typed(q: &Question) -> bool {
+    matches!(q.kind, QuestionKind::Free | QuestionKind::Number)
+}
+
+async fn open_meeting<S: Store + ?Sized>(
+    store: &S,
+    clock: &dyn Clock,
+    actor: &Actor,
+) -> Result<(Meeting, UnitName), AnswerFlowError> {
+    let meeting = store.current_meeting(actor.guild).await?.ok_or(AnswerFlowError::NoMeeting)?;
+    if !meeting.accepts_answers(clock.now()) {
+        return Err(match meeting.state {
+            crate::domain::MeetingState::Scheduled => AnswerFlowError::NotOpenYet,
+            _ => AnswerFlowError::Closed,
+        });
+    }
+    store.ensure_member(actor.guild, actor.user, &actor.name).await?;
+    let unit = store.member(actor.guild, actor.user).await?.and_then(|m| m.unit).ok_or(AnswerFlowError::NoUnit)?;
+    Ok((meeting, unit))
+}
+
+/// The form for `phase` (reflection before the meeting, evaluation at its end).
+pub async fn answer_form<S: Store + ?Sized>(
+    store: &S,
+    clock: &dyn Clock,
+    actor: &Actor,
+    phase: Phase,
+) -> Result<AnswerForm, AnswerFlowError> {
+    let (meeting, unit) = open_meeting(store, clock, actor).await?;
+    let questions: Vec<Question> = meeting.questions.iter().filter(|q| q.phase == phase).cloned().collect();
+    let pages = questions.iter().filter(|q| typed(q)).cloned().collect::<Vec<_>>();
+    let pages = pages.chunks(QUESTIONS_PER_MODAL).map(<[Question]>::to_vec).collect();
+    let pickers = questions.iter().filter(|q| !typed(q)).cloned().collect();
+    let current =
+        store.answers_of(meeting.id, actor.user).await?.into_iter().map(|a| (a.question, a.value)).collect();
+    Ok(AnswerForm { meeting, unit, pages, pickers, current })
+}
+
+/// The outcome of submitting a set of answers: what was saved, what was refused and why.
+/// A refused answer's text is returned so the member can copy it; nothing typed is lost.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct SubmitReport {
+    pub saved: Vec<(QuestionId, u32)>,
+    pub refused: Vec<(QuestionId, String, AnswerError)>,
+    pub unchanged: Vec<QuestionId>,
+}
+
+/// Saves answers given as (question id, raw text). Blank input for a question leaves any
+/// earlier answer as it is (a modal field left empty never deletes an answer).
+pub async fn submit_answers<S: Store + ?Sized>(
+    store: &S,
+    clock: &dyn Clock,
+    actor: &Actor,
+    raw: &[(String, String)],
+) -> Result<SubmitReport, AnswerFlowError> {
+    let (meeting, _unit) = open_meeting(store, clock, actor).await?;
+    let current: HashMap<QuestionId, String> =
+        store.answers_of(meeting.id, actor.user).await?.into_iter().map(|a| (a.question, a.value)).collect();
+    let mut report = SubmitReport::default();
+    for (qid, text) in raw {
+        let question = QuestionId::try_from(qid.as_str())
+            .ok()
+            .and_then(|id| meeting.question(&id))
+            .ok_or_else(|| AnswerFlowError::UnknownQuestion(qid.clone()))?;
+        if text.trim().is_empty() {
+            continue;
+        }
+        match AnswerValue::parse(question, text) {
+            Ok(value) => {
+                let stored = value.to_stored();
+                if current.get(&question.id) == Some(&stored) {
+                    report.unchanged.push(question.id.clone());
+                    continue;
+                }
+                let revision =
+                    store.save_answer(meeting.id, actor.guild, actor.user, &question.id, &stored, clock.now()).await?;
+                report.saved.push((question.id.clone(), revision));
+            }
+            Err(e) => report.refused.push((question.id.clone(), text.clone(), e)),
+        }
+    }
+    Ok(report)
+}
+
+/// `/answer mine`: one's own answers in the current meeting, in question order.
+pub async fn my_answers<S: Store + ?Sized>(
+    store: &S,
+    actor: &Actor,
+) -> Result<(Meeting, Vec<StoredAnswer>), AnswerFlowError> {
+    let meeting = store.current_meeting(actor.guild).await?.ok_or(AnswerFlowError::NoMeeting)?;
+    let answers = store.answers_of(meeting.id, actor.user).await?;
+    Ok((meeting, answers))
+}
+
+/// Renders the submit report for the member (ephemeral).
+pub fn render_report(report: &SubmitReport, lang: Lang) -> String {
+    let mut lines = Vec::new();
+    if !report.saved.is_empty() {
+        lines.push(t!(lang, "answers-saved", count = report.saved.len()));
+    }
+    if report.saved.is_empty() && report.refused.is_empty() {
+        lines.push(t!(lang, "answers-nothing-new"));
+    }
+    for (q, text, err) in &report.refused {
+        lines.push(t!(lang, "answers-refused", id = q.as_str(), reason = answer_error(err, lang)));
+        lines.push(format!("> {}", excerpt(text, 300)));
+    }
+    lines.join("\n")
+}
+
+pub fn answer_error(err: &AnswerError, lang: Lang) -> String {
+    match err {
+        AnswerError::Empty => t!(lang, "answer-empty"),
+        AnswerError::TooLong { got, max } => t!(lang, "answer-too-long", got = *got, max = *max),
+        AnswerError::NotYesNo => t!(lang, "answer-not-yes-no"),
+        AnswerError::OutOfScale { min, max } => t!(lang, "answer-out-of-scale", min = *min, max = *max),
+        AnswerError::NotAnOption { options } => t!(lang, "answer-not-option", options = options.as_str()),
+        AnswerError::NotANumber { got } => t!(lang, "answer-not-number", got = got.as_str()),
+    }
+}
+
+/// Renders one's own answers (ephemeral).
+pub fn render_mine(meeting: &Meeting, answers: &[StoredAnswer], lang: Lang) -> String {
+    if answers.is_empty() {
+        return t!(lang, "answers-none-yet");
+    }
+    let mut out = t!(lang, "answers-mine-title", title = meeting.title.as_str());
+    for a in answers {
+        let text = meeting.question(&a.question).map(|q| q.text.as_str()).unwrap_or("?");
+        out.push_str(&format!("\n**{}** {}\n> {}", a.question, excerpt(text, 120), a.value));
+        if a.revision > 1 {
+            out.push_str(&format!(" _{}_", t!(lang, "answers-edited", count = a.revision - 1)));
+        }
+    }
+    out
+}
+
+/// At most `limit` characters, cut at a word boundary, with "…" when shortened.
+fn excerpt(text: &str, limit: usize) -> String {
+    if text.chars().count() <= limit {
+        return text.to_owned();
+    }
+    let cut: String = text.chars().take(limit).collect();
+    let cut = cut.rsplit_once(char::is_whitespace).map(|(head, _)| head).unwrap_or(&cut);
+    format!("{}…", cut.trim_end())
+}

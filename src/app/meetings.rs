@@ -1,0 +1,210 @@
+//! Loading a meeting from a kit, its status, and opening/closing answering by hand.
+
+use chrono::{DateTime, NaiveDate, Utc};
+
+use super::actor::{Actor, UserMessage};
+use super::ports::{Clock, Member, NewJob, NewMeeting, Store, StoreError};
+use crate::domain::schedule::{self, PlannedJob, ScheduleError};
+use crate::domain::{ChannelId, Meeting, MeetingId, MeetingState, UnitName};
+use crate::i18n::Lang;
+use crate::kit::Kit;
+use crate::t;
+
+#[derive(Debug, thiserror::Error)]
+pub enum MeetingError {
+    #[error("only organisers may do that")]
+    NotOrganiser,
+    #[error("only facilitators and organisers may do that")]
+    NotFacilitator,
+    #[error("no meeting is loaded")]
+    NoMeeting,
+    #[error("meeting {title:?} is still running")]
+    StillRunning { title: String },
+    #[error(transparent)]
+    Schedule(#[from] ScheduleError),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+impl UserMessage for MeetingError {
+    fn user_message(&self, lang: Lang) -> String {
+        match self {
+            Self::NotOrganiser => t!(lang, "err-not-organiser"),
+            Self::NotFacilitator => t!(lang, "err-not-facilitator"),
+            Self::NoMeeting => t!(lang, "err-no-meeting"),
+            Self::StillRunning { title } => t!(lang, "err-meeting-running", title = title),
+            Self::Schedule(e) => t!(lang, "err-bad-input", detail = e.to_string()),
+            Self::Store(_) => t!(lang, "err-internal"),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct LoadedMeeting {
+    pub meeting: Meeting,
+    pub jobs: Vec<PlannedJob>,
+}
+
+/// `/meeting load`: stores the kit's meeting for this guild on `date` (default: the kit's
+/// date), posting into `channel`, and schedules opening, reminders, deadline and digest.
+pub async fn load_meeting<S: Store + ?Sized>(
+    store: &S,
+    clock: &dyn Clock,
+    actor: &Actor,
+    kit: &Kit,
+    date: Option<NaiveDate>,
+    channel: ChannelId,
+) -> Result<LoadedMeeting, MeetingError> {
+    if !actor.can_organise() {
+        return Err(MeetingError::NotOrganiser);
+    }
+    if let Some(current) = store.current_meeting(actor.guild).await? {
+        return Err(MeetingError::StillRunning { title: current.title });
+    }
+    let date = date.unwrap_or(kit.date);
+    let jobs = schedule::plan(&kit.schedule, date, kit.timezone)?;
+    let new = NewMeeting {
+        guild: actor.guild,
+        kit_id: kit.id.clone(),
+        title: kit.title.clone(),
+        language: kit.language.clone(),
+        timezone: kit.timezone,
+        date,
+        channel: Some(channel),
+        deadline: Some(schedule::deadline(&kit.schedule, date, kit.timezone)),
+        units: kit.units.clone(),
+        roles: kit.roles.clone(),
+        questions: kit.questions.clone(),
+    };
+    let id = store.create_meeting(&new, clock.now()).await?;
+    let rows: Vec<NewJob> =
+        jobs.iter().map(|j| NewJob { key: j.key.clone(), kind: j.kind.as_str().into(), due_at: j.due_at }).collect();
+    store.schedule(id, &rows).await?;
+    let meeting = store.meeting(id).await?.ok_or(MeetingError::NoMeeting)?;
+    Ok(LoadedMeeting { meeting, jobs })
+}
+
+/// Response figures for one unit.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnitStatus {
+    pub unit: UnitName,
+    pub members: Vec<Member>,
+    /// Members who answered every required reflection question.
+    pub complete: Vec<Member>,
+    /// Members who answered some but not all required questions.
+    pub partial: Vec<Member>,
+}
+
+impl UnitStatus {
+    pub fn missing(&self) -> impl Iterator<Item = &Member> {
+        self.members.iter().filter(|m| !self.complete.contains(m) && !self.partial.contains(m))
+    }
+    /// Percentage of members who answered at least one question.
+    pub fn rate(&self) -> u32 {
+        if self.members.is_empty() {
+            return 0;
+        }
+        ((self.complete.len() + self.partial.len()) * 100 / self.members.len()) as u32
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct MeetingStatus {
+    pub meeting: Meeting,
+    pub units: Vec<UnitStatus>,
+    /// Members of the guild who have not joined a unit.
+    pub without_unit: Vec<Member>,
+    pub next_job: Option<(String, DateTime<Utc>)>,
+}
+
+/// Members who still owe answers to required reflection questions.
+pub fn incomplete_members(status: &MeetingStatus) -> Vec<Member> {
+    status.units.iter().flat_map(|u| u.members.iter().filter(|m| !u.complete.contains(m))).cloned().collect()
+}
+
+/// Response status per unit, computed from stored answers.
+pub async fn status_of<S: Store + ?Sized>(store: &S, meeting: &Meeting) -> Result<MeetingStatus, StoreError> {
+    let members = store.members(meeting.guild).await?;
+    let answers = store.answers(meeting.id).await?;
+    let required: Vec<_> = meeting.reflection_questions().filter(|q| q.required).map(|q| q.id.clone()).collect();
+    let units = meeting
+        .units
+        .iter()
+        .map(|unit| {
+            let in_unit: Vec<Member> = members.iter().filter(|m| m.unit.as_ref() == Some(unit)).cloned().collect();
+            let (mut complete, mut partial) = (Vec::new(), Vec::new());
+            for m in &in_unit {
+                let mine: Vec<_> = answers.iter().filter(|a| a.user == m.user).collect();
+                if mine.is_empty() {
+                    continue;
+                }
+                if required.iter().all(|q| mine.iter().any(|a| &a.question == q)) {
+                    complete.push(m.clone());
+                } else {
+                    partial.push(m.clone());
+                }
+            }
+            UnitStatus { unit: unit.clone(), members: in_unit, complete, partial }
+        })
+        .collect();
+    let without_unit = members.into_iter().filter(|m| m.unit.is_none()).collect();
+    let next_job = store.pending_jobs(meeting.id).await?.into_iter().next().map(|j| (j.kind, j.due_at));
+    Ok(MeetingStatus { meeting: meeting.clone(), units, without_unit, next_job })
+}
+
+/// `/meeting status`.
+pub async fn meeting_status<S: Store + ?Sized>(store: &S, actor: &Actor) -> Result<MeetingStatus, MeetingError> {
+    let meeting = store.current_meeting(actor.guild).await?.ok_or(MeetingError::NoMeeting)?;
+    Ok(status_of(store, &meeting).await?)
+}
+
+/// `/meeting end`: the meeting is over; pending scheduled work is cancelled.
+pub async fn end_meeting<S: Store + ?Sized>(store: &S, actor: &Actor) -> Result<MeetingId, MeetingError> {
+    if !actor.can_organise() {
+        return Err(MeetingError::NotOrganiser);
+    }
+    let meeting = store.current_meeting(actor.guild).await?.ok_or(MeetingError::NoMeeting)?;
+    store.cancel_jobs(meeting.id, "").await?;
+    store.set_meeting_state(meeting.id, MeetingState::Ended).await?;
+    Ok(meeting.id)
+}
+
+/// Renders a status table (monospace) in `lang`.
+pub fn render_status(status: &MeetingStatus, lang: Lang) -> String {
+    let mut out = t!(
+        lang,
+        "status-title",
+        title = status.meeting.title.as_str(),
+        state = t!(lang, &format!("state-{}", status.meeting.state.as_str()))
+    );
+    out.push('\n');
+    if let Some(deadline) = status.meeting.deadline {
+        out.push_str(&t!(lang, "status-deadline", when = format!("<t:{}:F>", deadline.timestamp())));
+        out.push('\n');
+    }
+    out.push_str("```\n");
+    let width = status.units.iter().map(|u| u.unit.as_str().chars().count()).max().unwrap_or(4).max(4);
+    for u in &status.units {
+        let answered = u.complete.len() + u.partial.len();
+        out.push_str(&format!(
+            "{:<width$}  {:>3}/{:<3} {:>3}%\n",
+            u.unit.as_str(),
+            answered,
+            u.members.len(),
+            u.rate(),
+            width = width
+        ));
+    }
+    out.push_str("```");
+    let missing_units: Vec<&str> =
+        status.units.iter().filter(|u| u.complete.is_empty() && u.partial.is_empty()).map(|u| u.unit.as_str()).collect();
+    if !missing_units.is_empty() {
+        out.push('\n');
+        out.push_str(&t!(lang, "status-missing-units", units = missing_units.join(", ")));
+    }
+    if !status.without_unit.is_empty() {
+        out.push('\n');
+        out.push_str(&t!(lang, "status-without-unit", count = status.without_unit.len()));
+    }
+    out
+}

@@ -1,0 +1,198 @@
+//! The scheduler's one step: do everything that is due at `now`, exactly once.
+//!
+//! Idempotency: every message sent for a job has a stable key. A key found in the store is
+//! not sent again; the key also goes to the chat adapter as a nonce, so a send that reached
+//! Discord just before a crash is deduplicated there. A job is marked done only after all its
+//! posts are recorded. Catch-up: on start, everything overdue runs; of several overdue
+//! reminders for one meeting only the newest is sent (nobody wants three reminders at once).
+
+use chrono::{DateTime, Duration, Utc};
+
+use super::meetings::{incomplete_members, status_of};
+use super::ports::{Chat, ChatError, Clock, Job, MessageId, OutMessage, Store, StoreError};
+use crate::domain::schedule::JobKind;
+use crate::domain::{ChannelId, Meeting, MeetingState, UserId};
+use crate::i18n::Lang;
+use crate::t;
+
+/// Custom id of the "Answer" button on the questions post.
+pub const ANSWER_BUTTON: &str = "samrad:answer";
+
+#[derive(Debug, thiserror::Error)]
+pub enum TickError {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+/// What one tick did, for logs and tests.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TickReport {
+    pub done: Vec<String>,
+    pub skipped: Vec<String>,
+    pub failed: Vec<String>,
+}
+
+/// Posts `message` under `key` unless a post with that key was already sent.
+pub async fn post_once<S: Store + ?Sized>(
+    store: &S,
+    chat: &dyn Chat,
+    clock: &dyn Clock,
+    key: &str,
+    to: Target,
+    message: OutMessage,
+) -> Result<MessageId, JobFailure> {
+    if let Some(id) = store.sent_post(key).await? {
+        return Ok(id);
+    }
+    let (id, channel) = match to {
+        Target::Channel(c) => (chat.post(c, message, Some(key)).await?, Some(c)),
+        Target::Dm(u) => (chat.dm(u, message, Some(key)).await?, None),
+    };
+    store.record_post(key, channel, id, clock.now()).await?;
+    Ok(id)
+}
+
+#[derive(Debug, Clone, Copy)]
+pub enum Target {
+    Channel(ChannelId),
+    Dm(UserId),
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum JobFailure {
+    #[error(transparent)]
+    Chat(#[from] ChatError),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error("{0}")]
+    Config(String),
+}
+
+/// Runs all due jobs.
+pub async fn tick<S: Store + ?Sized>(store: &S, chat: &dyn Chat, clock: &dyn Clock) -> Result<TickReport, TickError> {
+    let now = clock.now();
+    let due = store.due_jobs(now).await?;
+    let mut report = TickReport::default();
+    for (i, job) in due.iter().enumerate() {
+        let label = format!("meeting {} {}", job.meeting, job.key);
+        let superseded = job.kind == JobKind::Remind.as_str()
+            && due[i + 1..].iter().any(|later| later.meeting == job.meeting && later.kind == job.kind);
+        if superseded {
+            store.finish_job(job.id, now).await?;
+            report.skipped.push(label);
+            continue;
+        }
+        let span = tracing::info_span!("job", meeting = %job.meeting, key = %job.key);
+        let _enter = span.enter();
+        match run_job(store, chat, clock, job).await {
+            Ok(()) => {
+                store.finish_job(job.id, now).await?;
+                report.done.push(label);
+            }
+            Err(e) => {
+                tracing::warn!(error = %e, attempts = job.attempts, "scheduled job failed");
+                store.fail_job(job.id, &e.to_string(), retry_at(job, &e, now)).await?;
+                report.failed.push(format!("{label}: {e}"));
+            }
+        }
+    }
+    Ok(report)
+}
+
+/// Transient failures retry with backoff (1, 2, 4 … minutes, up to 10 tries); configuration
+/// problems (no channel) fail at once so an organiser sees them in `/meeting status`.
+fn retry_at(job: &Job, e: &JobFailure, now: DateTime<Utc>) -> Option<DateTime<Utc>> {
+    match e {
+        JobFailure::Config(_) => None,
+        _ if job.attempts >= 10 => None,
+        _ => Some(now + Duration::minutes(1 << job.attempts.min(6))),
+    }
+}
+
+async fn run_job<S: Store + ?Sized>(store: &S, chat: &dyn Chat, clock: &dyn Clock, job: &Job) -> Result<(), JobFailure> {
+    let Some(meeting) = store.meeting(job.meeting).await? else { return Ok(()) };
+    if meeting.state == MeetingState::Ended {
+        return Ok(());
+    }
+    let lang = Lang::from_code(&meeting.language).unwrap_or_default();
+    let channel = store
+        .meeting_channel(meeting.id)
+        .await?
+        .ok_or_else(|| JobFailure::Config(format!("meeting {} has no channel", meeting.id)))?;
+    let key = |part: &str| format!("m{}:{}{}", meeting.id, job.key, part);
+    match JobKind::parse(&job.kind) {
+        Some(JobKind::Open) => {
+            if meeting.state == MeetingState::Scheduled {
+                store.set_meeting_state(meeting.id, MeetingState::Open).await?;
+            }
+            post_once(store, chat, clock, &key(""), Target::Channel(channel), questions_post(&meeting, lang)).await?;
+        }
+        Some(JobKind::Remind) => {
+            if meeting.state != MeetingState::Open {
+                return Ok(());
+            }
+            remind(store, chat, clock, &meeting, lang, channel, &key("")).await?;
+        }
+        Some(JobKind::Deadline) => {
+            if meeting.state == MeetingState::Open || meeting.state == MeetingState::Scheduled {
+                store.set_meeting_state(meeting.id, MeetingState::Closed).await?;
+            }
+            let text = t!(lang, "deadline-post", title = meeting.title.as_str());
+            post_once(store, chat, clock, &key(""), Target::Channel(channel), OutMessage::text(text)).await?;
+        }
+        Some(JobKind::Digest) => {
+            // The digest names missing members, so it goes to the organisers' channel; without
+            // one it goes to the meeting channel with names left out.
+            let organisers = store.guild_settings(meeting.guild).await?.organiser_channel;
+            let post = super::digest::digest_post(store, &meeting, lang, organisers.is_some()).await?;
+            post_once(store, chat, clock, &key(""), Target::Channel(organisers.unwrap_or(channel)), post).await?;
+        }
+        None => return Err(JobFailure::Config(format!("unknown job kind {:?}", job.kind))),
+    }
+    Ok(())
+}
+
+/// The post that opens answering: the questions and an "Answer" button.
+pub fn questions_post(meeting: &Meeting, lang: Lang) -> OutMessage {
+    let mut text = t!(lang, "open-post", title = meeting.title.as_str());
+    for (i, q) in meeting.reflection_questions().enumerate() {
+        text.push_str(&format!("\n**{}.** {}", i + 1, q.text));
+    }
+    if let Some(deadline) = meeting.deadline {
+        text.push('\n');
+        text.push_str(&t!(lang, "open-post-deadline", when = format!("<t:{}:F>", deadline.timestamp())));
+    }
+    OutMessage::text(text).with_button(ANSWER_BUTTON, t!(lang, "button-answer"))
+}
+
+/// Reminds, by DM, each member who still owes a required answer; members whose DMs are
+/// closed are mentioned in one channel post instead.
+async fn remind<S: Store + ?Sized>(
+    store: &S,
+    chat: &dyn Chat,
+    clock: &dyn Clock,
+    meeting: &Meeting,
+    lang: Lang,
+    channel: ChannelId,
+    key: &str,
+) -> Result<(), JobFailure> {
+    let status = status_of(store, meeting).await?;
+    let mut unreachable = Vec::new();
+    for member in incomplete_members(&status) {
+        let member_lang = Lang::pick([member.locale.as_deref(), Some(lang.code())]);
+        let text = t!(member_lang, "reminder-dm", title = meeting.title.as_str(), name = member.name.as_str());
+        let message = OutMessage::text(text).with_button(ANSWER_BUTTON, t!(member_lang, "button-answer"));
+        match post_once(store, chat, clock, &format!("{key}:u{}", member.user), Target::Dm(member.user), message).await {
+            Ok(_) => {}
+            Err(JobFailure::Chat(ChatError::Refused(_) | ChatError::NotFound(_))) => unreachable.push(member.user),
+            Err(e) => return Err(e),
+        }
+    }
+    if !unreachable.is_empty() {
+        let mut message = OutMessage::text(t!(lang, "reminder-channel", count = unreachable.len()))
+            .with_button(ANSWER_BUTTON, t!(lang, "button-answer"));
+        message.mentions = unreachable;
+        post_once(store, chat, clock, &format!("{key}:channel"), Target::Channel(channel), message).await?;
+    }
+    Ok(())
+}

@@ -1,0 +1,111 @@
+//! Answers, edited in place with every earlier version kept in `answer_revisions`.
+
+use async_trait::async_trait;
+use chrono::{DateTime, Utc};
+
+use super::{chat_id, db_id, time, SqliteStore, StoreError};
+use crate::app::ports::{AnswerStore, StoredAnswer};
+use crate::domain::{GuildId, MeetingId, QuestionId, UnitName, UserId};
+
+struct Row {
+    user_id: i64,
+    unit: Option<String>,
+    question_id: String,
+    value: String,
+    revision: i64,
+    updated_at: String,
+}
+
+fn to_answer(r: Row) -> Result<StoredAnswer, StoreError> {
+    let bad = |e: crate::domain::IdError| StoreError::Corrupt(e.to_string());
+    Ok(StoredAnswer {
+        user: UserId(chat_id(r.user_id)),
+        unit: r.unit.map(|u| UnitName::try_from(u.as_str())).transpose().map_err(bad)?,
+        question: QuestionId::try_from(r.question_id.as_str()).map_err(bad)?,
+        value: r.value,
+        revision: u32::try_from(r.revision).unwrap_or(1),
+        updated_at: time::from_db(&r.updated_at)?,
+    })
+}
+
+#[async_trait]
+impl AnswerStore for SqliteStore {
+    async fn save_answer(
+        &self,
+        meeting: MeetingId,
+        guild: GuildId,
+        user: UserId,
+        question: &QuestionId,
+        value: &str,
+        now: DateTime<Utc>,
+    ) -> Result<u32, StoreError> {
+        let (g, u) = (db_id(guild.0), db_id(user.0));
+        let q = question.as_str();
+        let now = time::to_db(now);
+        // One transaction: the old value moves to the history and the new one replaces it, or
+        // neither happens. BEGIN IMMEDIATE would be ideal; the busy timeout covers contention.
+        let mut tx = self.pool.begin().await?;
+        sqlx::query!(
+            "INSERT INTO answer_revisions (meeting_id, question_id, user_id, revision, value, replaced_at)
+             SELECT meeting_id, question_id, user_id, revision, value, ? FROM answers
+             WHERE meeting_id = ? AND question_id = ? AND user_id = ?",
+            now,
+            meeting.0,
+            q,
+            u
+        )
+        .execute(&mut *tx)
+        .await?;
+        let revision = sqlx::query_scalar!(
+            "INSERT INTO answers (meeting_id, question_id, guild_id, user_id, unit_id, value, answered_at, updated_at)
+             VALUES (?, ?, ?, ?, (SELECT unit_id FROM members WHERE guild_id = ? AND user_id = ?), ?, ?, ?)
+             ON CONFLICT (meeting_id, question_id, user_id) DO UPDATE SET
+                value = excluded.value, unit_id = excluded.unit_id,
+                revision = answers.revision + 1, updated_at = excluded.updated_at
+             RETURNING revision",
+            meeting.0,
+            q,
+            g,
+            u,
+            g,
+            u,
+            value,
+            now,
+            now
+        )
+        .fetch_one(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(u32::try_from(revision).unwrap_or(1))
+    }
+
+    async fn answers(&self, meeting: MeetingId) -> Result<Vec<StoredAnswer>, StoreError> {
+        let rows = sqlx::query_as!(
+            Row,
+            r#"SELECT a.user_id, un.name AS "unit?", a.question_id, a.value, a.revision, a.updated_at
+               FROM answers a LEFT JOIN units un ON un.id = a.unit_id
+               JOIN questions q ON q.meeting_id = a.meeting_id AND q.id = a.question_id
+               WHERE a.meeting_id = ? ORDER BY q.position, a.user_id"#,
+            meeting.0
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        rows.into_iter().map(to_answer).collect()
+    }
+
+    async fn answers_of(&self, meeting: MeetingId, user: UserId) -> Result<Vec<StoredAnswer>, StoreError> {
+        let u = db_id(user.0);
+        let rows = sqlx::query_as!(
+            Row,
+            r#"SELECT a.user_id, un.name AS "unit?", a.question_id, a.value, a.revision, a.updated_at
+               FROM answers a LEFT JOIN units un ON un.id = a.unit_id
+               JOIN questions q ON q.meeting_id = a.meeting_id AND q.id = a.question_id
+               WHERE a.meeting_id = ? AND a.user_id = ? ORDER BY q.position"#,
+            meeting.0,
+            u
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        rows.into_iter().map(to_answer).collect()
+    }
+}

@@ -1,0 +1,204 @@
+//! Meetings with their questions, units and roles.
+
+use async_trait::async_trait;
+use chrono::{DateTime, Utc};
+
+use super::{chat_id, db_id, time, SqliteStore, StoreError};
+use crate::app::ports::{MeetingStore, NewMeeting};
+use crate::domain::{
+    ChannelId, GuildId, Meeting, MeetingId, MeetingState, Phase, Question, QuestionId, QuestionKind, RoleName, UnitName,
+};
+
+/// `QuestionKind` ↔ (kind, options_json) columns.
+fn kind_to_db(kind: &QuestionKind) -> (String, String) {
+    match kind {
+        QuestionKind::Free => ("free".into(), "[]".into()),
+        QuestionKind::YesNo => ("yes_no".into(), "[]".into()),
+        QuestionKind::Scale { min, max } => (format!("scale:{min}:{max}"), "[]".into()),
+        QuestionKind::Choice { options } => {
+            ("choice".into(), serde_json::to_string(options).unwrap_or_else(|_| "[]".into()))
+        }
+        QuestionKind::Number => ("number".into(), "[]".into()),
+    }
+}
+
+fn kind_from_db(kind: &str, options: &str) -> Result<QuestionKind, StoreError> {
+    let corrupt = || StoreError::Corrupt(format!("question kind {kind:?}"));
+    Ok(match kind {
+        "free" => QuestionKind::Free,
+        "yes_no" => QuestionKind::YesNo,
+        "number" => QuestionKind::Number,
+        "choice" => QuestionKind::Choice { options: serde_json::from_str(options).map_err(|_| corrupt())? },
+        other => {
+            let mut parts = other.strip_prefix("scale:").ok_or_else(corrupt)?.split(':');
+            let min = parts.next().and_then(|p| p.parse().ok()).ok_or_else(corrupt)?;
+            let max = parts.next().and_then(|p| p.parse().ok()).ok_or_else(corrupt)?;
+            QuestionKind::Scale { min, max }
+        }
+    })
+}
+
+fn phase_to_db(p: Phase) -> &'static str {
+    match p {
+        Phase::Reflection => "reflection",
+        Phase::Evaluation => "evaluation",
+    }
+}
+
+impl SqliteStore {
+    async fn load_meeting(&self, id: i64) -> Result<Option<Meeting>, StoreError> {
+        let Some(m) = sqlx::query!(
+            "SELECT id, guild_id, kit_id, title, language, timezone, state, deadline FROM meetings WHERE id = ?",
+            id
+        )
+        .fetch_optional(&self.pool)
+        .await?
+        else {
+            return Ok(None);
+        };
+        let units = sqlx::query_scalar!(
+            "SELECT u.name FROM meeting_units mu JOIN units u ON u.id = mu.unit_id WHERE mu.meeting_id = ? ORDER BY u.name",
+            id
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        let roles = sqlx::query_scalar!("SELECT name FROM meeting_roles WHERE meeting_id = ? ORDER BY position", id)
+            .fetch_all(&self.pool)
+            .await?;
+        let question_rows = sqlx::query!(
+            "SELECT id, text, kind, options_json, help, required, phase FROM questions WHERE meeting_id = ? ORDER BY position",
+            id
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        let corrupt = |e: crate::domain::IdError| StoreError::Corrupt(e.to_string());
+        let mut questions = Vec::with_capacity(question_rows.len());
+        for q in question_rows {
+            questions.push(Question {
+                id: QuestionId::try_from(q.id.as_str()).map_err(corrupt)?,
+                text: q.text,
+                kind: kind_from_db(&q.kind, &q.options_json)?,
+                help: q.help,
+                required: q.required != 0,
+                phase: if q.phase == "evaluation" { Phase::Evaluation } else { Phase::Reflection },
+            });
+        }
+        Ok(Some(Meeting {
+            id: MeetingId(m.id),
+            guild: GuildId(chat_id(m.guild_id)),
+            kit_id: m.kit_id,
+            title: m.title,
+            timezone: m.timezone.parse().map_err(|_| StoreError::Corrupt(format!("timezone {:?}", m.timezone)))?,
+            language: m.language,
+            state: MeetingState::parse(&m.state).ok_or_else(|| StoreError::Corrupt(format!("state {:?}", m.state)))?,
+            units: units.iter().map(|u| UnitName::try_from(u.as_str())).collect::<Result<_, _>>().map_err(corrupt)?,
+            roles: roles.iter().map(|r| RoleName::try_from(r.as_str())).collect::<Result<_, _>>().map_err(corrupt)?,
+            questions,
+            deadline: time::opt_from_db(m.deadline)?,
+        }))
+    }
+}
+
+#[async_trait]
+impl MeetingStore for SqliteStore {
+    async fn create_meeting(&self, m: &NewMeeting, now: DateTime<Utc>) -> Result<MeetingId, StoreError> {
+        use crate::app::ports::GuildStore;
+        self.ensure_guild(m.guild, "").await?;
+        let mut unit_ids = Vec::with_capacity(m.units.len());
+        for u in &m.units {
+            unit_ids.push(self.unit_id(m.guild, u).await?);
+        }
+        let g = db_id(m.guild.0);
+        let tz = m.timezone.name();
+        let date = m.date.to_string();
+        let channel = m.channel.map(|c| db_id(c.0));
+        let deadline = m.deadline.map(time::to_db);
+        let created = time::to_db(now);
+        let mut tx = self.pool.begin().await?;
+        let id = sqlx::query_scalar!(
+            "INSERT INTO meetings (guild_id, kit_id, title, language, timezone, meeting_date, channel_id, deadline, created_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id AS \"id!\"",
+            g,
+            m.kit_id,
+            m.title,
+            m.language,
+            tz,
+            date,
+            channel,
+            deadline,
+            created
+        )
+        .fetch_one(&mut *tx)
+        .await?;
+        for unit_id in unit_ids {
+            sqlx::query!("INSERT OR IGNORE INTO meeting_units (meeting_id, unit_id) VALUES (?, ?)", id, unit_id)
+                .execute(&mut *tx)
+                .await?;
+        }
+        for (pos, role) in m.roles.iter().enumerate() {
+            let pos = pos as i64;
+            let name = role.as_str();
+            sqlx::query!("INSERT INTO meeting_roles (meeting_id, position, name) VALUES (?, ?, ?)", id, pos, name)
+                .execute(&mut *tx)
+                .await?;
+        }
+        for (pos, q) in m.questions.iter().enumerate() {
+            let pos = pos as i64;
+            let qid = q.id.as_str();
+            let (kind, options) = kind_to_db(&q.kind);
+            let phase = phase_to_db(q.phase);
+            sqlx::query!(
+                "INSERT INTO questions (meeting_id, id, position, text, kind, options_json, help, required, phase)
+                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                id,
+                qid,
+                pos,
+                q.text,
+                kind,
+                options,
+                q.help,
+                q.required,
+                phase
+            )
+            .execute(&mut *tx)
+            .await?;
+        }
+        tx.commit().await?;
+        Ok(MeetingId(id))
+    }
+
+    async fn meeting(&self, id: MeetingId) -> Result<Option<Meeting>, StoreError> {
+        self.load_meeting(id.0).await
+    }
+
+    async fn current_meeting(&self, guild: GuildId) -> Result<Option<Meeting>, StoreError> {
+        let g = db_id(guild.0);
+        let id = sqlx::query_scalar!(
+            "SELECT id AS \"id!\" FROM meetings WHERE guild_id = ? AND state != 'ended' ORDER BY id DESC LIMIT 1",
+            g
+        )
+        .fetch_optional(&self.pool)
+        .await?;
+        match id {
+            Some(id) => self.load_meeting(id).await,
+            None => Ok(None),
+        }
+    }
+
+    async fn set_meeting_state(&self, id: MeetingId, state: MeetingState) -> Result<(), StoreError> {
+        let s = state.as_str();
+        let done = sqlx::query!("UPDATE meetings SET state = ? WHERE id = ?", s, id.0).execute(&self.pool).await?;
+        if done.rows_affected() == 0 {
+            return Err(StoreError::NotFound(format!("meeting {id}")));
+        }
+        Ok(())
+    }
+
+    async fn meeting_channel(&self, id: MeetingId) -> Result<Option<ChannelId>, StoreError> {
+        let c = sqlx::query_scalar!("SELECT channel_id FROM meetings WHERE id = ?", id.0)
+            .fetch_optional(&self.pool)
+            .await?
+            .flatten();
+        Ok(c.map(|c| ChannelId(chat_id(c))))
+    }
+}
