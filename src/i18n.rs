@@ -134,3 +134,70 @@ macro_rules! t {
         $crate::i18n::text($lang, $id, vec![$((stringify!($k), $crate::i18n::Arg::from($v))),+])
     };
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::{BTreeMap, BTreeSet};
+
+    /// id → variables used, for every message in `locales/<lang>/*.ftl`.
+    fn catalogue(lang: Lang) -> BTreeMap<String, BTreeSet<String>> {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("locales").join(lang.code());
+        let mut out = BTreeMap::new();
+        let mut files: Vec<_> = std::fs::read_dir(&dir).expect("locale dir").flatten().map(|e| e.path()).collect();
+        files.sort();
+        let mut current: Option<String> = None;
+        for file in files.into_iter().filter(|p| p.extension().is_some_and(|e| e == "ftl")) {
+            for line in std::fs::read_to_string(&file).expect("ftl file").lines() {
+                let starts_message = line.chars().next().is_some_and(|c| c.is_ascii_lowercase());
+                if starts_message {
+                    if let Some((id, _)) = line.split_once(" =") {
+                        current = Some(id.trim().to_owned());
+                        out.entry(id.trim().to_owned()).or_insert_with(BTreeSet::new);
+                    }
+                }
+                if let Some(id) = &current {
+                    let vars = out.get_mut(id).expect("entry");
+                    for part in line.split("{ $").skip(1) {
+                        let var: String = part.chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect();
+                        vars.insert(var);
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn every_message_exists_in_all_languages_with_the_same_variables() {
+        let en = catalogue(Lang::En);
+        assert!(!en.is_empty());
+        for lang in [Lang::Nb, Lang::Sv] {
+            let other = catalogue(lang);
+            let missing: Vec<_> = en.keys().filter(|k| !other.contains_key(*k)).collect();
+            let extra: Vec<_> = other.keys().filter(|k| !en.contains_key(*k)).collect();
+            assert!(missing.is_empty(), "{lang:?} lacks {missing:?}");
+            assert!(extra.is_empty(), "{lang:?} has ids English lacks: {extra:?}");
+            for (id, vars) in &en {
+                assert_eq!(vars, &other[id], "{lang:?}: message {id} uses other variables than English");
+            }
+        }
+    }
+
+    #[test]
+    fn plurals_follow_the_language() {
+        assert_eq!(crate::t!(Lang::Nb, "answers-saved", count = 1), "Svaret ditt er lagret.");
+        assert_eq!(crate::t!(Lang::Nb, "answers-saved", count = 3), "3 svar er lagret.");
+        assert_eq!(crate::t!(Lang::Sv, "answers-saved", count = 3), "3 svar är sparade.");
+        assert_eq!(crate::t!(Lang::En, "answers-saved", count = 1), "Saved your answer.");
+    }
+
+    #[test]
+    fn discord_locales_map_to_our_languages() {
+        assert_eq!(Lang::from_code("no"), Some(Lang::Nb));
+        assert_eq!(Lang::from_code("sv-SE"), Some(Lang::Sv));
+        assert_eq!(Lang::from_code("en-GB"), Some(Lang::En));
+        assert_eq!(Lang::from_code("de"), None);
+        assert_eq!(Lang::pick([None, Some("de"), Some("sv-SE")]), Lang::Sv);
+    }
+}

@@ -1,0 +1,61 @@
+## Errors (shown privately to the person who acted)
+err-no-meeting = No meeting is loaded here yet. An organiser can load one with `/meeting load`.
+err-unknown-unit = There is no unit called “{ $given }”. Units in this meeting: { $known }.
+err-unknown-role = There is no role called “{ $given }”. Roles in this meeting: { $known }.
+err-not-organiser = Only organisers can do that.
+err-not-facilitator = Only facilitators and organisers can do that.
+err-bad-input = That input is not valid: { $detail }
+err-internal = Something went wrong on our side. Nothing you entered was lost; please try again in a moment.
+err-meeting-running = The meeting “{ $title }” is still running. End it with `/meeting end` before loading another.
+err-not-open-yet = Answering has not opened yet.
+err-answers-closed = Answering is closed: the deadline has passed, so answers can no longer be given or changed.
+err-no-unit = Join your unit first with `/unit join`, so your answers count for it.
+err-unknown-question = This form is out of date (question “{ $id }” is not in the meeting). Open it again with `/answer`.
+
+## Meeting status
+status-title = **{ $title }** — { $state }
+state-scheduled = scheduled
+state-open = open for answers
+state-closed = answering closed
+state-ended = ended
+status-deadline = Deadline: { $when }
+status-missing-units = Units with no answers yet: { $units }
+status-without-unit = { $count ->
+    [one] One member has not joined a unit.
+   *[other] { $count } members have not joined a unit.
+}
+
+## Answers
+answers-saved = { $count ->
+    [one] Saved your answer.
+   *[other] Saved { $count } answers.
+}
+answers-nothing-new = Nothing changed: your answers are as they were.
+answers-refused = Not saved — question { $id }: { $reason }. Your text:
+answer-empty = the answer is empty
+answer-too-long = the answer has { $got } characters, at most { $max } fit
+answer-not-yes-no = answer yes or no
+answer-out-of-scale = choose a whole number from { $min } to { $max }
+answer-not-option = choose one of: { $options }
+answer-not-number = “{ $got }” is not a number
+answers-none-yet = You have not answered any questions yet.
+answers-mine-title = **Your answers — { $title }**
+answers-edited = { $count ->
+    [one] edited once
+   *[other] edited { $count } times
+}
+
+## Scheduled posts
+open-post = **{ $title }** — the questions for our next meeting are open. Talk them over in your unit and answer here; you can change your answers until the deadline.
+open-post-deadline = Deadline: { $when }
+button-answer = Answer
+deadline-post = Answering for **{ $title }** is now closed. Thank you for your answers!
+reminder-dm = Hi { $name }! A reminder: the questions for **{ $title }** are still waiting for your answers.
+reminder-channel = { $count ->
+    [one] A reminder to one member who has not answered yet:
+   *[other] A reminder to { $count } members who have not answered yet:
+}
+
+## Digest
+digest-title = **Digest — { $title }**
+digest-missing-members = Still missing: { $names }

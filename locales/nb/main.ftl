@@ -1,0 +1,61 @@
+## Feilmeldinger (vises bare for den som handlet)
+err-no-meeting = Ingen møte er lastet inn her ennå. En arrangør kan laste inn et med `/meeting load`.
+err-unknown-unit = Det finnes ingen enhet som heter «{ $given }». Enhetene i dette møtet: { $known }.
+err-unknown-role = Det finnes ingen rolle som heter «{ $given }». Rollene i dette møtet: { $known }.
+err-not-organiser = Bare arrangører kan gjøre det.
+err-not-facilitator = Bare fasilitatorer og arrangører kan gjøre det.
+err-bad-input = Det er ikke gyldig: { $detail }
+err-internal = Noe gikk galt hos oss. Ingenting du skrev gikk tapt; prøv igjen om litt.
+err-meeting-running = Møtet «{ $title }» pågår fortsatt. Avslutt det med `/meeting end` før du laster inn et nytt.
+err-not-open-yet = Det er ikke åpnet for svar ennå.
+err-answers-closed = Svarfristen er ute: svar kan ikke lenger gis eller endres.
+err-no-unit = Bli med i enheten din først med `/unit join`, så svarene dine teller for den.
+err-unknown-question = Skjemaet er utdatert (spørsmål «{ $id }» finnes ikke i møtet). Åpne det på nytt med `/answer`.
+
+## Møtestatus
+status-title = **{ $title }** — { $state }
+state-scheduled = planlagt
+state-open = åpent for svar
+state-closed = svarfristen er ute
+state-ended = avsluttet
+status-deadline = Svarfrist: { $when }
+status-missing-units = Enheter uten svar ennå: { $units }
+status-without-unit = { $count ->
+    [one] Ett medlem har ikke blitt med i en enhet.
+   *[other] { $count } medlemmer har ikke blitt med i en enhet.
+}
+
+## Svar
+answers-saved = { $count ->
+    [one] Svaret ditt er lagret.
+   *[other] { $count } svar er lagret.
+}
+answers-nothing-new = Ingenting er endret: svarene dine er som før.
+answers-refused = Ikke lagret — spørsmål { $id }: { $reason }. Teksten din:
+answer-empty = svaret er tomt
+answer-too-long = svaret har { $got } tegn, maks { $max } får plass
+answer-not-yes-no = svar ja eller nei
+answer-out-of-scale = velg et helt tall fra { $min } til { $max }
+answer-not-option = velg ett av: { $options }
+answer-not-number = «{ $got }» er ikke et tall
+answers-none-yet = Du har ikke svart på noen spørsmål ennå.
+answers-mine-title = **Dine svar — { $title }**
+answers-edited = { $count ->
+    [one] endret én gang
+   *[other] endret { $count } ganger
+}
+
+## Planlagte innlegg
+open-post = **{ $title }** — spørsmålene til neste møte er åpne. Drøft dem i enheten deres og svar her; du kan endre svarene fram til fristen.
+open-post-deadline = Svarfrist: { $when }
+button-answer = Svar
+deadline-post = Svarfristen for **{ $title }** er ute. Takk for svarene!
+reminder-dm = Hei { $name }! En påminnelse: spørsmålene til **{ $title }** venter fortsatt på svarene dine.
+reminder-channel = { $count ->
+    [one] En påminnelse til ett medlem som ikke har svart ennå:
+   *[other] En påminnelse til { $count } medlemmer som ikke har svart ennå:
+}
+
+## Oppsummering
+digest-title = **Oppsummering — { $title }**
+digest-missing-members = Mangler fortsatt: { $names }

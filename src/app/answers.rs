@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use super::actor::{Actor, UserMessage};
-use super::ports::{Clock, StoredAnswer, Store, StoreError};
+use super::ports::{Clock, Store, StoreError, StoredAnswer};
 use crate::domain::{AnswerError, AnswerValue, Meeting, Phase, Question, QuestionId, QuestionKind, UnitName};
 use crate::i18n::Lang;
 use crate::t;
@@ -85,8 +85,7 @@ pub async fn answer_form<S: Store + ?Sized>(
     let pages = questions.iter().filter(|q| typed(q)).cloned().collect::<Vec<_>>();
     let pages = pages.chunks(QUESTIONS_PER_MODAL).map(<[Question]>::to_vec).collect();
     let pickers = questions.iter().filter(|q| !typed(q)).cloned().collect();
-    let current =
-        store.answers_of(meeting.id, actor.user).await?.into_iter().map(|a| (a.question, a.value)).collect();
+    let current = store.answers_of(meeting.id, actor.user).await?.into_iter().map(|a| (a.question, a.value)).collect();
     Ok(AnswerForm { meeting, unit, pages, pickers, current })
 }
 

@@ -196,8 +196,12 @@ pub fn render_status(status: &MeetingStatus, lang: Lang) -> String {
         ));
     }
     out.push_str("```");
-    let missing_units: Vec<&str> =
-        status.units.iter().filter(|u| u.complete.is_empty() && u.partial.is_empty()).map(|u| u.unit.as_str()).collect();
+    let missing_units: Vec<&str> = status
+        .units
+        .iter()
+        .filter(|u| u.complete.is_empty() && u.partial.is_empty())
+        .map(|u| u.unit.as_str())
+        .collect();
     if !missing_units.is_empty() {
         out.push('\n');
         out.push_str(&t!(lang, "status-missing-units", units = missing_units.join(", ")));

@@ -319,7 +319,13 @@ pub trait ScheduleStore: Send + Sync {
     async fn pending_jobs(&self, meeting: MeetingId) -> Result<Vec<Job>, StoreError>;
     /// The message already sent under `key`, if any.
     async fn sent_post(&self, key: &str) -> Result<Option<MessageId>, StoreError>;
-    async fn record_post(&self, key: &str, channel: Option<ChannelId>, message: MessageId, now: DateTime<Utc>) -> Result<(), StoreError>;
+    async fn record_post(
+        &self,
+        key: &str,
+        channel: Option<ChannelId>,
+        message: MessageId,
+        now: DateTime<Utc>,
+    ) -> Result<(), StoreError>;
 }
 
 #[async_trait]
@@ -334,7 +340,12 @@ pub trait BreakoutStore: Send + Sync {
         rooms: &[NewRoom],
     ) -> Result<Round, StoreError>;
     async fn set_round_category(&self, round: i64, category: ChannelId) -> Result<(), StoreError>;
-    async fn set_room_channels(&self, room: i64, text: Option<ChannelId>, voice: Option<ChannelId>) -> Result<(), StoreError>;
+    async fn set_room_channels(
+        &self,
+        room: i64,
+        text: Option<ChannelId>,
+        voice: Option<ChannelId>,
+    ) -> Result<(), StoreError>;
     async fn set_room_members(&self, room: i64, members: &[UserId]) -> Result<(), StoreError>;
     async fn open_round(&self, meeting: MeetingId) -> Result<Option<Round>, StoreError>;
     async fn open_rounds(&self) -> Result<Vec<Round>, StoreError>;
@@ -351,6 +362,12 @@ pub trait BreakoutStore: Send + Sync {
 
 #[async_trait]
 pub trait PlanStore: Send + Sync {
-    async fn add_plan(&self, meeting: MeetingId, guild: GuildId, plan: &Plan, now: DateTime<Utc>) -> Result<(), StoreError>;
+    async fn add_plan(
+        &self,
+        meeting: MeetingId,
+        guild: GuildId,
+        plan: &Plan,
+        now: DateTime<Utc>,
+    ) -> Result<(), StoreError>;
     async fn plans(&self, meeting: MeetingId) -> Result<Vec<Plan>, StoreError>;
 }

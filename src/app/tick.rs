@@ -109,7 +109,12 @@ fn retry_at(job: &Job, e: &JobFailure, now: DateTime<Utc>) -> Option<DateTime<Ut
     }
 }
 
-async fn run_job<S: Store + ?Sized>(store: &S, chat: &dyn Chat, clock: &dyn Clock, job: &Job) -> Result<(), JobFailure> {
+async fn run_job<S: Store + ?Sized>(
+    store: &S,
+    chat: &dyn Chat,
+    clock: &dyn Clock,
+    job: &Job,
+) -> Result<(), JobFailure> {
     let Some(meeting) = store.meeting(job.meeting).await? else { return Ok(()) };
     if meeting.state == MeetingState::Ended {
         return Ok(());
@@ -182,7 +187,8 @@ async fn remind<S: Store + ?Sized>(
         let member_lang = Lang::pick([member.locale.as_deref(), Some(lang.code())]);
         let text = t!(member_lang, "reminder-dm", title = meeting.title.as_str(), name = member.name.as_str());
         let message = OutMessage::text(text).with_button(ANSWER_BUTTON, t!(member_lang, "button-answer"));
-        match post_once(store, chat, clock, &format!("{key}:u{}", member.user), Target::Dm(member.user), message).await {
+        match post_once(store, chat, clock, &format!("{key}:u{}", member.user), Target::Dm(member.user), message).await
+        {
             Ok(_) => {}
             Err(JobFailure::Chat(ChatError::Refused(_) | ChatError::NotFound(_))) => unreachable.push(member.user),
             Err(e) => return Err(e),

@@ -135,7 +135,11 @@ impl MemoryChat {
             ChatEvent::Deleted(c) => format!("[deleted] #{}", self.channel_name(*c).unwrap_or_default()),
             ChatEvent::Moved { user, to } => format!("[voice] {user} → {}", self.channel_name(*to).unwrap_or_default()),
             ChatEvent::Granted { channel, user, allow } => {
-                format!("[access] {user} {} #{}", if *allow { "+" } else { "-" }, self.channel_name(*channel).unwrap_or_default())
+                format!(
+                    "[access] {user} {} #{}",
+                    if *allow { "+" } else { "-" },
+                    self.channel_name(*channel).unwrap_or_default()
+                )
             }
         };
         if let Some(echo) = &self.echo {

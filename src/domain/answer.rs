@@ -107,10 +107,7 @@ mod tests {
         assert_eq!(AnswerValue::parse(&free, "  hei "), Ok(AnswerValue::Text("hei".into())));
         assert_eq!(AnswerValue::parse(&free, "   "), Err(AnswerError::Empty));
         let long = "å".repeat(4001);
-        assert_eq!(
-            AnswerValue::parse(&free, &long),
-            Err(AnswerError::TooLong { got: 4001, max: 4000 })
-        );
+        assert_eq!(AnswerValue::parse(&free, &long), Err(AnswerError::TooLong { got: 4001, max: 4000 }));
     }
 
     #[test]

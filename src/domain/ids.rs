@@ -72,10 +72,7 @@ impl TryFrom<&str> for QuestionId {
         if value.len() > Self::MAX_LEN {
             return Err(IdError::TooLong { what, max: Self::MAX_LEN });
         }
-        if !value
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
-        {
+        if !value.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_') {
             return Err(IdError::BadCharacters { what, value: value.to_owned() });
         }
         Ok(Self(value.to_owned()))

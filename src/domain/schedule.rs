@@ -82,11 +82,8 @@ pub fn plan(s: &KitSchedule, date: NaiveDate, tz: Tz) -> Result<Vec<PlannedJob>,
     let open = local_instant(tz, days_before(date, s.open_days_before), s.time);
     let close = deadline(s, date, tz);
     let mut jobs = vec![PlannedJob { key: "open".into(), kind: JobKind::Open, due_at: open }];
-    let mut reminders: Vec<DateTime<Utc>> = s
-        .reminders_days_before
-        .iter()
-        .map(|d| local_instant(tz, days_before(date, *d), s.time))
-        .collect();
+    let mut reminders: Vec<DateTime<Utc>> =
+        s.reminders_days_before.iter().map(|d| local_instant(tz, days_before(date, *d), s.time)).collect();
     if let Some(pattern) = &s.remind_cron {
         reminders.extend(cron_between(pattern, tz, open, close)?);
     }
@@ -154,10 +151,7 @@ mod tests {
         let tz: Tz = "Europe/Oslo".parse().unwrap();
         let jobs = plan(&KitSchedule::default(), date("2027-04-08"), tz).unwrap();
         let kinds: Vec<_> = jobs.iter().map(|j| j.kind).collect();
-        assert_eq!(
-            kinds,
-            [JobKind::Open, JobKind::Remind, JobKind::Remind, JobKind::Deadline, JobKind::Digest]
-        );
+        assert_eq!(kinds, [JobKind::Open, JobKind::Remind, JobKind::Remind, JobKind::Deadline, JobKind::Digest]);
         assert!(jobs.windows(2).all(|w| w[0].due_at <= w[1].due_at));
     }
 

@@ -36,8 +36,10 @@ fn member_from_row(
     share: i64,
     locale: Option<String>,
 ) -> Result<Member, StoreError> {
-    let unit = unit.map(|u| UnitName::try_from(u.as_str())).transpose().map_err(|e| StoreError::Corrupt(e.to_string()))?;
-    let role = role.map(|r| RoleName::try_from(r.as_str())).transpose().map_err(|e| StoreError::Corrupt(e.to_string()))?;
+    let unit =
+        unit.map(|u| UnitName::try_from(u.as_str())).transpose().map_err(|e| StoreError::Corrupt(e.to_string()))?;
+    let role =
+        role.map(|r| RoleName::try_from(r.as_str())).transpose().map_err(|e| StoreError::Corrupt(e.to_string()))?;
     Ok(Member { user: UserId(chat_id(user_id)), name: display_name, unit, role, share_in_rooms: share != 0, locale })
 }
 

@@ -9,7 +9,13 @@ use crate::domain::{GuildId, MeetingId, UnitName, UserId};
 
 #[async_trait]
 impl PlanStore for SqliteStore {
-    async fn add_plan(&self, meeting: MeetingId, guild: GuildId, plan: &Plan, now: DateTime<Utc>) -> Result<(), StoreError> {
+    async fn add_plan(
+        &self,
+        meeting: MeetingId,
+        guild: GuildId,
+        plan: &Plan,
+        now: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
         let unit = self.unit_id(guild, &plan.unit).await?;
         let due = plan.due.map(|d| d.to_string());
         let by = db_id(plan.created_by.0);
@@ -43,7 +49,11 @@ impl PlanStore for SqliteStore {
                     unit: UnitName::try_from(r.unit.as_str()).map_err(|e| StoreError::Corrupt(e.to_string()))?,
                     action: r.action,
                     owner: r.owner,
-                    due: r.due.map(|d| d.parse::<NaiveDate>()).transpose().map_err(|e| StoreError::Corrupt(e.to_string()))?,
+                    due: r
+                        .due
+                        .map(|d| d.parse::<NaiveDate>())
+                        .transpose()
+                        .map_err(|e| StoreError::Corrupt(e.to_string()))?,
                     created_by: UserId(chat_id(r.created_by)),
                 })
             })

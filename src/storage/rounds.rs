@@ -31,9 +31,10 @@ impl SqliteStore {
         .await?;
         let mut rooms = Vec::with_capacity(rows.len());
         for r in rows {
-            let members = sqlx::query_scalar!("SELECT user_id FROM room_members WHERE room_id = ? ORDER BY user_id", r.id)
-                .fetch_all(&self.pool)
-                .await?;
+            let members =
+                sqlx::query_scalar!("SELECT user_id FROM room_members WHERE room_id = ? ORDER BY user_id", r.id)
+                    .fetch_all(&self.pool)
+                    .await?;
             rooms.push(Room {
                 id: r.id,
                 number: u32::try_from(r.number).unwrap_or(0),
@@ -149,7 +150,12 @@ impl BreakoutStore for SqliteStore {
         Ok(())
     }
 
-    async fn set_room_channels(&self, room: i64, text: Option<ChannelId>, voice: Option<ChannelId>) -> Result<(), StoreError> {
+    async fn set_room_channels(
+        &self,
+        room: i64,
+        text: Option<ChannelId>,
+        voice: Option<ChannelId>,
+    ) -> Result<(), StoreError> {
         let t = text.map(|c| db_id(c.0));
         let v = voice.map(|c| db_id(c.0));
         sqlx::query!(
@@ -192,9 +198,10 @@ impl BreakoutStore for SqliteStore {
     }
 
     async fn rounds(&self, meeting: MeetingId) -> Result<Vec<Round>, StoreError> {
-        let ids = sqlx::query_scalar!("SELECT id AS \"id!\" FROM rounds WHERE meeting_id = ? ORDER BY number", meeting.0)
-            .fetch_all(&self.pool)
-            .await?;
+        let ids =
+            sqlx::query_scalar!("SELECT id AS \"id!\" FROM rounds WHERE meeting_id = ? ORDER BY number", meeting.0)
+                .fetch_all(&self.pool)
+                .await?;
         let mut rounds = Vec::with_capacity(ids.len());
         for id in ids {
             rounds.push(self.round_by_id(id).await?);

@@ -23,8 +23,7 @@ pub enum Mode {
 }
 
 impl Mode {
-    pub const ALL: [Mode; 6] =
-        [Mode::Random, Mode::Roles, Mode::Units, Mode::SameUnit, Mode::Pairs, Mode::Choose];
+    pub const ALL: [Mode; 6] = [Mode::Random, Mode::Roles, Mode::Units, Mode::SameUnit, Mode::Pairs, Mode::Choose];
 
     pub fn as_str(self) -> &'static str {
         match self {
