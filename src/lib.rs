@@ -5,6 +5,7 @@
 //! meeting kits; `config` reads settings.
 
 pub mod app;
+pub mod config;
 pub mod console;
 pub mod discord;
 pub mod domain;

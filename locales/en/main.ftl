@@ -59,3 +59,15 @@ reminder-channel = { $count ->
 ## Digest
 digest-title = **Digest — { $title }**
 digest-missing-members = Still missing: { $names }
+
+## Demo narration
+demo-loaded = Loaded “{ $title }”: { $questions } questions, { $jobs } scheduled steps.
+demo-members = { $members } members joined { $units } units.
+demo-step-open = Answering opens
+demo-step-answers = Members answer
+demo-edit = { $name } changes an answer (the old one is kept as a revision):
+demo-step-remind = Reminder (only to those who have not answered)
+demo-step-status = Status for the organisers
+demo-step-deadline = Deadline
+demo-step-digest = Digest
+demo-done = The demo meeting is over.

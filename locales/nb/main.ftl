@@ -59,3 +59,15 @@ reminder-channel = { $count ->
 ## Oppsummering
 digest-title = **Oppsummering — { $title }**
 digest-missing-members = Mangler fortsatt: { $names }
+
+## Demo
+demo-loaded = Lastet inn «{ $title }»: { $questions } spørsmål, { $jobs } planlagte steg.
+demo-members = { $members } medlemmer ble med i { $units } enheter.
+demo-step-open = Det åpnes for svar
+demo-step-answers = Medlemmene svarer
+demo-edit = { $name } endrer et svar (det gamle tas vare på som en tidligere versjon):
+demo-step-remind = Påminnelse (bare til dem som ikke har svart)
+demo-step-status = Status for arrangørene
+demo-step-deadline = Svarfrist
+demo-step-digest = Oppsummering
+demo-done = Demomøtet er ferdig.

@@ -59,3 +59,15 @@ reminder-channel = { $count ->
 ## Sammanfattning
 digest-title = **Sammanfattning — { $title }**
 digest-missing-members = Saknas fortfarande: { $names }
+
+## Demo
+demo-loaded = Läste in ”{ $title }”: { $questions } frågor, { $jobs } schemalagda steg.
+demo-members = { $members } medlemmar gick med i { $units } enheter.
+demo-step-open = Det öppnar för svar
+demo-step-answers = Medlemmarna svarar
+demo-edit = { $name } ändrar ett svar (det gamla sparas som en tidigare version):
+demo-step-remind = Påminnelse (bara till dem som inte har svarat)
+demo-step-status = Status för arrangörerna
+demo-step-deadline = Sista svarsdag
+demo-step-digest = Sammanfattning
+demo-done = Demomötet är slut.

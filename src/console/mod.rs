@@ -1,6 +1,8 @@
 //! In-process chat transports: `MemoryChat` records what the bot would send (unit tests,
-//! app-level tests, benchmarks), `ConsoleChat` prints it as lines (`samrad demo`).
+//! app-level tests, benchmarks) and, when printing, shows it as console lines (`samrad demo`).
 
+pub mod demo;
 mod memory;
+mod samples;
 
 pub use memory::{ChatEvent, MemoryChat};

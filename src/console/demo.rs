@@ -1,0 +1,279 @@
+//! `samrad demo`: a whole simulated meeting on the console, no Discord token needed.
+//! Members, answers and clicks are scripted from a seeded RNG; the clock is simulated, so the
+//! weeks between opening and the deadline pass in a moment. Everything goes through the same
+//! use cases and SQLite store as the real bot; only the chat transport is the console.
+
+use std::io::Write;
+use std::sync::{Arc, Mutex};
+
+use chrono::Duration;
+use rand::seq::SliceRandom;
+use rand::{Rng, SeedableRng};
+use rand_chacha::ChaCha8Rng;
+
+use super::samples;
+use super::MemoryChat;
+use crate::app::ports::{Clock, GuildSettings, ManualClock, Store};
+use crate::app::{answers, meetings, membership, tick, Actor, Staff, UserMessage};
+use crate::domain::schedule::JobKind;
+use crate::domain::{ChannelId, GuildId, Phase, Question, QuestionKind, UserId};
+use crate::i18n::Lang;
+use crate::kit::Kit;
+use crate::storage::SqliteStore;
+use crate::t;
+
+pub const DEMO_GUILD: GuildId = GuildId(4_200);
+pub const MEETING_CHANNEL: ChannelId = ChannelId(100);
+pub const PLENARY_CHANNEL: ChannelId = ChannelId(101);
+pub const ORGANISER_CHANNEL: ChannelId = ChannelId(102);
+pub const PLENARY_VOICE: ChannelId = ChannelId(103);
+
+/// A writer several parts of the demo print to (the narrator and the console chat).
+#[derive(Clone)]
+pub struct SharedOut(Arc<Mutex<Box<dyn Write + Send>>>);
+
+impl SharedOut {
+    pub fn new(out: Box<dyn Write + Send>) -> Self {
+        Self(Arc::new(Mutex::new(out)))
+    }
+    fn line(&self, text: &str) {
+        let mut out = self.0.lock().expect("demo output lock");
+        let _ = writeln!(out, "{text}");
+    }
+}
+
+impl Write for SharedOut {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.lock().expect("demo output lock").write(buf)
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.0.lock().expect("demo output lock").flush()
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum DemoError {
+    #[error("demo step failed: {0}")]
+    Step(String),
+    #[error(transparent)]
+    Store(#[from] crate::storage::StoreError),
+}
+
+fn step<E: std::fmt::Display>(e: E) -> DemoError {
+    DemoError::Step(e.to_string())
+}
+
+/// What the demo did, for the test that runs it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DemoReport {
+    pub members: usize,
+    pub answered: usize,
+    pub reminded: usize,
+    pub rooms: usize,
+    pub summaries: usize,
+}
+
+pub struct Demo {
+    pub store: SqliteStore,
+    pub chat: MemoryChat,
+    pub clock: ManualClock,
+    pub kit: Kit,
+    pub lang: Lang,
+    pub rng: ChaCha8Rng,
+    pub out: SharedOut,
+    pub people: Vec<Actor>,
+    pub organiser: Actor,
+}
+
+impl Demo {
+    pub async fn new(kit: Kit, seed: u64, db_url: &str, out: SharedOut) -> Result<Self, DemoError> {
+        let store = SqliteStore::open(db_url).await?;
+        let lang = Lang::from_code(&kit.language).unwrap_or_default();
+        let jobs = crate::domain::schedule::plan(&kit.schedule, kit.date, kit.timezone).map_err(step)?;
+        let start = jobs.first().map(|j| j.due_at - Duration::hours(1)).unwrap_or_else(chrono::Utc::now);
+        let organiser = Actor {
+            guild: DEMO_GUILD,
+            user: UserId(1),
+            name: "Organiser".into(),
+            staff: Staff::Organiser,
+            lang,
+        };
+        Ok(Self {
+            store,
+            chat: MemoryChat::printing(Box::new(out.clone())),
+            clock: ManualClock::new(start),
+            kit,
+            lang,
+            rng: ChaCha8Rng::seed_from_u64(seed),
+            out,
+            people: Vec::new(),
+            organiser,
+        })
+    }
+
+    pub fn say(&self, text: &str) {
+        self.out.line(text);
+    }
+
+    fn heading(&self, id: &str) {
+        self.say("");
+        self.say(&format!("=== {} ===", t!(self.lang, id)));
+    }
+
+    async fn advance_to(&self, kind: JobKind) -> Result<(), DemoError> {
+        let meeting = self.store.current_meeting(DEMO_GUILD).await?.ok_or_else(|| step("no meeting"))?;
+        let job = self.store.pending_jobs(meeting.id).await?.into_iter().find(|j| j.kind == kind.as_str());
+        if let Some(job) = job {
+            self.clock.set(job.due_at.max(self.clock.now()));
+        }
+        let report = tick::tick(&self.store, &self.chat, &self.clock).await.map_err(step)?;
+        for failed in &report.failed {
+            self.say(&format!("! {failed}"));
+        }
+        Ok(())
+    }
+
+    /// Sets up the guild, loads the kit and seats members in units with roles.
+    pub async fn setup(&mut self) -> Result<(), DemoError> {
+        if self.store.current_meeting(DEMO_GUILD).await?.is_some() {
+            meetings::end_meeting(&self.store, &self.organiser).await.map_err(step)?;
+        }
+        let settings = GuildSettings {
+            plenary_channel: Some(PLENARY_CHANNEL),
+            plenary_voice: Some(PLENARY_VOICE),
+            organiser_channel: Some(ORGANISER_CHANNEL),
+            locale: self.lang.code().into(),
+            ..GuildSettings::default()
+        };
+        self.store.save_guild_settings(DEMO_GUILD, &settings).await?;
+        let loaded =
+            meetings::load_meeting(&self.store, &self.clock, &self.organiser, &self.kit, None, MEETING_CHANNEL)
+                .await
+                .map_err(|e| step(e.user_message(self.lang)))?;
+        self.say(&t!(
+            self.lang,
+            "demo-loaded",
+            title = loaded.meeting.title.as_str(),
+            questions = loaded.meeting.questions.len(),
+            jobs = loaded.jobs.len()
+        ));
+        let units = self.kit.units.clone();
+        let roles = self.kit.roles.clone();
+        let per_unit = if units.len() > 5 { 2 } else { 3 };
+        let mut n = 0;
+        for unit in units.iter().take(8) {
+            for _ in 0..per_unit {
+                let name = samples::PEOPLE[n % samples::PEOPLE.len()];
+                let actor = Actor {
+                    guild: DEMO_GUILD,
+                    user: UserId(1_000 + n as u64),
+                    name: name.to_owned(),
+                    staff: Staff::Member,
+                    lang: self.lang,
+                };
+                membership::join_unit(&self.store, &actor, unit.as_str(), None).await.map_err(step)?;
+                if !roles.is_empty() {
+                    let role = &roles[n % roles.len()];
+                    membership::set_role(&self.store, &actor, role.as_str(), None).await.map_err(step)?;
+                }
+                self.people.push(actor);
+                n += 1;
+            }
+        }
+        self.say(&t!(self.lang, "demo-members", members = self.people.len(), units = units.len().min(8)));
+        Ok(())
+    }
+
+    fn sample_answer(&mut self, q: &Question) -> String {
+        match &q.kind {
+            QuestionKind::Free => samples::answers(self.lang).choose(&mut self.rng).copied().unwrap_or("-").to_owned(),
+            QuestionKind::YesNo => if self.rng.gen_bool(0.6) { "yes" } else { "no" }.to_owned(),
+            QuestionKind::Scale { min, max } => self.rng.gen_range(*min..=*max).to_string(),
+            QuestionKind::Choice { options } => options.choose(&mut self.rng).cloned().unwrap_or_default(),
+            QuestionKind::Number => format!("{:.1}", self.rng.gen_range(0.0..60.0)),
+        }
+    }
+
+    /// The reflection phase: open, answer, edit, remind, status, deadline, digest.
+    pub async fn reflection(&mut self, report: &mut DemoReport) -> Result<(), DemoError> {
+        self.heading("demo-step-open");
+        self.advance_to(JobKind::Open).await?;
+
+        self.heading("demo-step-answers");
+        let people = self.people.clone();
+        let questions: Vec<Question> = self.kit.questions.iter().filter(|q| q.phase == Phase::Reflection).cloned().collect();
+        for person in &people {
+            // About two in three answer before the first reminder.
+            if !self.rng.gen_bool(0.65) {
+                continue;
+            }
+            let raw: Vec<(String, String)> =
+                questions.iter().map(|q| (q.id.to_string(), self.sample_answer(q))).collect();
+            let saved = answers::submit_answers(&self.store, &self.clock, person, &raw).await.map_err(step)?;
+            self.say(&format!("{} → {}", person.name, answers::render_report(&saved, self.lang)));
+            report.answered += 1;
+            self.clock.advance(Duration::minutes(7));
+        }
+        if let (Some(first), Some(q)) = (people.first(), questions.first()) {
+            let text = self.sample_answer(q);
+            let edited = answers::submit_answers(&self.store, &self.clock, first, &[(q.id.to_string(), text)])
+                .await
+                .map_err(step)?;
+            self.say(&t!(self.lang, "demo-edit", name = first.name.as_str()));
+            self.say(&answers::render_report(&edited, self.lang));
+        }
+        // An answer that breaks the rules is refused with a reason, and nothing is lost.
+        if let (Some(person), Some(q)) = (people.get(1), questions.first()) {
+            let too_long = "x".repeat(4001);
+            let refused = answers::submit_answers(&self.store, &self.clock, person, &[(q.id.to_string(), too_long)])
+                .await
+                .map_err(step)?;
+            let first_line = answers::render_report(&refused, self.lang);
+            self.say(&format!("{} → {}", person.name, first_line.lines().next().unwrap_or_default()));
+        }
+
+        self.heading("demo-step-remind");
+        let before = self.chat.events().len();
+        self.advance_to(JobKind::Remind).await?;
+        report.reminded = self.chat.events()[before..]
+            .iter()
+            .filter(|e| matches!(e, super::ChatEvent::Dm { .. }))
+            .count();
+
+        self.heading("demo-step-status");
+        let status = meetings::meeting_status(&self.store, &self.organiser).await.map_err(step)?;
+        self.say(&meetings::render_status(&status, self.lang));
+
+        self.heading("demo-step-deadline");
+        self.advance_to(JobKind::Deadline).await?;
+        if let (Some(late), Some(q)) = (people.last(), questions.first()) {
+            let text = self.sample_answer(q);
+            match answers::submit_answers(&self.store, &self.clock, late, &[(q.id.to_string(), text)]).await {
+                Ok(_) => self.say("!"),
+                Err(e) => self.say(&format!("{} → {}", late.name, e.user_message(self.lang))),
+            }
+        }
+
+        self.heading("demo-step-digest");
+        self.advance_to(JobKind::Digest).await?;
+        report.members = people.len();
+        Ok(())
+    }
+
+    pub async fn finish(&self) -> Result<(), DemoError> {
+        meetings::end_meeting(&self.store, &self.organiser).await.map_err(step)?;
+        self.say("");
+        self.say(&t!(self.lang, "demo-done"));
+        Ok(())
+    }
+}
+
+/// Runs the whole scripted demo.
+pub async fn run(kit: Kit, seed: u64, db_url: &str, out: SharedOut) -> Result<DemoReport, DemoError> {
+    let mut demo = Demo::new(kit, seed, db_url, out).await?;
+    let mut report = DemoReport::default();
+    demo.setup().await?;
+    demo.reflection(&mut report).await?;
+    demo.finish().await?;
+    Ok(report)
+}
