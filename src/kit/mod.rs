@@ -1,6 +1,22 @@
 //! Meeting kits: TOML files in `prompts/` that describe one meeting (questions, agenda,
-//! breakout plans, schedule). `load` parses and validates; errors carry file:line.
+//! breakout plans, schedule). `parse_kit`/`load_kit` parse and validate; errors carry
+//! file:line:column and a hint. The format is described in `docs/kit-format.md`.
 
+mod agenda;
+pub mod check;
+pub mod error;
 pub mod model;
+pub mod parse;
+mod questions;
+mod raw;
+pub mod schedule;
+mod validate;
 
+#[cfg(test)]
+mod tests;
+
+pub use check::check_paths;
+pub use error::{KitError, KitErrors};
 pub use model::{AgendaItem, AgendaKind, BreakoutPlan, Kit, KitSchedule};
+pub use parse::{find_kit, kit_files, load_dir, load_kit, parse_kit};
+pub use schedule::parse_remind_cron;
