@@ -752,3 +752,17 @@ pub(crate) fn merge(target: &mut Value, extra: Value) {
         target.extend(extra);
     }
 }
+
+/// The READY payload (`d`): guilds start unavailable and arrive as GUILD_CREATE.
+pub fn ready_json(bot: &UserFixture, application_id: u64, guild_ids: &[u64], session_id: &str, resume_url: &str, shard: Value) -> Value {
+    json!({
+        "v": 10,
+        "user": bot.to_json(),
+        "guilds": guild_ids.iter().map(|id| json!({ "id": id.to_string(), "unavailable": true })).collect::<Vec<_>>(),
+        "session_id": session_id,
+        "resume_gateway_url": resume_url,
+        "shard": shard,
+        "application": { "id": application_id.to_string(), "flags": 0 },
+        "private_channels": [],
+    })
+}

@@ -9,6 +9,7 @@ use futures::{SinkExt, StreamExt};
 use serde_json::{json, Value};
 use tokio::sync::mpsc;
 
+use crate::fixtures::ready_json;
 use crate::state::{Connection, GatewayFrame, Outgoing};
 use crate::Inner;
 
@@ -100,18 +101,11 @@ fn handle_frame(inner: &Inner, conn_id: u64, tx: &mpsc::UnboundedSender<Outgoing
             if let Some(conn) = s.connection.as_mut() {
                 conn.live = true;
             }
-            let ready = json!({
-                "v": 10,
-                "user": s.bot.to_json(),
-                "guilds": s.guilds.keys().map(|id| json!({ "id": id.to_string(), "unavailable": true })).collect::<Vec<_>>(),
-                "session_id": s.session_id,
-                "resume_gateway_url": inner.ws_url(),
-                "shard": d.get("shard").cloned().unwrap_or(json!([0, 1])),
-                "application": { "id": s.application_id.to_string(), "flags": 0 },
-                "private_channels": [],
-            });
-            s.dispatch("READY", ready);
             let guild_ids: Vec<u64> = s.guilds.keys().copied().collect();
+            let session_id = s.session_id.clone().unwrap_or_default();
+            let shard = d.get("shard").cloned().unwrap_or(json!([0, 1]));
+            let ready = ready_json(&s.bot, s.application_id, &guild_ids, &session_id, &inner.ws_url(), shard);
+            s.dispatch("READY", ready);
             for id in guild_ids {
                 if let Some(guild) = s.guild_create(id) {
                     s.dispatch("GUILD_CREATE", guild);
