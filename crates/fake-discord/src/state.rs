@@ -1,0 +1,272 @@
+//! The fake's world: guilds, channels, messages, interactions, commands, recorded requests,
+//! pending faults and the gateway session. One `State` behind a mutex; every change wakes
+//! waiters through a `Notify`.
+
+use std::collections::{BTreeMap, HashMap};
+use std::time::Instant;
+
+use serde_json::{json, Value};
+use tokio::sync::mpsc;
+
+use crate::fixtures::{GuildFixture, MemberFixture, UserFixture, VoiceStateFixture};
+use crate::Fault;
+
+/// One REST call the bot made, as the fake saw it.
+#[derive(Clone, Debug)]
+pub struct RecordedRequest {
+    pub method: String,
+    /// Path without the `/api/v10` prefix, e.g. `/channels/5/messages`.
+    pub path: String,
+    /// Raw query string (without `?`), empty when none.
+    pub query: String,
+    /// The route template it matched (`/channels/{channel}/messages`), `None` when unknown.
+    pub route: Option<&'static str>,
+    /// JSON body, or the `payload_json` part of a multipart body; `Null` when empty.
+    pub body: Value,
+    /// Files of a multipart body.
+    pub attachments: Vec<RecordedAttachment>,
+    /// `X-Audit-Log-Reason`, if sent.
+    pub audit_reason: Option<String>,
+    /// Status the fake answered with.
+    pub status: u16,
+    /// Schema violations of the body (empty when valid or when the route has no schema).
+    pub validation_errors: Vec<String>,
+    pub at: Instant,
+}
+
+impl RecordedRequest {
+    /// `"POST /channels/{channel}/messages"`-style key, or the raw path when unknown.
+    pub fn route_key(&self) -> String {
+        format!("{} {}", self.method, self.route.unwrap_or(&self.path))
+    }
+}
+
+/// A file uploaded in a multipart body.
+#[derive(Clone, Debug)]
+pub struct RecordedAttachment {
+    /// Form field name, e.g. `files[0]`.
+    pub field: String,
+    pub filename: Option<String>,
+    pub content_type: Option<String>,
+    pub size: usize,
+}
+
+/// A frame the bot sent on the gateway.
+#[derive(Clone, Debug)]
+pub struct GatewayFrame {
+    pub op: u64,
+    pub d: Value,
+    pub at: Instant,
+}
+
+pub(crate) enum Outgoing {
+    Text(String),
+    Close(u16, &'static str),
+}
+
+pub(crate) struct Connection {
+    pub id: u64,
+    pub tx: mpsc::UnboundedSender<Outgoing>,
+    /// Identified or resumed: dispatches flow.
+    pub live: bool,
+}
+
+/// What the fake knows about an interaction it sent.
+#[derive(Clone, Debug)]
+pub(crate) struct InteractionRecord {
+    pub id: u64,
+    pub channel_id: u64,
+    pub guild_id: u64,
+    pub message_id: Option<u64>,
+    pub acknowledged: bool,
+    /// Callback type of the first response.
+    pub response_type: Option<u64>,
+    /// Message ids made from the original response and follow-ups.
+    pub original: Option<u64>,
+}
+
+pub(crate) struct Guild {
+    pub fixture: GuildFixture,
+    pub members: BTreeMap<u64, MemberFixture>,
+    pub voice: BTreeMap<u64, VoiceStateFixture>,
+}
+
+pub(crate) struct State {
+    pub application_id: u64,
+    pub bot: UserFixture,
+    pub next_id: u64,
+    pub guilds: BTreeMap<u64, Guild>,
+    /// Every channel (guild channels carry `guild_id`; DMs have `recipients`).
+    pub channels: BTreeMap<u64, Value>,
+    /// Messages per channel, oldest first.
+    pub messages: BTreeMap<u64, Vec<Value>>,
+    pub interactions: HashMap<String, InteractionRecord>,
+    pub global_commands: Vec<Value>,
+    pub guild_commands: BTreeMap<u64, Vec<Value>>,
+    pub requests: Vec<RecordedRequest>,
+    pub faults: Vec<Fault>,
+    // Gateway.
+    pub gateway_frames: Vec<GatewayFrame>,
+    pub connection: Option<Connection>,
+    pub next_connection: u64,
+    pub session_id: Option<String>,
+    pub seq: u64,
+    /// Dispatches of the current session, for RESUME replay.
+    pub sent: Vec<(u64, Value)>,
+    pub intents: u64,
+    pub identifies: u32,
+    pub resumes: u32,
+    pub connects: u32,
+}
+
+impl State {
+    pub fn new(application_id: u64, bot: UserFixture) -> Self {
+        Self {
+            application_id,
+            bot,
+            next_id: 1_400_000_000_000_000_000,
+            guilds: BTreeMap::new(),
+            channels: BTreeMap::new(),
+            messages: BTreeMap::new(),
+            interactions: HashMap::new(),
+            global_commands: Vec::new(),
+            guild_commands: BTreeMap::new(),
+            requests: Vec::new(),
+            faults: Vec::new(),
+            gateway_frames: Vec::new(),
+            connection: None,
+            next_connection: 0,
+            session_id: None,
+            seq: 0,
+            sent: Vec::new(),
+            intents: 0,
+            identifies: 0,
+            resumes: 0,
+            connects: 0,
+        }
+    }
+
+    pub fn snowflake(&mut self) -> u64 {
+        self.next_id += 1;
+        self.next_id
+    }
+
+    pub fn add_guild(&mut self, fixture: GuildFixture) {
+        for channel in &fixture.channels {
+            self.channels
+                .insert(channel.id, channel.to_json(fixture.id));
+        }
+        let members = fixture
+            .members
+            .iter()
+            .map(|m| (m.user.id, m.clone()))
+            .collect();
+        let voice = fixture
+            .voice_states
+            .iter()
+            .map(|v| (v.user_id, v.clone()))
+            .collect();
+        self.guilds.insert(
+            fixture.id,
+            Guild {
+                fixture,
+                members,
+                voice,
+            },
+        );
+    }
+
+    pub fn guild_channels(&self, guild_id: u64) -> Vec<Value> {
+        let gid = guild_id.to_string();
+        self.channels
+            .values()
+            .filter(|c| c["guild_id"] == gid.as_str())
+            .cloned()
+            .collect()
+    }
+
+    /// The GUILD_CREATE payload from current state.
+    pub fn guild_create(&self, guild_id: u64) -> Option<Value> {
+        let guild = self.guilds.get(&guild_id)?;
+        Some(guild.fixture.create_json(
+            self.guild_channels(guild_id),
+            guild.members.values().map(MemberFixture::to_json).collect(),
+            guild.voice.values().map(|v| v.to_json(None)).collect(),
+        ))
+    }
+
+    pub fn guild_of_channel(&self, channel_id: u64) -> Option<u64> {
+        self.channels.get(&channel_id)?["guild_id"]
+            .as_str()?
+            .parse()
+            .ok()
+    }
+
+    pub fn find_message_mut(&mut self, channel_id: u64, message_id: u64) -> Option<&mut Value> {
+        let id = message_id.to_string();
+        self.messages
+            .get_mut(&channel_id)?
+            .iter_mut()
+            .find(|m| m["id"] == id.as_str())
+    }
+
+    pub fn find_message(&self, message_id: u64) -> Option<&Value> {
+        let id = message_id.to_string();
+        self.messages
+            .values()
+            .flatten()
+            .find(|m| m["id"] == id.as_str())
+    }
+
+    /// Queues a dispatch event: sequenced, kept for RESUME, sent when a session is live.
+    pub fn dispatch(&mut self, event: &str, d: Value) -> u64 {
+        self.seq += 1;
+        let frame = json!({ "op": 0, "s": self.seq, "t": event, "d": d });
+        self.sent.push((self.seq, frame.clone()));
+        if self.connection.as_ref().is_some_and(|c| c.live) {
+            self.send_frame(&frame);
+        }
+        self.seq
+    }
+
+    /// Dispatches only if the bot identified with `intent` (a bit of Discord's intents).
+    pub fn dispatch_with_intent(&mut self, intent: u64, event: &str, d: Value) {
+        if self.intents & intent != 0 {
+            self.dispatch(event, d);
+        }
+    }
+
+    pub fn send_frame(&mut self, frame: &Value) {
+        if let Some(conn) = &self.connection {
+            let _ = conn.tx.send(Outgoing::Text(frame.to_string()));
+        }
+    }
+
+    /// Takes one pending fault matching `route_key` (`"POST /guilds/{}/channels"`).
+    pub fn take_fault(
+        &mut self,
+        method: &str,
+        template: Option<&str>,
+        path: &str,
+    ) -> Option<Fault> {
+        let index = self
+            .faults
+            .iter()
+            .position(|f| f.matches(method, template, path))?;
+        let fault = &mut self.faults[index];
+        let taken = fault.clone();
+        if fault.consume() {
+            self.faults.remove(index);
+        }
+        Some(taken)
+    }
+}
+
+/// Gateway intents (bits) the fake honours when echoing events.
+pub(crate) mod intents {
+    pub const GUILDS: u64 = 1;
+    pub const GUILD_MEMBERS: u64 = 1 << 1;
+    pub const GUILD_VOICE_STATES: u64 = 1 << 7;
+    pub const GUILD_MESSAGES: u64 = 1 << 9;
+    pub const DIRECT_MESSAGES: u64 = 1 << 12;
+}
