@@ -1,3 +1,98 @@
-//! The `samrad` command line: run the bot, run the demo, check kits, export.
+//! The `samrad` command line: run the bot, run the demo, check kits, export a meeting.
 
-fn main() {}
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::Context;
+use clap::{Parser, Subcommand};
+
+use samrad::config::Config;
+use samrad::console::demo::{self, SharedOut};
+use samrad::kit;
+
+#[derive(Parser)]
+#[command(name = "samrad", version, about = "Reflection and breakout rooms for coordination-group meetings")]
+struct Cli {
+    /// Configuration file (optional; environment variables SAMRAD_* override it).
+    #[arg(long, global = true, default_value = "samrad.toml")]
+    config: PathBuf,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Run a whole simulated meeting in the terminal (no Discord token needed).
+    Demo {
+        /// Meeting kit: a file, or a kit id in the kits folder.
+        #[arg(long, default_value = "uio-koordineringsgruppe")]
+        kit: String,
+        /// Seed for the simulated members' choices.
+        #[arg(long, default_value_t = 7)]
+        seed: u64,
+        /// SQLite database file (default: samrad-demo.db in the user data folder).
+        #[arg(long)]
+        db: Option<PathBuf>,
+    },
+    /// Validate meeting kits; prints file:line:col errors and exits 1 when any is invalid.
+    Check {
+        #[arg(required = true)]
+        kits: Vec<PathBuf>,
+    },
+}
+
+fn init_logging() {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "samrad=info,warn".into()),
+        )
+        .with_writer(std::io::stderr)
+        .init();
+}
+
+fn resolve_kit(config: &Config, kit: &str) -> anyhow::Result<kit::Kit> {
+    let path = PathBuf::from(kit);
+    let found = if path.extension().is_some_and(|e| e == "toml") || path.is_file() {
+        kit::load_kit(&path)
+    } else {
+        kit::find_kit(&config.kits.dir, kit)
+    };
+    found.map_err(|errors| anyhow::anyhow!("{errors}"))
+}
+
+fn default_demo_db() -> PathBuf {
+    samrad::config::default_db_path().with_file_name("samrad-demo.db")
+}
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli).await {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("samrad: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    init_logging();
+    let config = Config::load(&cli.config)?;
+    match cli.command {
+        Command::Demo { kit, seed, db } => {
+            let kit = resolve_kit(&config, &kit)?;
+            let db = db.unwrap_or_else(default_demo_db);
+            if let Some(dir) = db.parent().filter(|d| !d.as_os_str().is_empty()) {
+                std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+            }
+            let out = SharedOut::new(Box::new(std::io::stdout()));
+            demo::run(kit, seed, &db.display().to_string(), out).await?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Check { kits } => {
+            let ok = kit::check_paths(&kits, &mut std::io::stdout());
+            Ok(if ok { ExitCode::SUCCESS } else { ExitCode::from(1) })
+        }
+    }
+}

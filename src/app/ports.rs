@@ -371,3 +371,8 @@ pub trait PlanStore: Send + Sync {
     ) -> Result<(), StoreError>;
     async fn plans(&self, meeting: MeetingId) -> Result<Vec<Plan>, StoreError>;
 }
+
+/// All store traits, so callers holding a concrete store can call any store method.
+pub mod prelude {
+    pub use super::{AnswerStore, BreakoutStore, GuildStore, MeetingStore, PlanStore, ScheduleStore, Store};
+}

@@ -13,7 +13,8 @@ use rand_chacha::ChaCha8Rng;
 
 use super::samples;
 use super::MemoryChat;
-use crate::app::ports::{Clock, GuildSettings, ManualClock, Store};
+use crate::app::ports::prelude::*;
+use crate::app::ports::{Clock, GuildSettings, ManualClock};
 use crate::app::{answers, meetings, membership, tick, Actor, Staff, UserMessage};
 use crate::domain::schedule::JobKind;
 use crate::domain::{ChannelId, GuildId, Phase, Question, QuestionKind, UserId};
