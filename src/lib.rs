@@ -9,4 +9,5 @@ pub mod console;
 pub mod discord;
 pub mod domain;
 pub mod kit;
+pub mod render;
 pub mod storage;
