@@ -70,13 +70,22 @@ fn big_meeting() -> DigestInput {
                 QuestionKind::Scale { .. } => AnswerValue::Scale((i % 5) as i32 + 1),
                 _ => AnswerValue::Number((i % 60) as f64 + 20.0),
             };
-            answers.push(DigestAnswer { user: UserId(user), unit: Some(unit.clone()), question: question.id.clone(), value });
+            answers.push(DigestAnswer {
+                user: UserId(user),
+                unit: Some(unit.clone()),
+                question: question.id.clone(),
+                value,
+            });
         }
     }
     // Some members never answer.
     for extra in 0..200 {
         let unit = units[extra % units.len()].clone();
-        members.push(DigestMember { user: UserId(100_000 + extra as u64), name: format!("Stille {extra}"), unit: Some(unit) });
+        members.push(DigestMember {
+            user: UserId(100_000 + extra as u64),
+            name: format!("Stille {extra}"),
+            unit: Some(unit),
+        });
     }
     DigestInput { title: "Stort møte".into(), units, members, questions, answers, previous: None }
 }

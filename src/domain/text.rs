@@ -65,8 +65,7 @@ fn pieces(text: &str, level: Level) -> Vec<&str> {
             }
             Level::Sentence if matches!(c, '.' | '!' | '?' | '…') => {
                 let mut j = i + 1;
-                while j < chars.len() && matches!(chars[j].1, '.' | '!' | '?' | '…' | '"' | '»' | ')')
-                {
+                while j < chars.len() && matches!(chars[j].1, '.' | '!' | '?' | '…' | '"' | '»' | ')') {
                     j += 1;
                 }
                 if j < chars.len() && chars[j].1.is_whitespace() {
@@ -164,10 +163,7 @@ pub fn split_message(text: &str, limit: usize) -> Vec<String> {
     let limit = limit.max(1);
     let mut raw = Vec::new();
     pack(text, limit, Level::Paragraph, &mut raw);
-    raw.into_iter()
-        .map(|part| part.trim().to_owned())
-        .filter(|part| !part.is_empty())
-        .collect()
+    raw.into_iter().map(|part| part.trim().to_owned()).filter(|part| !part.is_empty()).collect()
 }
 
 /// Shortens `text` to at most `limit` characters, cutting between words and ending with "…".
@@ -184,9 +180,8 @@ pub fn truncate_words(text: &str, limit: usize) -> String {
     // Room for the ellipsis.
     let budget = limit - 1;
     let mut end = 0; // byte index of the end of the last whole word within budget
-    let mut count = 0;
     let mut prev_was_space = false;
-    for (pos, c) in text.char_indices() {
+    for (count, (pos, c)) in text.char_indices().enumerate() {
         if count == budget {
             if c.is_whitespace() {
                 end = pos;
@@ -197,7 +192,6 @@ pub fn truncate_words(text: &str, limit: usize) -> String {
             end = pos;
         }
         prev_was_space = c.is_whitespace();
-        count += 1;
     }
     let cut = if end == 0 {
         // One long first word: cut it.
@@ -227,10 +221,7 @@ mod tests {
     #[test]
     fn prefers_paragraph_breaks() {
         let text = "Første avsnitt om rekruttering.\n\nAndre avsnitt om ledermøter.";
-        assert_eq!(
-            split_message(text, 40),
-            vec!["Første avsnitt om rekruttering.", "Andre avsnitt om ledermøter."]
-        );
+        assert_eq!(split_message(text, 40), vec!["Første avsnitt om rekruttering.", "Andre avsnitt om ledermøter."]);
     }
 
     #[test]
@@ -238,15 +229,9 @@ mod tests {
         let lines = "- punkt én\n- punkt to\n- punkt tre";
         assert_eq!(split_message(lines, 22), vec!["- punkt én\n- punkt to", "- punkt tre"]);
         let sentences = "Vi har en plan. Den følges opp årlig. Ledelsen eier den.";
-        assert_eq!(
-            split_message(sentences, 38),
-            vec!["Vi har en plan. Den følges opp årlig.", "Ledelsen eier den."]
-        );
+        assert_eq!(split_message(sentences, 38), vec!["Vi har en plan. Den følges opp årlig.", "Ledelsen eier den."]);
         let words = "jämställdhetsintegrering är ledningens ansvar";
-        assert_eq!(
-            split_message(words, 30),
-            vec!["jämställdhetsintegrering är", "ledningens ansvar"]
-        );
+        assert_eq!(split_message(words, 30), vec!["jämställdhetsintegrering är", "ledningens ansvar"]);
     }
 
     #[test]

@@ -65,11 +65,8 @@ fn bar<DB: DrawingBackend>(
     caption: &str,
     color: RGBColor,
 ) -> Result<(), ChartError> {
-    let label_style = TextStyle::from((FONT, 16).into_font())
-        .color(&INK)
-        .pos(Pos::new(HPos::Right, VPos::Center));
-    let caption_style =
-        TextStyle::from((FONT, 15).into_font()).color(&MUTED).pos(Pos::new(HPos::Left, VPos::Center));
+    let label_style = TextStyle::from((FONT, 16).into_font()).color(&INK).pos(Pos::new(HPos::Right, VPos::Center));
+    let caption_style = TextStyle::from((FONT, 15).into_font()).color(&MUTED).pos(Pos::new(HPos::Left, VPos::Center));
     let mid = y + ROW as i32 / 2;
     area.draw_text(&truncate_words(label, 28), &label_style, (LABEL_X, mid)).map_err(draw_err)?;
     area.draw(&Rectangle::new([(BAR_X, y + 4), (BAR_X + BAR_W, y + ROW as i32 - 4)], TRACK.filled()))

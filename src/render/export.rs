@@ -307,8 +307,7 @@ pub fn to_markdown(data: &ExportData) -> String {
                 if !a.role.is_empty() {
                     let _ = write!(who, " ({})", a.role);
                 }
-                let edited =
-                    if a.revisions > 0 { format!(", edited {}×", a.revisions) } else { String::new() };
+                let edited = if a.revisions > 0 { format!(", edited {}×", a.revisions) } else { String::new() };
                 let head = format!("{who} _{}{edited}_: ", time(&a.updated_at));
                 item(&mut out, &head, &a.answer);
             }
@@ -467,11 +466,19 @@ mod tests {
     fn markdown_groups_answers_by_question_and_keeps_multiline_text_in_its_item() {
         let md = to_markdown(&sample());
         assert!(md.contains("### praksis: Hva gjør enheten i praksis?"), "{md}");
-        assert!(md.contains("- **KHM**, Kari Ødegård (likestillingsrepresentant) _2024-03-12T09:05:00Z, edited 2×_: Rekruttering"), "{md}");
+        assert!(
+            md.contains(
+                "- **KHM**, Kari Ødegård (likestillingsrepresentant) _2024-03-12T09:05:00Z, edited 2×_: Rekruttering"
+            ),
+            "{md}"
+        );
         assert!(md.contains("\n  Oppfølging: årlig; se plan, s. 3\n"), "{md}");
         assert!(md.contains("### Round 1"), "{md}");
         assert!(md.contains("Members: Kari Ødegård, Åsa Öberg, Per, JUS"), "{md}");
-        assert!(md.contains("- **KHM**: Sette LIM på agendaen i ledermøtet, hver måned (owner: Dekan, due 2024-06-01)"), "{md}");
+        assert!(
+            md.contains("- **KHM**: Sette LIM på agendaen i ledermøtet, hver måned (owner: Dekan, due 2024-06-01)"),
+            "{md}"
+        );
         assert!(md.contains("- **JUS**: Kartlegge\n"), "{md}");
         assert!(md.contains("## Evaluation"), "{md}");
     }

@@ -113,13 +113,27 @@ pub struct NumberStats {
 /// What the answers to one question add up to, by kind.
 #[derive(Debug, Clone, PartialEq)]
 pub enum QuestionDetail {
-    Free { themes: Vec<Keyword>, representatives: Vec<Representative>, lang: Option<Lang> },
-    YesNo { yes: usize, no: usize },
+    Free {
+        themes: Vec<Keyword>,
+        representatives: Vec<Representative>,
+        lang: Option<Lang>,
+    },
+    YesNo {
+        yes: usize,
+        no: usize,
+    },
     /// Counts for every step from min to max, in order.
-    Scale { histogram: Vec<(i32, usize)>, mean: Option<f64> },
+    Scale {
+        histogram: Vec<(i32, usize)>,
+        mean: Option<f64>,
+    },
     /// Counts per option, in the kit's order.
-    Choice { counts: Vec<(String, usize)> },
-    Number { stats: Option<NumberStats> },
+    Choice {
+        counts: Vec<(String, usize)>,
+    },
+    Number {
+        stats: Option<NumberStats>,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -216,7 +230,11 @@ fn number_stats(values: &[f64]) -> Option<NumberStats> {
 
 /// Picks up to `n` answers closest to the themes, at most one per unit (members without a
 /// unit each count as their own).
-fn representatives(question: &Question, answers: &[&DigestAnswer], texts: &[&str]) -> (Vec<Keyword>, Vec<Representative>, Option<Lang>) {
+fn representatives(
+    question: &Question,
+    answers: &[&DigestAnswer],
+    texts: &[&str],
+) -> (Vec<Keyword>, Vec<Representative>, Option<Lang>) {
     let analysis = Analysis::new(texts, None, &[question.text.as_str()]);
     let themes = analysis.keywords(THEMES);
     let mut picked = Vec::new();
@@ -284,10 +302,7 @@ fn question_detail(question: &Question, answers: &[&DigestAnswer]) -> QuestionDe
             let counts = options
                 .iter()
                 .map(|o| {
-                    let n = answers
-                        .iter()
-                        .filter(|a| matches!(&a.value, AnswerValue::Choice(c) if c == o))
-                        .count();
+                    let n = answers.iter().filter(|a| matches!(&a.value, AnswerValue::Choice(c) if c == o)).count();
                     (o.clone(), n)
                 })
                 .collect();
@@ -326,8 +341,7 @@ pub fn compute(input: &DigestInput) -> Digest {
         }
     }
 
-    let required: Vec<&QuestionId> =
-        input.questions.iter().filter(|q| q.required).map(|q| &q.id).collect();
+    let required: Vec<&QuestionId> = input.questions.iter().filter(|q| q.required).map(|q| &q.id).collect();
     let mut answered_by: HashMap<UserId, HashSet<&QuestionId>> = HashMap::new();
     for a in &current {
         answered_by.entry(a.user).or_default().insert(&a.question);
@@ -342,8 +356,7 @@ pub fn compute(input: &DigestInput) -> Digest {
             units.push(u.clone());
         }
     }
-    let unit_index: HashMap<String, usize> =
-        units.iter().enumerate().map(|(i, u)| (u.key(), i)).collect();
+    let unit_index: HashMap<String, usize> = units.iter().enumerate().map(|(i, u)| (u.key(), i)).collect();
     let mut rows: Vec<UnitResponse> = units
         .iter()
         .map(|u| UnitResponse { unit: u.clone(), members: 0, answered_any: 0, answered_required: 0, answers: 0 })
@@ -432,10 +445,13 @@ fn key_figures(
             }
         }
         for unit in units {
-            let Some(values) = by_unit.get(&unit.key()) else { continue };
-            let previous = input.previous.as_ref().and_then(|p| {
-                p.key_figures.iter().find(|k| k.question == q.id && &k.unit == unit).map(|k| k.value)
-            });
+            let Some(values) = by_unit.get(&unit.key()) else {
+                continue;
+            };
+            let previous = input
+                .previous
+                .as_ref()
+                .and_then(|p| p.key_figures.iter().find(|k| k.question == q.id && &k.unit == unit).map(|k| k.value));
             rows.push(KeyFigureRow {
                 question: q.id.clone(),
                 unit: unit.clone(),

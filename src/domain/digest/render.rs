@@ -41,8 +41,7 @@ impl DigestLabels {
     pub fn english() -> Self {
         Self {
             heading: "## Digest: {title}".into(),
-            response_line: "**Responses:** {answered} of {members} members ({percent} %), {answers} answers"
-                .into(),
+            response_line: "**Responses:** {answered} of {members} members ({percent} %), {answers} answers".into(),
             per_unit: "Per unit".into(),
             all_required: "{n} answered all required".into(),
             silent_units: "No answers yet from".into(),
@@ -124,13 +123,8 @@ pub fn render_markdown(digest: &Digest, labels: &DigestLabels) -> String {
     if !digest.units.is_empty() {
         let _ = writeln!(out, "\n### {}", labels.per_unit);
         for u in &digest.units {
-            let mut line = format!(
-                "- **{}**: {}/{} ({} %)",
-                u.unit,
-                u.answered_any,
-                u.members,
-                num(u.rate() * 100.0, d)
-            );
+            let mut line =
+                format!("- **{}**: {}/{} ({} %)", u.unit, u.answered_any, u.members, num(u.rate() * 100.0, d));
             if u.answered_any > 0 {
                 line.push_str(", ");
                 line.push_str(&fill(&labels.all_required, &[("n", &u.answered_required.to_string())]));

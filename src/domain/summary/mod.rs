@@ -164,9 +164,8 @@ impl Analysis {
         for (form, n) in forms {
             *lower.entry(form.to_lowercase()).or_default() += n;
         }
-        let Some((best_lower, total)) = lower
-            .into_iter()
-            .min_by(|a, b| b.1.cmp(&a.1).then(a.0.len().cmp(&b.0.len())).then(a.0.cmp(&b.0)))
+        let Some((best_lower, total)) =
+            lower.into_iter().min_by(|a, b| b.1.cmp(&a.1).then(a.0.len().cmp(&b.0.len())).then(a.0.cmp(&b.0)))
         else {
             return self.stems.names[id].clone();
         };
@@ -261,12 +260,7 @@ pub fn keywords(texts: &[&str], lang: Option<Lang>, n: usize) -> Vec<Keyword> {
 
 /// Like [`keywords`], but words that occur in `context` (the question, the room's prompt) are
 /// damped: answers repeat the question's words, which are no news to anyone.
-pub fn keywords_with_context(
-    texts: &[&str],
-    lang: Option<Lang>,
-    context: &[&str],
-    n: usize,
-) -> Vec<Keyword> {
+pub fn keywords_with_context(texts: &[&str], lang: Option<Lang>, context: &[&str], n: usize) -> Vec<Keyword> {
     Analysis::new(texts, lang, context).keywords(n)
 }
 

@@ -3,9 +3,9 @@
 
 /// Abbreviations (lowercase, without their final dot) after which a "." ends no sentence.
 const ABBREVIATIONS: &[&str] = &[
-    "f.eks", "eks", "bl.a", "bl", "evt", "ev", "ca", "dvs", "osv", "mht", "iht", "ift", "jf",
-    "jfr", "nr", "pr", "mv", "ifm", "m.m", "t.ex", "ex", "s.k", "sk", "m.fl", "fl", "resp",
-    "inkl", "exkl", "e.g", "i.e", "etc", "vs", "no", "dr", "prof", "st",
+    "f.eks", "eks", "bl.a", "bl", "evt", "ev", "ca", "dvs", "osv", "mht", "iht", "ift", "jf", "jfr", "nr", "pr", "mv",
+    "ifm", "m.m", "t.ex", "ex", "s.k", "sk", "m.fl", "fl", "resp", "inkl", "exkl", "e.g", "i.e", "etc", "vs", "no",
+    "dr", "prof", "st",
 ];
 
 fn strip_bullet(line: &str) -> &str {
@@ -38,8 +38,7 @@ fn ends_in_abbreviation(before: &str) -> bool {
         .collect();
     let word = word.to_lowercase();
     let word = word.trim_start_matches('.');
-    word.chars().count() == 1 && word.chars().all(char::is_alphabetic)
-        || ABBREVIATIONS.contains(&word)
+    word.chars().count() == 1 && word.chars().all(char::is_alphabetic) || ABBREVIATIONS.contains(&word)
 }
 
 /// Splits one line into sentences.
@@ -51,13 +50,13 @@ fn split_line<'a>(line: &'a str, out: &mut Vec<&'a str>) {
         let (pos, c) = bytes[i];
         if matches!(c, '.' | '!' | '?' | '…') {
             let mut j = i + 1;
-            while j < bytes.len() && matches!(bytes[j].1, '.' | '!' | '?' | '…' | '"' | '»' | '”' | ')')
-            {
+            while j < bytes.len() && matches!(bytes[j].1, '.' | '!' | '?' | '…' | '"' | '»' | '”' | ')') {
                 j += 1;
             }
             let at_space = j < bytes.len() && bytes[j].1.is_whitespace();
             let next = bytes[j..].iter().map(|&(_, c)| c).find(|c| !c.is_whitespace());
-            let starts_new = next.is_some_and(|n| n.is_uppercase() || n.is_ascii_digit() || matches!(n, '"' | '«' | '“' | '('));
+            let starts_new =
+                next.is_some_and(|n| n.is_uppercase() || n.is_ascii_digit() || matches!(n, '"' | '«' | '“' | '('));
             let abbreviation = c == '.' && ends_in_abbreviation(&line[start..pos]);
             if at_space && starts_new && !abbreviation {
                 let end = bytes.get(j).map_or(line.len(), |&(p, _)| p);

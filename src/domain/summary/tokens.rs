@@ -51,10 +51,7 @@ pub fn tokenize(text: &str) -> impl Iterator<Item = Token<'_>> {
 }
 
 fn parse_list(src: &'static str) -> HashSet<&'static str> {
-    src.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .collect()
+    src.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect()
 }
 
 /// The stop words of one language (lowercase).
