@@ -11,4 +11,5 @@ pub mod discord;
 pub mod domain;
 pub mod i18n;
 pub mod kit;
+pub mod render;
 pub mod storage;

@@ -2,10 +2,13 @@
 //! everything is a plain function of its inputs so it can be tested directly.
 
 pub mod answer;
+pub mod digest;
 pub mod grouping;
 pub mod ids;
 pub mod meeting;
 pub mod schedule;
+pub mod summary;
+pub mod text;
 
 pub use answer::{AnswerError, AnswerValue};
 pub use ids::{ChannelId, GuildId, IdError, MeetingId, QuestionId, RoleName, UnitName, UserId};

@@ -1,0 +1,464 @@
+//! The digest an organiser reads: who answered (per unit), who is missing, and per question
+//! the themes, a few representative answers and the numbers. Pure: built from a plain
+//! [`DigestInput`] and rendered to Discord Markdown with caller-supplied [`DigestLabels`].
+
+use std::collections::{HashMap, HashSet};
+
+use super::summary::{Analysis, Keyword, Lang};
+use super::{AnswerValue, Question, QuestionId, QuestionKind, UnitName, UserId};
+
+mod render;
+#[cfg(test)]
+mod tests;
+
+pub use render::{render_markdown, DigestLabels};
+
+/// How many themes and representative answers a free-text question gets.
+const THEMES: usize = 5;
+const REPRESENTATIVES: usize = 3;
+/// Representative answers are quoted up to this many characters.
+pub const QUOTE_CHARS: usize = 280;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct DigestMember {
+    pub user: UserId,
+    pub name: String,
+    pub unit: Option<UnitName>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct DigestAnswer {
+    pub user: UserId,
+    /// The unit the member answered for (the member's unit at the time).
+    pub unit: Option<UnitName>,
+    pub question: QuestionId,
+    pub value: AnswerValue,
+}
+
+/// One unit's key figure (a `Number` question) at an earlier meeting.
+#[derive(Debug, Clone, PartialEq)]
+pub struct KeyFigure {
+    pub question: QuestionId,
+    pub unit: UnitName,
+    pub value: f64,
+}
+
+/// What an earlier meeting reported, to compare with.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PreviousMeeting {
+    /// How to name it in the digest, e.g. "Lärandeträff 1" or "2024-03-12".
+    pub label: String,
+    pub key_figures: Vec<KeyFigure>,
+}
+
+/// Everything a digest is computed from. Order matters only for display: units and
+/// questions are shown in the order given.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct DigestInput {
+    /// The meeting's title, shown in the heading.
+    pub title: String,
+    pub units: Vec<UnitName>,
+    pub members: Vec<DigestMember>,
+    pub questions: Vec<Question>,
+    /// The current answer of each member to each question (a later duplicate wins).
+    pub answers: Vec<DigestAnswer>,
+    pub previous: Option<PreviousMeeting>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct UnitResponse {
+    pub unit: UnitName,
+    pub members: usize,
+    /// Members who answered at least one question.
+    pub answered_any: usize,
+    /// Members who answered every required question.
+    pub answered_required: usize,
+    /// Answers given by members of this unit.
+    pub answers: usize,
+}
+
+impl UnitResponse {
+    /// Share of members who answered anything, 0.0..=1.0 (0 for a unit without members).
+    pub fn rate(&self) -> f64 {
+        if self.members == 0 {
+            0.0
+        } else {
+            self.answered_any as f64 / self.members as f64
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct MissingMember {
+    pub user: UserId,
+    pub name: String,
+    pub unit: Option<UnitName>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Representative {
+    pub unit: Option<UnitName>,
+    pub user: UserId,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct NumberStats {
+    pub min: f64,
+    pub median: f64,
+    pub max: f64,
+    pub mean: f64,
+}
+
+/// What the answers to one question add up to, by kind.
+#[derive(Debug, Clone, PartialEq)]
+pub enum QuestionDetail {
+    Free {
+        themes: Vec<Keyword>,
+        representatives: Vec<Representative>,
+        lang: Option<Lang>,
+    },
+    YesNo {
+        yes: usize,
+        no: usize,
+    },
+    /// Counts for every step from min to max, in order.
+    Scale {
+        histogram: Vec<(i32, usize)>,
+        mean: Option<f64>,
+    },
+    /// Counts per option, in the kit's order.
+    Choice {
+        counts: Vec<(String, usize)>,
+    },
+    Number {
+        stats: Option<NumberStats>,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct QuestionDigest {
+    pub id: QuestionId,
+    pub text: String,
+    pub required: bool,
+    pub answers: usize,
+    pub detail: QuestionDetail,
+}
+
+/// One unit's key figure now, with the earlier value when there is one.
+#[derive(Debug, Clone, PartialEq)]
+pub struct KeyFigureRow {
+    pub question: QuestionId,
+    pub unit: UnitName,
+    /// Mean of the unit's members' answers.
+    pub value: f64,
+    pub previous: Option<f64>,
+}
+
+impl KeyFigureRow {
+    pub fn delta(&self) -> Option<f64> {
+        self.previous.map(|p| self.value - p)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Digest {
+    pub title: String,
+    pub members: usize,
+    /// Members who answered at least one question.
+    pub respondents: usize,
+    pub total_answers: usize,
+    pub units: Vec<UnitResponse>,
+    /// Units where nobody answered (including units without members).
+    pub silent_units: Vec<UnitName>,
+    /// Members who have not answered anything, by unit order then name.
+    pub missing: Vec<MissingMember>,
+    pub questions: Vec<QuestionDigest>,
+    pub key_figures: Vec<KeyFigureRow>,
+    pub previous_label: Option<String>,
+}
+
+impl Digest {
+    pub fn is_empty(&self) -> bool {
+        self.total_answers == 0
+    }
+
+    /// Share of all members who answered anything, 0.0..=1.0.
+    pub fn response_rate(&self) -> f64 {
+        if self.members == 0 {
+            0.0
+        } else {
+            self.respondents as f64 / self.members as f64
+        }
+    }
+
+    /// This meeting's key figures, to pass as `previous` to the next meeting's digest.
+    pub fn as_previous(&self, label: impl Into<String>) -> PreviousMeeting {
+        PreviousMeeting {
+            label: label.into(),
+            key_figures: self
+                .key_figures
+                .iter()
+                .map(|r| KeyFigure { question: r.question.clone(), unit: r.unit.clone(), value: r.value })
+                .collect(),
+        }
+    }
+}
+
+fn median(sorted: &[f64]) -> f64 {
+    let n = sorted.len();
+    if n % 2 == 1 {
+        sorted[n / 2]
+    } else {
+        (sorted[n / 2 - 1] + sorted[n / 2]) / 2.0
+    }
+}
+
+fn number_stats(values: &[f64]) -> Option<NumberStats> {
+    if values.is_empty() {
+        return None;
+    }
+    let mut sorted = values.to_vec();
+    sorted.sort_by(f64::total_cmp);
+    Some(NumberStats {
+        min: sorted[0],
+        median: median(&sorted),
+        max: sorted[sorted.len() - 1],
+        mean: sorted.iter().sum::<f64>() / sorted.len() as f64,
+    })
+}
+
+/// Picks up to `n` answers closest to the themes, at most one per unit (members without a
+/// unit each count as their own).
+fn representatives(
+    question: &Question,
+    answers: &[&DigestAnswer],
+    texts: &[&str],
+) -> (Vec<Keyword>, Vec<Representative>, Option<Lang>) {
+    let analysis = Analysis::new(texts, None, &[question.text.as_str()]);
+    let themes = analysis.keywords(THEMES);
+    let mut picked = Vec::new();
+    let mut units_used: HashSet<String> = HashSet::new();
+    for (i, similarity) in analysis.representative_ranking(THEMES * 2) {
+        if picked.len() == REPRESENTATIVES {
+            break;
+        }
+        // An answer with no themes in it represents nothing, unless nothing else does.
+        if similarity == 0.0 && !picked.is_empty() {
+            break;
+        }
+        let answer = answers[i];
+        let key = match &answer.unit {
+            Some(u) => u.key(),
+            None => format!("\u{0}user:{}", answer.user),
+        };
+        if !units_used.insert(key) {
+            continue;
+        }
+        picked.push(Representative {
+            unit: answer.unit.clone(),
+            user: answer.user,
+            text: super::text::truncate_words(texts[i], QUOTE_CHARS),
+        });
+    }
+    (themes, picked, analysis.lang)
+}
+
+fn question_detail(question: &Question, answers: &[&DigestAnswer]) -> QuestionDetail {
+    match &question.kind {
+        QuestionKind::Free => {
+            let texts: Vec<&str> = answers
+                .iter()
+                .map(|a| match &a.value {
+                    AnswerValue::Text(t) | AnswerValue::Choice(t) => t.as_str(),
+                    _ => "",
+                })
+                .collect();
+            let (themes, representatives, lang) = representatives(question, answers, &texts);
+            QuestionDetail::Free { themes, representatives, lang }
+        }
+        QuestionKind::YesNo => {
+            let yes = answers.iter().filter(|a| a.value == AnswerValue::YesNo(true)).count();
+            let no = answers.iter().filter(|a| a.value == AnswerValue::YesNo(false)).count();
+            QuestionDetail::YesNo { yes, no }
+        }
+        QuestionKind::Scale { min, max } => {
+            let mut histogram: Vec<(i32, usize)> = (*min..=*max).map(|v| (v, 0)).collect();
+            let mut sum = 0i64;
+            let mut n = 0usize;
+            for a in answers {
+                if let AnswerValue::Scale(v) = a.value {
+                    if let Some(slot) = histogram.iter_mut().find(|(step, _)| *step == v) {
+                        slot.1 += 1;
+                        sum += i64::from(v);
+                        n += 1;
+                    }
+                }
+            }
+            let mean = (n > 0).then(|| sum as f64 / n as f64);
+            QuestionDetail::Scale { histogram, mean }
+        }
+        QuestionKind::Choice { options } => {
+            let counts = options
+                .iter()
+                .map(|o| {
+                    let n = answers.iter().filter(|a| matches!(&a.value, AnswerValue::Choice(c) if c == o)).count();
+                    (o.clone(), n)
+                })
+                .collect();
+            QuestionDetail::Choice { counts }
+        }
+        QuestionKind::Number => {
+            let values: Vec<f64> = answers
+                .iter()
+                .filter_map(|a| match a.value {
+                    AnswerValue::Number(v) => Some(v),
+                    _ => None,
+                })
+                .collect();
+            QuestionDetail::Number { stats: number_stats(&values) }
+        }
+    }
+}
+
+/// Computes the digest. Answers to questions not in `input.questions` are ignored; a
+/// member's later answer to the same question replaces an earlier one.
+pub fn compute(input: &DigestInput) -> Digest {
+    // The current answer per (user, question); keep first-seen order for stable output.
+    let mut latest: HashMap<(UserId, &QuestionId), usize> = HashMap::new();
+    let mut current: Vec<&DigestAnswer> = Vec::new();
+    let known: HashSet<&QuestionId> = input.questions.iter().map(|q| &q.id).collect();
+    for a in &input.answers {
+        if !known.contains(&a.question) {
+            continue;
+        }
+        match latest.get(&(a.user, &a.question)) {
+            Some(&i) => current[i] = a,
+            None => {
+                latest.insert((a.user, &a.question), current.len());
+                current.push(a);
+            }
+        }
+    }
+
+    let required: Vec<&QuestionId> = input.questions.iter().filter(|q| q.required).map(|q| &q.id).collect();
+    let mut answered_by: HashMap<UserId, HashSet<&QuestionId>> = HashMap::new();
+    for a in &current {
+        answered_by.entry(a.user).or_default().insert(&a.question);
+    }
+
+    // Units in the given order, then any unit that only members mention.
+    // (`UnitName` compares by a lowercased key: compute each key once.)
+    let mut units: Vec<UnitName> = Vec::new();
+    let mut seen_units: HashSet<String> = HashSet::new();
+    for u in input.units.iter().chain(input.members.iter().filter_map(|m| m.unit.as_ref())) {
+        if seen_units.insert(u.key()) {
+            units.push(u.clone());
+        }
+    }
+    let unit_index: HashMap<String, usize> = units.iter().enumerate().map(|(i, u)| (u.key(), i)).collect();
+    let mut rows: Vec<UnitResponse> = units
+        .iter()
+        .map(|u| UnitResponse { unit: u.clone(), members: 0, answered_any: 0, answered_required: 0, answers: 0 })
+        .collect();
+
+    let mut missing = Vec::new();
+    let mut respondents = 0;
+    let member_ids: HashSet<UserId> = input.members.iter().map(|m| m.user).collect();
+    for m in &input.members {
+        let done = answered_by.get(&m.user);
+        let any = done.is_some_and(|d| !d.is_empty());
+        let all_required = required.iter().all(|q| done.is_some_and(|d| d.contains(q)));
+        if any {
+            respondents += 1;
+        } else {
+            missing.push(MissingMember { user: m.user, name: m.name.clone(), unit: m.unit.clone() });
+        }
+        if let Some(row) = m.unit.as_ref().map(|u| &mut rows[unit_index[&u.key()]]) {
+            row.members += 1;
+            row.answered_any += usize::from(any);
+            row.answered_required += usize::from(any && all_required);
+            row.answers += done.map_or(0, HashSet::len);
+        }
+    }
+    // Answers from people who are no longer members still count for their unit's answers.
+    for a in current.iter().filter(|a| !member_ids.contains(&a.user)) {
+        if let Some(&i) = a.unit.as_ref().and_then(|u| unit_index.get(&u.key())) {
+            rows[i].answers += 1;
+        }
+    }
+    missing.sort_by(|a, b| {
+        let ua = a.unit.as_ref().map_or(usize::MAX, |u| unit_index[&u.key()]);
+        let ub = b.unit.as_ref().map_or(usize::MAX, |u| unit_index[&u.key()]);
+        ua.cmp(&ub).then_with(|| a.name.to_lowercase().cmp(&b.name.to_lowercase())).then(a.user.cmp(&b.user))
+    });
+    let silent_units = rows.iter().filter(|r| r.answered_any == 0 && r.answers == 0).map(|r| r.unit.clone()).collect();
+
+    let mut by_question: HashMap<&QuestionId, Vec<&DigestAnswer>> = HashMap::new();
+    for a in &current {
+        by_question.entry(&a.question).or_default().push(a);
+    }
+    let questions = input
+        .questions
+        .iter()
+        .map(|q| {
+            let answers = by_question.get(&q.id).map(Vec::as_slice).unwrap_or(&[]);
+            QuestionDigest {
+                id: q.id.clone(),
+                text: q.text.clone(),
+                required: q.required,
+                answers: answers.len(),
+                detail: question_detail(q, answers),
+            }
+        })
+        .collect();
+
+    let key_figures = key_figures(input, &units, &by_question);
+
+    Digest {
+        title: input.title.clone(),
+        members: input.members.len(),
+        respondents,
+        total_answers: current.len(),
+        units: rows,
+        silent_units,
+        missing,
+        questions,
+        key_figures,
+        previous_label: input.previous.as_ref().map(|p| p.label.clone()),
+    }
+}
+
+/// Per unit and `Number` question: the mean of the unit's answers, with the earlier value.
+fn key_figures(
+    input: &DigestInput,
+    units: &[UnitName],
+    by_question: &HashMap<&QuestionId, Vec<&DigestAnswer>>,
+) -> Vec<KeyFigureRow> {
+    let mut rows = Vec::new();
+    for q in input.questions.iter().filter(|q| q.kind == QuestionKind::Number) {
+        let answers = by_question.get(&q.id).map(Vec::as_slice).unwrap_or(&[]);
+        let mut by_unit: HashMap<String, Vec<f64>> = HashMap::new();
+        for a in answers {
+            if let (Some(unit), AnswerValue::Number(v)) = (&a.unit, &a.value) {
+                by_unit.entry(unit.key()).or_default().push(*v);
+            }
+        }
+        for unit in units {
+            let Some(values) = by_unit.get(&unit.key()) else {
+                continue;
+            };
+            let previous = input
+                .previous
+                .as_ref()
+                .and_then(|p| p.key_figures.iter().find(|k| k.question == q.id && &k.unit == unit).map(|k| k.value));
+            rows.push(KeyFigureRow {
+                question: q.id.clone(),
+                unit: unit.clone(),
+                value: values.iter().sum::<f64>() / values.len() as f64,
+                previous,
+            });
+        }
+    }
+    rows
+}

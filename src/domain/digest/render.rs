@@ -1,0 +1,223 @@
+//! A digest as Discord Markdown. Words come from [`DigestLabels`] so the bot can render nb, sv
+//! or en; long output is split into messages by `domain::text::split_message`.
+
+use std::fmt::Write;
+
+use super::{Digest, QuestionDetail};
+
+/// The words a digest uses. Templates take `{name}` placeholders as documented per field.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DigestLabels {
+    /// Heading; `{title}`.
+    pub heading: String,
+    /// `{answered}`, `{members}`, `{percent}`, `{answers}`.
+    pub response_line: String,
+    pub per_unit: String,
+    /// After a unit's rate: `{n}` members who answered every required question.
+    pub all_required: String,
+    pub silent_units: String,
+    pub missing_members: String,
+    /// `{n}` more names not listed.
+    pub and_more: String,
+    pub no_unit: String,
+    pub no_answers: String,
+    /// After a question: `{n}` answers.
+    pub answer_count: String,
+    pub themes: String,
+    pub yes: String,
+    pub no: String,
+    pub mean: String,
+    pub min: String,
+    pub median: String,
+    pub max: String,
+    /// Key-figure heading; `{previous}` is the earlier meeting's label (empty when none).
+    pub key_figures: String,
+    pub key_figures_vs: String,
+    /// Decimal separator: "." in English, "," in nb and sv.
+    pub decimal: char,
+}
+
+impl DigestLabels {
+    pub fn english() -> Self {
+        Self {
+            heading: "## Digest: {title}".into(),
+            response_line: "**Responses:** {answered} of {members} members ({percent} %), {answers} answers".into(),
+            per_unit: "Per unit".into(),
+            all_required: "{n} answered all required".into(),
+            silent_units: "No answers yet from".into(),
+            missing_members: "Not answered yet".into(),
+            and_more: "and {n} more".into(),
+            no_unit: "no unit".into(),
+            no_answers: "No answers yet.".into(),
+            answer_count: "{n} answers".into(),
+            themes: "Themes".into(),
+            yes: "Yes".into(),
+            no: "No".into(),
+            mean: "mean".into(),
+            min: "min".into(),
+            median: "median".into(),
+            max: "max".into(),
+            key_figures: "Key figures".into(),
+            key_figures_vs: "Key figures (change since {previous})".into(),
+            decimal: '.',
+        }
+    }
+}
+
+/// How many missing members are named before "and N more".
+const MAX_MISSING_NAMES: usize = 40;
+
+fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    let mut out = template.to_owned();
+    for (name, value) in values {
+        out = out.replace(&format!("{{{name}}}"), value);
+    }
+    out
+}
+
+/// A number with at most one decimal, without a trailing ",0".
+fn num(value: f64, decimal: char) -> String {
+    let rounded = (value * 10.0).round() / 10.0;
+    let s = if rounded.fract() == 0.0 { format!("{rounded:.0}") } else { format!("{rounded:.1}") };
+    let s = if s == "-0" { "0".to_owned() } else { s };
+    s.replace('.', &decimal.to_string())
+}
+
+fn signed(value: f64, decimal: char) -> String {
+    let s = num(value, decimal);
+    if value > 0.0 && s != "0" {
+        format!("+{s}")
+    } else {
+        s.replace('-', "−")
+    }
+}
+
+/// Quotes text as a Markdown block quote, line by line.
+fn quote(text: &str) -> String {
+    text.lines().map(|l| format!("> {l}")).collect::<Vec<_>>().join("\n")
+}
+
+/// Renders `digest` as Markdown for Discord. Titles, names and answers are inserted as written.
+pub fn render_markdown(digest: &Digest, labels: &DigestLabels) -> String {
+    let d = labels.decimal;
+    let mut out = String::new();
+    let _ = writeln!(out, "{}", fill(&labels.heading, &[("title", &digest.title)]));
+    let percent = num(digest.response_rate() * 100.0, d);
+    let _ = writeln!(
+        out,
+        "{}",
+        fill(
+            &labels.response_line,
+            &[
+                ("answered", &digest.respondents.to_string()),
+                ("members", &digest.members.to_string()),
+                ("percent", &percent),
+                ("answers", &digest.total_answers.to_string()),
+            ],
+        )
+    );
+    if digest.is_empty() {
+        let _ = writeln!(out, "{}", labels.no_answers);
+    }
+
+    if !digest.units.is_empty() {
+        let _ = writeln!(out, "\n### {}", labels.per_unit);
+        for u in &digest.units {
+            let mut line =
+                format!("- **{}**: {}/{} ({} %)", u.unit, u.answered_any, u.members, num(u.rate() * 100.0, d));
+            if u.answered_any > 0 {
+                line.push_str(", ");
+                line.push_str(&fill(&labels.all_required, &[("n", &u.answered_required.to_string())]));
+            }
+            let _ = writeln!(out, "{line}");
+        }
+    }
+    if !digest.silent_units.is_empty() {
+        let names: Vec<&str> = digest.silent_units.iter().map(|u| u.as_str()).collect();
+        let _ = writeln!(out, "\n**{}:** {}", labels.silent_units, names.join(", "));
+    }
+    if !digest.missing.is_empty() {
+        let shown: Vec<String> = digest
+            .missing
+            .iter()
+            .take(MAX_MISSING_NAMES)
+            .map(|m| {
+                let unit = m.unit.as_ref().map_or(labels.no_unit.as_str(), |u| u.as_str());
+                format!("{} ({unit})", m.name)
+            })
+            .collect();
+        let mut line = format!("**{}:** {}", labels.missing_members, shown.join(", "));
+        if digest.missing.len() > MAX_MISSING_NAMES {
+            let more = (digest.missing.len() - MAX_MISSING_NAMES).to_string();
+            let _ = write!(line, " {}", fill(&labels.and_more, &[("n", &more)]));
+        }
+        let _ = writeln!(out, "{line}");
+    }
+
+    for q in &digest.questions {
+        let count = fill(&labels.answer_count, &[("n", &q.answers.to_string())]);
+        let _ = writeln!(out, "\n### {} ({count})", q.text.trim());
+        if q.answers == 0 {
+            continue;
+        }
+        match &q.detail {
+            QuestionDetail::Free { themes, representatives, .. } => {
+                if !themes.is_empty() {
+                    let t: Vec<&str> = themes.iter().map(|k| k.term.as_str()).collect();
+                    let _ = writeln!(out, "**{}:** {}", labels.themes, t.join(", "));
+                }
+                for r in representatives {
+                    let unit = r.unit.as_ref().map_or(labels.no_unit.as_str(), |u| u.as_str());
+                    let _ = writeln!(out, "{}\n> — *{unit}*", quote(&r.text));
+                }
+            }
+            QuestionDetail::YesNo { yes, no } => {
+                let _ = writeln!(out, "{}: **{yes}** · {}: **{no}**", labels.yes, labels.no);
+            }
+            QuestionDetail::Scale { histogram, mean } => {
+                let steps: Vec<String> = histogram.iter().map(|(v, n)| format!("{v}: {n}")).collect();
+                let mut line = steps.join(" · ");
+                if let Some(m) = mean {
+                    let _ = write!(line, " — {} **{}**", labels.mean, num(*m, d));
+                }
+                let _ = writeln!(out, "{line}");
+            }
+            QuestionDetail::Choice { counts } => {
+                for (option, n) in counts {
+                    let _ = writeln!(out, "- {option}: **{n}**");
+                }
+            }
+            QuestionDetail::Number { stats: Some(s) } => {
+                let _ = writeln!(
+                    out,
+                    "{} {} · {} **{}** · {} {} · {} {}",
+                    labels.min,
+                    num(s.min, d),
+                    labels.median,
+                    num(s.median, d),
+                    labels.max,
+                    num(s.max, d),
+                    labels.mean,
+                    num(s.mean, d)
+                );
+            }
+            QuestionDetail::Number { stats: None } => {}
+        }
+    }
+
+    if !digest.key_figures.is_empty() {
+        let heading = match &digest.previous_label {
+            Some(p) => fill(&labels.key_figures_vs, &[("previous", p)]),
+            None => labels.key_figures.clone(),
+        };
+        let _ = writeln!(out, "\n### {heading}");
+        for k in &digest.key_figures {
+            let mut line = format!("- {} · **{}**: {}", k.question, k.unit, num(k.value, d));
+            if let (Some(prev), Some(delta)) = (k.previous, k.delta()) {
+                let _ = write!(line, " ({} → {}, {})", num(prev, d), num(k.value, d), signed(delta, d));
+            }
+            let _ = writeln!(out, "{line}");
+        }
+    }
+    out.trim_end().to_owned()
+}

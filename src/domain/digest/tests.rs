@@ -1,0 +1,173 @@
+//! Digests of small meetings written like the seed meetings.
+
+use super::*;
+use crate::domain::meeting::Phase;
+
+fn unit(s: &str) -> UnitName {
+    UnitName::try_from(s).unwrap()
+}
+
+fn qid(s: &str) -> QuestionId {
+    QuestionId::try_from(s).unwrap()
+}
+
+fn question(id: &str, text: &str, kind: QuestionKind, required: bool) -> Question {
+    Question { id: qid(id), text: text.into(), kind, help: None, required, phase: Phase::Reflection }
+}
+
+fn member(user: u64, name: &str, u: &str) -> DigestMember {
+    DigestMember { user: UserId(user), name: name.into(), unit: Some(unit(u)) }
+}
+
+fn answer(user: u64, u: &str, q: &str, value: AnswerValue) -> DigestAnswer {
+    DigestAnswer { user: UserId(user), unit: Some(unit(u)), question: qid(q), value }
+}
+
+fn text(s: &str) -> AnswerValue {
+    AnswerValue::Text(s.into())
+}
+
+/// Seed 000's coordination group: KHM, JUS, MN; plus a district checklist and a key figure.
+fn coordination_group() -> DigestInput {
+    DigestInput {
+        title: "Koordineringsgruppa, mars".into(),
+        units: vec![unit("KHM"), unit("JUS"), unit("MN")],
+        members: vec![
+            member(1, "Kari", "KHM"),
+            member(2, "Ola", "KHM"),
+            member(3, "Ingrid", "JUS"),
+            member(4, "Per", "JUS"),
+            member(5, "Siri", "MN"),
+        ],
+        questions: vec![
+            question("praksis", "Hva gjør enheten i praksis?", QuestionKind::Free, true),
+            question("plan", "Har enheten en fungerende plan?", QuestionKind::YesNo, true),
+            question("trygghet", "Hvor godt følges planen opp?", QuestionKind::Scale { min: 1, max: 5 }, false),
+            question("andel", "Andel kvinner i faste vitenskapelige stillinger (%)", QuestionKind::Number, false),
+        ],
+        answers: vec![
+            answer(1, "KHM", "praksis", text("Vi har likestilling på ledermøtene og ser særlig på rekruttering.")),
+            answer(1, "KHM", "plan", AnswerValue::YesNo(true)),
+            answer(1, "KHM", "trygghet", AnswerValue::Scale(4)),
+            answer(1, "KHM", "andel", AnswerValue::Number(38.0)),
+            answer(2, "KHM", "praksis", text("Rekruttering er vårt viktigste tiltak, med brede utlysninger.")),
+            answer(3, "JUS", "praksis", text("Rekrutteringen følges opp i ledermøter hvert semester.")),
+            answer(3, "JUS", "plan", AnswerValue::YesNo(false)),
+            answer(3, "JUS", "trygghet", AnswerValue::Scale(2)),
+            answer(3, "JUS", "andel", AnswerValue::Number(45.5)),
+            // Ingrid changes her mind: the later answer counts.
+            answer(3, "JUS", "plan", AnswerValue::YesNo(true)),
+        ],
+        previous: Some(PreviousMeeting {
+            label: "februar".into(),
+            key_figures: vec![KeyFigure { question: qid("andel"), unit: unit("KHM"), value: 35.0 }],
+        }),
+    }
+}
+
+#[test]
+fn response_rate_counts_members_who_answered_anything() {
+    let d = compute(&coordination_group());
+    assert_eq!((d.members, d.respondents, d.total_answers), (5, 3, 9));
+    let khm = &d.units[0];
+    assert_eq!((khm.members, khm.answered_any, khm.answered_required), (2, 2, 1));
+    assert_eq!(khm.rate(), 1.0);
+    let jus = &d.units[1];
+    assert_eq!((jus.answered_any, jus.answered_required), (1, 1));
+    assert_eq!(jus.rate(), 0.5);
+}
+
+#[test]
+fn silent_units_and_missing_members_are_listed_in_unit_order() {
+    let d = compute(&coordination_group());
+    assert_eq!(d.silent_units, vec![unit("MN")]);
+    let names: Vec<&str> = d.missing.iter().map(|m| m.name.as_str()).collect();
+    assert_eq!(names, ["Per", "Siri"]);
+}
+
+#[test]
+fn a_later_answer_replaces_an_earlier_one() {
+    let d = compute(&coordination_group());
+    let plan = d.questions.iter().find(|q| q.id == qid("plan")).unwrap();
+    assert_eq!(plan.answers, 2);
+    assert_eq!(plan.detail, QuestionDetail::YesNo { yes: 2, no: 0 });
+}
+
+#[test]
+fn free_text_gets_themes_and_representatives_from_different_units() {
+    let d = compute(&coordination_group());
+    let QuestionDetail::Free { themes, representatives, lang } = &d.questions[0].detail else {
+        panic!("free text");
+    };
+    assert_eq!(*lang, Some(Lang::Nb));
+    assert_eq!(themes[0].term, "rekruttering");
+    assert!(!representatives.is_empty() && representatives.len() <= 2);
+    let units: Vec<_> = representatives.iter().map(|r| r.unit.clone()).collect();
+    let mut dedup = units.clone();
+    dedup.dedup();
+    assert_eq!(units, dedup, "one representative per unit");
+}
+
+#[test]
+fn scale_and_number_questions_get_statistics() {
+    let d = compute(&coordination_group());
+    assert_eq!(
+        d.questions[2].detail,
+        QuestionDetail::Scale { histogram: vec![(1, 0), (2, 1), (3, 0), (4, 1), (5, 0)], mean: Some(3.0) }
+    );
+    let QuestionDetail::Number { stats: Some(s) } = d.questions[3].detail else { panic!() };
+    assert_eq!((s.min, s.median, s.max), (38.0, 41.75, 45.5));
+}
+
+#[test]
+fn key_figures_compare_with_the_previous_meeting() {
+    let d = compute(&coordination_group());
+    assert_eq!(d.key_figures.len(), 2);
+    let khm = &d.key_figures[0];
+    assert_eq!((khm.unit.as_str(), khm.value, khm.previous, khm.delta()), ("KHM", 38.0, Some(35.0), Some(3.0)));
+    assert_eq!(d.key_figures[1].delta(), None);
+    let next = d.as_previous("mars");
+    assert_eq!(next.key_figures.len(), 2);
+}
+
+#[test]
+fn markdown_names_rates_themes_and_changes() {
+    let md = render_markdown(&compute(&coordination_group()), &DigestLabels::english());
+    assert!(md.starts_with("## Digest: Koordineringsgruppa, mars"), "{md}");
+    assert!(md.contains("**Responses:** 3 of 5 members (60 %), 9 answers"), "{md}");
+    assert!(md.contains("- **JUS**: 1/2 (50 %)"), "{md}");
+    assert!(md.contains("**No answers yet from:** MN"), "{md}");
+    assert!(md.contains("Per (JUS), Siri (MN)"), "{md}");
+    assert!(md.contains("**Themes:** rekruttering"), "{md}");
+    assert!(md.contains("Yes: **2** · No: **0**"), "{md}");
+    assert!(md.contains("Key figures (change since februar)"), "{md}");
+    assert!(md.contains("andel · **KHM**: 38 (35 → 38, +3)"), "{md}");
+}
+
+#[test]
+fn an_empty_meeting_says_so() {
+    let mut input = coordination_group();
+    input.answers.clear();
+    input.previous = None;
+    let d = compute(&input);
+    assert!(d.is_empty());
+    assert_eq!(d.silent_units.len(), 3);
+    assert_eq!(d.missing.len(), 5);
+    assert!(d.questions.iter().all(|q| q.answers == 0));
+    let md = render_markdown(&d, &DigestLabels::english());
+    assert!(md.contains("No answers yet."), "{md}");
+
+    let nothing = compute(&DigestInput::default());
+    assert!(nothing.is_empty());
+    assert!(render_markdown(&nothing, &DigestLabels::english()).contains("0 of 0 members"));
+}
+
+#[test]
+fn labels_can_use_a_decimal_comma() {
+    let mut labels = DigestLabels::english();
+    labels.decimal = ',';
+    let mut input = coordination_group();
+    input.answers.push(answer(2, "KHM", "trygghet", AnswerValue::Scale(5)));
+    let md = render_markdown(&compute(&input), &labels);
+    assert!(md.contains("mean **3,7**"), "{md}");
+}

@@ -1,0 +1,490 @@
+//! `samrad export`: everything a meeting produced, as one CSV or one Markdown document.
+//!
+//! CSV layout: one table with a `section` column (`meeting`, `answer`, `room`, `plan`,
+//! `evaluation`) and the union of the columns the sections need; a section leaves the columns
+//! it does not use empty. One file opens in any spreadsheet and filters by section; the
+//! `meeting` row carries the title. Room members are one cell, one name per line (names
+//! cannot contain line breaks). Times are RFC 3339 in UTC. [`from_csv`] reads it back.
+
+use std::fmt::Write;
+
+use chrono::{DateTime, SecondsFormat, Utc};
+
+use crate::domain::MeetingId;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ExportAnswer {
+    pub unit: String,
+    pub member: String,
+    pub role: String,
+    pub question_id: String,
+    pub question: String,
+    pub answer: String,
+    /// How many times the answer was edited after it was first given.
+    pub revisions: u32,
+    pub updated_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ExportRoom {
+    pub round: u32,
+    pub room: String,
+    pub members: Vec<String>,
+    pub question: String,
+    /// The rapporteur's summary or the room's notes.
+    pub summary: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ExportPlan {
+    pub unit: String,
+    pub action: String,
+    pub owner: String,
+    /// Free text ("before the next meeting") or a date, as the unit wrote it.
+    pub due: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ExportEvaluation {
+    pub unit: String,
+    pub member: String,
+    pub question_id: String,
+    pub question: String,
+    pub answer: String,
+    pub updated_at: DateTime<Utc>,
+}
+
+/// Everything one meeting produced, in display order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ExportData {
+    pub meeting: MeetingId,
+    pub title: String,
+    pub answers: Vec<ExportAnswer>,
+    pub rooms: Vec<ExportRoom>,
+    pub plans: Vec<ExportPlan>,
+    pub evaluations: Vec<ExportEvaluation>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    #[error("reading the CSV failed: {0}")]
+    Csv(#[from] csv::Error),
+    #[error("line {line}: {message}")]
+    Bad { line: u64, message: String },
+}
+
+const HEADER: [&str; 15] = [
+    "section",
+    "meeting_id",
+    "unit",
+    "member",
+    "role",
+    "round",
+    "room",
+    "members",
+    "question_id",
+    "question",
+    "text",
+    "owner",
+    "due",
+    "revisions",
+    "updated_at",
+];
+
+/// One CSV row as a fixed set of named cells.
+#[derive(Default)]
+struct Row {
+    section: &'static str,
+    unit: String,
+    member: String,
+    role: String,
+    round: String,
+    room: String,
+    members: String,
+    question_id: String,
+    question: String,
+    text: String,
+    owner: String,
+    due: String,
+    revisions: String,
+    updated_at: String,
+}
+
+fn time(t: &DateTime<Utc>) -> String {
+    t.to_rfc3339_opts(SecondsFormat::Secs, true)
+}
+
+/// The whole export as CSV (RFC 4180 quoting; header row first).
+pub fn to_csv(data: &ExportData) -> String {
+    let mut rows = vec![Row { section: "meeting", text: data.title.clone(), ..Row::default() }];
+    rows.extend(data.answers.iter().map(|a| Row {
+        section: "answer",
+        unit: a.unit.clone(),
+        member: a.member.clone(),
+        role: a.role.clone(),
+        question_id: a.question_id.clone(),
+        question: a.question.clone(),
+        text: a.answer.clone(),
+        revisions: a.revisions.to_string(),
+        updated_at: time(&a.updated_at),
+        ..Row::default()
+    }));
+    rows.extend(data.rooms.iter().map(|r| Row {
+        section: "room",
+        round: r.round.to_string(),
+        room: r.room.clone(),
+        members: r.members.join("\n"),
+        question: r.question.clone(),
+        text: r.summary.clone(),
+        ..Row::default()
+    }));
+    rows.extend(data.plans.iter().map(|p| Row {
+        section: "plan",
+        unit: p.unit.clone(),
+        text: p.action.clone(),
+        owner: p.owner.clone(),
+        due: p.due.clone().unwrap_or_default(),
+        ..Row::default()
+    }));
+    rows.extend(data.evaluations.iter().map(|e| Row {
+        section: "evaluation",
+        unit: e.unit.clone(),
+        member: e.member.clone(),
+        question_id: e.question_id.clone(),
+        question: e.question.clone(),
+        text: e.answer.clone(),
+        updated_at: time(&e.updated_at),
+        ..Row::default()
+    }));
+
+    let mut w = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(Vec::new());
+    let meeting = data.meeting.to_string();
+    // Writing to a Vec cannot fail.
+    w.write_record(HEADER).expect("in-memory CSV");
+    for r in &rows {
+        w.write_record([
+            r.section,
+            &meeting,
+            &r.unit,
+            &r.member,
+            &r.role,
+            &r.round,
+            &r.room,
+            &r.members,
+            &r.question_id,
+            &r.question,
+            &r.text,
+            &r.owner,
+            &r.due,
+            &r.revisions,
+            &r.updated_at,
+        ])
+        .expect("in-memory CSV");
+    }
+    let bytes = w.into_inner().expect("in-memory CSV");
+    String::from_utf8(bytes).expect("CSV of UTF-8 strings is UTF-8")
+}
+
+/// Reads a CSV written by [`to_csv`] back into [`ExportData`].
+pub fn from_csv(text: &str) -> Result<ExportData, ExportError> {
+    let mut reader = csv::ReaderBuilder::new().has_headers(true).from_reader(text.as_bytes());
+    let headers = reader.headers()?.clone();
+    if headers.iter().ne(HEADER) {
+        return Err(ExportError::Bad { line: 1, message: "unexpected header".into() });
+    }
+    let mut data = ExportData {
+        meeting: MeetingId(0),
+        title: String::new(),
+        answers: Vec::new(),
+        rooms: Vec::new(),
+        plans: Vec::new(),
+        evaluations: Vec::new(),
+    };
+    for record in reader.records() {
+        let record = record?;
+        let line = record.position().map_or(0, |p| p.line());
+        let bad = |message: String| ExportError::Bad { line, message };
+        let get = |name: &str| -> String {
+            let i = HEADER.iter().position(|h| *h == name).expect("known column");
+            record.get(i).unwrap_or("").to_owned()
+        };
+        let parse_time = |s: String| {
+            DateTime::parse_from_rfc3339(&s)
+                .map(|t| t.with_timezone(&Utc))
+                .map_err(|e| bad(format!("updated_at {s:?}: {e}")))
+        };
+        let parse_u32 = |name: &str| {
+            let s = get(name);
+            s.parse::<u32>().map_err(|_| bad(format!("{name} {s:?} is not a number")))
+        };
+        let meeting = get("meeting_id");
+        data.meeting = MeetingId(meeting.parse().map_err(|_| bad(format!("meeting_id {meeting:?}")))?);
+        match get("section").as_str() {
+            "meeting" => data.title = get("text"),
+            "answer" => data.answers.push(ExportAnswer {
+                unit: get("unit"),
+                member: get("member"),
+                role: get("role"),
+                question_id: get("question_id"),
+                question: get("question"),
+                answer: get("text"),
+                revisions: parse_u32("revisions")?,
+                updated_at: parse_time(get("updated_at"))?,
+            }),
+            "room" => {
+                let members = get("members");
+                data.rooms.push(ExportRoom {
+                    round: parse_u32("round")?,
+                    room: get("room"),
+                    members: if members.is_empty() {
+                        Vec::new()
+                    } else {
+                        members.split('\n').map(str::to_owned).collect()
+                    },
+                    question: get("question"),
+                    summary: get("text"),
+                })
+            }
+            "plan" => {
+                let due = get("due");
+                data.plans.push(ExportPlan {
+                    unit: get("unit"),
+                    action: get("text"),
+                    owner: get("owner"),
+                    due: (!due.is_empty()).then_some(due),
+                })
+            }
+            "evaluation" => data.evaluations.push(ExportEvaluation {
+                unit: get("unit"),
+                member: get("member"),
+                question_id: get("question_id"),
+                question: get("question"),
+                answer: get("text"),
+                updated_at: parse_time(get("updated_at"))?,
+            }),
+            other => return Err(bad(format!("unknown section {other:?}"))),
+        }
+    }
+    Ok(data)
+}
+
+/// A list item whose text may span lines: continuation lines are indented under the item.
+fn item(out: &mut String, head: &str, body: &str) {
+    let mut lines = body.trim().lines();
+    let first = lines.next().unwrap_or("");
+    let _ = writeln!(out, "- {head}{first}");
+    for l in lines {
+        let _ = writeln!(out, "  {l}");
+    }
+}
+
+fn or_dash(s: &str) -> &str {
+    if s.trim().is_empty() {
+        "–"
+    } else {
+        s
+    }
+}
+
+/// The whole export as one Markdown document: answers grouped by question, then rooms by
+/// round, plans by unit and the evaluation.
+pub fn to_markdown(data: &ExportData) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "# {} (meeting {})", data.title, data.meeting);
+
+    if !data.answers.is_empty() {
+        let _ = writeln!(out, "\n## Answers");
+        let mut questions: Vec<(&str, &str)> = Vec::new();
+        for a in &data.answers {
+            if !questions.iter().any(|(id, _)| *id == a.question_id) {
+                questions.push((&a.question_id, &a.question));
+            }
+        }
+        for (id, text) in questions {
+            let _ = writeln!(out, "\n### {id}: {text}\n");
+            for a in data.answers.iter().filter(|a| a.question_id == id) {
+                let mut who = format!("**{}**, {}", or_dash(&a.unit), or_dash(&a.member));
+                if !a.role.is_empty() {
+                    let _ = write!(who, " ({})", a.role);
+                }
+                let edited = if a.revisions > 0 { format!(", edited {}×", a.revisions) } else { String::new() };
+                let head = format!("{who} _{}{edited}_: ", time(&a.updated_at));
+                item(&mut out, &head, &a.answer);
+            }
+        }
+    }
+
+    if !data.rooms.is_empty() {
+        let _ = writeln!(out, "\n## Breakout rooms");
+        let mut rounds: Vec<u32> = data.rooms.iter().map(|r| r.round).collect();
+        rounds.dedup();
+        rounds.sort_unstable();
+        rounds.dedup();
+        for round in rounds {
+            let _ = writeln!(out, "\n### Round {round}");
+            for r in data.rooms.iter().filter(|r| r.round == round) {
+                let _ = writeln!(out, "\n#### {}", r.room);
+                let _ = writeln!(out, "Members: {}", r.members.join(", "));
+                if !r.question.is_empty() {
+                    let _ = writeln!(out, "Question: {}", r.question);
+                }
+                if !r.summary.trim().is_empty() {
+                    let _ = writeln!(out, "\n{}", r.summary.trim());
+                }
+            }
+        }
+    }
+
+    if !data.plans.is_empty() {
+        let _ = writeln!(out, "\n## Take-home plans\n");
+        for p in &data.plans {
+            let head = format!("**{}**: ", or_dash(&p.unit));
+            let mut tail = String::new();
+            if !p.owner.is_empty() {
+                let _ = write!(tail, " (owner: {}", p.owner);
+                if let Some(due) = &p.due {
+                    let _ = write!(tail, ", due {due}");
+                }
+                tail.push(')');
+            } else if let Some(due) = &p.due {
+                let _ = write!(tail, " (due {due})");
+            }
+            item(&mut out, &head, &format!("{}{tail}", p.action.trim()));
+        }
+    }
+
+    if !data.evaluations.is_empty() {
+        let _ = writeln!(out, "\n## Evaluation");
+        let mut questions: Vec<(&str, &str)> = Vec::new();
+        for e in &data.evaluations {
+            if !questions.iter().any(|(id, _)| *id == e.question_id) {
+                questions.push((&e.question_id, &e.question));
+            }
+        }
+        for (id, text) in questions {
+            let _ = writeln!(out, "\n### {id}: {text}\n");
+            for e in data.evaluations.iter().filter(|e| e.question_id == id) {
+                let head = format!("**{}**, {}: ", or_dash(&e.unit), or_dash(&e.member));
+                item(&mut out, &head, &e.answer);
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    fn at(h: u32) -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2024, 3, 12, h, 5, 0).unwrap()
+    }
+
+    fn sample() -> ExportData {
+        ExportData {
+            meeting: MeetingId(7),
+            title: "Koordineringsgruppa: fra «idealer» til praksis, del 1".into(),
+            answers: vec![
+                ExportAnswer {
+                    unit: "KHM".into(),
+                    member: "Kari Ødegård".into(),
+                    role: "likestillingsrepresentant".into(),
+                    question_id: "praksis".into(),
+                    question: "Hva gjør enheten i praksis?".into(),
+                    answer: "Rekruttering, ledermøter og \"mentorordning\".\nOppfølging: årlig; se plan, s. 3".into(),
+                    revisions: 2,
+                    updated_at: at(9),
+                },
+                ExportAnswer {
+                    unit: "Förvaltningen".into(),
+                    member: "Åsa Öberg".into(),
+                    role: String::new(),
+                    question_id: "praksis".into(),
+                    question: "Hva gjør enheten i praksis?".into(),
+                    answer: "Vi följer nyckeltal, t.ex. sjukfrånvaro.\r\n\r\n\"Citat\", med komma".into(),
+                    revisions: 0,
+                    updated_at: at(10),
+                },
+            ],
+            rooms: vec![ExportRoom {
+                round: 1,
+                room: "rom-1".into(),
+                members: vec!["Kari Ødegård".into(), "Åsa Öberg".into(), "Per, JUS".into()],
+                question: "Hvilke tiltak virker?".into(),
+                summary: "Vi var enige om:\n- rekruttering\n- \"kritiske venner\"".into(),
+            }],
+            plans: vec![
+                ExportPlan {
+                    unit: "KHM".into(),
+                    action: "Sette LIM på agendaen i ledermøtet, hver måned".into(),
+                    owner: "Dekan".into(),
+                    due: Some("2024-06-01".into()),
+                },
+                ExportPlan { unit: "JUS".into(), action: "Kartlegge".into(), owner: String::new(), due: None },
+            ],
+            evaluations: vec![ExportEvaluation {
+                unit: "JUS".into(),
+                member: "Per".into(),
+                question_id: "nytte".into(),
+                question: "Hva tar du med deg hjem?".into(),
+                answer: "Mye, særlig «kritiske venner»".into(),
+                updated_at: at(15),
+            }],
+        }
+    }
+
+    #[test]
+    fn csv_round_trips_commas_quotes_newlines_and_nordic_letters() {
+        let data = sample();
+        let csv_text = to_csv(&data);
+        assert!(csv_text.starts_with("section,meeting_id,unit,"));
+        assert_eq!(from_csv(&csv_text).unwrap(), data);
+    }
+
+    #[test]
+    fn csv_rows_parse_with_a_plain_csv_reader() {
+        let csv_text = to_csv(&sample());
+        let mut reader = csv::Reader::from_reader(csv_text.as_bytes());
+        let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+        let sections: Vec<&str> = rows.iter().map(|r| &r[0]).collect();
+        assert_eq!(sections, ["meeting", "answer", "answer", "room", "plan", "plan", "evaluation"]);
+        assert!(rows.iter().all(|r| r.len() == HEADER.len()));
+        assert_eq!(&rows[1][10], sample().answers[0].answer);
+        assert_eq!(&rows[1][14], "2024-03-12T09:05:00Z");
+    }
+
+    #[test]
+    fn an_empty_meeting_exports_its_title_only() {
+        let data = ExportData { answers: vec![], rooms: vec![], plans: vec![], evaluations: vec![], ..sample() };
+        assert_eq!(from_csv(&to_csv(&data)).unwrap(), data);
+        let md = to_markdown(&data);
+        assert_eq!(md.trim(), "# Koordineringsgruppa: fra «idealer» til praksis, del 1 (meeting 7)");
+    }
+
+    #[test]
+    fn markdown_groups_answers_by_question_and_keeps_multiline_text_in_its_item() {
+        let md = to_markdown(&sample());
+        assert!(md.contains("### praksis: Hva gjør enheten i praksis?"), "{md}");
+        assert!(
+            md.contains(
+                "- **KHM**, Kari Ødegård (likestillingsrepresentant) _2024-03-12T09:05:00Z, edited 2×_: Rekruttering"
+            ),
+            "{md}"
+        );
+        assert!(md.contains("\n  Oppfølging: årlig; se plan, s. 3\n"), "{md}");
+        assert!(md.contains("### Round 1"), "{md}");
+        assert!(md.contains("Members: Kari Ødegård, Åsa Öberg, Per, JUS"), "{md}");
+        assert!(
+            md.contains("- **KHM**: Sette LIM på agendaen i ledermøtet, hver måned (owner: Dekan, due 2024-06-01)"),
+            "{md}"
+        );
+        assert!(md.contains("- **JUS**: Kartlegge\n"), "{md}");
+        assert!(md.contains("## Evaluation"), "{md}");
+    }
+
+    #[test]
+    fn a_foreign_csv_is_rejected() {
+        assert!(from_csv("a,b\n1,2\n").is_err());
+    }
+}
