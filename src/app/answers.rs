@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use super::actor::{Actor, UserMessage};
 use super::ports::{Clock, Store, StoreError, StoredAnswer};
 use crate::domain::{AnswerError, AnswerValue, Meeting, Phase, Question, QuestionId, QuestionKind, UnitName};
+use crate::domain::text::truncate_words;
 use crate::i18n::Lang;
 use crate::t;
 
@@ -156,7 +157,7 @@ pub fn render_report(report: &SubmitReport, lang: Lang) -> String {
     }
     for (q, text, err) in &report.refused {
         lines.push(t!(lang, "answers-refused", id = q.as_str(), reason = answer_error(err, lang)));
-        lines.push(format!("> {}", excerpt(text, 300)));
+        lines.push(format!("> {}", truncate_words(text, 300)));
     }
     lines.join("\n")
 }
@@ -180,7 +181,7 @@ pub fn render_mine(meeting: &Meeting, answers: &[StoredAnswer], lang: Lang) -> S
     let mut out = t!(lang, "answers-mine-title", title = meeting.title.as_str());
     for a in answers {
         let text = meeting.question(&a.question).map(|q| q.text.as_str()).unwrap_or("?");
-        out.push_str(&format!("\n**{}** {}\n> {}", a.question, excerpt(text, 120), a.value));
+        out.push_str(&format!("\n**{}** {}\n> {}", a.question, truncate_words(text, 120), a.value));
         if a.revision > 1 {
             out.push_str(&format!(" _{}_", t!(lang, "answers-edited", count = a.revision - 1)));
         }
@@ -188,12 +189,3 @@ pub fn render_mine(meeting: &Meeting, answers: &[StoredAnswer], lang: Lang) -> S
     out
 }
 
-/// At most `limit` characters, cut at a word boundary, with "…" when shortened.
-fn excerpt(text: &str, limit: usize) -> String {
-    if text.chars().count() <= limit {
-        return text.to_owned();
-    }
-    let cut: String = text.chars().take(limit).collect();
-    let cut = cut.rsplit_once(char::is_whitespace).map(|(head, _)| head).unwrap_or(&cut);
-    format!("{}…", cut.trim_end())
-}
