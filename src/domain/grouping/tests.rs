@@ -129,6 +129,30 @@ fn mixed_split_with_a_crowded_unit_seats_as_few_colleagues_together_as_possible(
 }
 
 #[test]
+fn guests_without_a_unit_mix_freely_in_a_mixed_split() {
+    let mut seats = network(8, 4, 1);
+    seats.extend((20..24).map(|id| seat(id, None, None)));
+    let groups = run(
+        &seats,
+        Mode::Units,
+        Sizing::Rooms(2),
+        &History::default(),
+        5,
+    );
+    assert!(seated_once(&seats, &groups));
+    assert_eq!(same_unit_pairs(&groups, &seats), 0);
+    assert_eq!(sizes(&groups), vec![6, 6]);
+    let err = split(
+        &seats,
+        Mode::SameUnit,
+        Sizing::Auto,
+        &History::default(),
+        &mut rng(0),
+    );
+    assert_eq!(err, Err(SplitError::MissingUnits("same-unit", 4)));
+}
+
+#[test]
 fn five_people_at_tables_of_four_sit_three_and_two() {
     let seats = network(5, 5, 1);
     let groups = run(
