@@ -20,14 +20,7 @@ pub(super) fn rooms(present: usize, sizing: Sizing) -> Vec<Group> {
     debug_assert!(validate(present, sizing).is_ok());
     let share = present.div_ceil(rooms);
     let cap = (share + (share / 4).max(1)) as u32;
-    (0..rooms)
-        .map(|_| Group {
-            members: Vec::new(),
-            label: None,
-            cap: Some(cap),
-            units: Vec::new(),
-        })
-        .collect()
+    (0..rooms).map(|_| Group { members: Vec::new(), label: None, cap: Some(cap), units: Vec::new() }).collect()
 }
 
 /// What a pick did.
@@ -54,9 +47,7 @@ pub enum ChooseError {
 /// moves them, if it has space. Rooms without a cap take anyone.
 pub fn choose_room(groups: &mut [Group], user: UserId, room: usize) -> Result<Choice, ChooseError> {
     let rooms = groups.len();
-    let target = groups
-        .get(room)
-        .ok_or(ChooseError::UnknownRoom { room, rooms })?;
+    let target = groups.get(room).ok_or(ChooseError::UnknownRoom { room, rooms })?;
     let current = groups.iter().position(|g| g.members.contains(&user));
     if current == Some(room) {
         return Ok(Choice::Stayed);
@@ -89,9 +80,7 @@ mod tests {
     fn twelve_people_choosing_among_rooms_of_four_get_three_rooms_with_a_spare_seat() {
         let rooms = rooms(12, Sizing::Size(4));
         assert_eq!(rooms.len(), 3);
-        assert!(rooms
-            .iter()
-            .all(|r| r.members.is_empty() && r.cap == Some(5)));
+        assert!(rooms.iter().all(|r| r.members.is_empty() && r.cap == Some(5)));
         assert_eq!(super::rooms(40, Sizing::Rooms(4))[0].cap, Some(12));
     }
 
@@ -102,14 +91,8 @@ mod tests {
         for id in 1..=3 {
             assert_eq!(choose_room(&mut g, u(id), 0), Ok(Choice::Joined));
         }
-        assert_eq!(
-            choose_room(&mut g, u(4), 0),
-            Err(ChooseError::RoomFull { room: 0, cap: 3 })
-        );
-        assert_eq!(
-            ChooseError::RoomFull { room: 0, cap: 3 }.to_string(),
-            "room 1 is full (3 places); pick another"
-        );
+        assert_eq!(choose_room(&mut g, u(4), 0), Err(ChooseError::RoomFull { room: 0, cap: 3 }));
+        assert_eq!(ChooseError::RoomFull { room: 0, cap: 3 }.to_string(), "room 1 is full (3 places); pick another");
         // Someone already inside may pick it again.
         assert_eq!(choose_room(&mut g, u(2), 0), Ok(Choice::Stayed));
     }

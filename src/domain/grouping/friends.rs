@@ -19,11 +19,7 @@ use super::{Group, History, SplitError};
 
 const RESTARTS: usize = 8;
 
-pub(super) fn pairs(
-    roster: &Roster,
-    history: &History,
-    rng: &mut impl Rng,
-) -> Result<Vec<Group>, SplitError> {
+pub(super) fn pairs(roster: &Roster, history: &History, rng: &mut impl Rng) -> Result<Vec<Group>, SplitError> {
     let missing = roster.unit.iter().filter(|&&u| u == NONE).count();
     if missing > 0 {
         return Err(SplitError::MissingUnits("pairs", missing));
@@ -35,11 +31,7 @@ pub(super) fn pairs(
     }
     let sizes: Vec<i64> = members.iter().map(|p| p.len() as i64).collect();
     let met = unit_matrix(roster, history);
-    let cost = Cost {
-        sizes: &sizes,
-        met: &met,
-        m,
-    };
+    let cost = Cost { sizes: &sizes, met: &met, m };
 
     let mut best: Option<((i64, i64), Vec<usize>)> = None;
     for _ in 0..RESTARTS {
@@ -59,16 +51,9 @@ pub(super) fn pairs(
             // Start the feedback circle at the unit first in name order.
             let first = (0..units.len()).min_by_key(|&i| units[i]).unwrap_or(0);
             units.rotate_left(first);
-            let mut people: Vec<_> = units
-                .iter()
-                .flat_map(|&u| &members[u])
-                .map(|&p| roster.user(p))
-                .collect();
+            let mut people: Vec<_> = units.iter().flat_map(|&u| &members[u]).map(|&p| roster.user(p)).collect();
             people.sort_unstable();
-            let names: Vec<_> = units
-                .iter()
-                .map(|&u| roster.unit_names[u].clone())
-                .collect();
+            let names: Vec<_> = units.iter().map(|&u| roster.unit_names[u].clone()).collect();
             let label = match names.as_slice() {
                 [a, b] => format!("{a} ↔ {b}"),
                 _ => {
@@ -76,12 +61,7 @@ pub(super) fn pairs(
                     format!("{} → {}", circle.join(" → "), circle[0])
                 }
             };
-            Group {
-                members: people,
-                label: Some(label),
-                cap: None,
-                units: names,
-            }
+            Group { members: people, label: Some(label), cap: None, units: names }
         })
         .collect();
     groups.sort_by_key(|g| g.units[0].key());
@@ -105,12 +85,7 @@ fn unit_matrix(roster: &Roster, history: &History) -> Vec<i64> {
     if history.unit_pairs.is_empty() {
         return met;
     }
-    let index: HashMap<String, usize> = roster
-        .unit_names
-        .iter()
-        .enumerate()
-        .map(|(i, u)| (u.key(), i))
-        .collect();
+    let index: HashMap<String, usize> = roster.unit_names.iter().enumerate().map(|(i, u)| (u.key(), i)).collect();
     for ((a, b), &w) in &history.unit_pairs {
         let (a, b) = (a.to_lowercase(), b.to_lowercase());
         if let (Some(&i), Some(&j)) = (index.get(&a), index.get(&b)) {
@@ -135,9 +110,7 @@ impl Cost<'_> {
         let u = &order[range];
         let links = match u.len() {
             2 => self.met[u[0] * self.m + u[1]],
-            _ => (0..u.len())
-                .map(|i| self.met[u[i] * self.m + u[(i + 1) % u.len()]])
-                .sum(),
+            _ => (0..u.len()).map(|i| self.met[u[i] * self.m + u[(i + 1) % u.len()]]).sum(),
         };
         let size: i64 = u.iter().map(|&x| self.sizes[x]).sum();
         (links, size * size)
@@ -153,11 +126,7 @@ impl Cost<'_> {
     /// Swaps two units between tables while that lowers the cost; returns the final cost.
     fn descend(&self, order: &mut [usize]) -> (i64, i64) {
         let ranges = tables(self.m);
-        let table_of: Vec<usize> = ranges
-            .iter()
-            .enumerate()
-            .flat_map(|(t, r)| r.clone().map(move |_| t))
-            .collect();
+        let table_of: Vec<usize> = ranges.iter().enumerate().flat_map(|(t, r)| r.clone().map(move |_| t)).collect();
         let mut improved = true;
         while improved {
             improved = false;

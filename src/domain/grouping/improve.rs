@@ -30,12 +30,7 @@ pub(super) struct Rules<'a> {
 
 /// Improves `tables` (people as indices) in place. `adj` holds each person's earlier
 /// tablemates with the times they met (see `Roster::history_lists`).
-pub(super) fn improve(
-    tables: &mut [Vec<usize>],
-    adj: &[Vec<(u32, u32)>],
-    rules: &Rules,
-    rng: &mut impl Rng,
-) {
+pub(super) fn improve(tables: &mut [Vec<usize>], adj: &[Vec<(u32, u32)>], rules: &Rules, rng: &mut impl Rng) {
     let n = adj.len();
     let rooms = tables.len();
     if rooms < 2 || adj.iter().all(Vec::is_empty) {
@@ -82,9 +77,9 @@ pub(super) fn improve(
     let mut order: Vec<usize> = Vec::with_capacity(n);
     for _ in 0..MAX_PASSES {
         order.clear();
-        order.extend((0..n).filter(|&p| {
-            clash(&count, p, at[p]) > 1 || adj[p].iter().any(|&(m, _)| at[m as usize] == at[p])
-        }));
+        order.extend(
+            (0..n).filter(|&p| clash(&count, p, at[p]) > 1 || adj[p].iter().any(|&(m, _)| at[m as usize] == at[p])),
+        );
         if order.is_empty() {
             return;
         }
@@ -98,19 +93,10 @@ pub(super) fn improve(
             }
             let own_clash = (clash(&count, a, g) - 1).max(0);
             if per_table[g] > 0 || own_clash > 0 {
-                let list = &candidates
-                    .iter()
-                    .find(|(k, _)| *k == class_of(a))
-                    .unwrap()
-                    .1;
+                let list = &candidates.iter().find(|(k, _)| *k == class_of(a)).unwrap().1;
                 let start = rng.gen_range(0..list.len());
                 let mut best: Option<((i64, i64), usize)> = None;
-                for &h in list
-                    .iter()
-                    .cycle()
-                    .skip(start)
-                    .take(list.len().min(SCAN_TABLES + 1))
-                {
+                for &h in list.iter().cycle().skip(start).take(list.len().min(SCAN_TABLES + 1)) {
                     if h == g {
                         continue;
                     }
@@ -118,8 +104,7 @@ pub(super) fn improve(
                         let d_clash = if units == 0 || unit[a] == unit[b] {
                             0
                         } else {
-                            clash(&count, a, h) - (clash(&count, a, g) - 1).max(0)
-                                + clash(&count, b, g)
+                            clash(&count, a, h) - (clash(&count, a, g) - 1).max(0) + clash(&count, b, g)
                                 - (clash(&count, b, h) - 1).max(0)
                         };
                         let (mut b_g, mut b_h) = (0i64, 0i64);
@@ -132,9 +117,7 @@ pub(super) fn improve(
                             }
                         }
                         let w_ab = i64::from(weight_to[b]);
-                        let d_rep = i64::from(per_table[h]) - w_ab - i64::from(per_table[g])
-                            + (b_g - w_ab)
-                            - b_h;
+                        let d_rep = i64::from(per_table[h]) - w_ab - i64::from(per_table[g]) + (b_g - w_ab) - b_h;
                         let delta = (d_clash, d_rep);
                         if best.is_none_or(|(d, _)| delta < d) {
                             best = Some((delta, b));
@@ -170,14 +153,8 @@ pub(super) fn improve(
 
 fn swap(tables: &mut [Vec<usize>], at: &mut [usize], a: usize, b: usize) {
     let (g, h) = (at[a], at[b]);
-    let ia = tables[g]
-        .iter()
-        .position(|&p| p == a)
-        .expect("a sits at its table");
-    let ib = tables[h]
-        .iter()
-        .position(|&p| p == b)
-        .expect("b sits at its table");
+    let ia = tables[g].iter().position(|&p| p == a).expect("a sits at its table");
+    let ib = tables[h].iter().position(|&p| p == b).expect("b sits at its table");
     tables[g][ia] = b;
     tables[h][ib] = a;
     at[a] = h;

@@ -27,42 +27,26 @@ pub fn assign_late_joiner(
     let has_space = |g: &Group| g.cap.is_none_or(|c| g.members.len() < c as usize);
     let same_unit = |g: &Group| -> usize {
         let Some(unit) = &joiner.unit else { return 0 };
-        g.members
-            .iter()
-            .filter(|m| by_user.get(m).and_then(|s| s.unit.as_ref()) == Some(unit))
-            .count()
+        g.members.iter().filter(|m| by_user.get(m).and_then(|s| s.unit.as_ref()) == Some(unit)).count()
     };
     let kin = |g: &Group| -> bool {
         match mode {
             Mode::Roles => joiner.role.as_ref().is_some_and(|role| {
-                g.members
-                    .iter()
-                    .any(|m| by_user.get(m).and_then(|s| s.role.as_ref()) == Some(role))
+                g.members.iter().any(|m| by_user.get(m).and_then(|s| s.role.as_ref()) == Some(role))
             }),
-            Mode::SameUnit | Mode::Pairs => joiner
-                .unit
-                .as_ref()
-                .is_some_and(|u| g.units.contains(u) || same_unit(g) > 0),
+            Mode::SameUnit | Mode::Pairs => {
+                joiner.unit.as_ref().is_some_and(|u| g.units.contains(u) || same_unit(g) > 0)
+            }
             _ => false,
         }
     };
-    let open: Vec<usize> = (0..groups.len())
-        .filter(|&i| has_space(&groups[i]))
-        .collect();
+    let open: Vec<usize> = (0..groups.len()).filter(|&i| has_space(&groups[i])).collect();
     let kin_rooms: Vec<usize> = open.iter().copied().filter(|&i| kin(&groups[i])).collect();
-    let pool = if kin_rooms.is_empty() {
-        open
-    } else {
-        kin_rooms
-    };
+    let pool = if kin_rooms.is_empty() { open } else { kin_rooms };
     pool.into_iter().min_by_key(|&i| {
         let g = &groups[i];
         let clash = if mode == Mode::Units { same_unit(g) } else { 0 };
-        let repeats: u32 = g
-            .members
-            .iter()
-            .map(|&m| history.times_together(joiner.user, m))
-            .sum();
+        let repeats: u32 = g.members.iter().map(|&m| history.times_together(joiner.user, m)).sum();
         (clash, g.members.len(), repeats, i)
     })
 }

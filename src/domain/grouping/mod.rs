@@ -44,14 +44,7 @@ pub enum Mode {
 }
 
 impl Mode {
-    pub const ALL: [Mode; 6] = [
-        Mode::Random,
-        Mode::Roles,
-        Mode::Units,
-        Mode::SameUnit,
-        Mode::Pairs,
-        Mode::Choose,
-    ];
+    pub const ALL: [Mode; 6] = [Mode::Random, Mode::Roles, Mode::Units, Mode::SameUnit, Mode::Pairs, Mode::Choose];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -155,10 +148,7 @@ impl History {
 
     /// Times two units were critical friends.
     pub fn times_friends(&self, a: &UnitName, b: &UnitName) -> u32 {
-        self.unit_pairs
-            .get(&Self::unit_key(a, b))
-            .copied()
-            .unwrap_or(0)
+        self.unit_pairs.get(&Self::unit_key(a, b)).copied().unwrap_or(0)
     }
 
     /// Adds a finished round: who sat together, and which units were critical friends

@@ -29,13 +29,7 @@ impl<'a> Roster<'a> {
 
         let (unit, unit_names) = number(&seats, |s| s.unit.as_ref().map(|u| (u.key(), u)));
         let (role, role_names) = number(&seats, |s| s.role.as_ref().map(|r| (r.key(), r)));
-        Roster {
-            seats,
-            unit,
-            unit_names,
-            role,
-            role_names,
-        }
+        Roster { seats, unit, unit_names, role, role_names }
     }
 
     pub fn len(&self) -> usize {
@@ -64,12 +58,7 @@ impl<'a> Roster<'a> {
         if history.pairs.is_empty() {
             return adj;
         }
-        let index: HashMap<UserId, u32> = self
-            .seats
-            .iter()
-            .enumerate()
-            .map(|(i, s)| (s.user, i as u32))
-            .collect();
+        let index: HashMap<UserId, u32> = self.seats.iter().enumerate().map(|(i, s)| (s.user, i as u32)).collect();
         for (&(a, b), &w) in &history.pairs {
             if w == 0 || a == b {
                 continue;
@@ -87,24 +76,14 @@ impl<'a> Roster<'a> {
 }
 
 /// Numbers the distinct keys in sorted order; returns the index per seat and a name per index.
-fn number<'a, N: 'a>(
-    seats: &[&'a Seat],
-    name: impl Fn(&'a Seat) -> Option<(String, &'a N)>,
-) -> (Vec<u32>, Vec<&'a N>) {
+fn number<'a, N: 'a>(seats: &[&'a Seat], name: impl Fn(&'a Seat) -> Option<(String, &'a N)>) -> (Vec<u32>, Vec<&'a N>) {
     let mut keys: BTreeMap<String, &'a N> = BTreeMap::new();
     for s in seats {
         if let Some((k, n)) = name(s) {
             keys.entry(k).or_insert(n);
         }
     }
-    let index: HashMap<&str, u32> = keys
-        .keys()
-        .enumerate()
-        .map(|(i, k)| (k.as_str(), i as u32))
-        .collect();
-    let per_seat = seats
-        .iter()
-        .map(|s| name(s).map_or(NONE, |(k, _)| index[k.as_str()]))
-        .collect();
+    let index: HashMap<&str, u32> = keys.keys().enumerate().map(|(i, k)| (k.as_str(), i as u32)).collect();
+    let per_seat = seats.iter().map(|s| name(s).map_or(NONE, |(k, _)| index[k.as_str()])).collect();
     (per_seat, keys.into_values().collect())
 }

@@ -24,10 +24,7 @@ pub fn repeat_pairs(groups: &[Group], history: &History) -> u32 {
 
 /// Pairs at a table who come from the same unit (people without a unit never count).
 pub fn same_unit_pairs(groups: &[Group], seats: &[Seat]) -> u32 {
-    let unit: HashMap<_, _> = seats
-        .iter()
-        .filter_map(|s| s.unit.as_ref().map(|u| (s.user, u.key())))
-        .collect();
+    let unit: HashMap<_, _> = seats.iter().filter_map(|s| s.unit.as_ref().map(|u| (s.user, u.key()))).collect();
     groups
         .iter()
         .map(|g| {
@@ -37,10 +34,7 @@ pub fn same_unit_pairs(groups: &[Group], seats: &[Seat]) -> u32 {
                     *per_unit.entry(k).or_default() += 1;
                 }
             }
-            per_unit
-                .values()
-                .map(|&c| c * c.saturating_sub(1) / 2)
-                .sum::<u32>()
+            per_unit.values().map(|&c| c * c.saturating_sub(1) / 2).sum::<u32>()
         })
         .sum()
 }

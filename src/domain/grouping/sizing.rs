@@ -11,13 +11,9 @@ pub(super) fn validate(present: usize, sizing: Sizing) -> Result<(), SplitError>
     validate_present(present)?;
     match sizing {
         Sizing::Size(s) if s < 2 => Err(SplitError::SizeTooSmall(s)),
-        Sizing::Size(s) if s as usize > present => {
-            Err(SplitError::SizeTooLarge { size: s, present })
-        }
+        Sizing::Size(s) if s as usize > present => Err(SplitError::SizeTooLarge { size: s, present }),
         Sizing::Rooms(0) => Err(SplitError::NoRooms),
-        Sizing::Rooms(r) if r as usize > present / 2 => {
-            Err(SplitError::TooManyRooms { rooms: r, present })
-        }
+        Sizing::Rooms(r) if r as usize > present / 2 => Err(SplitError::TooManyRooms { rooms: r, present }),
         _ => Ok(()),
     }
 }
@@ -111,10 +107,7 @@ mod tests {
 
     #[test]
     fn rooms_are_shared_out_by_people_per_table() {
-        assert_eq!(
-            apportion(&[20, 15, 10, 5], Sizing::Rooms(10)),
-            vec![4, 3, 2, 1]
-        );
+        assert_eq!(apportion(&[20, 15, 10, 5], Sizing::Rooms(10)), vec![4, 3, 2, 1]);
         assert_eq!(apportion(&[3, 3, 3], Sizing::Rooms(2)), vec![1, 1, 1]);
         assert_eq!(apportion(&[1, 4], Sizing::Rooms(4)), vec![1, 2]);
         assert_eq!(apportion(&[9, 1], Sizing::Size(4)), vec![3, 1]);
@@ -124,25 +117,10 @@ mod tests {
     fn impossible_requests_say_why() {
         assert_eq!(validate(0, Sizing::Auto), Err(SplitError::NobodyPresent));
         assert_eq!(validate(1, Sizing::Auto), Err(SplitError::OnlyOne));
-        assert_eq!(
-            validate(5, Sizing::Size(1)),
-            Err(SplitError::SizeTooSmall(1))
-        );
-        assert_eq!(
-            validate(5, Sizing::Size(6)),
-            Err(SplitError::SizeTooLarge {
-                size: 6,
-                present: 5
-            })
-        );
+        assert_eq!(validate(5, Sizing::Size(1)), Err(SplitError::SizeTooSmall(1)));
+        assert_eq!(validate(5, Sizing::Size(6)), Err(SplitError::SizeTooLarge { size: 6, present: 5 }));
         assert_eq!(validate(5, Sizing::Rooms(0)), Err(SplitError::NoRooms));
-        assert_eq!(
-            validate(5, Sizing::Rooms(3)),
-            Err(SplitError::TooManyRooms {
-                rooms: 3,
-                present: 5
-            })
-        );
+        assert_eq!(validate(5, Sizing::Rooms(3)), Err(SplitError::TooManyRooms { rooms: 3, present: 5 }));
         assert_eq!(validate(5, Sizing::Rooms(2)), Ok(()));
     }
 }

@@ -46,19 +46,13 @@ pub fn split(
             let mut order: Vec<usize> = (0..n).collect();
             order.shuffle(rng);
             let mut tables = chunk(&order, room_count(n, sizing));
-            let rules = Rules {
-                class: None,
-                units: None,
-            };
+            let rules = Rules { class: None, units: None };
             improve(&mut tables, &roster.history_lists(history), &rules, rng);
             Ok(finish(&roster, untagged(tables), |_| (None, Vec::new())))
         }
         Mode::Units => {
             let mut tables = deal_by_unit(&roster, room_count(n, sizing), rng);
-            let rules = Rules {
-                class: None,
-                units: Some((&roster.unit, roster.unit_names.len())),
-            };
+            let rules = Rules { class: None, units: Some((&roster.unit, roster.unit_names.len())) };
             improve(&mut tables, &roster.history_lists(history), &rules, rng);
             Ok(finish(&roster, untagged(tables), |_| (None, Vec::new())))
         }
@@ -69,9 +63,7 @@ pub fn split(
             }
             let names: Vec<String> = roster.role_names.iter().map(|r| r.to_string()).collect();
             let tables = by_class(&roster.role, &names, sizing, history, &roster, rng);
-            Ok(finish(&roster, tables, |(_, label)| {
-                (Some(label), Vec::new())
-            }))
+            Ok(finish(&roster, tables, |(_, label)| (Some(label), Vec::new())))
         }
         Mode::SameUnit => {
             let missing = roster.unit.iter().filter(|&&u| u == NONE).count();
@@ -80,9 +72,7 @@ pub fn split(
             }
             let names: Vec<String> = roster.unit_names.iter().map(|u| u.to_string()).collect();
             let tables = by_class(&roster.unit, &names, sizing, history, &roster, rng);
-            Ok(finish(&roster, tables, |(class, label)| {
-                (Some(label), vec![roster.unit_names[class as usize].clone()])
-            }))
+            Ok(finish(&roster, tables, |(class, label)| (Some(label), vec![roster.unit_names[class as usize].clone()])))
         }
         Mode::Choose => Ok(choose::rooms(n, sizing)),
         Mode::Pairs => unreachable!("handled above"),
@@ -97,11 +87,7 @@ type Table = (Vec<usize>, Option<(u32, String)>);
 /// table has one of them.
 fn deal_by_unit(roster: &Roster, rooms: usize, rng: &mut impl Rng) -> Vec<Vec<usize>> {
     let mut runs = Roster::members_by(&roster.unit, roster.unit_names.len());
-    runs.extend(
-        (0..roster.len())
-            .filter(|&p| roster.unit[p] == NONE)
-            .map(|p| vec![p]),
-    );
+    runs.extend((0..roster.len()).filter(|&p| roster.unit[p] == NONE).map(|p| vec![p]));
     runs.shuffle(rng);
     let mut tables = vec![Vec::new(); rooms];
     let mut seat = 0;
@@ -139,19 +125,12 @@ fn by_class(
         let parts = chunk(&people, per_class[c]);
         let k = parts.len();
         for (i, part) in parts.into_iter().enumerate() {
-            let label = if k == 1 {
-                names[c].clone()
-            } else {
-                format!("{} ({}/{})", names[c], i + 1, k)
-            };
+            let label = if k == 1 { names[c].clone() } else { format!("{} ({}/{})", names[c], i + 1, k) };
             labels.push(Some((c as u32, label)));
             tables.push(part);
         }
     }
-    let rules = Rules {
-        class: Some(class),
-        units: None,
-    };
+    let rules = Rules { class: Some(class), units: None };
     improve(&mut tables, &roster.history_lists(history), &rules, rng);
     tables.into_iter().zip(labels).collect()
 }
@@ -168,12 +147,7 @@ fn finish(
             let mut members: Vec<_> = people.iter().map(|&p| roster.user(p)).collect();
             members.sort_unstable();
             let (label, units) = tag.map_or((None, Vec::new()), &describe);
-            Group {
-                members,
-                label,
-                cap: None,
-                units,
-            }
+            Group { members, label, cap: None, units }
         })
         .collect()
 }

@@ -56,12 +56,7 @@ fn plain_shuffle(seats: &[Seat], tables: usize, seed: u64) -> Vec<Group> {
     let idx: Vec<usize> = (0..users.len()).collect();
     sizing::chunk(&idx, tables)
         .into_iter()
-        .map(|t| Group {
-            members: t.iter().map(|&i| users[i]).collect(),
-            label: None,
-            cap: None,
-            units: Vec::new(),
-        })
+        .map(|t| Group { members: t.iter().map(|&i| users[i]).collect(), label: None, cap: None, units: Vec::new() })
         .collect()
 }
 
@@ -70,17 +65,11 @@ fn sizes(groups: &[Group]) -> Vec<usize> {
 }
 
 fn role_of(seats: &[Seat], user: UserId) -> Option<RoleName> {
-    seats
-        .iter()
-        .find(|s| s.user == user)
-        .and_then(|s| s.role.clone())
+    seats.iter().find(|s| s.user == user).and_then(|s| s.role.clone())
 }
 
 fn unit_of(seats: &[Seat], user: UserId) -> Option<UnitName> {
-    seats
-        .iter()
-        .find(|s| s.user == user)
-        .and_then(|s| s.unit.clone())
+    seats.iter().find(|s| s.user == user).and_then(|s| s.unit.clone())
 }
 
 // ---- examples -------------------------------------------------------------------------
@@ -90,19 +79,9 @@ fn mixed_split_never_seats_two_from_one_unit() {
     // Six faculties with three or four members each, tables of four.
     let seats = network(22, 6, 1);
     for seed in 0..20 {
-        let groups = run(
-            &seats,
-            Mode::Units,
-            Sizing::Size(4),
-            &History::default(),
-            seed,
-        );
+        let groups = run(&seats, Mode::Units, Sizing::Size(4), &History::default(), seed);
         assert_eq!(groups.len(), 6);
-        assert_eq!(
-            same_unit_pairs(&groups, &seats),
-            0,
-            "seed {seed}: {groups:?}"
-        );
+        assert_eq!(same_unit_pairs(&groups, &seats), 0, "seed {seed}: {groups:?}");
     }
 }
 
@@ -113,18 +92,8 @@ fn mixed_split_with_a_crowded_unit_seats_as_few_colleagues_together_as_possible(
     let mut seats: Vec<Seat> = (1..=7).map(|i| seat(i, Some("KHM"), None)).collect();
     seats.extend((8..=12).map(|i| seat(i, Some(if i % 2 == 0 { "JUS" } else { "MED" }), None)));
     for seed in 0..20 {
-        let groups = run(
-            &seats,
-            Mode::Units,
-            Sizing::Rooms(3),
-            &History::default(),
-            seed,
-        );
-        assert_eq!(
-            same_unit_pairs(&groups, &seats),
-            5,
-            "seed {seed}: {groups:?}"
-        );
+        let groups = run(&seats, Mode::Units, Sizing::Rooms(3), &History::default(), seed);
+        assert_eq!(same_unit_pairs(&groups, &seats), 5, "seed {seed}: {groups:?}");
     }
 }
 
@@ -132,36 +101,18 @@ fn mixed_split_with_a_crowded_unit_seats_as_few_colleagues_together_as_possible(
 fn guests_without_a_unit_mix_freely_in_a_mixed_split() {
     let mut seats = network(8, 4, 1);
     seats.extend((20..24).map(|id| seat(id, None, None)));
-    let groups = run(
-        &seats,
-        Mode::Units,
-        Sizing::Rooms(2),
-        &History::default(),
-        5,
-    );
+    let groups = run(&seats, Mode::Units, Sizing::Rooms(2), &History::default(), 5);
     assert!(seated_once(&seats, &groups));
     assert_eq!(same_unit_pairs(&groups, &seats), 0);
     assert_eq!(sizes(&groups), vec![6, 6]);
-    let err = split(
-        &seats,
-        Mode::SameUnit,
-        Sizing::Auto,
-        &History::default(),
-        &mut rng(0),
-    );
+    let err = split(&seats, Mode::SameUnit, Sizing::Auto, &History::default(), &mut rng(0));
     assert_eq!(err, Err(SplitError::MissingUnits("same-unit", 4)));
 }
 
 #[test]
 fn five_people_at_tables_of_four_sit_three_and_two() {
     let seats = network(5, 5, 1);
-    let groups = run(
-        &seats,
-        Mode::Random,
-        Sizing::Size(4),
-        &History::default(),
-        7,
-    );
+    let groups = run(&seats, Mode::Random, Sizing::Size(4), &History::default(), 7);
     assert_eq!(sizes(&groups), vec![3, 2]);
 }
 
@@ -190,13 +141,7 @@ fn a_large_role_group_is_split_into_numbered_tables_of_equal_size() {
 fn role_groups_need_everyones_role() {
     let mut seats = network(6, 2, 2);
     seats.push(seat(99, Some("U00"), None));
-    let err = split(
-        &seats,
-        Mode::Roles,
-        Sizing::Auto,
-        &History::default(),
-        &mut rng(0),
-    );
+    let err = split(&seats, Mode::Roles, Sizing::Auto, &History::default(), &mut rng(0));
     assert_eq!(err, Err(SplitError::MissingRoles("roles", 1)));
 }
 
@@ -207,10 +152,7 @@ fn each_faculty_works_on_its_own_plan() {
     assert_eq!(groups.len(), 2);
     assert_eq!(groups[0].label.as_deref(), Some("U00"));
     assert_eq!(groups[0].units, vec![UnitName::try_from("U00").unwrap()]);
-    assert!(groups[0]
-        .members
-        .iter()
-        .all(|&m| unit_of(&seats, m) == Some(groups[0].units[0].clone())));
+    assert!(groups[0].members.iter().all(|&m| unit_of(&seats, m) == Some(groups[0].units[0].clone())));
 }
 
 #[test]
@@ -218,17 +160,11 @@ fn critical_friends_pair_whole_units_and_three_when_odd() {
     let seats = network(15, 5, 1);
     let groups = run(&seats, Mode::Pairs, Sizing::Auto, &History::default(), 4);
     assert_eq!(groups.len(), 2);
-    let trio = groups
-        .iter()
-        .find(|g| g.units.len() == 3)
-        .expect("a table of three units");
+    let trio = groups.iter().find(|g| g.units.len() == 3).expect("a table of three units");
     let circle = trio.label.as_deref().unwrap();
     assert_eq!(circle.matches(" → ").count(), 3, "{circle}");
     let pair = groups.iter().find(|g| g.units.len() == 2).unwrap();
-    assert_eq!(
-        pair.label,
-        Some(format!("{} ↔ {}", pair.units[0], pair.units[1]))
-    );
+    assert_eq!(pair.label, Some(format!("{} ↔ {}", pair.units[0], pair.units[1])));
     assert_eq!(pair.members.len(), 6);
 }
 
@@ -250,23 +186,11 @@ fn critical_friends_get_new_friends_at_the_next_meeting() {
 #[test]
 fn critical_friends_need_two_units_and_everyones_unit() {
     let one_unit = network(4, 1, 1);
-    let err = split(
-        &one_unit,
-        Mode::Pairs,
-        Sizing::Auto,
-        &History::default(),
-        &mut rng(0),
-    );
+    let err = split(&one_unit, Mode::Pairs, Sizing::Auto, &History::default(), &mut rng(0));
     assert_eq!(err, Err(SplitError::TooFewUnits));
     let mut guest = network(4, 2, 1);
     guest.push(seat(50, None, None));
-    let err = split(
-        &guest,
-        Mode::Pairs,
-        Sizing::Auto,
-        &History::default(),
-        &mut rng(0),
-    );
+    let err = split(&guest, Mode::Pairs, Sizing::Auto, &History::default(), &mut rng(0));
     assert_eq!(err, Err(SplitError::MissingUnits("pairs", 1)));
 }
 
@@ -289,16 +213,10 @@ fn repeat_avoidance_beats_a_plain_shuffle_on_average() {
     let history = earlier_rounds(&seats, Sizing::Size(5), 4);
     let (mut avoiding, mut shuffled) = (0, 0);
     for seed in 0..30 {
-        avoiding += repeat_pairs(
-            &run(&seats, Mode::Random, Sizing::Size(5), &history, seed),
-            &history,
-        );
+        avoiding += repeat_pairs(&run(&seats, Mode::Random, Sizing::Size(5), &history, seed), &history);
         shuffled += repeat_pairs(&plain_shuffle(&seats, 6, seed), &history);
     }
-    assert!(
-        avoiding * 2 < shuffled,
-        "avoiding {avoiding}, shuffled {shuffled}"
-    );
+    assert!(avoiding * 2 < shuffled, "avoiding {avoiding}, shuffled {shuffled}");
 }
 
 #[test]
@@ -316,30 +234,16 @@ fn the_same_seed_gives_the_same_tables() {
 fn everyone_is_seated_once_even_if_listed_twice() {
     let mut seats = network(6, 3, 1);
     seats.push(seats[0].clone());
-    let groups = run(
-        &seats,
-        Mode::Random,
-        Sizing::Size(3),
-        &History::default(),
-        0,
-    );
+    let groups = run(&seats, Mode::Random, Sizing::Size(3), &History::default(), 0);
     assert_eq!(sizes(&groups).iter().sum::<usize>(), 6);
 }
 
 #[test]
 fn choose_opens_empty_rooms_with_a_cap() {
     let seats = network(10, 3, 1);
-    let groups = run(
-        &seats,
-        Mode::Choose,
-        Sizing::Rooms(3),
-        &History::default(),
-        0,
-    );
+    let groups = run(&seats, Mode::Choose, Sizing::Rooms(3), &History::default(), 0);
     assert_eq!(groups.len(), 3);
-    assert!(groups
-        .iter()
-        .all(|g| g.members.is_empty() && g.cap == Some(5)));
+    assert!(groups.iter().all(|g| g.members.is_empty() && g.cap == Some(5)));
 }
 
 #[test]
@@ -349,44 +253,22 @@ fn a_late_joiner_takes_the_smallest_room_without_a_colleague() {
         .map(|(id, u)| seat(id, Some(u), None))
         .collect();
     let groups = vec![
-        Group {
-            members: vec![UserId(1), UserId(2)],
-            label: None,
-            cap: None,
-            units: vec![],
-        },
-        Group {
-            members: vec![UserId(3), UserId(4), UserId(5)],
-            label: None,
-            cap: None,
-            units: vec![],
-        },
+        Group { members: vec![UserId(1), UserId(2)], label: None, cap: None, units: vec![] },
+        Group { members: vec![UserId(3), UserId(4), UserId(5)], label: None, cap: None, units: vec![] },
     ];
     let late_khm = seat(6, Some("KHM"), None);
     let late_med = seat(7, Some("MED"), None);
     let h = History::default();
     // Both rooms have someone from KHM: the smaller room.
-    assert_eq!(
-        assign_late_joiner(&groups, &late_khm, &seats, Mode::Units, &h),
-        Some(0)
-    );
+    assert_eq!(assign_late_joiner(&groups, &late_khm, &seats, Mode::Units, &h), Some(0));
     let mut groups = groups;
     groups[0].members.extend([UserId(20), UserId(21)]);
     // Room 0 is now the larger one, but the only one without someone from MED.
-    assert_eq!(
-        assign_late_joiner(&groups, &late_med, &seats, Mode::Units, &h),
-        Some(0)
-    );
+    assert_eq!(assign_late_joiner(&groups, &late_med, &seats, Mode::Units, &h), Some(0));
     // In random mode only the size counts.
-    assert_eq!(
-        assign_late_joiner(&groups, &late_med, &seats, Mode::Random, &h),
-        Some(1)
-    );
+    assert_eq!(assign_late_joiner(&groups, &late_med, &seats, Mode::Random, &h), Some(1));
     // Someone already seated keeps their room.
-    assert_eq!(
-        assign_late_joiner(&groups, &seats[2], &seats, Mode::Random, &h),
-        Some(1)
-    );
+    assert_eq!(assign_late_joiner(&groups, &seats[2], &seats, Mode::Random, &h), Some(1));
 }
 
 #[test]
@@ -395,20 +277,11 @@ fn a_late_manager_joins_the_managers_unless_their_room_is_full() {
     let mut groups = run(&seats, Mode::Roles, Sizing::Auto, &History::default(), 0);
     let late = seat(7, Some("U00"), Some("chef"));
     let h = History::default();
-    assert_eq!(
-        assign_late_joiner(&groups, &late, &seats, Mode::Roles, &h),
-        Some(0)
-    );
+    assert_eq!(assign_late_joiner(&groups, &late, &seats, Mode::Roles, &h), Some(0));
     groups[0].cap = Some(3);
-    assert_eq!(
-        assign_late_joiner(&groups, &late, &seats, Mode::Roles, &h),
-        Some(1)
-    );
+    assert_eq!(assign_late_joiner(&groups, &late, &seats, Mode::Roles, &h), Some(1));
     groups[1].cap = Some(3);
-    assert_eq!(
-        assign_late_joiner(&groups, &late, &seats, Mode::Roles, &h),
-        None
-    );
+    assert_eq!(assign_late_joiner(&groups, &late, &seats, Mode::Roles, &h), None);
 }
 
 #[test]
@@ -434,15 +307,8 @@ fn history_remembers_critical_friends() {
 
 /// A network: people, units, roles, some without a unit (`guests`), a sizing and a seed.
 fn any_case() -> impl Strategy<Value = (Vec<Seat>, Sizing, u64)> {
-    (
-        2usize..70,
-        1usize..12,
-        1usize..5,
-        any::<u64>(),
-        any::<bool>(),
-        0u32..100,
-    )
-        .prop_map(|(n, units, roles, seed, by_rooms, pick)| {
+    (2usize..70, 1usize..12, 1usize..5, any::<u64>(), any::<bool>(), 0u32..100).prop_map(
+        |(n, units, roles, seed, by_rooms, pick)| {
             let seats = network(n, units, roles);
             let sizing = if by_rooms {
                 Sizing::Rooms(1 + pick % (n as u32 / 2))
@@ -450,14 +316,12 @@ fn any_case() -> impl Strategy<Value = (Vec<Seat>, Sizing, u64)> {
                 Sizing::Size(2 + pick % (n as u32 - 1))
             };
             (seats, sizing, seed)
-        })
+        },
+    )
 }
 
 fn seated_once(seats: &[Seat], groups: &[Group]) -> bool {
-    let mut all: Vec<UserId> = groups
-        .iter()
-        .flat_map(|g| g.members.iter().copied())
-        .collect();
+    let mut all: Vec<UserId> = groups.iter().flat_map(|g| g.members.iter().copied()).collect();
     all.sort_unstable();
     let mut want: Vec<UserId> = seats.iter().map(|s| s.user).collect();
     want.sort_unstable();
