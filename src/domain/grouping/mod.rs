@@ -1,7 +1,28 @@
 //! Breakout grouping: who sits at which table. A pure function of the people present,
 //! earlier rounds, the mode, the sizing and a seeded RNG.
+//!
+//! - [`split`] seats everyone present (see `split.rs` for the rules of each mode),
+//! - [`assign_late_joiner`] finds a room for someone who arrives after the split,
+//! - [`choose_room`] lets people pick a room themselves in `choose` mode,
+//! - [`repeat_pairs`] and [`same_unit_pairs`] score a split (tests, benches, logs).
 
 use std::collections::HashMap;
+
+mod choose;
+mod friends;
+mod improve;
+mod late;
+mod roster;
+mod score;
+mod sizing;
+mod split;
+#[cfg(test)]
+mod tests;
+
+pub use choose::{choose_room, Choice, ChooseError};
+pub use late::assign_late_joiner;
+pub use score::{repeat_pairs, same_unit_pairs};
+pub use split::split;
 
 use crate::domain::{RoleName, UnitName, UserId};
 
@@ -61,8 +82,23 @@ pub struct Seat {
 /// How many people per room, or how many rooms.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Sizing {
+    /// At most this many people at a table (tables get as equal as possible).
     Size(u32),
+    /// Exactly this many rooms (for `roles`/`same-unit`: shared out over the roles/units).
     Rooms(u32),
+    /// The mode decides: one room per role/unit for `roles`/`same-unit`, whole unit pairs for
+    /// `pairs`, and [`Sizing::DEFAULT_SIZE`] for the others.
+    Auto,
+}
+
+impl Sizing {
+    /// Table size when nobody said (`Auto` in `random`, `units`, `choose`).
+    pub const DEFAULT_SIZE: u32 = 4;
+
+    /// A kit's `size` (`None`: the mode decides).
+    pub fn from_size(size: Option<u32>) -> Sizing {
+        size.map_or(Sizing::Auto, Sizing::Size)
+    }
 }
 
 /// One table. `label` names what holds it together, e.g. the role or "KHM ↔ JUS".
@@ -72,6 +108,10 @@ pub struct Group {
     pub label: Option<String>,
     /// For `choose`: how many may pick this room.
     pub cap: Option<u32>,
+    /// The units that make up this table: one for `same-unit`, two or three critical friends
+    /// for `pairs` (in feedback order: the first gives feedback to the second, ..., the last
+    /// to the first), empty otherwise.
+    pub units: Vec<UnitName>,
 }
 
 /// Who sat with whom in earlier rounds of the same meeting series.
@@ -96,7 +136,40 @@ impl History {
         self.pairs.get(&Self::key(a, b)).copied().unwrap_or(0)
     }
 
-    /// Adds a finished round's groups.
+    /// The key of a pair of units in `unit_pairs`: lower-cased, sorted.
+    pub fn unit_key(a: &UnitName, b: &UnitName) -> (String, String) {
+        let (a, b) = (a.key(), b.key());
+        if a <= b {
+            (a, b)
+        } else {
+            (b, a)
+        }
+    }
+
+    /// Times two units were critical friends.
+    pub fn times_friends(&self, a: &UnitName, b: &UnitName) -> u32 {
+        self.unit_pairs.get(&Self::unit_key(a, b)).copied().unwrap_or(0)
+    }
+
+    /// Adds a finished round: who sat together, and which units were critical friends
+    /// (tables with two or more `units`, each unit paired with the next, the last with the
+    /// first).
+    pub fn record_groups(&mut self, groups: &[Group]) {
+        for g in groups {
+            self.record(std::slice::from_ref(&g.members));
+            let k = g.units.len();
+            if k < 2 {
+                continue;
+            }
+            let links = if k == 2 { 1 } else { k };
+            for i in 0..links {
+                let key = Self::unit_key(&g.units[i], &g.units[(i + 1) % k]);
+                *self.unit_pairs.entry(key).or_default() += 1;
+            }
+        }
+    }
+
+    /// Adds a finished round's groups (people only).
     pub fn record(&mut self, groups: &[Vec<UserId>]) {
         for g in groups {
             for (i, a) in g.iter().enumerate() {
@@ -118,6 +191,8 @@ pub enum SplitError {
     SizeTooSmall(u32),
     #[error("a room size of {size} is larger than the {present} people present")]
     SizeTooLarge { size: u32, present: usize },
+    #[error("at least one room is needed")]
+    NoRooms,
     #[error("{rooms} rooms is more than the {present} people present can fill")]
     TooManyRooms { rooms: u32, present: usize },
     #[error("{0} needs everyone's unit; {1} people have none (use /unit join)")]
