@@ -5,8 +5,8 @@ use std::collections::HashMap;
 
 use super::actor::{Actor, UserMessage};
 use super::ports::{Clock, Store, StoreError, StoredAnswer};
-use crate::domain::{AnswerError, AnswerValue, Meeting, Phase, Question, QuestionId, QuestionKind, UnitName};
 use crate::domain::text::truncate_words;
+use crate::domain::{AnswerError, AnswerValue, Meeting, Phase, Question, QuestionId, QuestionKind, UnitName};
 use crate::i18n::Lang;
 use crate::t;
 
@@ -188,4 +188,3 @@ pub fn render_mine(meeting: &Meeting, answers: &[StoredAnswer], lang: Lang) -> S
     }
     out
 }
-

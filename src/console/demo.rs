@@ -92,13 +92,8 @@ impl Demo {
         let lang = Lang::from_code(&kit.language).unwrap_or_default();
         let jobs = crate::domain::schedule::plan(&kit.schedule, kit.date, kit.timezone).map_err(step)?;
         let start = jobs.first().map(|j| j.due_at - Duration::hours(1)).unwrap_or_else(chrono::Utc::now);
-        let organiser = Actor {
-            guild: DEMO_GUILD,
-            user: UserId(1),
-            name: "Organiser".into(),
-            staff: Staff::Organiser,
-            lang,
-        };
+        let organiser =
+            Actor { guild: DEMO_GUILD, user: UserId(1), name: "Organiser".into(), staff: Staff::Organiser, lang };
         Ok(Self {
             store,
             chat: MemoryChat::printing(Box::new(out.clone())),
@@ -202,7 +197,8 @@ impl Demo {
 
         self.heading("demo-step-answers");
         let people = self.people.clone();
-        let questions: Vec<Question> = self.kit.questions.iter().filter(|q| q.phase == Phase::Reflection).cloned().collect();
+        let questions: Vec<Question> =
+            self.kit.questions.iter().filter(|q| q.phase == Phase::Reflection).cloned().collect();
         for person in &people {
             // About two in three answer before the first reminder.
             if !self.rng.gen_bool(0.65) {
@@ -236,10 +232,8 @@ impl Demo {
         self.heading("demo-step-remind");
         let before = self.chat.events().len();
         self.advance_to(JobKind::Remind).await?;
-        report.reminded = self.chat.events()[before..]
-            .iter()
-            .filter(|e| matches!(e, super::ChatEvent::Dm { .. }))
-            .count();
+        report.reminded =
+            self.chat.events()[before..].iter().filter(|e| matches!(e, super::ChatEvent::Dm { .. })).count();
 
         self.heading("demo-step-status");
         let status = meetings::meeting_status(&self.store, &self.organiser).await.map_err(step)?;

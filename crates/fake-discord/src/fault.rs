@@ -7,38 +7,20 @@
 pub enum Fault {
     /// 429 with Discord's JSON body (`retry_after` in seconds) and `Retry-After` /
     /// `X-RateLimit-*` headers. `global` sets `X-RateLimit-Global` and the body flag.
-    RateLimit {
-        route: String,
-        retry_after: f64,
-        times: u32,
-        global: bool,
-    },
+    RateLimit { route: String, retry_after: f64, times: u32, global: bool },
     /// `status` (500, 502, 503…) with a Discord-style error body.
-    ServerError {
-        route: String,
-        status: u16,
-        times: u32,
-    },
+    ServerError { route: String, status: u16, times: u32 },
 }
 
 impl Fault {
     /// One 429 on `route`.
     pub fn rate_limit(route: impl Into<String>, retry_after: f64) -> Self {
-        Fault::RateLimit {
-            route: route.into(),
-            retry_after,
-            times: 1,
-            global: false,
-        }
+        Fault::RateLimit { route: route.into(), retry_after, times: 1, global: false }
     }
 
     /// One `status` answer on `route`.
     pub fn server_error(route: impl Into<String>, status: u16) -> Self {
-        Fault::ServerError {
-            route: route.into(),
-            status,
-            times: 1,
-        }
+        Fault::ServerError { route: route.into(), status, times: 1 }
     }
 
     /// How many matching requests get the fault.
@@ -71,9 +53,7 @@ impl Fault {
             return false;
         }
         let want_path = want_path.trim().trim_start_matches("/api/v10");
-        want_path == "*"
-            || path_matches(want_path, path)
-            || template.is_some_and(|t| path_matches(want_path, t))
+        want_path == "*" || path_matches(want_path, path) || template.is_some_and(|t| path_matches(want_path, t))
     }
 }
 
@@ -81,10 +61,7 @@ fn path_matches(pattern: &str, path: &str) -> bool {
     let pattern: Vec<&str> = pattern.trim_matches('/').split('/').collect();
     let path: Vec<&str> = path.trim_matches('/').split('/').collect();
     pattern.len() == path.len()
-        && pattern
-            .iter()
-            .zip(&path)
-            .all(|(want, got)| (want.starts_with('{') && want.ends_with('}')) || want == got)
+        && pattern.iter().zip(&path).all(|(want, got)| (want.starts_with('{') && want.ends_with('}')) || want == got)
 }
 
 #[cfg(test)]
@@ -98,12 +75,6 @@ mod tests {
         assert!(!fault.matches("GET", None, "/guilds/42/channels"));
         assert!(!fault.matches("POST", None, "/guilds/42/channels/x"));
         assert!(Fault::server_error("* *", 500).matches("DELETE", None, "/channels/1"));
-        assert!(
-            Fault::server_error("PATCH /api/v10/channels/{c}", 502).matches(
-                "PATCH",
-                None,
-                "/channels/9"
-            )
-        );
+        assert!(Fault::server_error("PATCH /api/v10/channels/{c}", 502).matches("PATCH", None, "/channels/9"));
     }
 }

@@ -34,19 +34,11 @@ pub struct UserFixture {
 
 impl UserFixture {
     pub fn new(id: u64, username: impl Into<String>) -> Self {
-        Self {
-            id,
-            username: username.into(),
-            global_name: None,
-            bot: false,
-        }
+        Self { id, username: username.into(), global_name: None, bot: false }
     }
 
     pub fn bot(id: u64, username: impl Into<String>) -> Self {
-        Self {
-            bot: true,
-            ..Self::new(id, username)
-        }
+        Self { bot: true, ..Self::new(id, username) }
     }
 
     pub fn global_name(mut self, name: impl Into<String>) -> Self {
@@ -87,24 +79,12 @@ pub struct RoleFixture {
 
 impl RoleFixture {
     pub fn new(id: u64, name: impl Into<String>) -> Self {
-        Self {
-            id,
-            name: name.into(),
-            permissions: 0,
-            position: 1,
-            color: 0,
-            hoist: false,
-            mentionable: false,
-        }
+        Self { id, name: name.into(), permissions: 0, position: 1, color: 0, hoist: false, mentionable: false }
     }
 
     /// The @everyone role of a guild (its id is the guild id).
     pub fn everyone(guild_id: u64) -> Self {
-        Self {
-            position: 0,
-            permissions: perms::DEFAULT_EVERYONE,
-            ..Self::new(guild_id, "@everyone")
-        }
+        Self { position: 0, permissions: perms::DEFAULT_EVERYONE, ..Self::new(guild_id, "@everyone") }
     }
 
     pub fn permissions(mut self, bits: u64) -> Self {
@@ -160,21 +140,11 @@ pub struct Overwrite {
 
 impl Overwrite {
     pub fn role(id: u64, allow: u64, deny: u64) -> Self {
-        Self {
-            id,
-            kind: 0,
-            allow,
-            deny,
-        }
+        Self { id, kind: 0, allow, deny }
     }
 
     pub fn member(id: u64, allow: u64, deny: u64) -> Self {
-        Self {
-            id,
-            kind: 1,
-            allow,
-            deny,
-        }
+        Self { id, kind: 1, allow, deny }
     }
 
     pub fn to_json(&self) -> Value {
@@ -201,15 +171,7 @@ pub struct ChannelFixture {
 
 impl ChannelFixture {
     pub fn new(id: u64, kind: ChannelKind, name: impl Into<String>) -> Self {
-        Self {
-            id,
-            kind,
-            name: name.into(),
-            parent_id: None,
-            position: 0,
-            topic: None,
-            overwrites: Vec::new(),
-        }
+        Self { id, kind, name: name.into(), parent_id: None, position: 0, topic: None, overwrites: Vec::new() }
     }
 
     pub fn text(id: u64, name: impl Into<String>) -> Self {
@@ -282,11 +244,7 @@ pub struct MemberFixture {
 
 impl MemberFixture {
     pub fn new(user: UserFixture) -> Self {
-        Self {
-            user,
-            nick: None,
-            roles: Vec::new(),
-        }
+        Self { user, nick: None, roles: Vec::new() }
     }
 
     pub fn nick(mut self, nick: impl Into<String>) -> Self {
@@ -335,11 +293,7 @@ pub struct VoiceStateFixture {
 
 impl VoiceStateFixture {
     pub fn new(user_id: u64, channel_id: u64) -> Self {
-        Self {
-            user_id,
-            channel_id: Some(channel_id),
-            session_id: format!("voice-{user_id}"),
-        }
+        Self { user_id, channel_id: Some(channel_id), session_id: format!("voice-{user_id}") }
     }
 
     pub fn to_json(&self, guild_id: Option<u64>) -> Value {
@@ -464,12 +418,7 @@ impl GuildFixture {
 
     /// The full GUILD_CREATE payload (`d`), given the guild's current channels, members and
     /// voice states as JSON (the fake keeps those as live state).
-    pub fn create_json(
-        &self,
-        channels: Vec<Value>,
-        members: Vec<Value>,
-        voice: Vec<Value>,
-    ) -> Value {
+    pub fn create_json(&self, channels: Vec<Value>, members: Vec<Value>, voice: Vec<Value>) -> Value {
         let mut guild = self.base_json();
         merge(
             &mut guild,
@@ -513,12 +462,7 @@ pub struct InteractionContext {
 
 impl InteractionContext {
     pub fn new(guild_id: u64, channel_id: u64, member: MemberFixture) -> Self {
-        Self {
-            guild_id,
-            channel_id,
-            member,
-            permissions: perms::DEFAULT_EVERYONE,
-        }
+        Self { guild_id, channel_id, member, permissions: perms::DEFAULT_EVERYONE }
     }
 
     pub fn permissions(mut self, bits: u64) -> Self {
@@ -568,30 +512,15 @@ impl CommandOption {
     }
 
     pub fn value(name: impl Into<String>, kind: u8, value: Value) -> Self {
-        Self {
-            name: name.into(),
-            kind,
-            value: Some(value),
-            options: Vec::new(),
-            focused: false,
-        }
+        Self { name: name.into(), kind, value: Some(value), options: Vec::new(), focused: false }
     }
 
     pub fn subcommand(name: impl Into<String>, options: Vec<CommandOption>) -> Self {
-        Self {
-            name: name.into(),
-            kind: 1,
-            value: None,
-            options,
-            focused: false,
-        }
+        Self { name: name.into(), kind: 1, value: None, options, focused: false }
     }
 
     pub fn subcommand_group(name: impl Into<String>, subcommands: Vec<CommandOption>) -> Self {
-        Self {
-            kind: 2,
-            ..Self::subcommand(name, subcommands)
-        }
+        Self { kind: 2, ..Self::subcommand(name, subcommands) }
     }
 
     /// Marks the option as the one being typed (autocomplete).
@@ -618,29 +547,11 @@ impl CommandOption {
 /// What kind of interaction a fixture describes.
 #[derive(Clone, Debug)]
 pub enum InteractionKind {
-    SlashCommand {
-        name: String,
-        command_id: u64,
-        options: Vec<CommandOption>,
-    },
-    Autocomplete {
-        name: String,
-        command_id: u64,
-        options: Vec<CommandOption>,
-    },
-    Button {
-        custom_id: String,
-        message_id: u64,
-    },
-    Select {
-        custom_id: String,
-        values: Vec<String>,
-        message_id: u64,
-    },
-    ModalSubmit {
-        custom_id: String,
-        fields: Vec<(String, String)>,
-    },
+    SlashCommand { name: String, command_id: u64, options: Vec<CommandOption> },
+    Autocomplete { name: String, command_id: u64, options: Vec<CommandOption> },
+    Button { custom_id: String, message_id: u64 },
+    Select { custom_id: String, values: Vec<String>, message_id: u64 },
+    ModalSubmit { custom_id: String, fields: Vec<(String, String)> },
 }
 
 /// An INTERACTION_CREATE payload. `id`, `token` and `application_id` are filled in by
@@ -656,91 +567,35 @@ pub struct InteractionFixture {
 
 impl InteractionFixture {
     fn with(kind: InteractionKind, ctx: InteractionContext) -> Self {
-        Self {
-            kind,
-            ctx,
-            id: None,
-            token: None,
-            locale: "en-US".into(),
-        }
+        Self { kind, ctx, id: None, token: None, locale: "en-US".into() }
     }
 
-    pub fn slash_command(
-        name: impl Into<String>,
-        options: Vec<CommandOption>,
-        ctx: InteractionContext,
-    ) -> Self {
+    pub fn slash_command(name: impl Into<String>, options: Vec<CommandOption>, ctx: InteractionContext) -> Self {
         let name = name.into();
         let command_id = command_id_for(&name);
-        Self::with(
-            InteractionKind::SlashCommand {
-                name,
-                command_id,
-                options,
-            },
-            ctx,
-        )
+        Self::with(InteractionKind::SlashCommand { name, command_id, options }, ctx)
     }
 
     /// `options` should contain one option marked [`CommandOption::focused`].
-    pub fn autocomplete(
-        name: impl Into<String>,
-        options: Vec<CommandOption>,
-        ctx: InteractionContext,
-    ) -> Self {
+    pub fn autocomplete(name: impl Into<String>, options: Vec<CommandOption>, ctx: InteractionContext) -> Self {
         let name = name.into();
         let command_id = command_id_for(&name);
-        Self::with(
-            InteractionKind::Autocomplete {
-                name,
-                command_id,
-                options,
-            },
-            ctx,
-        )
+        Self::with(InteractionKind::Autocomplete { name, command_id, options }, ctx)
     }
 
     /// A button press on message `message_id` (which should exist in the fake, e.g. one the bot
     /// posted; otherwise a stub message is attached).
     pub fn button(custom_id: impl Into<String>, message_id: u64, ctx: InteractionContext) -> Self {
-        Self::with(
-            InteractionKind::Button {
-                custom_id: custom_id.into(),
-                message_id,
-            },
-            ctx,
-        )
+        Self::with(InteractionKind::Button { custom_id: custom_id.into(), message_id }, ctx)
     }
 
-    pub fn select(
-        custom_id: impl Into<String>,
-        values: Vec<String>,
-        message_id: u64,
-        ctx: InteractionContext,
-    ) -> Self {
-        Self::with(
-            InteractionKind::Select {
-                custom_id: custom_id.into(),
-                values,
-                message_id,
-            },
-            ctx,
-        )
+    pub fn select(custom_id: impl Into<String>, values: Vec<String>, message_id: u64, ctx: InteractionContext) -> Self {
+        Self::with(InteractionKind::Select { custom_id: custom_id.into(), values, message_id }, ctx)
     }
 
     /// A modal submitted with `(text input custom_id, value)` pairs.
-    pub fn modal_submit(
-        custom_id: impl Into<String>,
-        fields: Vec<(String, String)>,
-        ctx: InteractionContext,
-    ) -> Self {
-        Self::with(
-            InteractionKind::ModalSubmit {
-                custom_id: custom_id.into(),
-                fields,
-            },
-            ctx,
-        )
+    pub fn modal_submit(custom_id: impl Into<String>, fields: Vec<(String, String)>, ctx: InteractionContext) -> Self {
+        Self::with(InteractionKind::ModalSubmit { custom_id: custom_id.into(), fields }, ctx)
     }
 
     pub fn locale(mut self, locale: impl Into<String>) -> Self {
@@ -751,37 +606,20 @@ impl InteractionFixture {
     /// The message a component interaction refers to, if any.
     pub fn message_id(&self) -> Option<u64> {
         match &self.kind {
-            InteractionKind::Button { message_id, .. }
-            | InteractionKind::Select { message_id, .. } => Some(*message_id),
+            InteractionKind::Button { message_id, .. } | InteractionKind::Select { message_id, .. } => {
+                Some(*message_id)
+            }
             _ => None,
         }
     }
 
     /// The INTERACTION_CREATE payload. `message` is the full message object a component
     /// interaction refers to (use [`message_json`] for a stub).
-    pub fn to_json(
-        &self,
-        id: u64,
-        token: &str,
-        application_id: u64,
-        message: Option<Value>,
-    ) -> Value {
+    pub fn to_json(&self, id: u64, token: &str, application_id: u64, message: Option<Value>) -> Value {
         let (kind, data) = match &self.kind {
-            InteractionKind::SlashCommand {
-                name,
-                command_id,
-                options,
-            }
-            | InteractionKind::Autocomplete {
-                name,
-                command_id,
-                options,
-            } => {
-                let kind = if matches!(self.kind, InteractionKind::SlashCommand { .. }) {
-                    2
-                } else {
-                    4
-                };
+            InteractionKind::SlashCommand { name, command_id, options }
+            | InteractionKind::Autocomplete { name, command_id, options } => {
+                let kind = if matches!(self.kind, InteractionKind::SlashCommand { .. }) { 2 } else { 4 };
                 let data = json!({
                     "id": command_id.to_string(),
                     "name": name,
@@ -791,15 +629,10 @@ impl InteractionFixture {
                 });
                 (kind, data)
             }
-            InteractionKind::Button { custom_id, .. } => {
-                (3, json!({ "custom_id": custom_id, "component_type": 2 }))
+            InteractionKind::Button { custom_id, .. } => (3, json!({ "custom_id": custom_id, "component_type": 2 })),
+            InteractionKind::Select { custom_id, values, .. } => {
+                (3, json!({ "custom_id": custom_id, "component_type": 3, "values": values }))
             }
-            InteractionKind::Select {
-                custom_id, values, ..
-            } => (
-                3,
-                json!({ "custom_id": custom_id, "component_type": 3, "values": values }),
-            ),
             InteractionKind::ModalSubmit { custom_id, fields } => {
                 let rows: Vec<Value> = fields
                     .iter()
@@ -846,20 +679,12 @@ impl InteractionFixture {
 
 /// A deterministic command id for a command name (the fake also assigns ids on registration).
 pub fn command_id_for(name: &str) -> u64 {
-    let hash = name.bytes().fold(1_469_598_103_u64, |h, b| {
-        (h ^ u64::from(b)).wrapping_mul(1_099_511_628_211)
-    });
+    let hash = name.bytes().fold(1_469_598_103_u64, |h, b| (h ^ u64::from(b)).wrapping_mul(1_099_511_628_211));
     1_000_000_000_000_000_000 + hash % 100_000_000_000_000
 }
 
 /// A full message object serenity's `Message` parses.
-pub fn message_json(
-    id: u64,
-    channel_id: u64,
-    guild_id: Option<u64>,
-    author: &Value,
-    content: &str,
-) -> Value {
+pub fn message_json(id: u64, channel_id: u64, guild_id: Option<u64>, author: &Value, content: &str) -> Value {
     let mut message = json!({
         "id": id.to_string(),
         "channel_id": channel_id.to_string(),

@@ -23,11 +23,7 @@ pub(crate) async fn serve(inner: Arc<Inner>, socket: WebSocket) {
         s.connects += 1;
         let id = s.next_connection;
         // A new connection replaces the old one (as after a RESUME on a fresh socket).
-        if let Some(old) = s.connection.replace(Connection {
-            id,
-            tx: tx.clone(),
-            live: false,
-        }) {
+        if let Some(old) = s.connection.replace(Connection { id, tx: tx.clone(), live: false }) {
             let _ = old.tx.send(Outgoing::Close(4000, "replaced"));
         }
         id
@@ -41,12 +37,7 @@ pub(crate) async fn serve(inner: Arc<Inner>, socket: WebSocket) {
             let result = match out {
                 Outgoing::Text(text) => sink.send(Message::Text(text.into())).await,
                 Outgoing::Close(code, reason) => {
-                    let _ = sink
-                        .send(Message::Close(Some(CloseFrame {
-                            code,
-                            reason: reason.into(),
-                        })))
-                        .await;
+                    let _ = sink.send(Message::Close(Some(CloseFrame { code, reason: reason.into() }))).await;
                     break;
                 }
             };
@@ -85,28 +76,17 @@ pub(crate) async fn serve(inner: Arc<Inner>, socket: WebSocket) {
 }
 
 /// Handles one frame from the bot; false ends the connection.
-fn handle_frame(
-    inner: &Inner,
-    conn_id: u64,
-    tx: &mpsc::UnboundedSender<Outgoing>,
-    frame: Value,
-) -> bool {
+fn handle_frame(inner: &Inner, conn_id: u64, tx: &mpsc::UnboundedSender<Outgoing>, frame: Value) -> bool {
     let op = frame["op"].as_u64().unwrap_or(u64::MAX);
     let d = frame.get("d").cloned().unwrap_or(Value::Null);
     let mut s = inner.lock();
     if s.connection.as_ref().is_none_or(|c| c.id != conn_id) {
         return false;
     }
-    s.gateway_frames.push(GatewayFrame {
-        op,
-        d: d.clone(),
-        at: Instant::now(),
-    });
+    s.gateway_frames.push(GatewayFrame { op, d: d.clone(), at: Instant::now() });
     match op {
         1 => {
-            let _ = tx.send(Outgoing::Text(
-                json!({ "op": 11, "d": null, "s": null, "t": null }).to_string(),
-            ));
+            let _ = tx.send(Outgoing::Text(json!({ "op": 11, "d": null, "s": null, "t": null }).to_string()));
         }
         2 => {
             if d["token"].as_str().is_none() {
@@ -124,14 +104,7 @@ fn handle_frame(
             let guild_ids: Vec<u64> = s.guilds.keys().copied().collect();
             let session_id = s.session_id.clone().unwrap_or_default();
             let shard = d.get("shard").cloned().unwrap_or(json!([0, 1]));
-            let ready = ready_json(
-                &s.bot,
-                s.application_id,
-                &guild_ids,
-                &session_id,
-                &inner.ws_url(),
-                shard,
-            );
+            let ready = ready_json(&s.bot, s.application_id, &guild_ids, &session_id, &inner.ws_url(), shard);
             s.dispatch("READY", ready);
             for id in guild_ids {
                 if let Some(guild) = s.guild_create(id) {
@@ -142,9 +115,7 @@ fn handle_frame(
         6 => {
             let session = d["session_id"].as_str().map(str::to_string);
             if session.is_none() || session != s.session_id {
-                let _ = tx.send(Outgoing::Text(
-                    json!({ "op": 9, "d": false, "s": null, "t": null }).to_string(),
-                ));
+                let _ = tx.send(Outgoing::Text(json!({ "op": 9, "d": false, "s": null, "t": null }).to_string()));
                 return true;
             }
             s.resumes += 1;
@@ -152,12 +123,7 @@ fn handle_frame(
                 conn.live = true;
             }
             let after = d["seq"].as_u64().unwrap_or(0);
-            let missed: Vec<Value> = s
-                .sent
-                .iter()
-                .filter(|(seq, _)| *seq > after)
-                .map(|(_, f)| f.clone())
-                .collect();
+            let missed: Vec<Value> = s.sent.iter().filter(|(seq, _)| *seq > after).map(|(_, f)| f.clone()).collect();
             for frame in &missed {
                 s.send_frame(frame);
             }

@@ -3,9 +3,7 @@
 
 use serde_json::{json, Value};
 
-use crate::fixtures::{
-    message_json, MemberFixture, UserFixture, VoiceStateFixture, FIXTURE_TIMESTAMP,
-};
+use crate::fixtures::{message_json, MemberFixture, UserFixture, VoiceStateFixture, FIXTURE_TIMESTAMP};
 use crate::rest::{Matched, Reply};
 use crate::state::{intents, RecordedAttachment, State};
 use crate::Inner;
@@ -32,9 +30,7 @@ pub(crate) fn route(
             "shards": 1,
             "session_start_limit": { "total": 1000, "remaining": 999, "reset_after": 0, "max_concurrency": 1 },
         })),
-        ("GET", "/oauth2/applications/@me" | "/applications/@me") => {
-            Reply::ok(application_json(inner, s))
-        }
+        ("GET", "/oauth2/applications/@me" | "/applications/@me") => Reply::ok(application_json(inner, s)),
         ("GET", "/users/@me") => Reply::ok(s.bot.to_json()),
         ("GET", "/users/{user}") => match find_user(s, m.id(0)) {
             Some(user) => Reply::ok(user),
@@ -48,26 +44,20 @@ pub(crate) fn route(
             Reply::ok(json!(commands))
         }
         ("POST", "/applications/{app}/commands") => upsert_command(s, None, body),
-        ("GET", "/applications/{app}/guilds/{guild}/commands") => Reply::ok(json!(s
-            .guild_commands
-            .get(&m.id(1))
-            .cloned()
-            .unwrap_or_default())),
+        ("GET", "/applications/{app}/guilds/{guild}/commands") => {
+            Reply::ok(json!(s.guild_commands.get(&m.id(1)).cloned().unwrap_or_default()))
+        }
         ("PUT", "/applications/{app}/guilds/{guild}/commands") => {
             let commands = register_commands(s, Some(m.id(1)), body);
             s.guild_commands.insert(m.id(1), commands.clone());
             Reply::ok(json!(commands))
         }
-        ("POST", "/applications/{app}/guilds/{guild}/commands") => {
-            upsert_command(s, Some(m.id(1)), body)
-        }
+        ("POST", "/applications/{app}/guilds/{guild}/commands") => upsert_command(s, Some(m.id(1)), body),
         ("POST", "/interactions/{interaction}/{token}/callback") => {
             interaction_callback(s, m.id(0), m.param(1), body, files)
         }
         ("POST", "/webhooks/{app}/{token}") => followup(s, m.param(1), body, files),
-        (_, "/webhooks/{app}/{token}/messages/{message}") => {
-            webhook_message(s, method, m, body, files)
-        }
+        (_, "/webhooks/{app}/{token}/messages/{message}") => webhook_message(s, method, m, body, files),
         ("GET", "/channels/{channel}") => match s.channels.get(&m.id(0)) {
             Some(channel) => Reply::ok(channel.clone()),
             None => unknown_channel(),
@@ -87,22 +77,14 @@ pub(crate) fn route(
             let author = s.bot.to_json();
             Reply::ok(post_message(s, channel_id, author, body, files, None))
         }
-        ("GET", "/channels/{channel}/messages/{message}") => {
-            match s.find_message_mut(m.id(0), m.id(1)) {
-                Some(message) => Reply::ok(message.clone()),
-                None => unknown_message(),
-            }
-        }
-        ("PATCH", "/channels/{channel}/messages/{message}") => {
-            edit_message(s, m.id(0), m.id(1), body, files)
-        }
+        ("GET", "/channels/{channel}/messages/{message}") => match s.find_message_mut(m.id(0), m.id(1)) {
+            Some(message) => Reply::ok(message.clone()),
+            None => unknown_message(),
+        },
+        ("PATCH", "/channels/{channel}/messages/{message}") => edit_message(s, m.id(0), m.id(1), body, files),
         ("DELETE", "/channels/{channel}/messages/{message}") => delete_message(s, m.id(0), m.id(1)),
-        ("PUT", "/channels/{channel}/permissions/{overwrite}") => {
-            set_overwrite(s, m.id(0), m.id(1), Some(body))
-        }
-        ("DELETE", "/channels/{channel}/permissions/{overwrite}") => {
-            set_overwrite(s, m.id(0), m.id(1), None)
-        }
+        ("PUT", "/channels/{channel}/permissions/{overwrite}") => set_overwrite(s, m.id(0), m.id(1), Some(body)),
+        ("DELETE", "/channels/{channel}/permissions/{overwrite}") => set_overwrite(s, m.id(0), m.id(1), None),
         ("GET", "/guilds/{guild}") => match s.guilds.get(&m.id(0)) {
             Some(guild) => Reply::ok(guild.fixture.base_json()),
             None => unknown_guild(),
@@ -117,11 +99,7 @@ pub(crate) fn route(
         },
         ("POST", "/guilds/{guild}/channels") => create_channel(s, m.id(0), body),
         ("GET", "/guilds/{guild}/members") => match s.guilds.get(&m.id(0)) {
-            Some(guild) => Reply::ok(json!(guild
-                .members
-                .values()
-                .map(MemberFixture::to_json)
-                .collect::<Vec<_>>())),
+            Some(guild) => Reply::ok(json!(guild.members.values().map(MemberFixture::to_json).collect::<Vec<_>>())),
             None => unknown_guild(),
         },
         ("GET", "/guilds/{guild}/members/{user}") => {
@@ -133,11 +111,7 @@ pub(crate) fn route(
         ("PATCH", "/guilds/{guild}/members/{user}") => modify_member(s, m.id(0), m.id(1), body),
         ("PUT" | "DELETE", "/guilds/{guild}/members/{user}/roles/{role}") => {
             let (guild_id, user_id, role_id) = (m.id(0), m.id(1), m.id(2));
-            let Some(member) = s
-                .guilds
-                .get_mut(&guild_id)
-                .and_then(|g| g.members.get_mut(&user_id))
-            else {
+            let Some(member) = s.guilds.get_mut(&guild_id).and_then(|g| g.members.get_mut(&user_id)) else {
                 return Reply::error(404, 10007, "Unknown Member");
             };
             member.roles.retain(|r| *r != role_id);
@@ -186,25 +160,19 @@ fn find_user(s: &State, user_id: u64) -> Option<Value> {
     if user_id == s.bot.id {
         return Some(s.bot.to_json());
     }
-    s.guilds
-        .values()
-        .find_map(|g| g.members.get(&user_id))
-        .map(|m| m.user.to_json())
+    s.guilds.values().find_map(|g| g.members.get(&user_id)).map(|m| m.user.to_json())
 }
 
 fn create_dm(s: &mut State, body: &Value) -> Reply {
     let Some(user_id) = as_id(&body["recipient_id"]) else {
         return Reply::error(400, 50035, "Invalid Form Body");
     };
-    let existing = s
-        .channels
-        .values()
-        .find(|c| c["type"] == 1 && c["recipients"][0]["id"] == user_id.to_string().as_str());
+    let existing =
+        s.channels.values().find(|c| c["type"] == 1 && c["recipients"][0]["id"] == user_id.to_string().as_str());
     if let Some(channel) = existing {
         return Reply::ok(channel.clone());
     }
-    let user = find_user(s, user_id)
-        .unwrap_or_else(|| UserFixture::new(user_id, format!("user-{user_id}")).to_json());
+    let user = find_user(s, user_id).unwrap_or_else(|| UserFixture::new(user_id, format!("user-{user_id}")).to_json());
     let id = s.snowflake();
     let channel = json!({ "id": id.to_string(), "type": 1, "last_message_id": null, "recipients": [user], "flags": 0 });
     s.channels.insert(id, channel.clone());
@@ -214,10 +182,7 @@ fn create_dm(s: &mut State, body: &Value) -> Reply {
 /// Gives each command an id, application id and version, keeping ids of known names.
 fn register_commands(s: &mut State, guild_id: Option<u64>, body: &Value) -> Vec<Value> {
     let commands = body.as_array().cloned().unwrap_or_default();
-    commands
-        .into_iter()
-        .map(|c| complete_command(s, guild_id, c))
-        .collect()
+    commands.into_iter().map(|c| complete_command(s, guild_id, c)).collect()
 }
 
 fn complete_command(s: &mut State, guild_id: Option<u64>, mut command: Value) -> Value {
@@ -282,18 +247,11 @@ fn post_message(
         message["webhook_id"] = json!(webhook_id.to_string());
         message["application_id"] = json!(webhook_id.to_string());
     }
-    s.messages
-        .entry(channel_id)
-        .or_default()
-        .push(message.clone());
+    s.messages.entry(channel_id).or_default().push(message.clone());
     if let Some(channel) = s.channels.get_mut(&channel_id) {
         channel["last_message_id"] = json!(id.to_string());
     }
-    let intent = if guild_id.is_some() {
-        intents::GUILD_MESSAGES
-    } else {
-        intents::DIRECT_MESSAGES
-    };
+    let intent = if guild_id.is_some() { intents::GUILD_MESSAGES } else { intents::DIRECT_MESSAGES };
     if message["flags"].as_u64().unwrap_or(0) & EPHEMERAL == 0 {
         s.dispatch_with_intent(intent, "MESSAGE_CREATE", message.clone());
     }
@@ -301,19 +259,10 @@ fn post_message(
 }
 
 /// Copies the message fields of a create/edit body into `message`.
-fn apply_message_fields(
-    s: &mut State,
-    message: &mut Value,
-    body: &Value,
-    files: &[RecordedAttachment],
-) {
+fn apply_message_fields(s: &mut State, message: &mut Value, body: &Value, files: &[RecordedAttachment]) {
     for key in ["content", "embeds", "components", "tts", "poll"] {
         if let Some(value) = body.get(key) {
-            message[key] = if value.is_null() && key != "poll" {
-                empty_for(key)
-            } else {
-                value.clone()
-            };
+            message[key] = if value.is_null() && key != "poll" { empty_for(key) } else { value.clone() };
         }
     }
     if let Some(flags) = body.get("flags").and_then(Value::as_u64) {
@@ -329,11 +278,7 @@ fn apply_message_fields(
             .cloned()
             .unwrap_or_default()
             .into_iter()
-            .filter(|a| {
-                body["attachments"]
-                    .as_array()
-                    .is_none_or(|keep| keep.iter().any(|k| k["id"] == a["id"]))
-            })
+            .filter(|a| body["attachments"].as_array().is_none_or(|keep| keep.iter().any(|k| k["id"] == a["id"])))
             .collect();
         let mut attachments = kept;
         for file in files {
@@ -360,17 +305,8 @@ fn empty_for(key: &str) -> Value {
     }
 }
 
-fn edit_message(
-    s: &mut State,
-    channel_id: u64,
-    message_id: u64,
-    body: &Value,
-    files: &[RecordedAttachment],
-) -> Reply {
-    let Some(mut message) = s
-        .find_message_mut(channel_id, message_id)
-        .map(|m| m.clone())
-    else {
+fn edit_message(s: &mut State, channel_id: u64, message_id: u64, body: &Value, files: &[RecordedAttachment]) -> Reply {
+    let Some(mut message) = s.find_message_mut(channel_id, message_id).map(|m| m.clone()) else {
         return unknown_message();
     };
     apply_message_fields(s, &mut message, body, files);
@@ -378,11 +314,7 @@ fn edit_message(
     if let Some(stored) = s.find_message_mut(channel_id, message_id) {
         *stored = message.clone();
     }
-    let intent = if message.get("guild_id").is_some() {
-        intents::GUILD_MESSAGES
-    } else {
-        intents::DIRECT_MESSAGES
-    };
+    let intent = if message.get("guild_id").is_some() { intents::GUILD_MESSAGES } else { intents::DIRECT_MESSAGES };
     s.dispatch_with_intent(intent, "MESSAGE_UPDATE", message.clone());
     Reply::ok(message)
 }
@@ -405,13 +337,7 @@ fn delete_message(s: &mut State, channel_id: u64, message_id: u64) -> Reply {
     Reply::no_content()
 }
 
-fn interaction_callback(
-    s: &mut State,
-    id: u64,
-    token: &str,
-    body: &Value,
-    files: &[RecordedAttachment],
-) -> Reply {
+fn interaction_callback(s: &mut State, id: u64, token: &str, body: &Value, files: &[RecordedAttachment]) -> Reply {
     let Some(record) = s.interactions.get(token).cloned().filter(|r| r.id == id) else {
         return Reply::error(404, 10062, "Unknown interaction");
     };
@@ -424,14 +350,10 @@ fn interaction_callback(
     let author = s.bot.to_json();
     let app = s.application_id;
     let original = match kind {
-        4 => Some(as_id(
-            &post_message(s, record.channel_id, author, &data, files, Some(app))["id"],
-        )),
+        4 => Some(as_id(&post_message(s, record.channel_id, author, &data, files, Some(app))["id"])),
         5 => {
             let loading = json!({ "content": "", "flags": LOADING | (flags & EPHEMERAL) });
-            Some(as_id(
-                &post_message(s, record.channel_id, author, &loading, &[], Some(app))["id"],
-            ))
+            Some(as_id(&post_message(s, record.channel_id, author, &loading, &[], Some(app))["id"]))
         }
         6 => record.message_id.map(Some),
         7 => {
@@ -441,13 +363,7 @@ fn interaction_callback(
             record.message_id.map(Some)
         }
         1 | 8 | 9 | 10 | 12 => None,
-        _ => {
-            return Reply::error(
-                400,
-                50035,
-                "Invalid Form Body: unknown interaction callback type",
-            )
-        }
+        _ => return Reply::error(400, 50035, "Invalid Form Body: unknown interaction callback type"),
     };
     if let Some(stored) = s.interactions.get_mut(token) {
         stored.acknowledged = true;
@@ -458,12 +374,7 @@ fn interaction_callback(
 }
 
 fn followup(s: &mut State, token: &str, body: &Value, files: &[RecordedAttachment]) -> Reply {
-    let Some(record) = s
-        .interactions
-        .get(token)
-        .cloned()
-        .filter(|r| r.acknowledged)
-    else {
+    let Some(record) = s.interactions.get(token).cloned().filter(|r| r.acknowledged) else {
         return Reply::error(404, 10015, "Unknown Webhook");
     };
     // The first follow-up after a deferred response (type 5) fills the "thinking" message.
@@ -474,9 +385,8 @@ fn followup(s: &mut State, token: &str, body: &Value, files: &[RecordedAttachmen
                 .is_some_and(|m| m["flags"].as_u64().unwrap_or(0) & LOADING != 0);
             if loading {
                 let mut edit = body.clone();
-                let flags = s
-                    .find_message_mut(record.channel_id, original)
-                    .map_or(0, |m| m["flags"].as_u64().unwrap_or(0));
+                let flags =
+                    s.find_message_mut(record.channel_id, original).map_or(0, |m| m["flags"].as_u64().unwrap_or(0));
                 edit["flags"] = json!((flags & !LOADING) | body["flags"].as_u64().unwrap_or(0));
                 return edit_message(s, record.channel_id, original, &edit, files);
             }
@@ -484,23 +394,10 @@ fn followup(s: &mut State, token: &str, body: &Value, files: &[RecordedAttachmen
     }
     let author = s.bot.to_json();
     let app = s.application_id;
-    Reply::ok(post_message(
-        s,
-        record.channel_id,
-        author,
-        body,
-        files,
-        Some(app),
-    ))
+    Reply::ok(post_message(s, record.channel_id, author, body, files, Some(app)))
 }
 
-fn webhook_message(
-    s: &mut State,
-    method: &str,
-    m: &Matched,
-    body: &Value,
-    files: &[RecordedAttachment],
-) -> Reply {
+fn webhook_message(s: &mut State, method: &str, m: &Matched, body: &Value, files: &[RecordedAttachment]) -> Reply {
     let Some(record) = s.interactions.get(m.param(1)).cloned() else {
         return Reply::error(404, 10015, "Unknown Webhook");
     };
@@ -518,9 +415,8 @@ fn webhook_message(
         },
         "PATCH" => {
             let mut edit = body.clone();
-            if let Some(flags) = s
-                .find_message_mut(record.channel_id, message_id)
-                .map(|m| m["flags"].as_u64().unwrap_or(0))
+            if let Some(flags) =
+                s.find_message_mut(record.channel_id, message_id).map(|m| m["flags"].as_u64().unwrap_or(0))
             {
                 if flags & LOADING != 0 {
                     edit["flags"] = json!(flags & !LOADING);
@@ -542,10 +438,7 @@ fn create_channel(s: &mut State, guild_id: u64, body: &Value) -> Reply {
     }
     let parent = body.get("parent_id").and_then(as_id);
     if let Some(parent) = parent {
-        let siblings = existing
-            .iter()
-            .filter(|c| as_id(&c["parent_id"]) == Some(parent))
-            .count();
+        let siblings = existing.iter().filter(|c| as_id(&c["parent_id"]) == Some(parent)).count();
         if siblings >= MAX_CATEGORY_CHANNELS {
             return Reply {
                 status: 400,
@@ -586,10 +479,7 @@ fn create_channel(s: &mut State, guild_id: u64, body: &Value) -> Reply {
         channel["rtc_region"] = Value::Null;
     }
     if let Some(overwrites) = body.get("permission_overwrites").and_then(Value::as_array) {
-        channel["permission_overwrites"] = json!(overwrites
-            .iter()
-            .map(normalize_overwrite)
-            .collect::<Vec<_>>());
+        channel["permission_overwrites"] = json!(overwrites.iter().map(normalize_overwrite).collect::<Vec<_>>());
     }
     s.channels.insert(id, channel.clone());
     s.dispatch_with_intent(intents::GUILDS, "CHANNEL_CREATE", channel.clone());
@@ -609,16 +499,7 @@ fn modify_channel(s: &mut State, channel_id: u64, body: &Value) -> Reply {
     let Some(channel) = s.channels.get_mut(&channel_id) else {
         return unknown_channel();
     };
-    let keys = [
-        "name",
-        "topic",
-        "position",
-        "nsfw",
-        "rate_limit_per_user",
-        "bitrate",
-        "user_limit",
-        "rtc_region",
-    ];
+    let keys = ["name", "topic", "position", "nsfw", "rate_limit_per_user", "bitrate", "user_limit", "rtc_region"];
     for key in keys {
         if let Some(value) = body.get(key) {
             channel[key] = value.clone();
@@ -628,10 +509,7 @@ fn modify_channel(s: &mut State, channel_id: u64, body: &Value) -> Reply {
         channel["parent_id"] = as_id(parent).map_or(Value::Null, |p| json!(p.to_string()));
     }
     if let Some(overwrites) = body.get("permission_overwrites").and_then(Value::as_array) {
-        channel["permission_overwrites"] = json!(overwrites
-            .iter()
-            .map(normalize_overwrite)
-            .collect::<Vec<_>>());
+        channel["permission_overwrites"] = json!(overwrites.iter().map(normalize_overwrite).collect::<Vec<_>>());
     }
     let channel = channel.clone();
     if channel.get("guild_id").is_some() {
@@ -656,10 +534,7 @@ fn set_overwrite(s: &mut State, channel_id: u64, overwrite_id: u64, body: Option
         return unknown_channel();
     };
     let id = overwrite_id.to_string();
-    let mut overwrites = channel["permission_overwrites"]
-        .as_array()
-        .cloned()
-        .unwrap_or_default();
+    let mut overwrites = channel["permission_overwrites"].as_array().cloned().unwrap_or_default();
     overwrites.retain(|o| o["id"] != id.as_str());
     if let Some(body) = body {
         let mut o = body.clone();
@@ -700,11 +575,7 @@ fn modify_member(s: &mut State, guild_id: u64, user_id: u64, body: &Value) -> Re
         voice_event = Some(d);
     }
     member_json["guild_id"] = json!(guild_id.to_string());
-    s.dispatch_with_intent(
-        intents::GUILD_MEMBERS,
-        "GUILD_MEMBER_UPDATE",
-        member_json.clone(),
-    );
+    s.dispatch_with_intent(intents::GUILD_MEMBERS, "GUILD_MEMBER_UPDATE", member_json.clone());
     if let Some(d) = voice_event {
         s.dispatch_with_intent(intents::GUILD_VOICE_STATES, "VOICE_STATE_UPDATE", d);
     }

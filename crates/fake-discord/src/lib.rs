@@ -33,8 +33,8 @@ use tokio::sync::Notify;
 
 pub use fault::Fault;
 pub use fixtures::{
-    perms, ChannelFixture, ChannelKind, CommandOption, GuildFixture, InteractionContext,
-    InteractionFixture, MemberFixture, Overwrite, RoleFixture, UserFixture, VoiceStateFixture,
+    perms, ChannelFixture, ChannelKind, CommandOption, GuildFixture, InteractionContext, InteractionFixture,
+    MemberFixture, Overwrite, RoleFixture, UserFixture, VoiceStateFixture,
 };
 pub use state::{GatewayFrame, RecordedAttachment, RecordedRequest};
 use state::{InteractionRecord, Outgoing, State};
@@ -54,9 +54,7 @@ pub(crate) struct Inner {
 
 impl Inner {
     pub(crate) fn lock(&self) -> MutexGuard<'_, State> {
-        self.state
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
+        self.state.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
     pub(crate) fn ws_url(&self) -> String {
@@ -118,9 +116,7 @@ impl FakeDiscordBuilder {
 
     /// Binds `127.0.0.1:0` and serves until the [`FakeDiscord`] is dropped.
     pub async fn start(self) -> FakeDiscord {
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-            .await
-            .expect("bind 127.0.0.1:0");
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind 127.0.0.1:0");
         let addr = listener.local_addr().expect("local addr");
         let inner = Arc::new(Inner {
             state: Mutex::new(State::new(self.application_id, self.bot)),
@@ -130,10 +126,7 @@ impl FakeDiscordBuilder {
             owner: self.owner,
             heartbeat_interval_ms: self.heartbeat_interval.as_millis() as u64,
         });
-        let app = Router::new()
-            .route("/ws", get(ws_upgrade))
-            .fallback(rest_fallback)
-            .with_state(inner.clone());
+        let app = Router::new().route("/ws", get(ws_upgrade)).fallback(rest_fallback).with_state(inner.clone());
         let server = tokio::spawn(async move {
             let _ = axum::serve(listener, app).await;
         });
@@ -238,10 +231,7 @@ impl FakeDiscord {
     pub async fn send_interaction(&self, fixture: InteractionFixture) -> SentInteraction {
         let mut s = self.inner.lock();
         let id = fixture.id.unwrap_or_else(|| s.snowflake());
-        let token = fixture
-            .token
-            .clone()
-            .unwrap_or_else(|| format!("fake-token-{id}"));
+        let token = fixture.token.clone().unwrap_or_else(|| format!("fake-token-{id}"));
         let message = fixture.message_id().map(|mid| {
             s.find_message(mid).cloned().unwrap_or_else(|| {
                 let author = s.bot.to_json();
@@ -282,8 +272,7 @@ impl FakeDiscord {
 
     /// Closes the gateway connection with code 4000 (resumable): the bot should RESUME.
     pub async fn drop_gateway(&self) {
-        self.close_gateway(4000, "fake-discord: connection dropped")
-            .await;
+        self.close_gateway(4000, "fake-discord: connection dropped").await;
     }
 
     /// Closes the gateway connection with `code` (e.g. 4009 session timed out).
@@ -312,11 +301,7 @@ impl FakeDiscord {
     }
 
     pub fn is_connected(&self) -> bool {
-        self.inner
-            .lock()
-            .connection
-            .as_ref()
-            .is_some_and(|c| c.live)
+        self.inner.lock().connection.as_ref().is_some_and(|c| c.live)
     }
 
     /// Number of IDENTIFYs answered with READY.
@@ -392,10 +377,7 @@ impl FakeDiscord {
         pred: impl Fn(&RecordedRequest) -> bool,
         timeout: Duration,
     ) -> Result<RecordedRequest, WaitTimeout> {
-        self.wait_state(timeout, "a matching request", |s| {
-            s.requests.iter().find(|r| pred(r)).cloned()
-        })
-        .await
+        self.wait_state(timeout, "a matching request", |s| s.requests.iter().find(|r| pred(r)).cloned()).await
     }
 
     /// Waits until `n` recorded requests match `pred`; returns them.
@@ -413,37 +395,19 @@ impl FakeDiscord {
     }
 
     /// Waits for a request on `route` (`"POST /channels/{id}/messages"`, as for faults).
-    pub async fn wait_for_route(
-        &self,
-        route: &str,
-        timeout: Duration,
-    ) -> Result<RecordedRequest, WaitTimeout> {
+    pub async fn wait_for_route(&self, route: &str, timeout: Duration) -> Result<RecordedRequest, WaitTimeout> {
         let pattern = Fault::server_error(route, 0);
-        self.wait_for(
-            move |r| pattern.matches(&r.method, r.route, &r.path),
-            timeout,
-        )
-        .await
+        self.wait_for(move |r| pattern.matches(&r.method, r.route, &r.path), timeout).await
     }
 
     /// Waits until the interaction with `token` has been answered with a callback.
-    pub async fn wait_acknowledged(
-        &self,
-        token: &str,
-        timeout: Duration,
-    ) -> Result<u64, WaitTimeout> {
-        self.wait_state(timeout, "interaction callback", |s| {
-            s.interactions.get(token).and_then(|i| i.response_type)
-        })
-        .await
+    pub async fn wait_acknowledged(&self, token: &str, timeout: Duration) -> Result<u64, WaitTimeout> {
+        self.wait_state(timeout, "interaction callback", |s| s.interactions.get(token).and_then(|i| i.response_type))
+            .await
     }
 
     /// Waits until `check` holds for the fake (polled on every change).
-    pub async fn wait_until(
-        &self,
-        timeout: Duration,
-        check: impl Fn(&FakeDiscord) -> bool,
-    ) -> Result<(), WaitTimeout> {
+    pub async fn wait_until(&self, timeout: Duration, check: impl Fn(&FakeDiscord) -> bool) -> Result<(), WaitTimeout> {
         let deadline = Instant::now() + timeout;
         loop {
             let notified = self.inner.notify.notified();
@@ -470,26 +434,17 @@ impl FakeDiscord {
     /// Calls on `route` (`"METHOD /path"`, `{x}` matches a segment, `*` anything).
     pub fn requests_matching(&self, route: &str) -> Vec<RecordedRequest> {
         let pattern = Fault::server_error(route, 0);
-        self.requests()
-            .into_iter()
-            .filter(|r| pattern.matches(&r.method, r.route, &r.path))
-            .collect()
+        self.requests().into_iter().filter(|r| pattern.matches(&r.method, r.route, &r.path)).collect()
     }
 
     /// Calls to routes the fake does not serve (answered 404).
     pub fn unknown_requests(&self) -> Vec<RecordedRequest> {
-        self.requests()
-            .into_iter()
-            .filter(|r| r.route.is_none())
-            .collect()
+        self.requests().into_iter().filter(|r| r.route.is_none()).collect()
     }
 
     /// Calls whose body failed validation.
     pub fn invalid_requests(&self) -> Vec<RecordedRequest> {
-        self.requests()
-            .into_iter()
-            .filter(|r| !r.validation_errors.is_empty())
-            .collect()
+        self.requests().into_iter().filter(|r| !r.validation_errors.is_empty()).collect()
     }
 
     pub fn clear_requests(&self) {
@@ -503,20 +458,10 @@ impl FakeDiscord {
             let list: Vec<String> = invalid
                 .iter()
                 .map(|r| {
-                    format!(
-                        "{} {}\n    body: {}\n    {}",
-                        r.method,
-                        r.path,
-                        r.body,
-                        r.validation_errors.join("\n    ")
-                    )
+                    format!("{} {}\n    body: {}\n    {}", r.method, r.path, r.body, r.validation_errors.join("\n    "))
                 })
                 .collect();
-            panic!(
-                "{} request(s) with invalid bodies:\n{}",
-                invalid.len(),
-                list.join("\n")
-            );
+            panic!("{} request(s) with invalid bodies:\n{}", invalid.len(), list.join("\n"));
         }
     }
 
@@ -524,15 +469,8 @@ impl FakeDiscord {
     pub fn assert_no_unknown_routes(&self) {
         let unknown = self.unknown_requests();
         if !unknown.is_empty() {
-            let list: Vec<String> = unknown
-                .iter()
-                .map(|r| format!("{} {}", r.method, r.path))
-                .collect();
-            panic!(
-                "{} request(s) to unknown routes:\n{}",
-                unknown.len(),
-                list.join("\n")
-            );
+            let list: Vec<String> = unknown.iter().map(|r| format!("{} {}", r.method, r.path)).collect();
+            panic!("{} request(s) to unknown routes:\n{}", unknown.len(), list.join("\n"));
         }
     }
 
@@ -541,12 +479,7 @@ impl FakeDiscord {
     /// Messages in a channel, oldest first (including ephemeral interaction responses, which
     /// carry flag 64).
     pub fn messages_in(&self, channel_id: u64) -> Vec<Value> {
-        self.inner
-            .lock()
-            .messages
-            .get(&channel_id)
-            .cloned()
-            .unwrap_or_default()
+        self.inner.lock().messages.get(&channel_id).cloned().unwrap_or_default()
     }
 
     pub fn message(&self, message_id: u64) -> Option<Value> {
@@ -568,10 +501,7 @@ impl FakeDiscord {
 
     /// Channels named `name` (any guild).
     pub fn channels_named(&self, name: &str) -> Vec<Value> {
-        self.channels()
-            .into_iter()
-            .filter(|c| c["name"] == name)
-            .collect()
+        self.channels().into_iter().filter(|c| c["name"] == name).collect()
     }
 
     /// Messages sent to `user_id` by DM, oldest first.
@@ -587,24 +517,12 @@ impl FakeDiscord {
 
     /// The member object as the fake holds it now.
     pub fn member(&self, guild_id: u64, user_id: u64) -> Option<Value> {
-        self.inner
-            .lock()
-            .guilds
-            .get(&guild_id)?
-            .members
-            .get(&user_id)
-            .map(MemberFixture::to_json)
+        self.inner.lock().guilds.get(&guild_id)?.members.get(&user_id).map(MemberFixture::to_json)
     }
 
     /// The voice channel a member is in.
     pub fn voice_channel_of(&self, guild_id: u64, user_id: u64) -> Option<u64> {
-        self.inner
-            .lock()
-            .guilds
-            .get(&guild_id)?
-            .voice
-            .get(&user_id)?
-            .channel_id
+        self.inner.lock().guilds.get(&guild_id)?.voice.get(&user_id)?.channel_id
     }
 
     /// Global commands as last registered.
@@ -613,12 +531,7 @@ impl FakeDiscord {
     }
 
     pub fn guild_commands(&self, guild_id: u64) -> Vec<Value> {
-        self.inner
-            .lock()
-            .guild_commands
-            .get(&guild_id)
-            .cloned()
-            .unwrap_or_default()
+        self.inner.lock().guild_commands.get(&guild_id).cloned().unwrap_or_default()
     }
 
     /// The callback type the interaction was answered with (4, 5, 6, 7, 8, 9…), if any.
@@ -641,10 +554,6 @@ impl FakeDiscord {
 
     /// Ids of the interactions sent so far, by token.
     pub fn interaction_guild(&self, token: &str) -> Option<u64> {
-        self.inner
-            .lock()
-            .interactions
-            .get(token)
-            .map(|i| i.guild_id)
+        self.inner.lock().interactions.get(token).map(|i| i.guild_id)
     }
 }

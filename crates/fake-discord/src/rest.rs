@@ -73,24 +73,21 @@ impl Matched {
 
 pub(crate) fn match_route(method: &str, path: &str) -> Option<Matched> {
     let segments: Vec<&str> = path.trim_matches('/').split('/').collect();
-    ROUTES
-        .iter()
-        .filter(|(m, _)| *m == method)
-        .find_map(|(_, template)| {
-            let pattern: Vec<&str> = template.trim_matches('/').split('/').collect();
-            if pattern.len() != segments.len() {
+    ROUTES.iter().filter(|(m, _)| *m == method).find_map(|(_, template)| {
+        let pattern: Vec<&str> = template.trim_matches('/').split('/').collect();
+        if pattern.len() != segments.len() {
+            return None;
+        }
+        let mut params = Vec::new();
+        for (want, got) in pattern.iter().zip(&segments) {
+            if want.starts_with('{') {
+                params.push((*got).to_string());
+            } else if want != got {
                 return None;
             }
-            let mut params = Vec::new();
-            for (want, got) in pattern.iter().zip(&segments) {
-                if want.starts_with('{') {
-                    params.push((*got).to_string());
-                } else if want != got {
-                    return None;
-                }
-            }
-            Some(Matched { template, params })
-        })
+        }
+        Some(Matched { template, params })
+    })
 }
 
 /// An answer: status, optional JSON body.
@@ -101,32 +98,20 @@ pub(crate) struct Reply {
 
 impl Reply {
     pub fn ok(body: Value) -> Self {
-        Self {
-            status: 200,
-            body: Some(body),
-        }
+        Self { status: 200, body: Some(body) }
     }
 
     pub fn created(body: Value) -> Self {
-        Self {
-            status: 201,
-            body: Some(body),
-        }
+        Self { status: 201, body: Some(body) }
     }
 
     pub fn no_content() -> Self {
-        Self {
-            status: 204,
-            body: None,
-        }
+        Self { status: 204, body: None }
     }
 
     /// A Discord JSON error (`code` from Discord's JSON error codes).
     pub fn error(status: u16, code: u32, message: &str) -> Self {
-        Self {
-            status,
-            body: Some(json!({ "code": code, "message": message })),
-        }
+        Self { status, body: Some(json!({ "code": code, "message": message })) }
     }
 }
 
@@ -181,10 +166,7 @@ pub(crate) async fn handle(inner: Arc<Inner>, req: Request) -> Response {
 }
 
 fn header(headers: &HeaderMap, name: &str) -> Option<String> {
-    headers
-        .get(name)
-        .and_then(|v| v.to_str().ok())
-        .map(str::to_string)
+    headers.get(name).and_then(|v| v.to_str().ok()).map(str::to_string)
 }
 
 /// Reads a JSON or multipart body. Returns the JSON (or `payload_json`), uploaded files and a
@@ -201,20 +183,13 @@ async fn read_body(req: Request) -> (Value, Vec<RecordedAttachment>, Option<Stri
     parse_json(&bytes, Vec::new())
 }
 
-fn parse_json(
-    bytes: &Bytes,
-    files: Vec<RecordedAttachment>,
-) -> (Value, Vec<RecordedAttachment>, Option<String>) {
+fn parse_json(bytes: &Bytes, files: Vec<RecordedAttachment>) -> (Value, Vec<RecordedAttachment>, Option<String>) {
     if bytes.is_empty() {
         return (Value::Null, files, None);
     }
     match serde_json::from_slice(bytes) {
         Ok(value) => (value, files, None),
-        Err(e) => (
-            Value::String(String::from_utf8_lossy(bytes).into_owned()),
-            files,
-            Some(format!("not JSON: {e}")),
-        ),
+        Err(e) => (Value::String(String::from_utf8_lossy(bytes).into_owned()), files, Some(format!("not JSON: {e}"))),
     }
 }
 
@@ -235,12 +210,7 @@ async fn read_multipart(req: Request) -> (Value, Vec<RecordedAttachment>, Option
                 if name == "payload_json" {
                     payload = data;
                 } else {
-                    files.push(RecordedAttachment {
-                        field: name,
-                        filename,
-                        content_type,
-                        size: data.len(),
-                    });
+                    files.push(RecordedAttachment { field: name, filename, content_type, size: data.len() });
                 }
             }
             Ok(None) => break,
@@ -252,11 +222,7 @@ async fn read_multipart(req: Request) -> (Value, Vec<RecordedAttachment>, Option
 
 fn fault_reply(fault: &Fault) -> (Reply, Vec<(&'static str, String)>) {
     match fault {
-        Fault::RateLimit {
-            retry_after,
-            global,
-            ..
-        } => {
+        Fault::RateLimit { retry_after, global, .. } => {
             let body = json!({
                 "message": "You are being rate limited.",
                 "retry_after": retry_after,
@@ -270,37 +236,21 @@ fn fault_reply(fault: &Fault) -> (Reply, Vec<(&'static str, String)>) {
                 ("x-ratelimit-reset-after", format!("{retry_after:.3}")),
                 ("x-ratelimit-reset", reset_at(*retry_after)),
                 ("x-ratelimit-bucket", "fake-bucket".to_string()),
-                (
-                    "x-ratelimit-scope",
-                    if *global { "global" } else { "user" }.to_string(),
-                ),
+                ("x-ratelimit-scope", if *global { "global" } else { "user" }.to_string()),
             ];
             if *global {
                 headers.push(("x-ratelimit-global", "true".to_string()));
             }
-            (
-                Reply {
-                    status: 429,
-                    body: Some(body),
-                },
-                headers,
-            )
+            (Reply { status: 429, body: Some(body) }, headers)
         }
-        Fault::ServerError { status, .. } => (
-            Reply::error(
-                *status,
-                0,
-                "Internal Server Error (injected by fake-discord)",
-            ),
-            Vec::new(),
-        ),
+        Fault::ServerError { status, .. } => {
+            (Reply::error(*status, 0, "Internal Server Error (injected by fake-discord)"), Vec::new())
+        }
     }
 }
 
 fn reset_at(retry_after: f64) -> String {
-    let now = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .unwrap_or_default();
+    let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default();
     format!("{:.3}", now.as_secs_f64() + retry_after)
 }
 
@@ -324,14 +274,8 @@ mod tests {
 
     #[test]
     fn literal_routes_win_over_params() {
-        assert_eq!(
-            match_route("GET", "/users/@me").unwrap().template,
-            "/users/@me"
-        );
-        assert_eq!(
-            match_route("GET", "/users/5").unwrap().template,
-            "/users/{user}"
-        );
+        assert_eq!(match_route("GET", "/users/@me").unwrap().template, "/users/@me");
+        assert_eq!(match_route("GET", "/users/5").unwrap().template, "/users/{user}");
         let m = match_route("PATCH", "/webhooks/1/tok/messages/@original").unwrap();
         assert_eq!(m.param(2), "@original");
         assert!(match_route("GET", "/nope").is_none());

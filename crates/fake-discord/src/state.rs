@@ -153,36 +153,16 @@ impl State {
 
     pub fn add_guild(&mut self, fixture: GuildFixture) {
         for channel in &fixture.channels {
-            self.channels
-                .insert(channel.id, channel.to_json(fixture.id));
+            self.channels.insert(channel.id, channel.to_json(fixture.id));
         }
-        let members = fixture
-            .members
-            .iter()
-            .map(|m| (m.user.id, m.clone()))
-            .collect();
-        let voice = fixture
-            .voice_states
-            .iter()
-            .map(|v| (v.user_id, v.clone()))
-            .collect();
-        self.guilds.insert(
-            fixture.id,
-            Guild {
-                fixture,
-                members,
-                voice,
-            },
-        );
+        let members = fixture.members.iter().map(|m| (m.user.id, m.clone())).collect();
+        let voice = fixture.voice_states.iter().map(|v| (v.user_id, v.clone())).collect();
+        self.guilds.insert(fixture.id, Guild { fixture, members, voice });
     }
 
     pub fn guild_channels(&self, guild_id: u64) -> Vec<Value> {
         let gid = guild_id.to_string();
-        self.channels
-            .values()
-            .filter(|c| c["guild_id"] == gid.as_str())
-            .cloned()
-            .collect()
+        self.channels.values().filter(|c| c["guild_id"] == gid.as_str()).cloned().collect()
     }
 
     /// The GUILD_CREATE payload from current state.
@@ -196,26 +176,17 @@ impl State {
     }
 
     pub fn guild_of_channel(&self, channel_id: u64) -> Option<u64> {
-        self.channels.get(&channel_id)?["guild_id"]
-            .as_str()?
-            .parse()
-            .ok()
+        self.channels.get(&channel_id)?["guild_id"].as_str()?.parse().ok()
     }
 
     pub fn find_message_mut(&mut self, channel_id: u64, message_id: u64) -> Option<&mut Value> {
         let id = message_id.to_string();
-        self.messages
-            .get_mut(&channel_id)?
-            .iter_mut()
-            .find(|m| m["id"] == id.as_str())
+        self.messages.get_mut(&channel_id)?.iter_mut().find(|m| m["id"] == id.as_str())
     }
 
     pub fn find_message(&self, message_id: u64) -> Option<&Value> {
         let id = message_id.to_string();
-        self.messages
-            .values()
-            .flatten()
-            .find(|m| m["id"] == id.as_str())
+        self.messages.values().flatten().find(|m| m["id"] == id.as_str())
     }
 
     /// Queues a dispatch event: sequenced, kept for RESUME, sent when a session is live.
@@ -243,16 +214,8 @@ impl State {
     }
 
     /// Takes one pending fault matching `route_key` (`"POST /guilds/{}/channels"`).
-    pub fn take_fault(
-        &mut self,
-        method: &str,
-        template: Option<&str>,
-        path: &str,
-    ) -> Option<Fault> {
-        let index = self
-            .faults
-            .iter()
-            .position(|f| f.matches(method, template, path))?;
+    pub fn take_fault(&mut self, method: &str, template: Option<&str>, path: &str) -> Option<Fault> {
+        let index = self.faults.iter().position(|f| f.matches(method, template, path))?;
         let fault = &mut self.faults[index];
         let taken = fault.clone();
         if fault.consume() {

@@ -4,8 +4,8 @@
 
 use fake_discord::fixtures::{message_json, ready_json};
 use fake_discord::{
-    perms, ChannelFixture, CommandOption, GuildFixture, InteractionContext, InteractionFixture,
-    MemberFixture, Overwrite, RoleFixture, UserFixture, VoiceStateFixture,
+    perms, ChannelFixture, CommandOption, GuildFixture, InteractionContext, InteractionFixture, MemberFixture,
+    Overwrite, RoleFixture, UserFixture, VoiceStateFixture,
 };
 use serde_json::{json, Value};
 use serenity::model::application::{Interaction, ResolvedValue};
@@ -35,9 +35,7 @@ fn dispatch(event: &str, d: Value) -> Event {
 }
 
 fn ada() -> MemberFixture {
-    MemberFixture::new(UserFixture::new(200, "ada").global_name("Ada"))
-        .role(FACILITATOR)
-        .nick("Ada L")
+    MemberFixture::new(UserFixture::new(200, "ada").global_name("Ada")).role(FACILITATOR).nick("Ada L")
 }
 
 fn guild() -> GuildFixture {
@@ -50,17 +48,9 @@ fn guild() -> GuildFixture {
             ChannelFixture::voice(VOICE, "Plenary voice")
                 .parent(CATEGORY)
                 .overwrite(Overwrite::role(GUILD, 0, perms::VIEW_CHANNEL))
-                .overwrite(Overwrite::member(
-                    200,
-                    perms::VIEW_CHANNEL | perms::CONNECT,
-                    0,
-                )),
+                .overwrite(Overwrite::member(200, perms::VIEW_CHANNEL | perms::CONNECT, 0)),
         )
-        .role(
-            RoleFixture::new(FACILITATOR, "facilitator")
-                .permissions(perms::MOVE_MEMBERS)
-                .color(0x3498db),
-        )
+        .role(RoleFixture::new(FACILITATOR, "facilitator").permissions(perms::MOVE_MEMBERS).color(0x3498db))
         .member(ada())
         .member(MemberFixture::new(UserFixture::new(201, "bo")))
         .voice_state(VoiceStateFixture::new(200, VOICE))
@@ -82,12 +72,8 @@ fn user_fixture_parses_as_user() {
 
 #[test]
 fn role_fixture_parses_with_colours_and_permissions() {
-    let role: Role = parse(
-        RoleFixture::new(7, "facilitator")
-            .permissions(perms::MOVE_MEMBERS)
-            .color(0xff0000)
-            .to_json(),
-    );
+    let role: Role =
+        parse(RoleFixture::new(7, "facilitator").permissions(perms::MOVE_MEMBERS).color(0xff0000).to_json());
     assert_eq!(role.name, "facilitator");
     assert!(role.permissions.move_members());
     assert_eq!(role.colour.0, 0xff0000);
@@ -132,19 +118,14 @@ fn member_fixture_parses_as_member() {
 fn voice_state_fixture_parses() {
     let state: VoiceState = parse(VoiceStateFixture::new(200, VOICE).to_json(Some(GUILD)));
     assert_eq!(state.channel_id.map(|c| c.get()), Some(VOICE));
-    let event = dispatch(
-        "VOICE_STATE_UPDATE",
-        VoiceStateFixture::new(200, VOICE).to_json(Some(GUILD)),
-    );
+    let event = dispatch("VOICE_STATE_UPDATE", VoiceStateFixture::new(200, VOICE).to_json(Some(GUILD)));
     assert!(matches!(event, Event::VoiceStateUpdate(_)), "{event:?}");
 }
 
 #[test]
 fn guild_create_carries_channels_roles_members_and_voice() {
     let event = dispatch("GUILD_CREATE", guild().to_create_json());
-    let Event::GuildCreate(create) = event else {
-        panic!("not GUILD_CREATE: {event:?}")
-    };
+    let Event::GuildCreate(create) = event else { panic!("not GUILD_CREATE: {event:?}") };
     let guild = create.guild;
     assert_eq!(guild.name, "Coordination group");
     assert_eq!(guild.channels.len(), 3);
@@ -158,20 +139,8 @@ fn guild_create_carries_channels_roles_members_and_voice() {
 #[test]
 fn ready_parses_with_application_and_resume_url() {
     let bot = UserFixture::bot(9, "samrad");
-    let event = dispatch(
-        "READY",
-        ready_json(
-            &bot,
-            9,
-            &[GUILD],
-            "s1",
-            "ws://127.0.0.1:1/ws",
-            json!([0, 1]),
-        ),
-    );
-    let Event::Ready(ready) = event else {
-        panic!("not READY: {event:?}")
-    };
+    let event = dispatch("READY", ready_json(&bot, 9, &[GUILD], "s1", "ws://127.0.0.1:1/ws", json!([0, 1])));
+    let Event::Ready(ready) = event else { panic!("not READY: {event:?}") };
     assert_eq!(ready.ready.session_id, "s1");
     assert_eq!(ready.ready.application.id.get(), 9);
     assert_eq!(ready.ready.guilds.len(), 1);
@@ -183,13 +152,8 @@ fn resumed_parses() {
 }
 
 fn interaction(fixture: &InteractionFixture, message: Option<Value>) -> Interaction {
-    let event = dispatch(
-        "INTERACTION_CREATE",
-        fixture.to_json(1234, "tok", 9, message),
-    );
-    let Event::InteractionCreate(create) = event else {
-        panic!("not INTERACTION_CREATE: {event:?}")
-    };
+    let event = dispatch("INTERACTION_CREATE", fixture.to_json(1234, "tok", 9, message));
+    let Event::InteractionCreate(create) = event else { panic!("not INTERACTION_CREATE: {event:?}") };
     create.interaction
 }
 
@@ -207,18 +171,14 @@ fn slash_command_with_options_parses() {
         )],
         ctx(),
     );
-    let Interaction::Command(command) = interaction(&fixture, None) else {
-        panic!("not a command")
-    };
+    let Interaction::Command(command) = interaction(&fixture, None) else { panic!("not a command") };
     assert_eq!(command.data.name, "breakout");
     assert_eq!(command.token, "tok");
     assert_eq!(command.guild_id.map(|g| g.get()), Some(GUILD));
     let member = command.member.expect("member");
     assert_eq!(member.user.id.get(), 200);
     let options = command.data.options();
-    let ResolvedValue::SubCommand(sub) = &options[0].value else {
-        panic!("no subcommand: {options:?}")
-    };
+    let ResolvedValue::SubCommand(sub) = &options[0].value else { panic!("no subcommand: {options:?}") };
     assert_eq!(sub.len(), 3);
     assert!(matches!(sub[0].value, ResolvedValue::String("units")));
     assert!(matches!(sub[1].value, ResolvedValue::Integer(4)));
@@ -235,22 +195,14 @@ fn slash_command_with_entity_options_parses() {
         ],
         ctx(),
     );
-    assert!(matches!(
-        interaction(&fixture, None),
-        Interaction::Command(_)
-    ));
+    assert!(matches!(interaction(&fixture, None), Interaction::Command(_)));
 }
 
 #[test]
 fn autocomplete_parses() {
-    let fixture = InteractionFixture::autocomplete(
-        "meeting",
-        vec![CommandOption::string("kit", "uio").focused()],
-        ctx(),
-    );
-    let Interaction::Autocomplete(auto) = interaction(&fixture, None) else {
-        panic!("not autocomplete")
-    };
+    let fixture =
+        InteractionFixture::autocomplete("meeting", vec![CommandOption::string("kit", "uio").focused()], ctx());
+    let Interaction::Autocomplete(auto) = interaction(&fixture, None) else { panic!("not autocomplete") };
     assert_eq!(auto.data.autocomplete().map(|a| a.value), Some("uio"));
 }
 
@@ -259,9 +211,7 @@ fn button_parses_with_stub_and_real_messages() {
     let author = UserFixture::bot(9, "samrad").to_json();
     let message = message_json(555, PLENARY, Some(GUILD), &author, "Answer the questions");
     let fixture = InteractionFixture::button("answer:open", 555, ctx());
-    let Interaction::Component(component) = interaction(&fixture, Some(message)) else {
-        panic!("not a component")
-    };
+    let Interaction::Component(component) = interaction(&fixture, Some(message)) else { panic!("not a component") };
     assert_eq!(component.data.custom_id, "answer:open");
     assert_eq!(component.message.id.get(), 555);
 }
@@ -271,11 +221,8 @@ fn select_parses() {
     let author = UserFixture::bot(9, "samrad").to_json();
     let message = message_json(556, PLENARY, Some(GUILD), &author, "pick");
     let fixture = InteractionFixture::select("scale:q1", vec!["4".into()], 556, ctx());
-    let Interaction::Component(component) = interaction(&fixture, Some(message)) else {
-        panic!("not a component")
-    };
-    let serenity::model::application::ComponentInteractionDataKind::StringSelect { values } =
-        component.data.kind
+    let Interaction::Component(component) = interaction(&fixture, Some(message)) else { panic!("not a component") };
+    let serenity::model::application::ComponentInteractionDataKind::StringSelect { values } = component.data.kind
     else {
         panic!("not a string select")
     };
@@ -286,15 +233,10 @@ fn select_parses() {
 fn modal_submit_parses_with_fields() {
     let fixture = InteractionFixture::modal_submit(
         "answers:q",
-        vec![
-            ("q1".into(), "We share data weekly".into()),
-            ("q2".into(), "yes".into()),
-        ],
+        vec![("q1".into(), "We share data weekly".into()), ("q2".into(), "yes".into())],
         ctx(),
     );
-    let Interaction::Modal(modal) = interaction(&fixture, None) else {
-        panic!("not a modal")
-    };
+    let Interaction::Modal(modal) = interaction(&fixture, None) else { panic!("not a modal") };
     assert_eq!(modal.data.custom_id, "answers:q");
     assert_eq!(modal.data.components.len(), 2);
 }
@@ -319,29 +261,16 @@ fn a_role_without_colors_does_not_parse() {
     let frame = json!({ "op": 0, "s": 1, "t": "GUILD_CREATE", "d": guild });
     // serenity turns it into an unknown event (or an error): either way no GuildCreate.
     let parsed = serde_json::from_value::<GatewayEvent>(frame);
-    assert!(
-        !matches!(parsed, Ok(GatewayEvent::Dispatch(_, Event::GuildCreate(_)))),
-        "{parsed:?}"
-    );
+    assert!(!matches!(parsed, Ok(GatewayEvent::Dispatch(_, Event::GuildCreate(_)))), "{parsed:?}");
 }
 
 /// Why interactions carry `attachment_size_limit`: without it serenity 0.12.5 drops them.
 #[test]
 fn an_interaction_without_attachment_size_limit_does_not_parse() {
-    let mut payload =
-        InteractionFixture::slash_command("x", vec![], ctx()).to_json(1, "t", 9, None);
-    payload
-        .as_object_mut()
-        .unwrap()
-        .remove("attachment_size_limit");
+    let mut payload = InteractionFixture::slash_command("x", vec![], ctx()).to_json(1, "t", 9, None);
+    payload.as_object_mut().unwrap().remove("attachment_size_limit");
     assert!(serde_json::from_value::<Interaction>(payload.clone()).is_err());
     let frame = json!({ "op": 0, "s": 1, "t": "INTERACTION_CREATE", "d": payload });
     let parsed = serde_json::from_value::<GatewayEvent>(frame);
-    assert!(
-        !matches!(
-            parsed,
-            Ok(GatewayEvent::Dispatch(_, Event::InteractionCreate(_)))
-        ),
-        "{parsed:?}"
-    );
+    assert!(!matches!(parsed, Ok(GatewayEvent::Dispatch(_, Event::InteractionCreate(_)))), "{parsed:?}");
 }
