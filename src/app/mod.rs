@@ -3,6 +3,7 @@
 
 pub mod actor;
 pub mod answers;
+pub mod breakouts;
 pub mod digest;
 pub mod meetings;
 pub mod membership;

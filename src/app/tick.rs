@@ -96,6 +96,11 @@ pub async fn tick<S: Store + ?Sized>(store: &S, chat: &dyn Chat, clock: &dyn Clo
             }
         }
     }
+    // Breakout timers live on the rounds themselves, so a restart resumes them from the store.
+    match super::breakouts::run_timers(store, chat, clock).await {
+        Ok(done) => report.done.extend(done),
+        Err(e) => report.failed.push(format!("breakout timers: {e}")),
+    }
     Ok(report)
 }
 
