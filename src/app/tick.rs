@@ -4,7 +4,7 @@
 //! not sent again; the key also goes to the chat adapter as a nonce, so a send that reached
 //! Discord just before a crash is deduplicated there. A job is marked done only after all its
 //! posts are recorded. Catch-up: on start, everything overdue runs; of several overdue
-//! reminders for one meeting only the newest is sent (nobody wants three reminders at once).
+//! reminders for one meeting only the newest is sent, and none once the deadline is due too.
 
 use chrono::{DateTime, Duration, Utc};
 
@@ -75,8 +75,12 @@ pub async fn tick<S: Store + ?Sized>(store: &S, chat: &dyn Chat, clock: &dyn Clo
     let mut report = TickReport::default();
     for (i, job) in due.iter().enumerate() {
         let label = format!("meeting {} {}", job.meeting, job.key);
+        // A reminder is pointless when a newer reminder or the deadline is also due.
         let superseded = job.kind == JobKind::Remind.as_str()
-            && due[i + 1..].iter().any(|later| later.meeting == job.meeting && later.kind == job.kind);
+            && due[i + 1..].iter().any(|later| {
+                later.meeting == job.meeting
+                    && (later.kind == JobKind::Remind.as_str() || later.kind == JobKind::Deadline.as_str())
+            });
         if superseded {
             store.finish_job(job.id, now).await?;
             report.skipped.push(label);

@@ -1,0 +1,235 @@
+//! Pre-meeting reflection: units, answers with history, schedule, reminders, restarts.
+
+use samrad::app::ports::prelude::*;
+use samrad::app::{answers, meetings, membership, tick, UserMessage};
+use samrad::domain::MeetingState;
+use samrad::i18n::Lang;
+
+use crate::harness::{member, World, MEETING_CHANNEL, ORGANISERS};
+
+fn all_answers(w: &World, free: &str) -> Vec<(String, String)> {
+    w.kit
+        .questions
+        .iter()
+        .filter(|q| q.phase == samrad::domain::Phase::Reflection)
+        .map(|q| {
+            let v = match &q.kind {
+                samrad::domain::QuestionKind::YesNo => "yes".to_string(),
+                samrad::domain::QuestionKind::Scale { min, .. } => min.to_string(),
+                samrad::domain::QuestionKind::Choice { options } => options[0].clone(),
+                samrad::domain::QuestionKind::Number => "12,5".into(),
+                samrad::domain::QuestionKind::Free => free.into(),
+            };
+            (q.id.to_string(), v)
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn joining_an_unknown_unit_names_the_real_units() {
+    let w = World::new("example-en").await;
+    w.load().await;
+    let err = membership::join_unit(&w.store, &member(5, "A"), "Faculty of Magic", None).await.unwrap_err();
+    let text = err.user_message(Lang::En);
+    assert!(text.contains("Faculty of Magic") && text.contains("Faculty of Law"), "{text}");
+    let err = membership::join_unit(&w.store, &member(5, "A"), "law", Some((samrad::domain::UserId(9), "B")))
+        .await
+        .unwrap_err();
+    assert!(matches!(err, membership::MembershipError::UnknownUnit { .. } | membership::MembershipError::NotOrganiser));
+}
+
+#[tokio::test]
+async fn answering_needs_an_open_meeting_and_a_unit() {
+    let w = World::new("example-en").await;
+    w.load().await;
+    let people = w.seat(1).await;
+    let err = answers::submit_answers(&w.store, &w.clock, &people[0], &all_answers(&w, "x")).await.unwrap_err();
+    assert!(matches!(err, answers::AnswerFlowError::NotOpenYet));
+    w.tick_at(w.due("open").await).await;
+    let loner = member(999, "Loner");
+    let err = answers::submit_answers(&w.store, &w.clock, &loner, &all_answers(&w, "x")).await.unwrap_err();
+    assert!(matches!(err, answers::AnswerFlowError::NoUnit));
+    assert!(err.user_message(Lang::Nb).contains("/unit join"));
+}
+
+#[tokio::test]
+async fn edits_keep_the_earlier_answer_as_a_revision() {
+    let w = World::new("example-en").await;
+    w.load().await;
+    let people = w.seat(1).await;
+    w.tick_at(w.due("open").await).await;
+    let first =
+        answers::submit_answers(&w.store, &w.clock, &people[0], &all_answers(&w, "First thoughts")).await.unwrap();
+    assert!(first.refused.is_empty() && !first.saved.is_empty());
+    let q = &first.saved[0].0;
+    let again = answers::submit_answers(&w.store, &w.clock, &people[0], &[(q.to_string(), "Second thoughts".into())])
+        .await
+        .unwrap();
+    assert_eq!(again.saved[0].1, 2);
+    let history: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM answer_revisions WHERE value = 'First thoughts'")
+        .fetch_one(w.store.pool())
+        .await
+        .unwrap();
+    assert!(history >= 1, "the first answer is kept");
+    let (meeting, mine) = answers::my_answers(&w.store, &people[0]).await.unwrap();
+    let shown = answers::render_mine(&meeting, &mine, Lang::En);
+    assert!(shown.contains("Second thoughts") && shown.contains("edited once"), "{shown}");
+}
+
+#[tokio::test]
+async fn bad_answers_are_refused_with_a_reason_and_the_text_is_given_back() {
+    let w = World::new("example-en").await;
+    w.load().await;
+    let people = w.seat(1).await;
+    w.tick_at(w.due("open").await).await;
+    let number = w.kit.questions.iter().find(|q| q.kind == samrad::domain::QuestionKind::Number).unwrap();
+    let free = w.kit.questions.iter().find(|q| q.kind == samrad::domain::QuestionKind::Free).unwrap();
+    let long = "word ".repeat(900);
+    let report = answers::submit_answers(
+        &w.store,
+        &w.clock,
+        &people[0],
+        &[(number.id.to_string(), "twelve".into()), (free.id.to_string(), long)],
+    )
+    .await
+    .unwrap();
+    assert_eq!(report.refused.len(), 2);
+    let text = answers::render_report(&report, Lang::En);
+    assert!(text.contains("twelve") && text.contains("is not a number"), "{text}");
+    assert!(text.contains("at most 4000 fit"), "{text}");
+}
+
+#[tokio::test]
+async fn reminders_go_only_to_members_who_have_not_answered() {
+    let w = World::new("example-en").await;
+    w.load().await;
+    let people = w.seat(2).await;
+    w.tick_at(w.due("open").await).await;
+    let posts = w.chat.posts_in(MEETING_CHANNEL);
+    assert_eq!(posts.len(), 1);
+    assert_eq!(posts[0].buttons[0].id, tick::ANSWER_BUTTON);
+    for p in &people[..3] {
+        answers::submit_answers(&w.store, &w.clock, p, &all_answers(&w, "We did things.")).await.unwrap();
+    }
+    w.chat.close_dms(people[5].user);
+    w.tick_at(w.due("remind").await).await;
+    for p in &people[..3] {
+        assert!(w.chat.dms_to(p.user).is_empty(), "{} answered and got no reminder", p.name);
+    }
+    for p in &people[3..5] {
+        assert_eq!(w.chat.dms_to(p.user).len(), 1, "{} is reminded once", p.name);
+    }
+    // The one with closed DMs is mentioned in the meeting channel instead.
+    let mentions: Vec<_> = w.chat.posts_in(MEETING_CHANNEL).into_iter().filter(|m| !m.mentions.is_empty()).collect();
+    assert_eq!(mentions.len(), 1);
+    assert_eq!(mentions[0].mentions, vec![people[5].user]);
+}
+
+#[tokio::test]
+async fn ticking_twice_or_after_a_restart_never_posts_twice() {
+    let w = World::new("example-en").await;
+    w.load().await;
+    w.seat(1).await;
+    let open = w.due("open").await;
+    w.tick_at(open).await;
+    w.tick_at(open).await;
+    // A restart: a new store on the same file, the same chat (Discord keeps what it got).
+    let reopened = samrad::storage::SqliteStore::open(&w.db_url).await.unwrap();
+    tick::tick(&reopened, &w.chat, &w.clock).await.unwrap();
+    assert_eq!(w.chat.posts_in(MEETING_CHANNEL).len(), 1);
+}
+
+#[tokio::test]
+async fn a_post_that_failed_is_retried_and_then_sent_once() {
+    let w = World::new("example-en").await;
+    w.load().await;
+    let open = w.due("open").await;
+    w.chat.fail_next(1);
+    let report = w.tick_at(open).await;
+    assert_eq!(report.failed.len(), 1);
+    assert!(w.chat.posts_in(MEETING_CHANNEL).is_empty());
+    w.tick_at(open + chrono::Duration::minutes(2)).await;
+    w.tick_at(open + chrono::Duration::minutes(5)).await;
+    assert_eq!(w.chat.posts_in(MEETING_CHANNEL).len(), 1);
+}
+
+#[tokio::test]
+async fn catching_up_after_a_long_gap_sends_the_newest_reminder_only_and_closes() {
+    let w = World::new("example-en").await;
+    w.load().await;
+    let people = w.seat(1).await;
+    let report = w.tick_at(w.due("digest").await + chrono::Duration::hours(1)).await;
+    assert!(report.failed.is_empty(), "{report:?}");
+    let meeting = w.store.current_meeting(crate::harness::GUILD).await.unwrap().unwrap();
+    assert_eq!(meeting.state, MeetingState::Closed);
+    // Opened, closed and digested — and nobody gets a reminder for a closed meeting.
+    assert_eq!(w.chat.posts_in(MEETING_CHANNEL).len(), 2);
+    assert_eq!(w.chat.posts_in(ORGANISERS).len(), 1);
+    assert!(people.iter().all(|p| w.chat.dms_to(p.user).is_empty()));
+    let late = answers::submit_answers(&w.store, &w.clock, &people[0], &all_answers(&w, "late")).await.unwrap_err();
+    assert!(matches!(late, answers::AnswerFlowError::Closed));
+}
+
+#[tokio::test]
+async fn concurrent_answers_from_many_members_are_all_stored() {
+    let w = World::new("example-en").await;
+    w.load().await;
+    let people = w.seat(12).await;
+    w.tick_at(w.due("open").await).await;
+    let answers_in = all_answers(&w, "Concurrent answer");
+    let store = std::sync::Arc::new(w.store.clone());
+    let clock = std::sync::Arc::new(samrad::app::ports::ManualClock::new(w.now()));
+    let mut tasks = Vec::new();
+    for p in people.clone() {
+        let (store, clock, raw) = (store.clone(), clock.clone(), answers_in.clone());
+        tasks.push(tokio::spawn(async move {
+            answers::submit_answers(&*store, &*clock, &p, &raw).await.map(|r| r.saved.len())
+        }));
+    }
+    let mut saved = 0;
+    for t in tasks {
+        saved += t.await.unwrap().unwrap();
+    }
+    assert_eq!(saved, people.len() * answers_in.len());
+    let meeting = w.store.current_meeting(crate::harness::GUILD).await.unwrap().unwrap();
+    assert_eq!(w.store.answers(meeting.id).await.unwrap().len(), saved);
+    let status = meetings::meeting_status(&w.store, &w.organiser).await.unwrap();
+    assert!(status.units.iter().all(|u| u.rate() == 100));
+}
+
+#[tokio::test]
+async fn only_organisers_load_meetings_and_a_running_meeting_blocks_another() {
+    let w = World::new("example-en").await;
+    let err =
+        meetings::load_meeting(&w.store, &w.clock, &member(5, "A"), &w.kit, None, MEETING_CHANNEL).await.unwrap_err();
+    assert!(matches!(err, meetings::MeetingError::NotOrganiser));
+    w.load().await;
+    let err =
+        meetings::load_meeting(&w.store, &w.clock, &w.organiser, &w.kit, None, MEETING_CHANNEL).await.unwrap_err();
+    assert!(matches!(err, meetings::MeetingError::StillRunning { .. }));
+}
+
+#[tokio::test]
+async fn the_demo_runs_a_whole_meeting_and_reports_each_phase() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = format!("sqlite:{}", dir.path().join("demo.db").display());
+    let buffer = std::sync::Arc::new(std::sync::Mutex::new(Vec::<u8>::new()));
+    struct Sink(std::sync::Arc<std::sync::Mutex<Vec<u8>>>);
+    impl std::io::Write for Sink {
+        fn write(&mut self, b: &[u8]) -> std::io::Result<usize> {
+            self.0.lock().unwrap().extend_from_slice(b);
+            Ok(b.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+    let out = samrad::console::demo::SharedOut::new(Box::new(Sink(buffer.clone())));
+    let report = samrad::console::demo::run(crate::harness::kit("uio-koordineringsgruppe"), 7, &db, out).await.unwrap();
+    let text = String::from_utf8(buffer.lock().unwrap().clone()).unwrap();
+    assert!(report.answered > 0 && report.reminded > 0 && report.rooms > 0);
+    assert_eq!(report.summaries, report.rooms, "one plenary summary per room");
+    for heading in ["Det åpnes for svar", "Påminnelse", "Svarfrist", "Grupperom: units", "Demomøtet er ferdig."] {
+        assert!(text.contains(heading), "demo output lacks {heading:?}");
+    }
+}
