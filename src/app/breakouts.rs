@@ -552,6 +552,13 @@ pub async fn close<S: Store + ?Sized>(
     close_round(store, chat, clock, &meeting, &round).await
 }
 
+/// Options for the next round of a reshuffle.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Reshuffle {
+    pub minutes: u32,
+    pub voice: bool,
+}
+
 /// `/breakout reshuffle`: closes the running round and splits again with the same mode, so
 /// people meet new people (earlier tables count as history).
 pub async fn reshuffle<S: Store + ?Sized>(
@@ -559,8 +566,7 @@ pub async fn reshuffle<S: Store + ?Sized>(
     chat: &dyn Chat,
     clock: &dyn Clock,
     actor: &Actor,
-    minutes: u32,
-    voice: bool,
+    next: Reshuffle,
     rng: &mut impl Rng,
     progress: &(dyn Fn(usize, usize) + Send + Sync),
 ) -> Result<Round, BreakoutError> {
@@ -571,8 +577,8 @@ pub async fn reshuffle<S: Store + ?Sized>(
     let request = SplitRequest {
         mode: round.mode,
         sizing: Sizing::Size(size.max(2)),
-        minutes,
-        voice,
+        minutes: next.minutes,
+        voice: next.voice,
         plan: None,
         present: Some(present),
     };

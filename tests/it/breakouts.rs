@@ -273,9 +273,17 @@ async fn reshuffling_meets_new_people() {
     let present: Vec<UserId> = people.iter().map(|p| p.user).collect();
     let first = split(&w, &SplitRequest { present: Some(present), ..request(Mode::Random, 3, false) }).await.unwrap();
     let mut rng = ChaCha8Rng::seed_from_u64(9);
-    let second = breakouts::reshuffle(&w.store, &w.chat, &w.clock, &facilitator(&w), 10, false, &mut rng, &|_, _| {})
-        .await
-        .unwrap();
+    let second = breakouts::reshuffle(
+        &w.store,
+        &w.chat,
+        &w.clock,
+        &facilitator(&w),
+        breakouts::Reshuffle { minutes: 10, voice: false },
+        &mut rng,
+        &|_, _| {},
+    )
+    .await
+    .unwrap();
     let mut history = samrad::domain::grouping::History::default();
     history.record(&first.rooms.iter().map(|r| r.members.clone()).collect::<Vec<_>>());
     let groups: Vec<samrad::domain::grouping::Group> = second
