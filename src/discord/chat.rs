@@ -393,3 +393,80 @@ mod tests {
         assert_eq!(v["attachments"][0]["filename"], "chart.png");
     }
 }
+
+/// The retry loop on the wire: a loopback server that answers 429, then 500, then 200.
+#[cfg(test)]
+mod wire_tests {
+    use std::sync::{Arc, Mutex};
+
+    use axum::extract::State;
+    use axum::http::StatusCode;
+    use axum::routing::post;
+    use axum::{Json, Router};
+    use serenity::all::HttpBuilder;
+
+    use super::*;
+
+    type Seen = Arc<Mutex<Vec<serde_json::Value>>>;
+
+    async fn serve(replies: Vec<(u16, serde_json::Value)>) -> (String, Seen) {
+        let seen: Seen = Arc::default();
+        let replies = Arc::new(Mutex::new(replies.into_iter()));
+        let app = Router::new()
+            .route(
+                "/api/v10/channels/{id}/messages",
+                post(
+                    |State((seen, replies)): State<(
+                        Seen,
+                        Arc<Mutex<std::vec::IntoIter<(u16, serde_json::Value)>>>,
+                    )>,
+                     Json(body): Json<serde_json::Value>| async move {
+                        seen.lock().unwrap().push(body);
+                        let (status, reply) = replies.lock().unwrap().next().unwrap_or((500, serde_json::json!({})));
+                        (StatusCode::from_u16(status).unwrap(), Json(reply))
+                    },
+                ),
+            )
+            .with_state((seen.clone(), replies));
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let addr = listener.local_addr().unwrap();
+        tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+        (format!("http://{addr}"), seen)
+    }
+
+    fn chat(base: &str) -> DiscordChat {
+        let http = HttpBuilder::new("Bot test-token").proxy(base).ratelimiter_disabled(true).build();
+        DiscordChat::new(Arc::new(http), None)
+    }
+
+    #[tokio::test]
+    async fn a_keyed_post_survives_429_and_500_with_one_nonce() {
+        let (base, seen) = serve(vec![
+            (429, serde_json::json!({"message": "You are being rate limited.", "retry_after": 0.05, "global": false})),
+            (502, serde_json::json!({"message": "bad gateway", "code": 0})),
+            (200, serde_json::json!({"id": "123"})),
+        ])
+        .await;
+        let id = chat(&base).post(ChannelId(7), OutMessage::text("hei"), Some("meeting 1 open")).await.unwrap();
+        assert_eq!(id, MessageId(123));
+        let seen = seen.lock().unwrap();
+        assert_eq!(seen.len(), 3);
+        assert!(seen.iter().all(|b| b["nonce"] == nonce_for("meeting 1 open") && b["enforce_nonce"] == true));
+    }
+
+    #[tokio::test]
+    async fn a_forbidden_post_is_refused_without_retrying() {
+        let (base, seen) = serve(vec![(403, serde_json::json!({"message": "Missing Access", "code": 50001}))]).await;
+        let err = chat(&base).post(ChannelId(7), OutMessage::text("hei"), None).await.unwrap_err();
+        assert!(matches!(err, ChatError::Refused(_)), "{err:?}");
+        assert_eq!(seen.lock().unwrap().len(), 1);
+    }
+
+    #[tokio::test]
+    async fn persistent_server_errors_end_as_unavailable_after_three_retries() {
+        let (base, seen) = serve(vec![]).await;
+        let err = chat(&base).post(ChannelId(7), OutMessage::text("hei"), Some("k")).await.unwrap_err();
+        assert!(matches!(err, ChatError::Unavailable(_)), "{err:?}");
+        assert_eq!(seen.lock().unwrap().len(), 4);
+    }
+}
