@@ -408,6 +408,7 @@ mod wire_tests {
     use super::*;
 
     type Seen = Arc<Mutex<Vec<serde_json::Value>>>;
+    type Replies = Arc<Mutex<std::vec::IntoIter<(u16, serde_json::Value)>>>;
 
     async fn serve(replies: Vec<(u16, serde_json::Value)>) -> (String, Seen) {
         let seen: Seen = Arc::default();
@@ -416,11 +417,7 @@ mod wire_tests {
             .route(
                 "/api/v10/channels/{id}/messages",
                 post(
-                    |State((seen, replies)): State<(
-                        Seen,
-                        Arc<Mutex<std::vec::IntoIter<(u16, serde_json::Value)>>>,
-                    )>,
-                     Json(body): Json<serde_json::Value>| async move {
+                    |State((seen, replies)): State<(Seen, Replies)>, Json(body): Json<serde_json::Value>| async move {
                         seen.lock().unwrap().push(body);
                         let (status, reply) = replies.lock().unwrap().next().unwrap_or((500, serde_json::json!({})));
                         (StatusCode::from_u16(status).unwrap(), Json(reply))
