@@ -8,6 +8,7 @@ pub mod digest;
 pub mod meetings;
 pub mod membership;
 pub mod ports;
+pub mod settings;
 pub mod tick;
 
 pub use actor::{Actor, Staff, UserMessage};

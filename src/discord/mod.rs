@@ -1,1 +1,16 @@
-//! The poise/serenity adapter: slash commands, components, and the Discord Chat.
+//! The poise/serenity adapter: slash commands (`commands`), the answer flow's buttons, selects
+//! and modals (`components`, `forms`, `ids`), and the Discord `Chat` (`chat`, `perms`,
+//! `retry`). `bot::run` starts it all.
+
+pub mod bot;
+pub mod chat;
+pub mod commands;
+pub mod components;
+pub mod context;
+pub mod forms;
+pub mod ids;
+pub mod perms;
+pub mod retry;
+
+pub use bot::{run, run_until, BotError, BotSettings, Data, KitLoader};
+pub use chat::DiscordChat;

@@ -1,0 +1,88 @@
+## Slash commands: names and descriptions (Discord: names lowercase, ≤32; descriptions ≤100)
+cmd-meeting-name = meeting
+cmd-meeting-description = Load, follow and end a meeting
+cmd-meeting-load-name = load
+cmd-meeting-load-description = Load a meeting kit; questions are posted in this channel
+cmd-meeting-load-kit-name = kit
+cmd-meeting-load-kit-description = The meeting kit
+cmd-meeting-load-date-name = date
+cmd-meeting-load-date-description = Meeting date as YYYY-MM-DD (default: the kit's date)
+cmd-meeting-status-name = status
+cmd-meeting-status-description = Response rate per unit
+cmd-meeting-end-name = end
+cmd-meeting-end-description = End the meeting and cancel scheduled posts
+cmd-meeting-config-name = config
+cmd-meeting-config-description = Set organiser and facilitator roles, channels and language
+cmd-meeting-config-organiser-role-name = organiser_role
+cmd-meeting-config-organiser-role-description = Role whose members organise meetings
+cmd-meeting-config-facilitator-role-name = facilitator_role
+cmd-meeting-config-facilitator-role-description = Role whose members facilitate breakouts
+cmd-meeting-config-plenary-channel-name = plenary_channel
+cmd-meeting-config-plenary-channel-description = Channel for the plenary
+cmd-meeting-config-organiser-channel-name = organiser_channel
+cmd-meeting-config-organiser-channel-description = Private channel for organisers (digests)
+cmd-meeting-config-locale-name = locale
+cmd-meeting-config-locale-description = The server's language for samrad
+cmd-unit-name = unit
+cmd-unit-description = Your unit (faculty, municipality, agency)
+cmd-unit-join-name = join
+cmd-unit-join-description = Join a unit
+cmd-unit-join-name-name = name
+cmd-unit-join-name-description = The unit
+cmd-unit-join-member-name = member
+cmd-unit-join-member-description = Someone else (organisers only)
+cmd-unit-leave-name = leave
+cmd-unit-leave-description = Leave your unit
+cmd-unit-list-name = list
+cmd-unit-list-description = Units and their members
+cmd-role-name = role
+cmd-role-description = Your role in the meeting
+cmd-role-set-name = set
+cmd-role-set-description = Take a role
+cmd-role-set-role-name = role
+cmd-role-set-role-description = The role
+cmd-role-set-member-name = member
+cmd-role-set-member-description = Someone else (organisers only)
+cmd-answer-name = answer
+cmd-answer-description = Answer the questions before the meeting
+cmd-answer-mine-name = mine
+cmd-answer-mine-description = Show your own answers instead
+cmd-help-name = help
+cmd-help-description = What samrad does and how to use it
+
+## Errors
+err-guild-only = samrad's commands work in a server, not in direct messages.
+err-bad-date = “{ $given }” is not a date. Write it as YYYY-MM-DD, for example 2026-03-14.
+err-kit = Could not load the meeting kit “{ $kit }”: { $detail }
+
+## Replies to commands
+meeting-loaded = Loaded **{ $title }** with { $questions } questions and { $jobs } scheduled posts. The questions will be posted in this channel when answering opens.
+meeting-ended = The meeting is ended; scheduled posts are cancelled.
+config-none = not set
+config-saved = Settings saved.
+    Organiser role: { $organiser }
+    Facilitator role: { $facilitator }
+    Plenary channel: { $plenary }
+    Organiser channel: { $organisers }
+    Language: { $locale }
+unit-joined = You are now in **{ $unit }**.
+unit-joined-other = { $name } is now in **{ $unit }**.
+unit-left = You left **{ $unit }**.
+unit-left-none = You were not in a unit.
+unit-list-title = **Units and members**
+unit-list-nobody = nobody yet
+role-set = Your role is now **{ $role }**.
+role-set-other = { $name } now has the role **{ $role }**.
+help-text = **samrad** helps your group reflect before a meeting and work in breakout rooms.
+    • `/unit join` — join your unit (faculty, municipality, agency); `/role set` — take your role.
+    • `/answer` — answer the questions before the deadline; you can change your answers until then. `/answer mine:true` shows what you wrote.
+    • Organisers: `/meeting config` sets roles and channels, `/meeting load` loads a meeting kit, `/meeting status` shows who has answered, `/meeting end` ends the meeting.
+
+## The answer flow
+modal-title = { $title } ({ $page }/{ $pages })
+pick-yes = Yes
+pick-no = No
+button-next-page = Next page ({ $page }/{ $pages })
+button-more-questions = More questions
+flow-done = That was all the questions. You can change your answers until the deadline.
+flow-no-questions = There are no questions to answer right now.

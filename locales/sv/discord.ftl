@@ -1,0 +1,88 @@
+## Slash commands: names and descriptions (Discord: names lowercase, ≤32; descriptions ≤100)
+cmd-meeting-name = möte
+cmd-meeting-description = Ladda, följ och avsluta ett möte
+cmd-meeting-load-name = ladda
+cmd-meeting-load-description = Ladda ett mötesupplägg; frågorna publiceras i den här kanalen
+cmd-meeting-load-kit-name = upplägg
+cmd-meeting-load-kit-description = Mötesupplägget
+cmd-meeting-load-date-name = datum
+cmd-meeting-load-date-description = Mötesdatum som ÅÅÅÅ-MM-DD (standard: datumet i upplägget)
+cmd-meeting-status-name = status
+cmd-meeting-status-description = Svarsfrekvens per enhet
+cmd-meeting-end-name = avsluta
+cmd-meeting-end-description = Avsluta mötet och ställ in schemalagda inlägg
+cmd-meeting-config-name = inställningar
+cmd-meeting-config-description = Välj arrangörs- och facilitatorroll, kanaler och språk
+cmd-meeting-config-organiser-role-name = arrangörsroll
+cmd-meeting-config-organiser-role-description = Rollen för dem som arrangerar mötena
+cmd-meeting-config-facilitator-role-name = facilitatorroll
+cmd-meeting-config-facilitator-role-description = Rollen för dem som leder grupparbetet
+cmd-meeting-config-plenary-channel-name = plenumkanal
+cmd-meeting-config-plenary-channel-description = Kanalen för plenum
+cmd-meeting-config-organiser-channel-name = arrangörskanal
+cmd-meeting-config-organiser-channel-description = Stängd kanal för arrangörerna (sammanfattningar)
+cmd-meeting-config-locale-name = språk
+cmd-meeting-config-locale-description = Serverns språk för samrad
+cmd-unit-name = enhet
+cmd-unit-description = Din enhet (fakultet, kommun, myndighet)
+cmd-unit-join-name = gå-med
+cmd-unit-join-description = Gå med i en enhet
+cmd-unit-join-name-name = namn
+cmd-unit-join-name-description = Enheten
+cmd-unit-join-member-name = medlem
+cmd-unit-join-member-description = En annan person (endast arrangörer)
+cmd-unit-leave-name = lämna
+cmd-unit-leave-description = Lämna din enhet
+cmd-unit-list-name = lista
+cmd-unit-list-description = Enheterna och deras medlemmar
+cmd-role-name = roll
+cmd-role-description = Din roll i mötet
+cmd-role-set-name = välj
+cmd-role-set-description = Välj en roll
+cmd-role-set-role-name = roll
+cmd-role-set-role-description = Rollen
+cmd-role-set-member-name = medlem
+cmd-role-set-member-description = En annan person (endast arrangörer)
+cmd-answer-name = svara
+cmd-answer-description = Svara på frågorna före mötet
+cmd-answer-mine-name = mina
+cmd-answer-mine-description = Visa dina egna svar i stället
+cmd-help-name = hjälp
+cmd-help-description = Vad samrad gör och hur du använder den
+
+## Fel
+err-guild-only = samrads kommandon fungerar på en server, inte i direktmeddelanden.
+err-bad-date = ”{ $given }” är inget datum. Skriv det som ÅÅÅÅ-MM-DD, till exempel 2026-03-14.
+err-kit = Kunde inte ladda mötesupplägget ”{ $kit }”: { $detail }
+
+## Svar på kommandon
+meeting-loaded = Laddade **{ $title }** med { $questions } frågor och { $jobs } schemalagda inlägg. Frågorna publiceras i den här kanalen när svarstiden öppnar.
+meeting-ended = Mötet är avslutat; schemalagda inlägg är inställda.
+config-none = inte valt
+config-saved = Inställningarna är sparade.
+    Arrangörsroll: { $organiser }
+    Facilitatorroll: { $facilitator }
+    Plenumkanal: { $plenary }
+    Arrangörskanal: { $organisers }
+    Språk: { $locale }
+unit-joined = Du är nu med i **{ $unit }**.
+unit-joined-other = { $name } är nu med i **{ $unit }**.
+unit-left = Du har lämnat **{ $unit }**.
+unit-left-none = Du var inte med i någon enhet.
+unit-list-title = **Enheter och medlemmar**
+unit-list-nobody = ingen ännu
+role-set = Din roll är nu **{ $role }**.
+role-set-other = { $name } har nu rollen **{ $role }**.
+help-text = **samrad** hjälper gruppen att reflektera före mötet och arbeta i grupprum.
+    • `/enhet gå-med` — gå med i din enhet (fakultet, kommun, myndighet); `/roll välj` — välj din roll.
+    • `/svara` — svara på frågorna före deadline; du kan ändra svaren fram till dess. `/svara mina:true` visar vad du skrev.
+    • Arrangörer: `/möte inställningar` väljer roller och kanaler, `/möte ladda` laddar ett mötesupplägg, `/möte status` visar vem som har svarat, `/möte avsluta` avslutar mötet.
+
+## Svarsformuläret
+modal-title = { $title } ({ $page }/{ $pages })
+pick-yes = Ja
+pick-no = Nej
+button-next-page = Nästa sida ({ $page }/{ $pages })
+button-more-questions = Fler frågor
+flow-done = Det var alla frågor. Du kan ändra dina svar fram till deadline.
+flow-no-questions = Det finns inga frågor att svara på just nu.

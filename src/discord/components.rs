@@ -1,0 +1,217 @@
+//! Buttons, selects and modal submits of the answer flow, dispatched from the gateway's
+//! INTERACTION_CREATE events. Each interaction runs in its own tracing span.
+
+use serenity::all::{
+    ActionRowComponent, ComponentInteraction, ComponentInteractionDataKind, CreateInteractionResponse,
+    CreateInteractionResponseMessage, EditInteractionResponse, FullEvent, Interaction, ModalInteraction,
+};
+use tracing::{info_span, warn, Instrument};
+
+use super::bot::{BotError, Data};
+use super::chat::{cut, MESSAGE_LIMIT};
+use super::context::{actor, Who};
+use super::forms::{self, follow_up};
+use super::ids::{CustomId, Nav};
+use crate::app::actor::UserMessage;
+use crate::app::answers::{self, AnswerForm};
+use crate::app::Actor;
+use crate::domain::Phase;
+use crate::t;
+
+pub async fn on_event(ctx: poise::FrameworkContext<'_, Data, BotError>, event: &FullEvent) -> Result<(), BotError> {
+    let FullEvent::InteractionCreate { interaction } = event else { return Ok(()) };
+    let sctx = ctx.serenity_context;
+    let data = ctx.user_data;
+    match interaction {
+        Interaction::Component(c) => {
+            let span = info_span!("interaction", id = %c.id, custom_id = %c.data.custom_id, user = %c.user.id, guild = ?c.guild_id);
+            let result = on_component(sctx, data, c).instrument(span.clone()).await;
+            if let Err(e) = &result {
+                span.in_scope(|| warn!(error = %e, "component failed"));
+            }
+        }
+        Interaction::Modal(m) => {
+            let span = info_span!("interaction", id = %m.id, custom_id = %m.data.custom_id, user = %m.user.id, guild = ?m.guild_id);
+            let result = on_modal(sctx, data, m).instrument(span.clone()).await;
+            if let Err(e) = &result {
+                span.in_scope(|| warn!(error = %e, "modal failed"));
+            }
+        }
+        _ => {}
+    }
+    Ok(())
+}
+
+/// Where to take the member in the answer flow.
+#[derive(Debug, Clone, Copy)]
+pub enum Flow {
+    /// The modal page `n` (or, past the last page, the pickers).
+    Page(usize),
+}
+
+fn ephemeral(text: String) -> CreateInteractionResponse {
+    CreateInteractionResponse::Message(
+        CreateInteractionResponseMessage::new().content(cut(&text, MESSAGE_LIMIT)).ephemeral(true),
+    )
+}
+
+async fn form(data: &Data, actor: &Actor) -> Result<AnswerForm, answers::AnswerFlowError> {
+    answers::answer_form(&*data.store, &*data.clock, actor, Phase::Reflection).await
+}
+
+/// The response that opens the answer flow at `flow`: a modal page, or the pickers when there
+/// are no (more) text questions, or the reason answering is not possible now.
+pub async fn answer_response(data: &Data, actor: &Actor, flow: Flow) -> CreateInteractionResponse {
+    let Flow::Page(page) = flow;
+    let form = match form(data, actor).await {
+        Ok(f) => f,
+        Err(e) => return ephemeral(e.user_message(actor.lang)),
+    };
+    if let Some(modal) = forms::modal_page(&form, page, actor.lang) {
+        return CreateInteractionResponse::Modal(modal);
+    }
+    if form.pages.is_empty() && form.pickers.is_empty() {
+        return ephemeral(t!(actor.lang, "flow-no-questions"));
+    }
+    let up = follow_up(&form, Nav::default(), actor.lang);
+    CreateInteractionResponse::Message(
+        CreateInteractionResponseMessage::new()
+            .content(cut(&up.text, MESSAGE_LIMIT))
+            .components(up.rows)
+            .ephemeral(true),
+    )
+}
+
+fn who_of_component(c: &ComponentInteraction) -> Who<'_> {
+    Who {
+        guild: c.guild_id,
+        guild_name: None,
+        user: &c.user,
+        member: c.member.as_ref(),
+        locale: &c.locale,
+        guild_locale: c.guild_locale.as_deref(),
+    }
+}
+
+async fn on_component(ctx: &serenity::all::Context, data: &Data, c: &ComponentInteraction) -> Result<(), BotError> {
+    let Some(id) = CustomId::parse(&c.data.custom_id) else { return Ok(()) };
+    let who = who_of_component(c);
+    let actor = match actor(data, &who).await {
+        Ok(a) => a,
+        Err(BotError::NotInGuild) => {
+            c.create_response(ctx, ephemeral(t!(who.fallback_lang(), "err-guild-only"))).await?;
+            return Ok(());
+        }
+        Err(e) => return Err(e),
+    };
+    let response = match id {
+        CustomId::Answer => answer_response(data, &actor, Flow::Page(0)).await,
+        CustomId::Page(n) => answer_response(data, &actor, Flow::Page(n)).await,
+        CustomId::More(nav) => match form(data, &actor).await {
+            Ok(f) => update(follow_up(&f, nav, actor.lang), None),
+            Err(e) => ephemeral(e.user_message(actor.lang)),
+        },
+        CustomId::Pick { nav, question, value } => {
+            let value = value.or_else(|| match &c.data.kind {
+                ComponentInteractionDataKind::StringSelect { values } => values.first().cloned(),
+                _ => None,
+            });
+            pick(data, &actor, nav, &question, value.unwrap_or_default()).await
+        }
+        CustomId::Modal(_) | CustomId::Input(_) => return Ok(()),
+    };
+    c.create_response(ctx, response).await?;
+    Ok(())
+}
+
+/// A yes/no, scale or choice answer: saved at once; the picker message is redrawn with the
+/// result on top.
+async fn pick(
+    data: &Data,
+    actor: &Actor,
+    nav: Nav,
+    question: &crate::domain::QuestionId,
+    value: String,
+) -> CreateInteractionResponse {
+    let before = match form(data, actor).await {
+        Ok(f) => f,
+        Err(e) => return ephemeral(e.user_message(actor.lang)),
+    };
+    let raw = before.meeting.question(question).map(|q| forms::picked_value(q, &value)).unwrap_or(value);
+    let report = match answers::submit_answers(&*data.store, &*data.clock, actor, &[(question.to_string(), raw)]).await
+    {
+        Ok(r) => answers::render_report(&r, actor.lang),
+        Err(e) => return ephemeral(e.user_message(actor.lang)),
+    };
+    match form(data, actor).await {
+        Ok(after) => update(follow_up(&after, nav, actor.lang), Some(report)),
+        Err(e) => ephemeral(e.user_message(actor.lang)),
+    }
+}
+
+fn update(up: forms::FollowUp, header: Option<String>) -> CreateInteractionResponse {
+    let text = match header {
+        Some(h) if up.text.is_empty() => h,
+        Some(h) => format!("{h}\n\n{}", up.text),
+        None => up.text,
+    };
+    CreateInteractionResponse::UpdateMessage(
+        CreateInteractionResponseMessage::new().content(cut(&text, MESSAGE_LIMIT)).components(up.rows),
+    )
+}
+
+/// The (question id, text) pairs of a submitted modal.
+pub fn modal_answers(components: &[serenity::all::ActionRow]) -> Vec<(String, String)> {
+    components
+        .iter()
+        .flat_map(|row| &row.components)
+        .filter_map(|c| match c {
+            ActionRowComponent::InputText(input) => match CustomId::parse(&input.custom_id) {
+                Some(CustomId::Input(q)) => Some((q.to_string(), input.value.clone().unwrap_or_default())),
+                _ => None,
+            },
+            _ => None,
+        })
+        .collect()
+}
+
+async fn on_modal(ctx: &serenity::all::Context, data: &Data, m: &ModalInteraction) -> Result<(), BotError> {
+    let Some(CustomId::Modal(page)) = CustomId::parse(&m.data.custom_id) else { return Ok(()) };
+    // Acknowledge first: Discord allows 3 s, and saving plus re-reading the form may be slow.
+    m.defer_ephemeral(ctx).await?;
+    let who = Who {
+        guild: m.guild_id,
+        guild_name: None,
+        user: &m.user,
+        member: m.member.as_ref(),
+        locale: &m.locale,
+        guild_locale: m.guild_locale.as_deref(),
+    };
+    let actor = match actor(data, &who).await {
+        Ok(a) => a,
+        Err(BotError::NotInGuild) => {
+            m.edit_response(ctx, EditInteractionResponse::new().content(t!(who.fallback_lang(), "err-guild-only")))
+                .await?;
+            return Ok(());
+        }
+        Err(e) => return Err(e),
+    };
+    let raw = modal_answers(&m.data.components);
+    let edit = match answers::submit_answers(&*data.store, &*data.clock, &actor, &raw).await {
+        Err(e) => EditInteractionResponse::new().content(e.user_message(actor.lang)),
+        Ok(report) => {
+            let report = answers::render_report(&report, actor.lang);
+            match form(data, &actor).await {
+                Ok(f) => {
+                    let next_page = Some(page + 1).filter(|p| *p < f.pages.len());
+                    let up = follow_up(&f, Nav { next_page, offset: 0 }, actor.lang);
+                    let text = if up.text.is_empty() { report } else { format!("{report}\n\n{}", up.text) };
+                    EditInteractionResponse::new().content(cut(&text, MESSAGE_LIMIT)).components(up.rows)
+                }
+                Err(e) => EditInteractionResponse::new().content(format!("{report}\n{}", e.user_message(actor.lang))),
+            }
+        }
+    };
+    m.edit_response(ctx, edit).await?;
+    Ok(())
+}

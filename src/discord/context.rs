@@ -1,0 +1,57 @@
+//! Who is acting in an interaction: the `Actor` (staff level, language) built the same way for
+//! slash commands, buttons and modal submits.
+
+use serenity::all::{Member, User};
+
+use super::bot::{BotError, Data};
+use super::perms::staff_level;
+use crate::app::ports::GuildStore;
+use crate::app::Actor;
+use crate::domain::{GuildId, UserId};
+use crate::i18n::Lang;
+
+/// The parts of an interaction that say who acts, and where.
+pub struct Who<'a> {
+    pub guild: Option<serenity::all::GuildId>,
+    pub guild_name: Option<String>,
+    pub user: &'a User,
+    pub member: Option<&'a Member>,
+    pub locale: &'a str,
+    pub guild_locale: Option<&'a str>,
+}
+
+impl Who<'_> {
+    /// The language before anything is read from the store (for errors outside a guild).
+    pub fn fallback_lang(&self) -> Lang {
+        Lang::pick([Some(self.locale), self.guild_locale])
+    }
+
+    pub fn display_name(&self) -> String {
+        self.member
+            .and_then(|m| m.nick.clone())
+            .or_else(|| self.user.global_name.clone())
+            .unwrap_or_else(|| self.user.name.clone())
+    }
+}
+
+/// Builds the actor: staff from the guild's configured roles (or admin/manage-server
+/// permission), language from the member's saved locale, then Discord's locale, then the
+/// guild's.
+pub async fn actor(data: &Data, who: &Who<'_>) -> Result<Actor, BotError> {
+    let guild = who.guild.ok_or(BotError::NotInGuild)?;
+    let guild = GuildId(guild.get());
+    let store = &*data.store;
+    store.ensure_guild(guild, who.guild_name.as_deref().unwrap_or("")).await?;
+    let settings = store.guild_settings(guild).await?;
+    let user = UserId(who.user.id.get());
+    let saved = store.member(guild, user).await?.and_then(|m| m.locale);
+    let roles = who.member.map(|m| m.roles.as_slice()).unwrap_or(&[]);
+    let staff = staff_level(who.member.and_then(|m| m.permissions), roles, &settings);
+    let lang = Lang::pick([saved.as_deref(), Some(who.locale), who.guild_locale, Some(settings.locale.as_str())]);
+    Ok(Actor { guild, user, name: who.display_name(), staff, lang })
+}
+
+/// A person's display name for an optional `member` option.
+pub fn user_name(user: &User) -> String {
+    user.global_name.clone().unwrap_or_else(|| user.name.clone())
+}
