@@ -22,6 +22,8 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
+    /// Connect to Discord and serve the guilds the bot is in (token: SAMRAD_DISCORD_TOKEN).
+    Run,
     /// Run a whole simulated meeting in the terminal (no Discord token needed).
     Demo {
         /// Meeting kit: a file, or a kit id in the kits folder.
@@ -60,6 +62,25 @@ fn resolve_kit(config: &Config, kit: &str) -> anyhow::Result<kit::Kit> {
     found.map_err(|errors| anyhow::anyhow!("{errors}"))
 }
 
+/// The bot's settings from the layered configuration. Fails with one clear line when the
+/// token is missing.
+fn bot_settings(config: &Config) -> anyhow::Result<samrad::discord::BotSettings> {
+    let db = config.database.url.clone();
+    if let Some(path) = db.strip_prefix("sqlite:").map(|p| p.trim_start_matches("//")) {
+        if let Some(dir) = std::path::Path::new(path).parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+        }
+    }
+    Ok(samrad::discord::BotSettings {
+        token: config.token()?,
+        api_base: config.discord.api_base.clone(),
+        db_url: db,
+        kits_dir: config.kits.dir.clone(),
+        kits: std::sync::Arc::new(|dir, id| kit::find_kit(dir, id).map_err(|e| e.to_string())),
+        tick_every: std::time::Duration::from_secs(config.scheduler.tick_seconds),
+    })
+}
+
 fn default_demo_db() -> PathBuf {
     samrad::config::default_db_path().with_file_name("samrad-demo.db")
 }
@@ -80,6 +101,12 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     init_logging();
     let config = Config::load(&cli.config)?;
     match cli.command {
+        Command::Run => {
+            let settings = bot_settings(&config)?;
+            tracing::info!(?settings, "starting the bot");
+            samrad::discord::run(settings).await?;
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Demo { kit, seed, db } => {
             let kit = resolve_kit(&config, &kit)?;
             let db = db.unwrap_or_else(default_demo_db);
