@@ -124,6 +124,32 @@ pub fn has(lang: Lang, id: &str) -> bool {
     LOCALES.lookup_no_default_fallback::<&str>(&lang.id(), id, None).is_some()
 }
 
+/// A date and time in `tz`, written the way the language writes it, e.g. nb "torsdag 3. april
+/// kl. 09:30", sv "torsdag 3 april kl. 09:30", en "Thursday 3 April at 09:30". Weekday and
+/// month names come from the catalogues like every other word.
+pub fn format_datetime(lang: Lang, at: chrono::DateTime<chrono::Utc>, tz: chrono_tz::Tz) -> String {
+    use chrono::{Datelike, Timelike};
+    let local = at.with_timezone(&tz);
+    let weekday = text(lang, &format!("weekday-{}", local.weekday().number_from_monday()), Vec::new());
+    let month = text(lang, &format!("month-{}", local.month()), Vec::new());
+    text(
+        lang,
+        "datetime",
+        vec![
+            ("weekday", Arg::Str(weekday)),
+            ("day", Arg::Num(f64::from(local.day()))),
+            ("month", Arg::Str(month)),
+            ("time", Arg::Str(format!("{:02}:{:02}", local.hour(), local.minute()))),
+        ],
+    )
+}
+
+/// A moment as people read it: the date in the meeting's timezone and language, and a Discord
+/// relative timestamp ("in 3 days") that each reader's client shows in their own clock.
+pub fn when(lang: Lang, at: chrono::DateTime<chrono::Utc>, tz: chrono_tz::Tz) -> String {
+    format!("{} (<t:{}:R>)", format_datetime(lang, at, tz), at.timestamp())
+}
+
 /// `t!(lang, "id")` or `t!(lang, "id", name = value, count = n)`.
 #[macro_export]
 macro_rules! t {
@@ -190,6 +216,15 @@ mod tests {
         assert_eq!(crate::t!(Lang::Nb, "answers-saved", count = 3), "3 svar er lagret.");
         assert_eq!(crate::t!(Lang::Sv, "answers-saved", count = 3), "3 svar är sparade.");
         assert_eq!(crate::t!(Lang::En, "answers-saved", count = 1), "Saved your answer.");
+    }
+
+    #[test]
+    fn dates_read_naturally_in_each_language_and_the_kit_timezone() {
+        let at: chrono::DateTime<chrono::Utc> = "2027-04-08T07:30:00Z".parse().unwrap();
+        let oslo: chrono_tz::Tz = "Europe/Oslo".parse().unwrap();
+        assert_eq!(format_datetime(Lang::Nb, at, oslo), "torsdag 8. april kl. 09:30");
+        assert_eq!(format_datetime(Lang::Sv, at, oslo), "torsdag 8 april kl. 09:30");
+        assert_eq!(format_datetime(Lang::En, at, oslo), "Thursday 8 April at 09:30");
     }
 
     #[test]

@@ -96,3 +96,8 @@ summary-keywords = Key words: { $words }
 demo-step-split = Breakout: { $mode }
 demo-broadcast = Five minutes left, please pick someone to report back.
 demo-broadcast-reached = The facilitator's message reached { $rooms } rooms.
+
+## Language
+err-unknown-language = samrad does not speak “{ $code }”; choose norsk, svenska or English.
+language-set = From now on samrad writes to you in English.
+language-cleared = samrad follows your Discord client's language again.

@@ -96,3 +96,8 @@ summary-keywords = Stikkord: { $words }
 demo-step-split = Grupperom: { $mode }
 demo-broadcast = Fem minutter igjen, velg en som legger fram i plenum.
 demo-broadcast-reached = Fasilitatorens melding nådde { $rooms } rom.
+
+## Språk
+err-unknown-language = samrad kan ikke «{ $code }»; velg norsk, svenska eller English.
+language-set = Fra nå av skriver samrad til deg på norsk.
+language-cleared = samrad følger språket i Discord-klienten din igjen.

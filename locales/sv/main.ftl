@@ -96,3 +96,8 @@ summary-keywords = Nyckelord: { $words }
 demo-step-split = Grupprum: { $mode }
 demo-broadcast = Fem minuter kvar, välj någon som redovisar i plenum.
 demo-broadcast-reached = Samtalsledarens meddelande nådde { $rooms } rum.
+
+## Språk
+err-unknown-language = samrad kan inte ”{ $code }”; välj norsk, svenska eller English.
+language-set = Från och med nu skriver samrad till dig på svenska.
+language-cleared = samrad följer språket i din Discord-klient igen.

@@ -179,7 +179,7 @@ pub fn render_status(status: &MeetingStatus, lang: Lang) -> String {
     );
     out.push('\n');
     if let Some(deadline) = status.meeting.deadline {
-        out.push_str(&t!(lang, "status-deadline", when = format!("<t:{}:F>", deadline.timestamp())));
+        out.push_str(&t!(lang, "status-deadline", when = crate::i18n::when(lang, deadline, status.meeting.timezone)));
         out.push('\n');
     }
     out.push_str("```\n");

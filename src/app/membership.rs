@@ -16,6 +16,8 @@ pub enum MembershipError {
     UnknownRole { given: String, known: Vec<String> },
     #[error("only organisers may change other members")]
     NotOrganiser,
+    #[error("unknown language {0:?}")]
+    UnknownLanguage(String),
     #[error("bad name: {0}")]
     BadName(#[from] IdError),
     #[error(transparent)]
@@ -29,6 +31,7 @@ impl UserMessage for MembershipError {
             Self::UnknownUnit { given, known } => t!(lang, "err-unknown-unit", given = given, known = known.join(", ")),
             Self::UnknownRole { given, known } => t!(lang, "err-unknown-role", given = given, known = known.join(", ")),
             Self::NotOrganiser => t!(lang, "err-not-organiser"),
+            Self::UnknownLanguage(code) => t!(lang, "err-unknown-language", code = code.as_str()),
             Self::BadName(e) => t!(lang, "err-bad-input", detail = e.to_string()),
             Self::Store(_) => t!(lang, "err-internal"),
         }
@@ -130,4 +133,20 @@ pub async fn role_suggestions<S: Store + ?Sized>(store: &S, actor: &Actor, parti
     let Ok(Some(meeting)) = store.current_meeting(actor.guild).await else { return Vec::new() };
     let p = partial.to_lowercase();
     meeting.roles.iter().map(|r| r.to_string()).filter(|r| r.to_lowercase().contains(&p)).take(25).collect()
+}
+
+/// `/language set`: the language samrad uses in private replies and DMs to this member.
+/// `None` clears the choice (back to the Discord client's language).
+pub async fn set_language<S: Store + ?Sized>(
+    store: &S,
+    actor: &Actor,
+    code: Option<&str>,
+) -> Result<Option<Lang>, MembershipError> {
+    let lang = match code {
+        Some(c) => Some(Lang::from_code(c).ok_or_else(|| MembershipError::UnknownLanguage(c.to_owned()))?),
+        None => None,
+    };
+    store.ensure_member(actor.guild, actor.user, &actor.name).await?;
+    store.set_member_locale(actor.guild, actor.user, lang.map(Lang::code)).await?;
+    Ok(lang)
 }

@@ -174,7 +174,7 @@ pub fn questions_post(meeting: &Meeting, lang: Lang) -> OutMessage {
     }
     if let Some(deadline) = meeting.deadline {
         text.push('\n');
-        text.push_str(&t!(lang, "open-post-deadline", when = format!("<t:{}:F>", deadline.timestamp())));
+        text.push_str(&t!(lang, "open-post-deadline", when = crate::i18n::when(lang, deadline, meeting.timezone)));
     }
     OutMessage::text(text).with_button(ANSWER_BUTTON, t!(lang, "button-answer"))
 }

@@ -9,6 +9,7 @@ pub mod components;
 pub mod context;
 pub mod forms;
 pub mod ids;
+pub mod language;
 pub mod perms;
 pub mod retry;
 

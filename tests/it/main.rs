@@ -3,4 +3,5 @@
 
 mod breakouts;
 mod harness;
+mod language;
 mod reflection;
