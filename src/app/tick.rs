@@ -158,8 +158,12 @@ async fn run_job<S: Store + ?Sized>(
             // The digest names missing members, so it goes to the organisers' channel; without
             // one it goes to the meeting channel with names left out.
             let organisers = store.guild_settings(meeting.guild).await?.organiser_channel;
-            let post = super::digest::digest_post(store, &meeting, lang, organisers.is_some()).await?;
-            post_once(store, chat, clock, &key(""), Target::Channel(organisers.unwrap_or(channel)), post).await?;
+            let posts = super::digest::digest_post(store, &meeting, lang, organisers.is_some()).await?;
+            for (i, post) in posts.into_iter().enumerate() {
+                // Part 0 keeps the old key, so a digest sent before parts existed is not re-sent.
+                let part = if i == 0 { String::new() } else { format!(":part{i}") };
+                post_once(store, chat, clock, &key(&part), Target::Channel(organisers.unwrap_or(channel)), post).await?;
+            }
         }
         None => return Err(JobFailure::Config(format!("unknown job kind {:?}", job.kind))),
     }
