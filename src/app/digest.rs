@@ -206,10 +206,12 @@ pub async fn digest_for<S: Store + ?Sized>(
     let meeting = store.current_meeting(actor.guild).await?.ok_or(DigestError::NoMeeting)?;
     let unit = match unit.map(str::trim).filter(|u| !u.is_empty()) {
         None => None,
-        Some(given) => Some(meeting.unit(given).cloned().ok_or_else(|| DigestError::UnknownUnit {
-            given: given.to_owned(),
-            units: meeting.units.clone(),
-        })?),
+        Some(given) => Some(
+            meeting
+                .unit(given)
+                .cloned()
+                .ok_or_else(|| DigestError::UnknownUnit { given: given.to_owned(), units: meeting.units.clone() })?,
+        ),
     };
     let view = DigestView { with_names: true, unit: unit.as_ref() };
     Ok(digest_messages(store, &meeting, meeting_lang(&meeting), view, &*summarise::current()).await?)

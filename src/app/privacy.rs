@@ -45,7 +45,11 @@ pub fn forget_done(lang: Lang, removed: u64) -> String {
 }
 
 /// Sets whether the actor's pre-meeting answers may be shown to their breakout room.
-pub async fn set_share_in_rooms<S: Store + ?Sized>(store: &S, actor: &Actor, share: bool) -> Result<String, PrivacyError> {
+pub async fn set_share_in_rooms<S: Store + ?Sized>(
+    store: &S,
+    actor: &Actor,
+    share: bool,
+) -> Result<String, PrivacyError> {
     store.ensure_member(actor.guild, actor.user, &actor.name).await?;
     store.set_share_in_rooms(actor.guild, actor.user, share).await?;
     Ok(if share { t!(actor.lang, "privacy-share-on") } else { t!(actor.lang, "privacy-share-off") })

@@ -162,7 +162,8 @@ async fn run_job<S: Store + ?Sized>(
             for (i, post) in posts.into_iter().enumerate() {
                 // Part 0 keeps the old key, so a digest sent before parts existed is not re-sent.
                 let part = if i == 0 { String::new() } else { format!(":part{i}") };
-                post_once(store, chat, clock, &key(&part), Target::Channel(organisers.unwrap_or(channel)), post).await?;
+                post_once(store, chat, clock, &key(&part), Target::Channel(organisers.unwrap_or(channel)), post)
+                    .await?;
             }
         }
         None => return Err(JobFailure::Config(format!("unknown job kind {:?}", job.kind))),

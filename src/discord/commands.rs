@@ -25,6 +25,7 @@ pub type Command = poise::Command<Data, BotError>;
 /// All commands, with descriptions and nb/sv localisations from the catalogues.
 pub fn commands() -> Vec<Command> {
     let mut list = vec![meeting(), unit(), role(), answer(), help()];
+    list.extend(super::report_commands::commands());
     for cmd in &mut list {
         let name = cmd.name.clone();
         localize(cmd, &name);
@@ -89,16 +90,20 @@ fn who<'a>(ctx: Context<'a>) -> Who<'a> {
     }
 }
 
-async fn actor(ctx: Context<'_>) -> Result<Actor, BotError> {
+pub(super) async fn actor(ctx: Context<'_>) -> Result<Actor, BotError> {
     build_actor(ctx.data(), &who(ctx)).await
 }
 
-async fn reply(ctx: Context<'_>, text: String) -> Result<(), BotError> {
+pub(super) async fn reply(ctx: Context<'_>, text: String) -> Result<(), BotError> {
     ctx.send(CreateReply::default().content(cut(&text, MESSAGE_LIMIT)).ephemeral(true)).await?;
     Ok(())
 }
 
-async fn fail(ctx: Context<'_>, actor: &Actor, err: &(impl UserMessage + std::error::Error)) -> Result<(), BotError> {
+pub(super) async fn fail(
+    ctx: Context<'_>,
+    actor: &Actor,
+    err: &(impl UserMessage + std::error::Error),
+) -> Result<(), BotError> {
     tracing::info!(error = %err, "refused");
     reply(ctx, err.user_message(actor.lang)).await
 }

@@ -10,6 +10,7 @@ pub mod context;
 pub mod forms;
 pub mod ids;
 pub mod perms;
+pub mod report_commands;
 pub mod retry;
 
 pub use bot::{run, run_until, BotError, BotSettings, Data, KitLoader};
