@@ -2,5 +2,6 @@
 //! end to end, and (in `wire`) the Discord adapter against the fake Discord on loopback.
 
 mod breakouts;
+mod digest;
 mod harness;
 mod reflection;
