@@ -41,6 +41,17 @@ enum Command {
         #[arg(required = true)]
         kits: Vec<PathBuf>,
     },
+    /// Write everything a meeting produced to stdout as CSV or Markdown.
+    Export {
+        /// The meeting's id (shown by /meeting status).
+        #[arg(long)]
+        meeting: i64,
+        #[arg(long, value_parser = ["csv", "md"])]
+        format: String,
+        /// SQLite database file (default: the configured database).
+        #[arg(long)]
+        db: Option<PathBuf>,
+    },
 }
 
 fn init_logging() {
@@ -103,6 +114,7 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Run => {
             let settings = bot_settings(&config)?;
+            samrad::app::summarise::configure(config.summary.llm_url.as_deref());
             tracing::info!(?settings, "starting the bot");
             samrad::discord::run(settings).await?;
             Ok(ExitCode::SUCCESS)
@@ -120,6 +132,18 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Check { kits } => {
             let ok = kit::check_paths(&kits, &mut std::io::stdout());
             Ok(if ok { ExitCode::SUCCESS } else { ExitCode::from(1) })
+        }
+        Command::Export { meeting, format, db } => {
+            use samrad::app::export::{export_meeting, ExportFormat};
+            if let Some(p) = &db {
+                anyhow::ensure!(p.is_file(), "no database at {}", p.display());
+            }
+            let url = db.map_or_else(|| config.database.url.clone(), |p| format!("sqlite:{}", p.display()));
+            let store = samrad::storage::SqliteStore::open(&url).await.with_context(|| format!("opening {url}"))?;
+            let format = ExportFormat::parse(&format).context("format is csv or md")?;
+            let text = export_meeting(&store, samrad::domain::MeetingId(meeting), format).await?;
+            print!("{text}");
+            Ok(ExitCode::SUCCESS)
         }
     }
 }

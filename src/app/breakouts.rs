@@ -462,8 +462,19 @@ pub async fn add_note<S: Store + ?Sized>(
     Ok(room)
 }
 
-/// The summary of one room: the rapporteur's text, else an extractive summary of its notes.
+/// The summary of one room: the rapporteur's text, else a summary of its notes (offline, or
+/// by the installed LLM summariser with the offline one as fallback).
 pub async fn room_summary<S: Store + ?Sized>(store: &S, room: &Room, lang: Lang) -> Result<String, StoreError> {
+    room_summary_with(store, room, lang, &*super::summarise::current()).await
+}
+
+/// [`room_summary`] with an explicit summariser.
+pub async fn room_summary_with<S: Store + ?Sized>(
+    store: &S,
+    room: &Room,
+    lang: Lang,
+    summariser: &dyn super::summarise::Summariser,
+) -> Result<String, StoreError> {
     if let Some(summary) = &room.summary {
         return Ok(summary.clone());
     }
@@ -478,7 +489,8 @@ pub async fn room_summary<S: Store + ?Sized>(store: &S, room: &Room, lang: Lang)
         let words: Vec<&str> = summary.keywords.iter().take(5).map(|k| k.term.as_str()).collect();
         out.push_str(&format!("\n{}", t!(lang, "summary-keywords", words = words.join(", "))));
     }
-    Ok(out)
+    let texts: Vec<String> = texts.iter().map(|t| (*t).to_owned()).collect();
+    Ok(summariser.summarise(super::summarise::Purpose::Room, lang, &texts, out).await)
 }
 
 /// Closes the meeting's running round: one summary post per room to plenary, rooms archived

@@ -1,11 +1,69 @@
 //! The organisers' digest: response rate per unit, missing units and members, themes and
-//! representative answers per question, and a chart (PNG) attached to the post.
+//! representative answers per question, and a chart (PNG) attached to the first post.
+//!
+//! Words come from the catalogues (`locales/*/digest.ftl`) in the meeting's language, numbers
+//! use its decimal separator. A long digest is split into several posts, never truncated.
 
+use super::actor::{Actor, UserMessage};
 use super::ports::{Attachment, OutMessage, Store, StoreError};
+use super::summarise::{self, Purpose, Summariser};
 use crate::domain::digest::{self, DigestAnswer, DigestInput, DigestLabels, DigestMember};
-use crate::domain::{AnswerValue, Meeting};
+use crate::domain::text::{split_message, DISCORD_MESSAGE_LIMIT};
+use crate::domain::{AnswerValue, Meeting, QuestionKind, UnitName};
 use crate::i18n::Lang;
+use crate::render::chart::{response_chart_png_with, ChartLabels};
 use crate::t;
+
+/// The chart's file name on the first digest post.
+pub const CHART_NAME: &str = "digest.png";
+
+/// The digest's words in `lang`. Templates keep `{placeholder}`s for the renderer.
+pub fn digest_labels(lang: Lang) -> DigestLabels {
+    let l = |id: &str| t!(lang, id);
+    DigestLabels {
+        heading: t!(lang, "digest-heading", title = "{title}"),
+        response_line: t!(
+            lang,
+            "digest-response-line",
+            answered = "{answered}",
+            members = "{members}",
+            percent = "{percent}",
+            answers = "{answers}"
+        ),
+        per_unit: l("digest-per-unit"),
+        all_required: t!(lang, "digest-all-required", n = "{n}"),
+        silent_units: l("digest-silent-units"),
+        missing_members: l("digest-not-answered"),
+        and_more: t!(lang, "digest-and-more", n = "{n}"),
+        no_unit: l("digest-no-unit"),
+        no_answers: l("digest-no-answers"),
+        answer_count: t!(lang, "digest-answer-count", n = "{n}"),
+        themes: l("digest-themes"),
+        yes: l("digest-yes"),
+        no: l("digest-no"),
+        mean: l("digest-mean"),
+        min: l("digest-min"),
+        median: l("digest-median"),
+        max: l("digest-max"),
+        key_figures: l("digest-key-figures"),
+        key_figures_vs: t!(lang, "digest-key-figures-vs", previous = "{previous}"),
+        decimal: l("digest-decimal").trim().chars().next().unwrap_or('.'),
+    }
+}
+
+/// The chart's panel labels in `lang`.
+pub fn chart_labels(lang: Lang) -> ChartLabels {
+    ChartLabels {
+        response_rate: t!(lang, "chart-response-rate"),
+        answers_per_question: t!(lang, "chart-answers-per-question"),
+        no_units: t!(lang, "chart-no-units"),
+    }
+}
+
+/// The language a meeting's posts use.
+pub fn meeting_lang(meeting: &Meeting) -> Lang {
+    Lang::from_code(&meeting.language).unwrap_or_default()
+}
 
 /// The digest input for `meeting` from the store. Stored values that no longer parse (a
 /// question changed kind) are left out rather than failing the digest.
@@ -32,33 +90,129 @@ pub async fn digest_input<S: Store + ?Sized>(store: &S, meeting: &Meeting) -> Re
     })
 }
 
-/// The digest message for `meeting`. Member names only when `with_names` (organisers' channel).
+/// Keeps only `unit`: its members, the answers given for it, and the unit itself.
+pub fn only_unit(input: &mut DigestInput, unit: &UnitName) {
+    input.title = format!("{} — {unit}", input.title);
+    input.units = vec![unit.clone()];
+    input.members.retain(|m| m.unit.as_ref() == Some(unit));
+    input.answers.retain(|a| a.unit.as_ref() == Some(unit));
+}
+
+/// What to show in a digest.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct DigestView<'a> {
+    /// Name members who have not answered (organisers' channel or an organiser's own view).
+    pub with_names: bool,
+    /// Only this unit.
+    pub unit: Option<&'a UnitName>,
+}
+
+/// The digest for `meeting` as posts of at most 2000 characters, the chart on the first.
+/// Member names only when `with_names` (organisers' channel). Uses the installed summariser.
 pub async fn digest_post<S: Store + ?Sized>(
     store: &S,
     meeting: &Meeting,
     lang: Lang,
     with_names: bool,
-) -> Result<OutMessage, StoreError> {
+) -> Result<Vec<OutMessage>, StoreError> {
+    let view = DigestView { with_names, unit: None };
+    digest_messages(store, meeting, lang, view, &*summarise::current()).await
+}
+
+/// [`digest_post`] for any view, with an explicit summariser.
+pub async fn digest_messages<S: Store + ?Sized>(
+    store: &S,
+    meeting: &Meeting,
+    lang: Lang,
+    view: DigestView<'_>,
+    summariser: &dyn Summariser,
+) -> Result<Vec<OutMessage>, StoreError> {
     let mut input = digest_input(store, meeting).await?;
-    if !with_names {
-        for m in &mut input.members {
-            m.name = String::new();
+    if let Some(unit) = view.unit {
+        only_unit(&mut input, unit);
+    }
+    let mut computed = digest::compute(&input);
+    if !view.with_names {
+        // Outside the organisers' channel nobody is named as missing.
+        computed.missing.clear();
+    }
+    let mut text = digest::render_markdown(&computed, &digest_labels(lang));
+
+    // The optional model summary of the free-text answers; offline it adds nothing.
+    let free: Vec<String> = input
+        .answers
+        .iter()
+        .filter(|a| input.questions.iter().any(|q| q.id == a.question && q.kind == QuestionKind::Free))
+        .filter_map(|a| match &a.value {
+            AnswerValue::Text(t) => Some(t.clone()),
+            _ => None,
+        })
+        .collect();
+    if !free.is_empty() {
+        let overview = summariser.summarise(Purpose::Digest, lang, &free, String::new()).await;
+        if !overview.trim().is_empty() {
+            text.push_str(&format!("\n\n### {}\n{}", t!(lang, "digest-overview"), overview.trim()));
         }
     }
-    let computed = digest::compute(&input);
-    let mut text = t!(lang, "digest-title", title = meeting.title.as_str());
-    text.push('\n');
-    let mut body = digest::render_markdown(&computed, &DigestLabels::english());
-    if !with_names {
-        // Without names the per-member list says nothing useful and could identify people.
-        body = body.lines().filter(|l| !l.trim_start().starts_with("- ,")).collect::<Vec<_>>().join("\n");
+
+    let mut posts: Vec<OutMessage> =
+        split_message(&text, DISCORD_MESSAGE_LIMIT).into_iter().map(OutMessage::text).collect();
+    if posts.is_empty() {
+        posts.push(OutMessage::text(t!(lang, "digest-no-answers")));
     }
-    text.push_str(&body);
-    let mut message =
-        OutMessage::text(crate::domain::text::truncate_words(&text, crate::domain::text::DISCORD_MESSAGE_LIMIT));
-    match crate::render::chart::response_chart_png(&computed, &meeting.title) {
-        Ok(png) => message.attachments.push(Attachment { name: "digest.png".into(), bytes: png }),
+    match response_chart_png_with(&computed, &input.title, &chart_labels(lang)) {
+        Ok(png) => posts[0].attachments.push(Attachment { name: CHART_NAME.into(), bytes: png }),
         Err(e) => tracing::warn!(error = %e, "digest chart could not be drawn; posting the text alone"),
     }
-    Ok(message)
+    Ok(posts)
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum DigestError {
+    #[error("only organisers may read the digest")]
+    NotOrganiser,
+    #[error("no meeting is loaded")]
+    NoMeeting,
+    #[error("unknown unit {given:?}")]
+    UnknownUnit { given: String, units: Vec<UnitName> },
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+impl UserMessage for DigestError {
+    fn user_message(&self, lang: Lang) -> String {
+        match self {
+            Self::NotOrganiser => t!(lang, "err-not-organiser"),
+            Self::NoMeeting => t!(lang, "err-no-meeting"),
+            Self::UnknownUnit { given, units } => {
+                let names: Vec<&str> = units.iter().map(UnitName::as_str).collect();
+                t!(lang, "err-digest-unknown-unit", unit = given.as_str(), units = names.join(", "))
+            }
+            Self::Store(_) => t!(lang, "err-internal"),
+        }
+    }
+}
+
+/// `/digest [unit]`: the current meeting's digest (or one unit's) for an organiser, with
+/// names, in the meeting's language.
+pub async fn digest_for<S: Store + ?Sized>(
+    store: &S,
+    actor: &Actor,
+    unit: Option<&str>,
+) -> Result<Vec<OutMessage>, DigestError> {
+    if !actor.can_organise() {
+        return Err(DigestError::NotOrganiser);
+    }
+    let meeting = store.current_meeting(actor.guild).await?.ok_or(DigestError::NoMeeting)?;
+    let unit = match unit.map(str::trim).filter(|u| !u.is_empty()) {
+        None => None,
+        Some(given) => Some(
+            meeting
+                .unit(given)
+                .cloned()
+                .ok_or_else(|| DigestError::UnknownUnit { given: given.to_owned(), units: meeting.units.clone() })?,
+        ),
+    };
+    let view = DigestView { with_names: true, unit: unit.as_ref() };
+    Ok(digest_messages(store, &meeting, meeting_lang(&meeting), view, &*summarise::current()).await?)
 }

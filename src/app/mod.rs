@@ -5,10 +5,13 @@ pub mod actor;
 pub mod answers;
 pub mod breakouts;
 pub mod digest;
+pub mod export;
 pub mod meetings;
 pub mod membership;
 pub mod ports;
+pub mod privacy;
 pub mod settings;
+pub mod summarise;
 pub mod tick;
 
 pub use actor::{Actor, Staff, UserMessage};

@@ -158,8 +158,13 @@ async fn run_job<S: Store + ?Sized>(
             // The digest names missing members, so it goes to the organisers' channel; without
             // one it goes to the meeting channel with names left out.
             let organisers = store.guild_settings(meeting.guild).await?.organiser_channel;
-            let post = super::digest::digest_post(store, &meeting, lang, organisers.is_some()).await?;
-            post_once(store, chat, clock, &key(""), Target::Channel(organisers.unwrap_or(channel)), post).await?;
+            let posts = super::digest::digest_post(store, &meeting, lang, organisers.is_some()).await?;
+            let to = Target::Channel(organisers.unwrap_or(channel));
+            for (i, post) in posts.into_iter().enumerate() {
+                // One key per part; part 0 keeps the old key, so nothing already sent is sent again.
+                let part = if i == 0 { String::new() } else { format!(":part{i}") };
+                post_once(store, chat, clock, &key(&part), to, post).await?;
+            }
         }
         None => return Err(JobFailure::Config(format!("unknown job kind {:?}", job.kind))),
     }

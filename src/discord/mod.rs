@@ -11,6 +11,7 @@ pub mod forms;
 pub mod ids;
 pub mod language;
 pub mod perms;
+pub mod report_commands;
 pub mod retry;
 
 pub use bot::{run, run_until, BotError, BotSettings, Data, KitLoader};

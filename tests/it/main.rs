@@ -2,6 +2,7 @@
 //! end to end, and (in `wire`) the Discord adapter against the fake Discord on loopback.
 
 mod breakouts;
+mod digest;
 mod harness;
 mod language;
 mod reflection;

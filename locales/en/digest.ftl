@@ -1,0 +1,57 @@
+## Digests, export and privacy (organisers and members). Digest templates keep their
+## placeholders: the code passes "{title}" etc. and the digest renderer fills them in.
+
+digest-heading = ## Digest: { $title }
+digest-response-line = **Responses:** { $answered } of { $members } members ({ $percent } %), { $answers } answers
+digest-per-unit = Per unit
+digest-all-required = { $n } answered all required
+digest-silent-units = No answers yet from
+digest-not-answered = Not answered yet
+digest-and-more = and { $n } more
+digest-no-unit = no unit
+digest-no-answers = No answers yet.
+digest-answer-count = { $n } answers
+digest-themes = Themes
+digest-yes = Yes
+digest-no = No
+digest-mean = mean
+digest-min = min
+digest-median = median
+digest-max = max
+digest-key-figures = Key figures
+digest-key-figures-vs = Key figures (change since { $previous })
+# The decimal separator in numbers.
+digest-decimal = .
+digest-overview = Summary
+chart-response-rate = Response rate per unit
+chart-answers-per-question = Answers per question
+chart-no-units = No units yet
+err-digest-unknown-unit = This meeting has no unit “{ $unit }”. Units: { $units }
+export-ready = Export of { $title } ({ $format }).
+forget-confirm = This deletes your answers, notes and unit membership in this server. It cannot be undone. Delete?
+forget-button-yes = Yes, delete
+forget-button-no = Cancel
+forget-done = Done: { $count ->
+    [one] one record was deleted.
+   *[other] { $count } records were deleted.
+}
+forget-cancelled = Nothing was deleted.
+privacy-share-on = Your pre-meeting answers may now be shown in your breakout room.
+privacy-share-off = Your pre-meeting answers will no longer be shown in breakout rooms.
+
+cmd-digest-name = digest
+cmd-digest-description = The digest of the current meeting (organisers)
+cmd-digest-unit-name = unit
+cmd-digest-unit-description = Only this unit
+cmd-export-name = export
+cmd-export-description = Everything the meeting produced, as a file (organisers)
+cmd-export-format-name = format
+cmd-export-format-description = csv (spreadsheet) or md (Markdown)
+cmd-forget-me-name = forget-me
+cmd-forget-me-description = Delete your answers, notes and membership here
+cmd-privacy-name = privacy
+cmd-privacy-description = Your privacy settings
+cmd-privacy-share-in-rooms-name = share-in-rooms
+cmd-privacy-share-in-rooms-description = May your answers be shown in your breakout room?
+cmd-privacy-share-in-rooms-share-name = share
+cmd-privacy-share-in-rooms-share-description = True: show them; False: keep them private

@@ -1,0 +1,179 @@
+//! Export: everything a meeting produced (answers with revision counts, rooms with members and
+//! summaries, take-home plans, the evaluation) as [`ExportData`], rendered as CSV or Markdown
+//! by `render::export`. Used by `/export` (an attachment) and `samrad export` (stdout).
+
+use super::actor::{Actor, UserMessage};
+use super::ports::{Attachment, Store, StoreError};
+use crate::domain::{Meeting, MeetingId, Phase, UserId};
+use crate::i18n::Lang;
+use crate::render::export::{self, ExportAnswer, ExportData, ExportEvaluation, ExportPlan, ExportRoom};
+use crate::t;
+
+/// Byte order mark: Excel reads a CSV file as UTF-8 (æøå) only when it starts with one.
+pub const UTF8_BOM: &str = "\u{feff}";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportFormat {
+    Csv,
+    Markdown,
+}
+
+impl ExportFormat {
+    pub fn parse(s: &str) -> Option<Self> {
+        match s.trim().to_lowercase().as_str() {
+            "csv" => Some(Self::Csv),
+            "md" | "markdown" => Some(Self::Markdown),
+            _ => None,
+        }
+    }
+
+    pub fn extension(self) -> &'static str {
+        match self {
+            Self::Csv => "csv",
+            Self::Markdown => "md",
+        }
+    }
+
+    /// The document as text; `bom` puts a UTF-8 byte order mark before CSV (files, not stdout).
+    pub fn render(self, data: &ExportData, bom: bool) -> String {
+        match self {
+            Self::Csv if bom => format!("{UTF8_BOM}{}", export::to_csv(data)),
+            Self::Csv => export::to_csv(data),
+            Self::Markdown => export::to_markdown(data),
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    #[error("only organisers may export")]
+    NotOrganiser,
+    #[error("no meeting is loaded")]
+    NoMeeting,
+    #[error("meeting {0} does not exist")]
+    UnknownMeeting(MeetingId),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+impl UserMessage for ExportError {
+    fn user_message(&self, lang: Lang) -> String {
+        match self {
+            Self::NotOrganiser => t!(lang, "err-not-organiser"),
+            Self::NoMeeting | Self::UnknownMeeting(_) => t!(lang, "err-no-meeting"),
+            Self::Store(_) => t!(lang, "err-internal"),
+        }
+    }
+}
+
+/// Everything `meeting` produced. Members who have left (or were forgotten) appear by id.
+pub async fn export_data<S: Store + ?Sized>(store: &S, meeting: &Meeting) -> Result<ExportData, StoreError> {
+    let members = store.members(meeting.guild).await?;
+    let member = |u: UserId| members.iter().find(|m| m.user == u);
+    let name = |u: UserId| member(u).map_or_else(|| u.to_string(), |m| m.name.clone());
+    let mut data = ExportData {
+        meeting: meeting.id,
+        title: meeting.title.clone(),
+        answers: Vec::new(),
+        rooms: Vec::new(),
+        plans: Vec::new(),
+        evaluations: Vec::new(),
+    };
+
+    let mut answers = store.answers(meeting.id).await?;
+    // In the kit's question order, then by unit and member.
+    let order = |q: &crate::domain::QuestionId| meeting.questions.iter().position(|x| &x.id == q);
+    answers.sort_by(|a, b| {
+        order(&a.question)
+            .cmp(&order(&b.question))
+            .then_with(|| a.unit.as_ref().map(|u| u.key()).cmp(&b.unit.as_ref().map(|u| u.key())))
+            .then_with(|| name(a.user).to_lowercase().cmp(&name(b.user).to_lowercase()))
+    });
+    for a in answers {
+        let question = meeting.question(&a.question);
+        let unit = a.unit.as_ref().map(|u| u.to_string()).unwrap_or_default();
+        let text = question.map(|q| q.text.clone()).unwrap_or_default();
+        if question.is_some_and(|q| q.phase == Phase::Evaluation) {
+            data.evaluations.push(ExportEvaluation {
+                unit,
+                member: name(a.user),
+                question_id: a.question.to_string(),
+                question: text,
+                answer: a.value,
+                updated_at: a.updated_at,
+            });
+        } else {
+            data.answers.push(ExportAnswer {
+                unit,
+                member: name(a.user),
+                role: member(a.user).and_then(|m| m.role.as_ref()).map(|r| r.to_string()).unwrap_or_default(),
+                question_id: a.question.to_string(),
+                question: text,
+                answer: a.value,
+                revisions: a.revision.saturating_sub(1),
+                updated_at: a.updated_at,
+            });
+        }
+    }
+
+    for round in store.rounds(meeting.id).await? {
+        for room in &round.rooms {
+            let summary = match &room.summary {
+                Some(s) => s.clone(),
+                None => {
+                    let notes = store.notes(room.id).await?;
+                    notes.iter().map(|n| n.text.trim()).collect::<Vec<_>>().join("\n")
+                }
+            };
+            let mut title = room.name.clone();
+            if let Some(label) = &room.label {
+                title.push_str(&format!(" — {label}"));
+            }
+            data.rooms.push(ExportRoom {
+                round: round.number,
+                room: title,
+                members: room.members.iter().map(|u| name(*u)).collect(),
+                question: round.plan_id.clone().unwrap_or_default(),
+                summary,
+            });
+        }
+    }
+
+    data.plans = store
+        .plans(meeting.id)
+        .await?
+        .into_iter()
+        .map(|p| ExportPlan {
+            unit: p.unit.to_string(),
+            action: p.action,
+            owner: p.owner,
+            due: p.due.map(|d| d.to_string()),
+        })
+        .collect();
+    Ok(data)
+}
+
+/// A meeting's export by id (`samrad export`), without a BOM: for stdout and pipes.
+pub async fn export_meeting<S: Store + ?Sized>(
+    store: &S,
+    meeting: MeetingId,
+    format: ExportFormat,
+) -> Result<String, ExportError> {
+    let meeting = store.meeting(meeting).await?.ok_or(ExportError::UnknownMeeting(meeting))?;
+    Ok(format.render(&export_data(store, &meeting).await?, false))
+}
+
+/// `/export csv|md`: the current meeting as a file (organisers). CSV starts with a BOM.
+pub async fn export_file<S: Store + ?Sized>(
+    store: &S,
+    actor: &Actor,
+    format: ExportFormat,
+) -> Result<Attachment, ExportError> {
+    if !actor.can_organise() {
+        return Err(ExportError::NotOrganiser);
+    }
+    let meeting = store.current_meeting(actor.guild).await?.ok_or(ExportError::NoMeeting)?;
+    let data = export_data(store, &meeting).await?;
+    let name = format!("samrad-{}-{}.{}", meeting.kit_id, meeting.id, format.extension());
+    Ok(Attachment { name, bytes: format.render(&data, true).into_bytes() })
+}
