@@ -347,8 +347,11 @@ pub async fn run_job<S: Store + ?Sized>(
             if end <= now {
                 return Ok(JobOutcome::Done);
             }
+            // The previous item is over: its round closes (a breakout item also closes a round
+            // someone opened by hand, but never the round it opened itself on an earlier try).
+            let opened_here = store.sent_post(&round_marker(&meeting, item)).await?.is_some();
             if let Some(round) = store.open_round(meeting.id).await? {
-                if round.ends_at <= now || item.kind == AgendaKind::Breakout {
+                if round.ends_at <= now || (item.kind == AgendaKind::Breakout && !opened_here) {
                     breakouts::close_round(store, chat, clock, &meeting, &round).await.map_err(job_failure)?;
                 }
             }
@@ -398,6 +401,11 @@ fn job_failure(e: BreakoutError) -> JobFailure {
     }
 }
 
+/// The key under which the round a breakout item opened is recorded.
+fn round_marker(meeting: &Meeting, item: &DayItem) -> String {
+    format!("m{}:agenda:{}:round", meeting.id, item.position)
+}
+
 /// Opens the breakout round of a breakout item, once: the round's id is recorded under a key,
 /// so a repeated job does not split again. A split that cannot be made (too few people) is
 /// reported in plenary instead of retried.
@@ -412,7 +420,7 @@ async fn open_breakout<S: Store + ?Sized>(
     plenary: ChannelId,
     lang: Lang,
 ) -> Result<(), JobFailure> {
-    let marker = format!("m{}:agenda:{}:round", meeting.id, item.position);
+    let marker = round_marker(meeting, item);
     if store.sent_post(&marker).await?.is_some() {
         return Ok(());
     }
