@@ -386,3 +386,37 @@ async fn starting_the_agenda_checks_the_kit_and_the_day() {
     assert_eq!(pending, w.kit.agenda.len() - 11 + 1);
     let _ = w.clock.now();
 }
+
+#[tokio::test]
+async fn the_demo_day_runs_seed_001_from_first_item_to_evaluation() {
+    #[derive(Clone)]
+    struct Sink(std::sync::Arc<std::sync::Mutex<Vec<u8>>>);
+    impl std::io::Write for Sink {
+        fn write(&mut self, b: &[u8]) -> std::io::Result<usize> {
+            self.0.lock().unwrap().extend_from_slice(b);
+            Ok(b.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let db = format!("sqlite:{}", dir.path().join("day.db").display());
+    let buffer = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let out = samrad::console::demo::SharedOut::new(Box::new(Sink(buffer.clone())));
+    let kit = crate::harness::kit("benchmarking-1");
+    let items = kit.agenda.len();
+    let report = samrad::console::demo_day::run(kit, 7, &db, out).await.unwrap();
+    let text = String::from_utf8(buffer.lock().unwrap().clone()).unwrap();
+    assert_eq!(report.items, items, "{text}");
+    assert_eq!(report.rounds, 5);
+    assert_eq!(report.plans, 4);
+    assert!(report.evaluations > 0);
+    // Items in order, rooms opened and summarised, the evaluation, the day's digest.
+    let fika = text.find("**Nu (09:30–10:00):** Fika").expect("first item");
+    let eval = text.find("**Nu (15:40–16:00):**").expect("evaluation item");
+    assert!(fika < eval);
+    for needle in ["[text room] rum-1", "**rum-1**", "Hemmaplaner", "Utvärdering (", "Dagen i sammanfattning"] {
+        assert!(text.contains(needle), "demo output lacks {needle:?}");
+    }
+}
