@@ -48,10 +48,11 @@ pub async fn run(kit: Kit, seed: u64, db_url: &str, out: SharedOut) -> Result<Da
         demo.chat.join_voice(p.user, PLENARY_VOICE);
     }
     // The morning of the day, half an hour before the first item.
-    let first = crate::domain::agenda::plan_day(&demo.kit.agenda, &demo.kit.breakouts, demo.kit.date, demo.kit.timezone)
-        .first()
-        .map(|i| i.starts_at)
-        .ok_or_else(|| step("the kit has no agenda"))?;
+    let first =
+        crate::domain::agenda::plan_day(&demo.kit.agenda, &demo.kit.breakouts, demo.kit.date, demo.kit.timezone)
+            .first()
+            .map(|i| i.starts_at)
+            .ok_or_else(|| step("the kit has no agenda"))?;
     demo.clock.set(first - Duration::minutes(30));
     demo.say("");
     demo.say(&format!("=== {} ===", t!(demo.lang, "demo-day-start")));
@@ -129,11 +130,8 @@ async fn record_plans(demo: &mut Demo) -> Result<usize, DemoError> {
         }
         seen.push(unit.clone());
         let due = (demo.clock.now() + Duration::days(30 + demo.rng.gen_range(0..60))).date_naive();
-        let input = PlanInput {
-            action: ACTIONS[n % ACTIONS.len()].to_owned(),
-            owner: p.name.clone(),
-            due: due.to_string(),
-        };
+        let input =
+            PlanInput { action: ACTIONS[n % ACTIONS.len()].to_owned(), owner: p.name.clone(), due: due.to_string() };
         match plans::record_plan(&demo.store, &demo.clock, p, &input).await {
             Ok(plan) => {
                 demo.say(&format!("{} ({unit}) → {}", p.name, plans::plan_line(&plan, demo.lang)));

@@ -25,6 +25,7 @@ pub type Command = poise::Command<Data, BotError>;
 /// All commands, with descriptions and nb/sv localisations from the catalogues.
 pub fn commands() -> Vec<Command> {
     let mut list = vec![meeting(), unit(), role(), answer(), help()];
+    list.extend(super::agenda_commands::commands());
     for cmd in &mut list {
         let name = cmd.name.clone();
         localize(cmd, &name);
