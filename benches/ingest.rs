@@ -35,7 +35,13 @@ async fn prepared(dir: &std::path::Path, name: &str) -> (SqliteStore, ManualCloc
     tick::tick(&store, &MemoryChat::new(), &clock).await.unwrap();
     let mut people = Vec::new();
     for i in 0..MEMBERS {
-        let a = Actor { guild: GUILD, user: UserId(1000 + i as u64), name: format!("m{i}"), staff: Staff::Member, lang: Lang::Nb };
+        let a = Actor {
+            guild: GUILD,
+            user: UserId(1000 + i as u64),
+            name: format!("m{i}"),
+            staff: Staff::Member,
+            lang: Lang::Nb,
+        };
         membership::join_unit(&store, &a, kit.units[i % kit.units.len()].as_str(), None).await.unwrap();
         people.push(a);
     }

@@ -35,6 +35,9 @@ enum Command {
         /// SQLite database file (default: samrad-demo.db in the user data folder).
         #[arg(long)]
         db: Option<PathBuf>,
+        /// Run the meeting day (agenda, breakouts, plans, evaluation) instead of the weeks before it.
+        #[arg(long)]
+        day: bool,
     },
     /// Validate meeting kits; prints file:line:col errors and exits 1 when any is invalid.
     Check {
@@ -119,14 +122,18 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             samrad::discord::run(settings).await?;
             Ok(ExitCode::SUCCESS)
         }
-        Command::Demo { kit, seed, db } => {
+        Command::Demo { kit, seed, db, day } => {
             let kit = resolve_kit(&config, &kit)?;
             let db = db.unwrap_or_else(default_demo_db);
             if let Some(dir) = db.parent().filter(|d| !d.as_os_str().is_empty()) {
                 std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
             }
             let out = SharedOut::new(Box::new(std::io::stdout()));
-            demo::run(kit, seed, &db.display().to_string(), out).await?;
+            if day {
+                samrad::console::demo_day::run(kit, seed, &db.display().to_string(), out).await?;
+            } else {
+                demo::run(kit, seed, &db.display().to_string(), out).await?;
+            }
             Ok(ExitCode::SUCCESS)
         }
         Command::Check { kits } => {

@@ -57,13 +57,17 @@ fn typed(q: &Question) -> bool {
     matches!(q.kind, QuestionKind::Free | QuestionKind::Number)
 }
 
+/// The current meeting and the actor's unit, when answers of every phase in `phases` are
+/// accepted now (evaluation stays open after the reflection deadline until the meeting ends).
 async fn open_meeting<S: Store + ?Sized>(
     store: &S,
     clock: &dyn Clock,
     actor: &Actor,
+    phases: &[Phase],
 ) -> Result<(Meeting, UnitName), AnswerFlowError> {
     let meeting = store.current_meeting(actor.guild).await?.ok_or(AnswerFlowError::NoMeeting)?;
-    if !meeting.accepts_answers(clock.now()) {
+    let now = clock.now();
+    if !phases.iter().all(|p| meeting.accepts(*p, now)) {
         return Err(match meeting.state {
             crate::domain::MeetingState::Scheduled => AnswerFlowError::NotOpenYet,
             _ => AnswerFlowError::Closed,
@@ -81,7 +85,7 @@ pub async fn answer_form<S: Store + ?Sized>(
     actor: &Actor,
     phase: Phase,
 ) -> Result<AnswerForm, AnswerFlowError> {
-    let (meeting, unit) = open_meeting(store, clock, actor).await?;
+    let (meeting, unit) = open_meeting(store, clock, actor, &[phase]).await?;
     let questions: Vec<Question> = meeting.questions.iter().filter(|q| q.phase == phase).cloned().collect();
     let pages = questions.iter().filter(|q| typed(q)).cloned().collect::<Vec<_>>();
     let pages = pages.chunks(QUESTIONS_PER_MODAL).map(<[Question]>::to_vec).collect();
@@ -107,7 +111,24 @@ pub async fn submit_answers<S: Store + ?Sized>(
     actor: &Actor,
     raw: &[(String, String)],
 ) -> Result<SubmitReport, AnswerFlowError> {
-    let (meeting, _unit) = open_meeting(store, clock, actor).await?;
+    // Which phases the submission touches decides whether it is still accepted: an evaluation
+    // after the reflection deadline is fine, a reflection answer is not.
+    let meeting = store.current_meeting(actor.guild).await?.ok_or(AnswerFlowError::NoMeeting)?;
+    let mut phases: Vec<Phase> = Vec::new();
+    for (qid, _) in raw {
+        let phase = QuestionId::try_from(qid.as_str())
+            .ok()
+            .and_then(|id| meeting.question(&id))
+            .map(|q| q.phase)
+            .ok_or_else(|| AnswerFlowError::UnknownQuestion(qid.clone()))?;
+        if !phases.contains(&phase) {
+            phases.push(phase);
+        }
+    }
+    if phases.is_empty() {
+        phases.push(Phase::Reflection);
+    }
+    let (meeting, _unit) = open_meeting(store, clock, actor, &phases).await?;
     let current: HashMap<QuestionId, String> =
         store.answers_of(meeting.id, actor.user).await?.into_iter().map(|a| (a.question, a.value)).collect();
     let mut report = SubmitReport::default();

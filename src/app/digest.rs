@@ -128,6 +128,8 @@ pub async fn digest_messages<S: Store + ?Sized>(
     summariser: &dyn Summariser,
 ) -> Result<Vec<OutMessage>, StoreError> {
     let mut input = digest_input(store, meeting).await?;
+    // Key figures are compared with the previous meeting of the series, when there is one.
+    input.previous = Box::pin(super::followup::previous_for_digest(store, meeting)).await?;
     if let Some(unit) = view.unit {
         only_unit(&mut input, unit);
     }

@@ -77,6 +77,9 @@ pub async fn load_meeting<S: Store + ?Sized>(
         questions: kit.questions.clone(),
     };
     let id = store.create_meeting(&new, clock.now()).await?;
+    if let Some(previous) = &kit.previous {
+        store.link_previous(id, previous).await?;
+    }
     let rows: Vec<NewJob> =
         jobs.iter().map(|j| NewJob { key: j.key.clone(), kind: j.kind.as_str().into(), due_at: j.due_at }).collect();
     store.schedule(id, &rows).await?;

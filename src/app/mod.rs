@@ -2,12 +2,15 @@
 //! a member, facilitator or organiser does, and returns a typed error a user can read.
 
 pub mod actor;
+pub mod agenda;
 pub mod answers;
 pub mod breakouts;
 pub mod digest;
 pub mod export;
+pub mod followup;
 pub mod meetings;
 pub mod membership;
+pub mod plans;
 pub mod ports;
 pub mod privacy;
 pub mod settings;

@@ -88,8 +88,15 @@ pub async fn tick<S: Store + ?Sized>(store: &S, chat: &dyn Chat, clock: &dyn Clo
         }
         let span = tracing::info_span!("job", meeting = %job.meeting, key = %job.key);
         let _enter = span.enter();
-        match run_job(store, chat, clock, job).await {
-            Ok(()) => {
+        let outcome = if job.kind == crate::domain::agenda::AGENDA_JOB {
+            super::agenda::run_job(store, chat, clock, job).await
+        } else {
+            run_job(store, chat, clock, job).await.map(|()| super::agenda::JobOutcome::Done)
+        };
+        match outcome {
+            // A paused agenda holds its jobs: they stay pending until `/agenda resume`.
+            Ok(super::agenda::JobOutcome::Held) => report.skipped.push(label),
+            Ok(super::agenda::JobOutcome::Done) => {
                 store.finish_job(job.id, now).await?;
                 report.done.push(label);
             }
@@ -139,7 +146,13 @@ async fn run_job<S: Store + ?Sized>(
             if meeting.state == MeetingState::Scheduled {
                 store.set_meeting_state(meeting.id, MeetingState::Open).await?;
             }
-            post_once(store, chat, clock, &key(""), Target::Channel(channel), questions_post(&meeting, lang)).await?;
+            let mut post = questions_post(&meeting, lang);
+            // A follow-up meeting asks each unit how last meeting's plan went.
+            if let Some(plans) = super::followup::previous_plans_text(store, &meeting, lang).await? {
+                post.text.push_str("\n\n");
+                post.text.push_str(&plans);
+            }
+            post_once(store, chat, clock, &key(""), Target::Channel(channel), post).await?;
         }
         Some(JobKind::Remind) => {
             if meeting.state != MeetingState::Open {

@@ -2,6 +2,7 @@
 //! app-level tests, benchmarks) and, when printing, shows it as console lines (`samrad demo`).
 
 pub mod demo;
+pub mod demo_day;
 mod memory;
 mod samples;
 

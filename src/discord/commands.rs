@@ -26,6 +26,7 @@ pub type Command = poise::Command<Data, BotError>;
 pub fn commands() -> Vec<Command> {
     let mut list = vec![meeting(), unit(), role(), answer(), super::language::command(), help()];
     list.extend(super::report_commands::commands());
+    list.extend(super::agenda_commands::commands());
     for cmd in &mut list {
         let name = cmd.name.clone();
         localize(cmd, &name);

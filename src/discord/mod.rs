@@ -2,6 +2,7 @@
 //! and modals (`components`, `forms`, `ids`), and the Discord `Chat` (`chat`, `perms`,
 //! `retry`). `bot::run` starts it all.
 
+pub mod agenda_commands;
 pub mod bot;
 pub mod chat;
 pub mod commands;

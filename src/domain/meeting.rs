@@ -116,4 +116,19 @@ impl Meeting {
     pub fn accepts_answers(&self, now: DateTime<Utc>) -> bool {
         self.state == MeetingState::Open && self.deadline.is_none_or(|d| now < d)
     }
+
+    /// Whether evaluation answers may be given or changed: from opening until the meeting has
+    /// ended, so the reflection deadline (before the meeting) does not close the evaluation
+    /// (at its end).
+    pub fn accepts_evaluation(&self) -> bool {
+        matches!(self.state, MeetingState::Open | MeetingState::Closed)
+    }
+
+    /// Whether answers to questions of `phase` may be given or changed at `now`.
+    pub fn accepts(&self, phase: Phase, now: DateTime<Utc>) -> bool {
+        match phase {
+            Phase::Reflection => self.accepts_answers(now),
+            Phase::Evaluation => self.accepts_evaluation(),
+        }
+    }
 }

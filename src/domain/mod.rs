@@ -1,6 +1,7 @@
 //! Pure meeting types and rules. No Discord, no SQL, no async runtime in here:
 //! everything is a plain function of its inputs so it can be tested directly.
 
+pub mod agenda;
 pub mod answer;
 pub mod digest;
 pub mod grouping;

@@ -4,6 +4,7 @@
 //! on, a busy timeout so concurrent writers wait instead of failing, synchronous=NORMAL
 //! (durable at every commit under WAL except on power loss of the last transaction).
 
+mod agenda;
 mod answers;
 mod error;
 mod guilds;

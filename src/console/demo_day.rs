@@ -1,0 +1,180 @@
+//! `samrad demo --day`: seed 001's meeting day (benchmarking-1) compressed on the manual clock.
+//! The agenda runner announces each item in plenary, breakout items open and close rooms from
+//! the kit's plans, every unit records a take-home plan, everyone fills in the evaluation, and
+//! the day ends with the day's digest to the organisers. Same use cases and store as the bot.
+
+use chrono::{DateTime, Duration, Utc};
+use rand::seq::SliceRandom;
+use rand::Rng;
+
+use super::demo::{Demo, DemoError, SharedOut, DEMO_GUILD, PLENARY_VOICE};
+use crate::app::agenda;
+use crate::app::plans::{self, PlanInput};
+use crate::app::ports::prelude::*;
+use crate::app::ports::Clock;
+use crate::app::{answers, tick, UserMessage};
+use crate::domain::agenda::AGENDA_JOB;
+use crate::domain::{Phase, QuestionKind};
+use crate::kit::Kit;
+use crate::t;
+
+/// What the day did, for the test that runs it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DayReport {
+    pub items: usize,
+    pub rounds: usize,
+    pub plans: usize,
+    pub evaluations: usize,
+}
+
+fn step<E: std::fmt::Display>(e: E) -> DemoError {
+    DemoError::Step(e.to_string())
+}
+
+const ACTIONS: [&str; 4] = [
+    "Kartlägga styrkedjan och boka möte med ledningsgruppen",
+    "Ta fram könsuppdelad statistik för verksamhetens nyckeltal",
+    "Utbilda chefer i jämställdhetsintegrering",
+    "Följa upp förbättringsområdena på nästa ledningsmöte",
+];
+
+/// Runs the meeting day of `kit` (seed 001's is `benchmarking-1`).
+pub async fn run(kit: Kit, seed: u64, db_url: &str, out: SharedOut) -> Result<DayReport, DemoError> {
+    let mut demo = Demo::new(kit, seed, db_url, out).await?;
+    demo.setup().await?;
+    let mut report = DayReport::default();
+    let meeting = demo.store.current_meeting(DEMO_GUILD).await?.ok_or_else(|| step("no meeting"))?;
+    for p in &demo.people {
+        demo.chat.join_voice(p.user, PLENARY_VOICE);
+    }
+    // The morning of the day, half an hour before the first item.
+    let first =
+        crate::domain::agenda::plan_day(&demo.kit.agenda, &demo.kit.breakouts, demo.kit.date, demo.kit.timezone)
+            .first()
+            .map(|i| i.starts_at)
+            .ok_or_else(|| step("the kit has no agenda"))?;
+    demo.clock.set(first - Duration::minutes(30));
+    demo.say("");
+    demo.say(&format!("=== {} ===", t!(demo.lang, "demo-day-start")));
+    agenda::start_day(&demo.store, &demo.clock, &demo.organiser, &demo.kit)
+        .await
+        .map_err(|e| step(e.user_message(demo.lang)))?;
+
+    let evaluation_kind = crate::kit::AgendaKind::Evaluation;
+    let mut planned = false;
+    while let Some(job) = next_job(&demo, meeting.id).await? {
+        demo.clock.set(job.max(demo.clock.now()));
+        // Notes in the open rooms before the scheduler closes them.
+        add_notes(&mut demo, meeting.id).await?;
+        let done = tick::tick(&demo.store, &demo.chat, &demo.clock).await.map_err(step)?;
+        for failed in &done.failed {
+            demo.say(&format!("! {failed}"));
+        }
+        let status = agenda::agenda_status(&demo.store, &demo.clock, &demo.organiser).await.map_err(step)?;
+        let current = status.current().cloned();
+        if let Some(item) = &current {
+            report.items += 1;
+            // The take-home item (the last breakout): each unit records its plan.
+            if !planned && item.plan.as_ref().is_some_and(|p| p.mode == crate::domain::grouping::Mode::SameUnit) {
+                planned = true;
+                report.plans = record_plans(&mut demo).await?;
+            }
+            if item.kind == evaluation_kind {
+                report.evaluations = evaluate(&mut demo).await?;
+            }
+        }
+    }
+    report.rounds = demo.store.rounds(meeting.id).await?.len();
+    demo.say("");
+    demo.say(&t!(
+        demo.lang,
+        "demo-day-done",
+        items = report.items,
+        rounds = report.rounds,
+        plans = report.plans,
+        evaluations = report.evaluations
+    ));
+    demo.finish().await?;
+    Ok(report)
+}
+
+async fn next_job(demo: &Demo, meeting: crate::domain::MeetingId) -> Result<Option<DateTime<Utc>>, DemoError> {
+    Ok(demo.store.pending_jobs(meeting).await?.into_iter().filter(|j| j.kind == AGENDA_JOB).map(|j| j.due_at).min())
+}
+
+async fn add_notes(demo: &mut Demo, meeting: crate::domain::MeetingId) -> Result<(), DemoError> {
+    let Some(round) = demo.store.open_round(meeting).await? else { return Ok(()) };
+    let notes = super::samples::answers(demo.lang);
+    for room in &round.rooms {
+        let Some(channel) = room.text_channel else { continue };
+        let Some(writer) = room.members.first().and_then(|u| demo.people.iter().find(|p| p.user == *u)).cloned() else {
+            continue;
+        };
+        let text = notes.choose(&mut demo.rng).copied().unwrap_or("-");
+        // Notes are idempotent enough for a demo: one per room per tick.
+        let _ = crate::app::breakouts::add_note(&demo.store, &demo.clock, &writer, channel, text, false).await;
+    }
+    Ok(())
+}
+
+async fn record_plans(demo: &mut Demo) -> Result<usize, DemoError> {
+    demo.say("");
+    demo.say(&format!("=== {} ===", t!(demo.lang, "demo-day-plans")));
+    let mut n = 0;
+    let mut seen = Vec::new();
+    let people = demo.people.clone();
+    for p in &people {
+        let Some(unit) = demo.store.member(DEMO_GUILD, p.user).await?.and_then(|m| m.unit) else { continue };
+        if seen.contains(&unit) {
+            continue;
+        }
+        seen.push(unit.clone());
+        let due = (demo.clock.now() + Duration::days(30 + demo.rng.gen_range(0..60))).date_naive();
+        let input =
+            PlanInput { action: ACTIONS[n % ACTIONS.len()].to_owned(), owner: p.name.clone(), due: due.to_string() };
+        match plans::record_plan(&demo.store, &demo.clock, p, &input).await {
+            Ok(plan) => {
+                demo.say(&format!("{} ({unit}) → {}", p.name, plans::plan_line(&plan, demo.lang)));
+                n += 1;
+            }
+            Err(e) => demo.say(&format!("{} → {}", p.name, e.user_message(demo.lang))),
+        }
+    }
+    // A plan without an owner is refused with a reason.
+    if let Some(p) = people.first() {
+        let input = PlanInput { action: ACTIONS[0].to_owned(), owner: String::new(), due: String::new() };
+        if let Err(e) = plans::record_plan(&demo.store, &demo.clock, p, &input).await {
+            demo.say(&format!("{} → {}", p.name, e.user_message(demo.lang)));
+        }
+    }
+    Ok(n)
+}
+
+async fn evaluate(demo: &mut Demo) -> Result<usize, DemoError> {
+    demo.say("");
+    demo.say(&format!("=== {} ===", t!(demo.lang, "demo-day-evaluation")));
+    let questions: Vec<_> = demo.kit.questions.iter().filter(|q| q.phase == Phase::Evaluation).cloned().collect();
+    let notes = super::samples::answers(demo.lang);
+    let mut n = 0;
+    for p in demo.people.clone() {
+        let raw: Vec<(String, String)> = questions
+            .iter()
+            .map(|q| {
+                let v = match &q.kind {
+                    QuestionKind::Scale { min, max } => demo.rng.gen_range((*min).max(*max - 2)..=*max).to_string(),
+                    QuestionKind::YesNo => "yes".to_owned(),
+                    QuestionKind::Choice { options } => options.first().cloned().unwrap_or_default(),
+                    QuestionKind::Number => "1".to_owned(),
+                    QuestionKind::Free => notes.choose(&mut demo.rng).copied().unwrap_or("-").to_owned(),
+                };
+                (q.id.to_string(), v)
+            })
+            .collect();
+        let saved = answers::submit_answers(&demo.store, &demo.clock, &p, &raw).await.map_err(step)?;
+        if !saved.saved.is_empty() {
+            n += 1;
+        }
+    }
+    demo.say(&t!(demo.lang, "answers-saved", count = n));
+    Ok(n)
+}

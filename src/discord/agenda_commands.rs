@@ -1,0 +1,204 @@
+//! Slash commands of the meeting day: `/agenda start|status|next|pause|resume|delay` and
+//! `/plan add|list`. Thin: parse, build the actor, call one `app::` use case, render.
+//! Registered in `commands::commands()` next to the others (descriptions and nb/sv names from
+//! `locales/*/agenda.ftl`).
+
+use poise::CreateReply;
+
+use super::bot::{BotError, Context};
+use super::chat::{cut, MESSAGE_LIMIT};
+use super::context::{actor as build_actor, Who};
+use crate::app::actor::UserMessage;
+use crate::app::plans::{self, PlanInput};
+use crate::app::{agenda, Actor};
+use crate::t;
+
+fn who<'a>(ctx: Context<'a>) -> Who<'a> {
+    let (locale, guild_locale, member) = match ctx {
+        poise::Context::Application(app) => (
+            app.interaction.locale.as_str(),
+            app.interaction.guild_locale.as_deref(),
+            app.interaction.member.as_deref(),
+        ),
+        poise::Context::Prefix(_) => ("en-US", None, None),
+    };
+    Who {
+        guild: ctx.guild_id(),
+        guild_name: ctx.guild().map(|g| g.name.clone()),
+        user: ctx.author(),
+        member,
+        locale,
+        guild_locale,
+    }
+}
+
+async fn actor(ctx: Context<'_>) -> Result<Actor, BotError> {
+    build_actor(ctx.data(), &who(ctx)).await
+}
+
+async fn reply(ctx: Context<'_>, text: String) -> Result<(), BotError> {
+    ctx.send(CreateReply::default().content(cut(&text, MESSAGE_LIMIT)).ephemeral(true)).await?;
+    Ok(())
+}
+
+async fn fail(ctx: Context<'_>, actor: &Actor, err: &(impl UserMessage + std::error::Error)) -> Result<(), BotError> {
+    tracing::info!(error = %err, "refused");
+    reply(ctx, err.user_message(actor.lang)).await
+}
+
+async fn status_reply(
+    ctx: Context<'_>,
+    actor: &Actor,
+    done: Result<agenda::AgendaStatus, agenda::AgendaError>,
+    head: Option<String>,
+) -> Result<(), BotError> {
+    match done {
+        Ok(status) => {
+            let mut text = head.map(|h| format!("{h}\n")).unwrap_or_default();
+            text.push_str(&agenda::render_status(&status, actor.lang));
+            reply(ctx, text).await
+        }
+        Err(e) => fail(ctx, actor, &e).await,
+    }
+}
+
+/// The commands of this file, for `commands::commands()` (which localises them).
+pub fn commands() -> Vec<super::commands::Command> {
+    vec![agenda(), plan()]
+}
+
+// ---------------------------------------------------------------- /agenda
+
+#[poise::command(
+    slash_command,
+    guild_only,
+    subcommands("start", "status", "next", "pause", "resume", "delay"),
+    subcommand_required
+)]
+pub async fn agenda(_: Context<'_>) -> Result<(), BotError> {
+    Ok(())
+}
+
+/// Run the loaded meeting's agenda today.
+#[poise::command(slash_command, guild_only)]
+pub async fn start(ctx: Context<'_>) -> Result<(), BotError> {
+    let actor = actor(ctx).await?;
+    ctx.defer_ephemeral().await?;
+    let data = ctx.data();
+    let Some(meeting) = crate::app::ports::MeetingStore::current_meeting(&*data.store, actor.guild).await? else {
+        return reply(ctx, t!(actor.lang, "err-no-meeting")).await;
+    };
+    let kit = match (data.kits)(&data.kits_dir, &meeting.kit_id) {
+        Ok(k) => k,
+        Err(detail) => {
+            return reply(ctx, t!(actor.lang, "err-kit", kit = meeting.kit_id.as_str(), detail = detail)).await
+        }
+    };
+    let done = agenda::start_day(&*data.store, &*data.clock, &actor, &kit).await;
+    let head = done.as_ref().ok().map(|s| {
+        let first = s
+            .run
+            .items
+            .iter()
+            .map(|i| i.shifted(s.run.shift).0)
+            .find(|t| *t >= s.now)
+            .map(|t| format!("<t:{}:t>", t.timestamp()))
+            .unwrap_or_default();
+        t!(actor.lang, "agenda-started", items = s.run.items.len(), first = first)
+    });
+    status_reply(ctx, &actor, done, head).await
+}
+
+/// The day's agenda and where it stands.
+#[poise::command(slash_command, guild_only)]
+pub async fn status(ctx: Context<'_>) -> Result<(), BotError> {
+    let actor = actor(ctx).await?;
+    let data = ctx.data();
+    let done = agenda::agenda_status(&*data.store, &*data.clock, &actor).await;
+    status_reply(ctx, &actor, done, None).await
+}
+
+/// End the current item now and start the next one.
+#[poise::command(slash_command, guild_only)]
+pub async fn next(ctx: Context<'_>) -> Result<(), BotError> {
+    let actor = actor(ctx).await?;
+    ctx.defer_ephemeral().await?;
+    let data = ctx.data();
+    let done = agenda::next_item(&*data.store, &*data.chat, &*data.clock, &actor).await;
+    status_reply(ctx, &actor, done, Some(t!(actor.lang, "agenda-skipped"))).await
+}
+
+/// Hold the agenda.
+#[poise::command(slash_command, guild_only)]
+pub async fn pause(ctx: Context<'_>) -> Result<(), BotError> {
+    let actor = actor(ctx).await?;
+    let data = ctx.data();
+    let done = agenda::pause(&*data.store, &*data.clock, &actor).await;
+    status_reply(ctx, &actor, done, Some(t!(actor.lang, "agenda-paused-reply"))).await
+}
+
+/// Continue the agenda; the rest of the day moves by the pause.
+#[poise::command(slash_command, guild_only)]
+pub async fn resume(ctx: Context<'_>) -> Result<(), BotError> {
+    let actor = actor(ctx).await?;
+    let data = ctx.data();
+    let done = agenda::resume(&*data.store, &*data.clock, &actor).await;
+    let head = done.as_ref().ok().map(|s| t!(actor.lang, "agenda-resumed", minutes = s.run.shift.num_minutes()));
+    status_reply(ctx, &actor, done, head).await
+}
+
+/// Move the rest of the day later.
+#[poise::command(slash_command, guild_only)]
+pub async fn delay(ctx: Context<'_>, minutes: i64) -> Result<(), BotError> {
+    let actor = actor(ctx).await?;
+    let data = ctx.data();
+    let done = agenda::delay(&*data.store, &*data.clock, &actor, minutes).await;
+    status_reply(ctx, &actor, done, Some(t!(actor.lang, "agenda-delayed", minutes = minutes))).await
+}
+
+// ---------------------------------------------------------------- /plan
+
+#[poise::command(slash_command, guild_only, subcommands("add", "list"), subcommand_required)]
+pub async fn plan(_: Context<'_>) -> Result<(), BotError> {
+    Ok(())
+}
+
+/// Add to your unit's take-home plan.
+#[poise::command(slash_command, guild_only)]
+pub async fn add(ctx: Context<'_>, action: String, owner: String, due: Option<String>) -> Result<(), BotError> {
+    let actor = actor(ctx).await?;
+    let data = ctx.data();
+    let input = PlanInput { action, owner, due: due.unwrap_or_default() };
+    match plans::record_plan(&*data.store, &*data.clock, &actor, &input).await {
+        Ok(plan) => {
+            let text = format!(
+                "{}\n{}",
+                t!(actor.lang, "plan-saved", unit = plan.unit.as_str()),
+                plans::plan_line(&plan, actor.lang)
+            );
+            reply(ctx, text).await
+        }
+        // The refused input is shown back, so nothing typed is lost.
+        Err(e) => {
+            let text = format!(
+                "{}\n> {} — {} {}",
+                e.user_message(actor.lang),
+                input.action.trim(),
+                input.owner.trim(),
+                input.due.trim()
+            );
+            reply(ctx, text).await
+        }
+    }
+}
+
+/// Your unit's take-home plan (organisers: any unit's).
+#[poise::command(slash_command, guild_only)]
+pub async fn list(ctx: Context<'_>, unit: Option<String>) -> Result<(), BotError> {
+    let actor = actor(ctx).await?;
+    let data = ctx.data();
+    match plans::my_unit_plans(&*data.store, &actor, unit.as_deref()).await {
+        Ok((unit, list)) => reply(ctx, plans::render_unit_plans(&unit, &list, actor.lang)).await,
+        Err(e) => fail(ctx, &actor, &e).await,
+    }
+}
