@@ -3,6 +3,7 @@
 //! `retry`). `bot::run` starts it all.
 
 pub mod bot;
+pub mod breakouts;
 pub mod chat;
 pub mod commands;
 pub mod components;
