@@ -4,3 +4,4 @@
 mod breakouts;
 mod harness;
 mod reflection;
+mod wire;
