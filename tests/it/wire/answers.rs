@@ -42,7 +42,7 @@ fn slash(
 }
 
 /// Waits for the questions post (with its Answer button) in plenary; returns its id.
-async fn questions_post(w: &Wire) -> u64 {
+pub async fn questions_post(w: &Wire) -> u64 {
     w.fake
         .wait_until(T, |f| {
             f.messages_in(PLENARY).iter().any(|m| m["components"][0]["components"][0]["custom_id"] == ANSWER_BUTTON)

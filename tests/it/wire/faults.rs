@@ -89,7 +89,8 @@ async fn a_dropped_gateway_mid_split_resumes_and_loses_no_answer() {
     let w = Wire::start(setup).await;
     w.load("example-en").await;
     w.seat(20, &UNITS).await;
-    // Slow the split down a little so the gateway drops while rooms are being made.
+    super::answers::questions_post(&w).await; // answering is open
+                                              // Slow the split down a little so the gateway drops while rooms are being made.
     w.fake.inject(Fault::rate_limit("POST /guilds/{g}/channels", 0.2).times(3));
     let resumes = w.fake.resumes();
     let (split, kind) = w.send(split_units()).await;
@@ -120,6 +121,8 @@ async fn a_dropped_gateway_mid_split_resumes_and_loses_no_answer() {
     assert_private_rooms(&w, 5);
     let meeting = w.store.current_meeting(GuildId(GUILD)).await.unwrap().unwrap();
     let answers = w.store.answers(meeting.id).await.unwrap();
+    let reply = w.fake.original_response(&answer.token).unwrap();
+    assert!(reply["content"].as_str().unwrap().contains("Saved"), "{reply}");
     assert!(
         answers.iter().any(|a| a.user.0 == member_id(3) && a.value == "Sent during the outage."),
         "the answer is kept: {answers:?}"
