@@ -147,3 +147,56 @@ async fn broadcast_reaches_every_room_and_close_posts_one_summary_per_room() {
     assert!(w.store.open_round(meeting.id).await.unwrap().is_none());
     w.finish().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn in_choose_mode_members_pick_a_room_with_the_plenary_buttons() {
+    let w = twenty_in_voice().await;
+    let split =
+        breakout("split", vec![CommandOption::integer("mode", 5), CommandOption::integer("size", 5)], facilitator());
+    let (sent, _) = w.send(split).await;
+    w.reply_containing(&sent, "members pick one with the buttons").await;
+    let post = w
+        .posts_in(PLENARY)
+        .into_iter()
+        .find(|m| {
+            m["components"][0]["components"][0]["custom_id"].as_str().is_some_and(|c| c.starts_with("samrad:choose:"))
+        })
+        .expect("a post with room buttons");
+    let button = post["components"][0]["components"][1]["custom_id"].as_str().unwrap().to_owned();
+    let message: u64 = post["id"].as_str().unwrap().parse().unwrap();
+    let (pick, kind) = w.send(fake_discord::InteractionFixture::button(&button, message, super::member(7))).await;
+    assert_eq!(kind, 5, "deferred: access and voice take several calls");
+    w.reply_containing(&pick, "You are in room-2").await;
+    let meeting = w.store.current_meeting(GuildId(GUILD)).await.unwrap().unwrap();
+    let round = w.store.open_round(meeting.id).await.unwrap().unwrap();
+    let room = round.rooms.iter().find(|r| r.number == 2).unwrap();
+    assert_eq!(room.members.iter().map(|u| u.0).collect::<Vec<_>>(), vec![member_id(7)]);
+    let text = room.text_channel.unwrap().0;
+    let overwrites = w.fake.channel(text).unwrap()["permission_overwrites"].clone();
+    assert!(
+        overwrites.as_array().unwrap().iter().any(|o| id(&o["id"]) == member_id(7) && o["type"] == 1),
+        "the picker may see the room: {overwrites}"
+    );
+    w.finish().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_full_server_is_named_as_a_discord_limit_and_no_half_round_is_left() {
+    let mut g = guild(20, true);
+    for i in 0..492 {
+        g = g.channel(fake_discord::ChannelFixture::text(50_000 + i, format!("old-{i}")));
+    }
+    let w = Wire::start(Setup::new(g)).await;
+    w.load("example-en").await;
+    w.seat(20, &UNITS).await;
+    let before = w.fake.guild_channels(GUILD).len();
+    assert_eq!(before, 494);
+    let (sent, _) = w.send(split_units()).await; // needs 11 channels, 6 fit
+    w.reply_containing(&sent, "Discord limit reached").await;
+    let refused = w.fake.requests_matching("POST /guilds/{g}/channels");
+    assert_eq!(refused.iter().filter(|r| r.status == 400).count(), 1, "not retried");
+    assert_eq!(w.fake.guild_channels(GUILD).len(), before, "the rooms made so far are removed again");
+    let meeting = w.store.current_meeting(GuildId(GUILD)).await.unwrap().unwrap();
+    assert!(w.store.open_round(meeting.id).await.unwrap().is_none(), "no half-made round");
+    w.finish().await;
+}
