@@ -200,3 +200,35 @@ async fn a_full_server_is_named_as_a_discord_limit_and_no_half_round_is_left() {
     assert!(w.store.open_round(meeting.id).await.unwrap().is_none(), "no half-made round");
     w.finish().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_facilitator_extends_the_round_and_moves_a_member() {
+    let w = twenty_in_voice().await;
+    let (sent, _) = w.send(split_units()).await;
+    w.reply_containing(&sent, "Round 1").await;
+    let meeting = w.store.current_meeting(GuildId(GUILD)).await.unwrap().unwrap();
+    let round = w.store.open_round(meeting.id).await.unwrap().unwrap();
+
+    let (sent, kind) = w.send(breakout("extend", vec![CommandOption::integer("minutes", 5)], facilitator())).await;
+    assert_eq!(kind, 4, "extend only touches the store: answered at once");
+    w.reply_containing(&sent, "The rooms now end").await;
+    let extended = w.store.open_round(meeting.id).await.unwrap().unwrap();
+    assert_eq!(extended.ends_at - round.ends_at, chrono::Duration::minutes(5));
+
+    let who = round.rooms[0].members[0];
+    let to = round.rooms[1].clone();
+    let (sent, _) = w
+        .send(breakout(
+            "move",
+            vec![CommandOption::user("member", who.0), CommandOption::integer("room", 2)],
+            facilitator(),
+        ))
+        .await;
+    w.reply_containing(&sent, "is now in room-2").await;
+    assert_eq!(w.fake.voice_channel_of(GUILD, who.0), to.voice_channel.map(|c| c.0), "moved in voice too");
+    let overwrites = w.fake.channel(to.text_channel.unwrap().0).unwrap()["permission_overwrites"].clone();
+    assert!(overwrites.as_array().unwrap().iter().any(|o| id(&o["id"]) == who.0), "{overwrites}");
+    let old = w.fake.channel(round.rooms[0].text_channel.unwrap().0).unwrap()["permission_overwrites"].clone();
+    assert!(!old.as_array().unwrap().iter().any(|o| id(&o["id"]) == who.0), "access to the old room revoked");
+    w.finish().await;
+}
