@@ -92,6 +92,7 @@ fn bot_settings(config: &Config) -> anyhow::Result<samrad::discord::BotSettings>
         kits_dir: config.kits.dir.clone(),
         kits: std::sync::Arc::new(|dir, id| kit::find_kit(dir, id).map_err(|e| e.to_string())),
         tick_every: std::time::Duration::from_secs(config.scheduler.tick_seconds),
+        clock: std::sync::Arc::new(samrad::app::ports::SystemClock),
     })
 }
 

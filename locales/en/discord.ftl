@@ -63,6 +63,7 @@ config-saved = Settings saved.
     Organiser role: { $organiser }
     Facilitator role: { $facilitator }
     Plenary channel: { $plenary }
+    Plenary voice: { $voice }
     Organiser channel: { $organisers }
     Language: { $locale }
 unit-joined = You are now in **{ $unit }**.
@@ -92,3 +93,70 @@ cmd-language-set-name = set
 cmd-language-set-description = Choose your language
 cmd-language-set-language-name = language
 cmd-language-set-language-description = norsk, svenska, English, or Discord's own
+
+## Breakouts
+cmd-meeting-config-plenary-voice-name = plenary_voice
+cmd-meeting-config-plenary-voice-description = Voice channel of the plenary (who is there is present for breakouts)
+cmd-breakout-name = breakout
+cmd-breakout-description = Breakout rooms: split, broadcast, extend, move, close
+cmd-breakout-split-name = split
+cmd-breakout-split-description = Split the people present into private breakout rooms
+cmd-breakout-split-mode-name = mode
+cmd-breakout-split-mode-description = How to group people
+cmd-breakout-split-mode-choice-random = random
+cmd-breakout-split-mode-choice-roles = roles
+cmd-breakout-split-mode-choice-units = units
+cmd-breakout-split-mode-choice-same-unit = same-unit
+cmd-breakout-split-mode-choice-pairs = pairs
+cmd-breakout-split-mode-choice-choose = choose
+cmd-breakout-split-size-name = size
+cmd-breakout-split-size-description = People per room
+cmd-breakout-split-rooms-name = rooms
+cmd-breakout-split-rooms-description = Number of rooms (instead of a size)
+cmd-breakout-split-minutes-name = minutes
+cmd-breakout-split-minutes-description = Minutes in the rooms
+cmd-breakout-split-voice-name = voice
+cmd-breakout-split-voice-description = Also a voice channel per room; people in voice are moved
+cmd-breakout-split-plan-name = plan
+cmd-breakout-split-plan-description = One of the meeting kit's breakout plans
+cmd-breakout-broadcast-name = broadcast
+cmd-breakout-broadcast-description = Send a message to every room
+cmd-breakout-broadcast-text-name = text
+cmd-breakout-broadcast-text-description = The message
+cmd-breakout-extend-name = extend
+cmd-breakout-extend-description = Give the rooms more time
+cmd-breakout-extend-minutes-name = minutes
+cmd-breakout-extend-minutes-description = Extra minutes
+cmd-breakout-move-name = move
+cmd-breakout-move-description = Move a member to another room
+cmd-breakout-move-member-name = member
+cmd-breakout-move-member-description = Who to move
+cmd-breakout-move-room-name = room
+cmd-breakout-move-room-description = Room number
+cmd-breakout-join-name = join
+cmd-breakout-join-description = Join a room late
+cmd-breakout-reshuffle-name = reshuffle
+cmd-breakout-reshuffle-description = Close the rooms and split again so people meet new people
+cmd-breakout-reshuffle-minutes-name = minutes
+cmd-breakout-reshuffle-minutes-description = Minutes in the new rooms
+cmd-breakout-reshuffle-voice-name = voice
+cmd-breakout-reshuffle-voice-description = Also a voice channel per room
+cmd-breakout-close-name = close
+cmd-breakout-close-description = Close the rooms; summaries go to plenary
+cmd-note-name = note
+cmd-note-description = Write a note for your breakout room's summary
+cmd-note-text-name = text
+cmd-note-text-description = The note
+cmd-note-summary-name = summary
+cmd-note-summary-description = As rapporteur: this is the room's summary
+split-progress = Creating rooms… { $done }/{ $total } rooms
+split-done = Round { $number }: { $rooms } rooms for { $people } people, ending { $ends }.
+split-done-choose = Round { $number }: { $rooms } rooms are open; members pick one with the buttons in plenary. The round ends { $ends }.
+broadcast-done = Sent to { $rooms } rooms.
+extend-done = The rooms now end { $ends }.
+move-done = { $name } is now in { $room }.
+join-done = You are in { $room }: { $channel }
+close-done = The rooms are closed; { $rooms } summaries were posted to plenary.
+note-saved = Your note is saved for { $room }.
+note-summary-saved = Saved as { $room }'s summary.
+err-discord-limit = Discord limit reached ({ $detail }). Choose fewer rooms or clean up old channels, then try again.

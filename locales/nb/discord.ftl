@@ -63,6 +63,7 @@ config-saved = Innstillingene er lagret.
     Arrangørrolle: { $organiser }
     Fasilitatorrolle: { $facilitator }
     Plenumskanal: { $plenary }
+    Plenumstale: { $voice }
     Arrangørkanal: { $organisers }
     Språk: { $locale }
 unit-joined = Du er nå med i **{ $unit }**.
@@ -92,3 +93,70 @@ cmd-language-set-name = velg
 cmd-language-set-description = Velg språket ditt
 cmd-language-set-language-name = språk
 cmd-language-set-language-description = norsk, svenska, English, eller Discords eget
+
+## Breakouts
+cmd-meeting-config-plenary-voice-name = plenumstale
+cmd-meeting-config-plenary-voice-description = Talekanalen for plenum (de som er der, er til stede i gruppearbeid)
+cmd-breakout-name = grupperom
+cmd-breakout-description = Grupperom: del inn, send beskjed, forleng, flytt, avslutt
+cmd-breakout-split-name = del
+cmd-breakout-split-description = Del de som er til stede inn i lukkede grupperom
+cmd-breakout-split-mode-name = modus
+cmd-breakout-split-mode-description = Hvordan folk deles inn
+cmd-breakout-split-mode-choice-random = tilfeldig
+cmd-breakout-split-mode-choice-roles = roller
+cmd-breakout-split-mode-choice-units = blandede enheter
+cmd-breakout-split-mode-choice-same-unit = samme enhet
+cmd-breakout-split-mode-choice-pairs = kritiske venner
+cmd-breakout-split-mode-choice-choose = velg selv
+cmd-breakout-split-size-name = størrelse
+cmd-breakout-split-size-description = Personer per rom
+cmd-breakout-split-rooms-name = rom
+cmd-breakout-split-rooms-description = Antall rom (i stedet for størrelse)
+cmd-breakout-split-minutes-name = minutter
+cmd-breakout-split-minutes-description = Minutter i rommene
+cmd-breakout-split-voice-name = tale
+cmd-breakout-split-voice-description = Også en talekanal per rom; de som er i tale, flyttes
+cmd-breakout-split-plan-name = opplegg
+cmd-breakout-split-plan-description = Et av møteoppleggets gruppeopplegg
+cmd-breakout-broadcast-name = beskjed
+cmd-breakout-broadcast-description = Send en beskjed til alle rommene
+cmd-breakout-broadcast-text-name = tekst
+cmd-breakout-broadcast-text-description = Beskjeden
+cmd-breakout-extend-name = forleng
+cmd-breakout-extend-description = Gi rommene mer tid
+cmd-breakout-extend-minutes-name = minutter
+cmd-breakout-extend-minutes-description = Ekstra minutter
+cmd-breakout-move-name = flytt
+cmd-breakout-move-description = Flytt et medlem til et annet rom
+cmd-breakout-move-member-name = medlem
+cmd-breakout-move-member-description = Hvem som skal flyttes
+cmd-breakout-move-room-name = rom
+cmd-breakout-move-room-description = Romnummer
+cmd-breakout-join-name = bli-med
+cmd-breakout-join-description = Bli med i et rom etter at det har startet
+cmd-breakout-reshuffle-name = stokk-om
+cmd-breakout-reshuffle-description = Avslutt rommene og del inn på nytt, så folk møter nye folk
+cmd-breakout-reshuffle-minutes-name = minutter
+cmd-breakout-reshuffle-minutes-description = Minutter i de nye rommene
+cmd-breakout-reshuffle-voice-name = tale
+cmd-breakout-reshuffle-voice-description = Også en talekanal per rom
+cmd-breakout-close-name = avslutt
+cmd-breakout-close-description = Avslutt rommene; oppsummeringene går til plenum
+cmd-note-name = notat
+cmd-note-description = Skriv et notat til oppsummeringen fra grupperommet
+cmd-note-text-name = tekst
+cmd-note-text-description = Notatet
+cmd-note-summary-name = oppsummering
+cmd-note-summary-description = Som referent: dette er rommets oppsummering
+split-progress = Lager rom … { $done }/{ $total } rom
+split-done = Runde { $number }: { $rooms } rom for { $people } personer, slutter { $ends }.
+split-done-choose = Runde { $number }: { $rooms } rom er åpne; medlemmene velger rom med knappene i plenum. Runden slutter { $ends }.
+broadcast-done = Sendt til { $rooms } rom.
+extend-done = Rommene slutter nå { $ends }.
+move-done = { $name } er nå i { $room }.
+join-done = Du er i { $room }: { $channel }
+close-done = Rommene er avsluttet; { $rooms } oppsummeringer er lagt ut i plenum.
+note-saved = Notatet ditt er lagret for { $room }.
+note-summary-saved = Lagret som oppsummeringen for { $room }.
+err-discord-limit = Discord-grensen er nådd ({ $detail }). Velg færre rom eller rydd bort gamle kanaler, og prøv igjen.

@@ -63,6 +63,7 @@ config-saved = Inställningarna är sparade.
     Arrangörsroll: { $organiser }
     Facilitatorroll: { $facilitator }
     Plenumkanal: { $plenary }
+    Plenumröst: { $voice }
     Arrangörskanal: { $organisers }
     Språk: { $locale }
 unit-joined = Du är nu med i **{ $unit }**.
@@ -92,3 +93,70 @@ cmd-language-set-name = välj
 cmd-language-set-description = Välj ditt språk
 cmd-language-set-language-name = språk
 cmd-language-set-language-description = norsk, svenska, English, eller Discords eget
+
+## Breakouts
+cmd-meeting-config-plenary-voice-name = plenumröst
+cmd-meeting-config-plenary-voice-description = Röstkanalen för plenum (de som är där är närvarande i grupparbetet)
+cmd-breakout-name = grupprum
+cmd-breakout-description = Grupprum: dela in, skicka meddelande, förläng, flytta, avsluta
+cmd-breakout-split-name = dela
+cmd-breakout-split-description = Dela in de närvarande i slutna grupprum
+cmd-breakout-split-mode-name = läge
+cmd-breakout-split-mode-description = Hur folk delas in
+cmd-breakout-split-mode-choice-random = slumpvis
+cmd-breakout-split-mode-choice-roles = roller
+cmd-breakout-split-mode-choice-units = blandade enheter
+cmd-breakout-split-mode-choice-same-unit = samma enhet
+cmd-breakout-split-mode-choice-pairs = kritiska vänner
+cmd-breakout-split-mode-choice-choose = välj själv
+cmd-breakout-split-size-name = storlek
+cmd-breakout-split-size-description = Personer per rum
+cmd-breakout-split-rooms-name = rum
+cmd-breakout-split-rooms-description = Antal rum (i stället för storlek)
+cmd-breakout-split-minutes-name = minuter
+cmd-breakout-split-minutes-description = Minuter i rummen
+cmd-breakout-split-voice-name = röst
+cmd-breakout-split-voice-description = Även en röstkanal per rum; de som är i röst flyttas
+cmd-breakout-split-plan-name = upplägg
+cmd-breakout-split-plan-description = Ett av mötesuppläggets gruppupplägg
+cmd-breakout-broadcast-name = meddela
+cmd-breakout-broadcast-description = Skicka ett meddelande till alla rum
+cmd-breakout-broadcast-text-name = text
+cmd-breakout-broadcast-text-description = Meddelandet
+cmd-breakout-extend-name = förläng
+cmd-breakout-extend-description = Ge rummen mer tid
+cmd-breakout-extend-minutes-name = minuter
+cmd-breakout-extend-minutes-description = Extra minuter
+cmd-breakout-move-name = flytta
+cmd-breakout-move-description = Flytta en medlem till ett annat rum
+cmd-breakout-move-member-name = medlem
+cmd-breakout-move-member-description = Vem som ska flyttas
+cmd-breakout-move-room-name = rum
+cmd-breakout-move-room-description = Rumsnummer
+cmd-breakout-join-name = gå-med
+cmd-breakout-join-description = Gå med i ett rum efter att det har börjat
+cmd-breakout-reshuffle-name = blanda-om
+cmd-breakout-reshuffle-description = Avsluta rummen och dela in på nytt så att folk träffar nya
+cmd-breakout-reshuffle-minutes-name = minuter
+cmd-breakout-reshuffle-minutes-description = Minuter i de nya rummen
+cmd-breakout-reshuffle-voice-name = röst
+cmd-breakout-reshuffle-voice-description = Även en röstkanal per rum
+cmd-breakout-close-name = avsluta
+cmd-breakout-close-description = Avsluta rummen; sammanfattningarna går till plenum
+cmd-note-name = anteckning
+cmd-note-description = Skriv en anteckning till grupprummets sammanfattning
+cmd-note-text-name = text
+cmd-note-text-description = Anteckningen
+cmd-note-summary-name = sammanfattning
+cmd-note-summary-description = Som rapportör: detta är rummets sammanfattning
+split-progress = Skapar rum … { $done }/{ $total } rum
+split-done = Omgång { $number }: { $rooms } rum för { $people } personer, slutar { $ends }.
+split-done-choose = Omgång { $number }: { $rooms } rum är öppna; medlemmarna väljer rum med knapparna i plenum. Omgången slutar { $ends }.
+broadcast-done = Skickat till { $rooms } rum.
+extend-done = Rummen slutar nu { $ends }.
+move-done = { $name } är nu i { $room }.
+join-done = Du är i { $room }: { $channel }
+close-done = Rummen är avslutade; { $rooms } sammanfattningar har lagts ut i plenum.
+note-saved = Din anteckning är sparad för { $room }.
+note-summary-saved = Sparad som sammanfattningen för { $room }.
+err-discord-limit = Discords gräns är nådd ({ $detail }). Välj färre rum eller städa bort gamla kanaler och försök igen.

@@ -80,6 +80,7 @@ impl UserMessage for BreakoutError {
             Self::EmptyNote => t!(lang, "err-empty-note"),
             Self::AllFull => t!(lang, "err-rooms-full"),
             Self::Choose(e) => t!(lang, "err-split", detail = e.to_string()),
+            Self::Chat(ChatError::Limit(detail)) => t!(lang, "err-discord-limit", detail = detail.as_str()),
             Self::Chat(e) => t!(lang, "err-chat", detail = e.to_string()),
             Self::Store(_) => t!(lang, "err-internal"),
         }
@@ -99,6 +100,48 @@ pub struct SplitRequest {
     /// Who is present. `None`: everyone in the plenary voice channel, or, without one, every
     /// member with a unit.
     pub present: Option<Vec<UserId>>,
+}
+
+/// What `/breakout split` was given; `None` means "not said".
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SplitOptions {
+    pub size: Option<u32>,
+    pub rooms: Option<u32>,
+    pub minutes: Option<u32>,
+    pub voice: Option<bool>,
+}
+
+/// Minutes of a round when neither the facilitator nor the plan says.
+pub const DEFAULT_MINUTES: u32 = 10;
+
+impl SplitRequest {
+    /// A request from the command's options and the kit's plan: what the facilitator said
+    /// wins, then the plan (size, minutes, questions), then the defaults. Everyone present.
+    pub fn from_options(mode: Mode, options: &SplitOptions, plan: Option<crate::kit::BreakoutPlan>) -> SplitRequest {
+        let sizing = match (options.size, options.rooms) {
+            (Some(size), _) => Sizing::Size(size),
+            (None, Some(rooms)) => Sizing::Rooms(rooms),
+            (None, None) => Sizing::from_size(plan.as_ref().and_then(|p| p.size)),
+        };
+        let minutes = options.minutes.or(plan.as_ref().map(|p| p.minutes)).unwrap_or(DEFAULT_MINUTES).clamp(1, 240);
+        SplitRequest { mode, sizing, minutes, voice: options.voice.unwrap_or(false), plan, present: None }
+    }
+}
+
+/// The kit's breakout plan with id `id`.
+pub fn find_plan(kit: &crate::kit::Kit, id: &str) -> Result<crate::kit::BreakoutPlan, BreakoutError> {
+    kit.breakouts.iter().find(|p| p.id == id.trim()).cloned().ok_or_else(|| BreakoutError::UnknownPlan(id.to_owned()))
+}
+
+/// Ids and titles of the kit's breakout plans that contain `partial` (autocomplete).
+pub fn plan_suggestions(kit: &crate::kit::Kit, partial: &str) -> Vec<(String, String)> {
+    let p = partial.to_lowercase();
+    kit.breakouts
+        .iter()
+        .filter(|b| b.id.to_lowercase().contains(&p) || b.title.to_lowercase().contains(&p))
+        .map(|b| (b.id.clone(), b.title.clone()))
+        .take(25)
+        .collect()
 }
 
 async fn facilitated_meeting<S: Store + ?Sized>(store: &S, actor: &Actor) -> Result<Meeting, BreakoutError> {

@@ -32,6 +32,8 @@ pub struct SettingsChange {
     pub organiser_role: Option<u64>,
     pub facilitator_role: Option<u64>,
     pub plenary_channel: Option<ChannelId>,
+    /// The plenary voice channel: who sits there is who is present for a split.
+    pub plenary_voice: Option<ChannelId>,
     pub organiser_channel: Option<ChannelId>,
     pub locale: Option<String>,
 }
@@ -54,6 +56,9 @@ pub async fn configure<S: Store + ?Sized>(
     }
     if let Some(c) = change.plenary_channel {
         settings.plenary_channel = Some(c);
+    }
+    if let Some(c) = change.plenary_voice {
+        settings.plenary_voice = Some(c);
     }
     if let Some(c) = change.organiser_channel {
         settings.organiser_channel = Some(c);

@@ -11,7 +11,7 @@ use tokio::sync::watch;
 use tracing::{error, info, info_span, warn, Instrument};
 
 use super::{commands, components, DiscordChat};
-use crate::app::ports::{Clock, StoreError, SystemClock};
+use crate::app::ports::{Clock, StoreError};
 use crate::kit::Kit;
 use crate::storage::SqliteStore;
 
@@ -29,6 +29,8 @@ pub struct BotSettings {
     pub kits: KitLoader,
     /// How often the scheduler looks for due work (it also runs once at start: catch-up).
     pub tick_every: Duration,
+    /// What time it is (`SystemClock`; tests pass a `ManualClock` to make schedules due).
+    pub clock: Arc<dyn Clock>,
 }
 
 impl std::fmt::Debug for BotSettings {
@@ -100,6 +102,7 @@ pub async fn run_until(
     let (stop_tx, stop_rx) = watch::channel(false);
 
     let (kits_dir, kits, tick_every) = (settings.kits_dir.clone(), settings.kits.clone(), settings.tick_every);
+    let clock = settings.clock.clone();
     let framework = poise::Framework::builder()
         .options(poise::FrameworkOptions {
             commands: commands::commands(),
@@ -117,7 +120,6 @@ pub async fn run_until(
                 info!(user = %ready.user.name, guilds = ready.guilds.len(), "ready");
                 poise::builtins::register_globally(ctx, &framework.options().commands).await?;
                 let chat = Arc::new(DiscordChat::new(ctx.http.clone(), Some(ctx.cache.clone())));
-                let clock: Arc<dyn Clock> = Arc::new(SystemClock);
                 tokio::spawn(scheduler(store.clone(), chat.clone(), clock.clone(), tick_every, stop_rx));
                 Ok(Data { store, chat, clock, kits_dir, kits })
             })

@@ -47,6 +47,21 @@ struct ErrorBody {
     code: Option<i64>,
     message: Option<String>,
     retry_after: Option<f64>,
+    /// Per-field errors of a 50035 "Invalid Form Body" (e.g. a full category).
+    errors: Option<serde_json::Value>,
+}
+
+/// The first nested `_errors[].message` of a form-body error.
+fn first_field_error(errors: &serde_json::Value) -> Option<String> {
+    match errors {
+        serde_json::Value::Object(map) => {
+            if let Some(list) = map.get("_errors").and_then(|e| e.as_array()) {
+                return list.iter().find_map(|e| e["message"].as_str().map(str::to_owned));
+            }
+            map.values().find_map(first_field_error)
+        }
+        _ => None,
+    }
 }
 
 impl DiscordChat {
@@ -106,11 +121,15 @@ impl DiscordChat {
             return Ok(body);
         }
         let parsed: ErrorBody = serde_json::from_slice(&body).unwrap_or_default();
+        let mut message = parsed.message.unwrap_or_else(|| status.to_string());
+        if let Some(detail) = parsed.errors.as_ref().and_then(first_field_error) {
+            message = format!("{message}: {detail}");
+        }
         Err(Failure {
             status: Some(status.as_u16()),
             code: parsed.code,
             retry_after: parsed.retry_after.or(header_wait),
-            message: parsed.message.unwrap_or_else(|| status.to_string()),
+            message,
         })
     }
 

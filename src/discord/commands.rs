@@ -24,7 +24,16 @@ pub type Command = poise::Command<Data, BotError>;
 
 /// All commands, with descriptions and nb/sv localisations from the catalogues.
 pub fn commands() -> Vec<Command> {
-    let mut list = vec![meeting(), unit(), role(), answer(), super::language::command(), help()];
+    let mut list = vec![
+        meeting(),
+        unit(),
+        role(),
+        answer(),
+        super::breakouts::breakout(),
+        super::breakouts::note(),
+        super::language::command(),
+        help(),
+    ];
     list.extend(super::report_commands::commands());
     list.extend(super::agenda_commands::commands());
     for cmd in &mut list {
@@ -47,6 +56,16 @@ fn localize(cmd: &mut Command, path: &str) {
         p.description = Some(t!(Lang::En, &format!("cmd-{base}-description")).into());
         p.name_localizations = names;
         p.description_localizations = descriptions;
+        for choice in p.choices.to_mut() {
+            let id = format!("cmd-{base}-choice-{}", choice.name);
+            choice.localizations = Cow::Owned(
+                [Lang::Nb, Lang::Sv]
+                    .into_iter()
+                    .filter(|l| i18n::has(*l, &id))
+                    .map(|l| (l.discord_locale().into(), t!(l, &id).into()))
+                    .collect(),
+            );
+        }
     }
     for sub in &mut cmd.subcommands {
         let sub_path = format!("{path}-{}", sub.name);
@@ -72,7 +91,7 @@ fn localizations(base: &str) -> (Localizations, Localizations) {
 
 // ---------------------------------------------------------------- plumbing
 
-fn who<'a>(ctx: Context<'a>) -> Who<'a> {
+pub(super) fn who<'a>(ctx: Context<'a>) -> Who<'a> {
     let (locale, guild_locale, member) = match ctx {
         poise::Context::Application(app) => (
             app.interaction.locale.as_str(),
@@ -227,12 +246,14 @@ pub async fn config(
     plenary_channel: Option<Channel>,
     organiser_channel: Option<Channel>,
     locale: Option<Language>,
+    plenary_voice: Option<Channel>,
 ) -> Result<(), BotError> {
     let actor = actor(ctx).await?;
     let change = SettingsChange {
         organiser_role: organiser_role.map(|r| r.id.get()),
         facilitator_role: facilitator_role.map(|r| r.id.get()),
         plenary_channel: plenary_channel.map(|c| ChannelId(c.id().get())),
+        plenary_voice: plenary_voice.map(|c| ChannelId(c.id().get())),
         organiser_channel: organiser_channel.map(|c| ChannelId(c.id().get())),
         locale: locale.map(|l| match l {
             Language::Nb => "nb".to_owned(),
@@ -251,6 +272,7 @@ pub async fn config(
                 organiser = role(s.organiser_role),
                 facilitator = role(s.facilitator_role),
                 plenary = channel(s.plenary_channel),
+                voice = channel(s.plenary_voice),
                 organisers = channel(s.organiser_channel),
                 locale = if s.locale.is_empty() { none.clone() } else { s.locale.clone() }
             );
@@ -420,6 +442,14 @@ mod tests {
             "role set",
             "answer",
             "help",
+            "breakout split",
+            "breakout broadcast",
+            "breakout extend",
+            "breakout move",
+            "breakout join",
+            "breakout reshuffle",
+            "breakout close",
+            "note",
         ] {
             assert!(names.contains(&expected), "{expected} missing from {names:?}");
         }
@@ -452,6 +482,12 @@ mod tests {
                     let name = p.name_localizations.iter().find(|(l, _)| l == locale).map(|(_, n)| n.as_ref());
                     assert!(name.is_some_and(valid_name), "{path} {} {locale}: {name:?}", p.name);
                     assert!(p.description_localizations.iter().any(|(l, _)| l == locale), "{path} {}", p.name);
+                    // Language names are written in their own language; every other choice is
+                    // in the catalogue.
+                    for choice in p.choices.iter().filter(|_| p.name != "locale" && p.name != "language") {
+                        let found = choice.localizations.iter().find(|(l, _)| l == locale);
+                        assert!(found.is_some_and(|(_, n)| !n.is_empty()), "{path} {} {}", p.name, choice.name);
+                    }
                 }
             }
         }

@@ -14,6 +14,7 @@ use super::forms::{self, follow_up};
 use super::ids::{CustomId, Nav};
 use crate::app::actor::UserMessage;
 use crate::app::answers::{self, AnswerForm};
+use crate::app::breakouts;
 use crate::app::Actor;
 use crate::domain::Phase;
 use crate::t;
@@ -95,6 +96,9 @@ fn who_of_component(c: &ComponentInteraction) -> Who<'_> {
 
 async fn on_component(ctx: &serenity::all::Context, data: &Data, c: &ComponentInteraction) -> Result<(), BotError> {
     let Some(id) = CustomId::parse(&c.data.custom_id) else { return Ok(()) };
+    if let CustomId::Choose { round, room } = id {
+        return choose_room(ctx, data, c, round, room).await;
+    }
     let who = who_of_component(c);
     let actor = match actor(data, &who).await {
         Ok(a) => a,
@@ -118,9 +122,32 @@ async fn on_component(ctx: &serenity::all::Context, data: &Data, c: &ComponentIn
             });
             pick(data, &actor, nav, &question, value.unwrap_or_default()).await
         }
-        CustomId::Modal(_) | CustomId::Input(_) => return Ok(()),
+        CustomId::Modal(_) | CustomId::Input(_) | CustomId::Choose { .. } => return Ok(()),
     };
     c.create_response(ctx, response).await?;
+    Ok(())
+}
+
+/// A room button of a `choose` round: deferred first (granting access and moving voice are
+/// several calls), then the room or the reason as an ephemeral message.
+async fn choose_room(
+    ctx: &serenity::all::Context,
+    data: &Data,
+    c: &ComponentInteraction,
+    round: i64,
+    room: u32,
+) -> Result<(), BotError> {
+    c.defer_ephemeral(ctx).await?;
+    let who = who_of_component(c);
+    let text = match actor(data, &who).await {
+        Ok(actor) => match breakouts::pick_room(&*data.store, &*data.chat, &actor, round, room).await {
+            Ok(r) => super::breakouts::joined_text(&r, actor.lang),
+            Err(e) => e.user_message(actor.lang),
+        },
+        Err(BotError::NotInGuild) => t!(who.fallback_lang(), "err-guild-only"),
+        Err(e) => return Err(e),
+    };
+    c.edit_response(ctx, EditInteractionResponse::new().content(cut(&text, MESSAGE_LIMIT))).await?;
     Ok(())
 }
 

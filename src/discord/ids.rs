@@ -2,6 +2,7 @@
 //! place, so a click always finds its handler. All start with `samrad:` and stay under
 //! Discord's 100 characters (question ids are at most 32).
 
+use crate::app::breakouts::CHOOSE_BUTTON;
 use crate::app::tick::ANSWER_BUTTON;
 use crate::domain::QuestionId;
 
@@ -27,6 +28,8 @@ pub enum CustomId {
     Pick { nav: Nav, question: QuestionId, value: Option<String> },
     /// Shows further picker questions.
     More(Nav),
+    /// A room button of a `choose` round: round id, room number.
+    Choose { round: i64, room: u32 },
 }
 
 fn nav_str(nav: Nav) -> String {
@@ -49,6 +52,7 @@ impl CustomId {
             Self::Pick { nav, question, value: Some(v) } => format!("samrad:pick:{}:{question}:{v}", nav_str(*nav)),
             Self::Pick { nav, question, value: None } => format!("samrad:pick:{}:{question}", nav_str(*nav)),
             Self::More(nav) => format!("samrad:more:{}", nav_str(*nav)),
+            Self::Choose { round, room } => format!("{CHOOSE_BUTTON}:{round}:{room}"),
         }
     }
 
@@ -64,6 +68,10 @@ impl CustomId {
             "modal" => rest.parse().ok().map(Self::Modal),
             "q" => QuestionId::try_from(rest).ok().map(Self::Input),
             "more" => parse_nav(rest).map(Self::More),
+            "choose" => {
+                let (round, room) = rest.split_once(':')?;
+                Some(Self::Choose { round: round.parse().ok()?, room: room.parse().ok()? })
+            }
             "pick" => {
                 let mut parts = rest.splitn(3, ':');
                 let nav = parse_nav(parts.next()?)?;
@@ -101,11 +109,18 @@ mod tests {
                 value: Some("17".into()),
             },
             CustomId::More(nav),
+            CustomId::Choose { round: 12, room: 3 },
         ] {
             let s = id.encode();
             assert!(s.len() <= 100, "{s}");
             assert_eq!(CustomId::parse(&s), Some(id), "{s}");
         }
+    }
+
+    #[test]
+    fn the_room_buttons_of_a_choose_round_parse() {
+        assert_eq!(CustomId::parse(&format!("{CHOOSE_BUTTON}:7:2")), Some(CustomId::Choose { round: 7, room: 2 }));
+        assert_eq!(CustomId::parse(&format!("{CHOOSE_BUTTON}:7")), None);
     }
 
     #[test]

@@ -4,6 +4,7 @@
 
 pub mod agenda_commands;
 pub mod bot;
+pub mod breakouts;
 pub mod chat;
 pub mod commands;
 pub mod components;

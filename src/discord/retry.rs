@@ -68,6 +68,8 @@ pub fn to_chat_error(what: &str, failure: &Failure) -> ChatError {
         Some(404) => ChatError::NotFound(detail),
         // Discord's "maximum number of …" codes (30xxx), e.g. 30013 channels per guild.
         Some(400) if failure.code.is_some_and(|c| (30000..31000).contains(&c)) => ChatError::Limit(detail),
+        // A full category comes as a form error: "Maximum number of channels in category…".
+        Some(400) if failure.message.contains("Maximum number of") => ChatError::Limit(detail),
         Some(400) | Some(401) => ChatError::Refused(detail),
         _ => ChatError::Unavailable(detail),
     }
@@ -131,6 +133,18 @@ mod tests {
         for s in [400, 401, 403, 404, 413] {
             assert_eq!(retry_delay(&status(s), 0), None, "{s}");
         }
+    }
+
+    #[test]
+    fn discord_limits_are_named_as_limits() {
+        let full_guild = Failure { code: Some(30013), ..status(400) };
+        assert!(matches!(to_chat_error("create room", &full_guild), ChatError::Limit(_)));
+        let full_category = Failure {
+            code: Some(50035),
+            message: "Invalid Form Body: Maximum number of channels in category reached (50)".into(),
+            ..status(400)
+        };
+        assert!(matches!(to_chat_error("create room", &full_category), ChatError::Limit(_)));
     }
 
     #[test]

@@ -293,3 +293,21 @@ async fn reshuffling_meets_new_people() {
         .collect();
     assert_eq!(samrad::domain::grouping::repeat_pairs(&groups, &history), 0, "nobody sits with the same person twice");
 }
+
+#[test]
+fn what_the_facilitator_says_wins_over_the_plan_and_the_plan_over_defaults() {
+    use samrad::app::breakouts::{SplitOptions, DEFAULT_MINUTES};
+    let kit = crate::harness::kit("example-en");
+    let plan = kit.breakouts.first().cloned().expect("the example kit has a breakout plan");
+    let from_plan = SplitRequest::from_options(Mode::Random, &SplitOptions::default(), Some(plan.clone()));
+    assert_eq!(from_plan.minutes, plan.minutes);
+    assert_eq!(from_plan.sizing, Sizing::from_size(plan.size));
+    assert_eq!(from_plan.plan.as_ref().map(|p| p.id.as_str()), Some(plan.id.as_str()));
+    let said = SplitOptions { size: Some(3), rooms: Some(9), minutes: Some(25), voice: Some(true) };
+    let request = SplitRequest::from_options(Mode::Units, &said, Some(plan));
+    assert_eq!((request.sizing, request.minutes, request.voice), (Sizing::Size(3), 25, true));
+    let rooms = SplitOptions { rooms: Some(4), ..SplitOptions::default() };
+    let request = SplitRequest::from_options(Mode::Random, &rooms, None);
+    assert_eq!((request.sizing, request.minutes, request.voice), (Sizing::Rooms(4), DEFAULT_MINUTES, false));
+    assert!(breakouts::find_plan(&kit, "no-such-plan").is_err());
+}

@@ -7,3 +7,4 @@ mod digest;
 mod harness;
 mod language;
 mod reflection;
+mod wire;

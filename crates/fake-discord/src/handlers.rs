@@ -597,6 +597,57 @@ pub(crate) fn join_voice(s: &mut State, guild_id: u64, user_id: u64, channel_id:
     s.dispatch_with_intent(intents::GUILD_VOICE_STATES, "VOICE_STATE_UPDATE", d);
 }
 
+/// Fills `data.resolved` for the user (6), channel (7) and role (8) options of a command, as
+/// Discord does; serenity and poise read those objects from there, not from the option value.
+pub(crate) fn resolve_options(s: &State, guild_id: u64, data: &mut Value) {
+    fn walk(options: &Value, out: &mut Vec<(u64, u64)>) {
+        for o in options.as_array().into_iter().flatten() {
+            if let (Some(kind @ 6..=8), Some(id)) = (o["type"].as_u64(), as_id(&o["value"])) {
+                out.push((kind, id));
+            }
+            walk(&o["options"], out);
+        }
+    }
+    let mut wanted = Vec::new();
+    walk(&data["options"], &mut wanted);
+    if wanted.is_empty() {
+        return;
+    }
+    let guild = s.guilds.get(&guild_id);
+    let mut resolved = json!({});
+    for (kind, id) in wanted {
+        let key = id.to_string();
+        match kind {
+            6 => {
+                let user = find_user(s, id).unwrap_or_else(|| UserFixture::new(id, format!("user-{id}")).to_json());
+                resolved["users"][&key] = user;
+                if let Some(member) = guild.and_then(|g| g.members.get(&id)) {
+                    let mut m = member.to_json();
+                    m.as_object_mut().map(|o| o.remove("user"));
+                    m["permissions"] = json!(crate::fixtures::perms::DEFAULT_EVERYONE.to_string());
+                    resolved["members"][&key] = m;
+                }
+            }
+            7 => {
+                if let Some(c) = s.channels.get(&id) {
+                    resolved["channels"][&key] = json!({
+                        "id": key,
+                        "name": c["name"],
+                        "type": c["type"],
+                        "permissions": crate::fixtures::perms::DEFAULT_EVERYONE.to_string(),
+                    });
+                }
+            }
+            _ => {
+                if let Some(role) = guild.and_then(|g| g.fixture.roles.iter().find(|r| r.id == id)) {
+                    resolved["roles"][&key] = role.to_json();
+                }
+            }
+        }
+    }
+    data["resolved"] = resolved;
+}
+
 /// A snowflake sent as a string or a number.
 pub(crate) fn as_id(value: &Value) -> Option<u64> {
     match value {
@@ -609,4 +660,35 @@ pub(crate) fn as_id(value: &Value) -> Option<u64> {
 /// A permission bitset sent as a string (serenity) or a number.
 fn bits(value: &Value) -> u64 {
     as_id(value).unwrap_or(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fixtures::{CommandOption, GuildFixture, InteractionContext, InteractionFixture, RoleFixture};
+
+    #[test]
+    fn user_and_role_options_are_resolved_and_serenity_reads_them() {
+        let mut s = State::new(1, UserFixture::bot(1, "bot"));
+        s.add_guild(
+            GuildFixture::new(10)
+                .role(RoleFixture::new(12, "facilitator"))
+                .member(MemberFixture::new(UserFixture::new(7, "ada")).nick("Ada")),
+        );
+        let ctx = InteractionContext::new(10, 11, MemberFixture::new(UserFixture::new(8, "bo")));
+        let options = vec![CommandOption::subcommand(
+            "move",
+            vec![CommandOption::user("member", 7), CommandOption::role("role", 12), CommandOption::integer("room", 2)],
+        )];
+        let mut payload = InteractionFixture::slash_command("breakout", options, ctx).to_json(5, "tok", 1, None);
+        resolve_options(&s, 10, &mut payload["data"]);
+        assert_eq!(payload["data"]["resolved"]["users"]["7"]["username"], "ada");
+        assert_eq!(payload["data"]["resolved"]["members"]["7"]["nick"], "Ada");
+        let interaction: serenity::all::Interaction = serde_json::from_value(payload).expect("serenity parses it");
+        let command = interaction.command().expect("a command");
+        let user = serenity::all::UserId::new(7);
+        assert_eq!(command.data.resolved.users[&user].name, "ada");
+        assert!(command.data.resolved.members.contains_key(&user));
+        assert!(command.data.resolved.roles.contains_key(&serenity::all::RoleId::new(12)));
+    }
 }

@@ -239,7 +239,8 @@ impl FakeDiscord {
                 fixtures::message_json(mid, fixture.ctx.channel_id, guild, &author, "")
             })
         });
-        let payload = fixture.to_json(id, &token, s.application_id, message);
+        let mut payload = fixture.to_json(id, &token, s.application_id, message);
+        handlers::resolve_options(&s, fixture.ctx.guild_id, &mut payload["data"]);
         s.interactions.insert(
             token.clone(),
             InteractionRecord {

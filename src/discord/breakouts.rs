@@ -1,0 +1,309 @@
+//! `/breakout …` and `/note`: thin commands over `app::breakouts`. Everything that touches many
+//! channels defers at once (Discord wants an answer within 3 s), then reports progress and a
+//! final summary as ephemeral follow-ups. The split's randomness is seeded from the
+//! interaction id, so a recorded interaction replays to the same rooms.
+
+use poise::CreateReply;
+use rand::SeedableRng;
+use rand_chacha::ChaCha8Rng;
+use serenity::all::{AutocompleteChoice, CreateAutocompleteResponse, User};
+use tokio::sync::watch;
+
+use super::bot::{BotError, Context};
+use super::chat::{cut, MESSAGE_LIMIT};
+use super::commands::{actor, fail, reply};
+use super::context::user_name;
+use crate::app::actor::UserMessage;
+use crate::app::breakouts::{self, BreakoutError, Reshuffle, SplitOptions, SplitRequest};
+use crate::app::ports::{MeetingStore, Round};
+use crate::app::Actor;
+use crate::domain::grouping::Mode;
+use crate::domain::{ChannelId, UserId};
+use crate::i18n::Lang;
+use crate::t;
+
+#[poise::command(
+    slash_command,
+    guild_only,
+    subcommands("split", "broadcast", "extend", "move_member", "join", "reshuffle", "close"),
+    subcommand_required
+)]
+pub async fn breakout(_: Context<'_>) -> Result<(), BotError> {
+    Ok(())
+}
+
+/// The split modes as a slash-command choice (names are the catalogue's choice ids).
+#[derive(Debug, Clone, Copy, poise::ChoiceParameter)]
+pub enum SplitMode {
+    #[name = "random"]
+    Random,
+    #[name = "roles"]
+    Roles,
+    #[name = "units"]
+    Units,
+    #[name = "same-unit"]
+    SameUnit,
+    #[name = "pairs"]
+    Pairs,
+    #[name = "choose"]
+    Choose,
+}
+
+impl From<SplitMode> for Mode {
+    fn from(m: SplitMode) -> Mode {
+        match m {
+            SplitMode::Random => Mode::Random,
+            SplitMode::Roles => Mode::Roles,
+            SplitMode::Units => Mode::Units,
+            SplitMode::SameUnit => Mode::SameUnit,
+            SplitMode::Pairs => Mode::Pairs,
+            SplitMode::Choose => Mode::Choose,
+        }
+    }
+}
+
+/// The kit of the guild's current meeting, if one is loaded and its kit still loads.
+async fn current_kit(ctx: Context<'_>, actor: &Actor) -> Option<crate::kit::Kit> {
+    let data = ctx.data();
+    let meeting = data.store.current_meeting(actor.guild).await.ok()??;
+    (data.kits)(&data.kits_dir, &meeting.kit_id).ok()
+}
+
+async fn plan_ids(ctx: Context<'_>, partial: &str) -> CreateAutocompleteResponse {
+    let choices = match actor(ctx).await {
+        Ok(actor) => match current_kit(ctx, &actor).await {
+            Some(kit) => breakouts::plan_suggestions(&kit, partial),
+            None => Vec::new(),
+        },
+        Err(_) => Vec::new(),
+    };
+    CreateAutocompleteResponse::new().set_choices(
+        choices
+            .into_iter()
+            .map(|(id, title)| AutocompleteChoice::new(cut(&format!("{title} ({id})"), 100), id))
+            .collect(),
+    )
+}
+
+fn ends(round: &Round) -> String {
+    format!("<t:{}:R>", round.ends_at.timestamp())
+}
+
+/// An ephemeral follow-up (after `defer_ephemeral`).
+async fn say(ctx: Context<'_>, text: String) -> Result<(), BotError> {
+    reply(ctx, text).await
+}
+
+/// Runs a split-like use case while its progress ("3/8 rooms") goes to the facilitator as an
+/// ephemeral follow-up that is edited as rooms are made.
+async fn with_progress<F>(
+    ctx: Context<'_>,
+    lang: Lang,
+    work: impl FnOnce(watch::Sender<(usize, usize)>) -> F,
+) -> Result<Round, BreakoutError>
+where
+    F: std::future::Future<Output = Result<Round, BreakoutError>>,
+{
+    let (tx, mut rx) = watch::channel((0usize, 0usize));
+    let work = work(tx);
+    let report = async {
+        let mut handle = None;
+        while rx.changed().await.is_ok() {
+            let (done, total) = *rx.borrow_and_update();
+            let text = CreateReply::default().content(t!(lang, "split-progress", done = done, total = total));
+            match &handle {
+                None => handle = ctx.send(text.ephemeral(true)).await.ok(),
+                Some(h) => {
+                    let _ = poise::ReplyHandle::edit(h, ctx, text).await;
+                }
+            }
+        }
+    };
+    let (result, ()) = tokio::join!(work, report);
+    result
+}
+
+/// Split the people present into private breakout rooms.
+#[poise::command(slash_command, guild_only)]
+pub async fn split(
+    ctx: Context<'_>,
+    mode: SplitMode,
+    #[min = 2]
+    #[max = 25]
+    size: Option<u32>,
+    #[min = 1]
+    #[max = 50]
+    rooms: Option<u32>,
+    #[min = 1]
+    #[max = 240]
+    minutes: Option<u32>,
+    voice: Option<bool>,
+    #[autocomplete = "plan_ids"] plan: Option<String>,
+) -> Result<(), BotError> {
+    ctx.defer_ephemeral().await?;
+    let actor = actor(ctx).await?;
+    let plan = match &plan {
+        None => None,
+        Some(id) => {
+            let found = match current_kit(ctx, &actor).await {
+                Some(kit) => breakouts::find_plan(&kit, id),
+                None => Err(BreakoutError::UnknownPlan(id.clone())),
+            };
+            match found {
+                Ok(p) => Some(p),
+                Err(e) => return fail(ctx, &actor, &e).await,
+            }
+        }
+    };
+    let options = SplitOptions { size, rooms, minutes, voice };
+    let request = SplitRequest::from_options(mode.into(), &options, plan);
+    let data = ctx.data();
+    let mut rng = ChaCha8Rng::seed_from_u64(ctx.id());
+    let result = with_progress(ctx, actor.lang, |tx| {
+        let actor = &actor;
+        let request = &request;
+        async move {
+            let progress = move |done: usize, total: usize| {
+                let _ = tx.send((done, total));
+            };
+            breakouts::split(&*data.store, &*data.chat, &*data.clock, actor, request, &mut rng, &progress).await
+        }
+    })
+    .await;
+    match result {
+        Ok(round) => say(ctx, done_text(&round, actor.lang)).await,
+        Err(e) => fail(ctx, &actor, &e).await,
+    }
+}
+
+fn done_text(round: &Round, lang: Lang) -> String {
+    let people: usize = round.rooms.iter().map(|r| r.members.len()).sum();
+    if round.mode == Mode::Choose {
+        t!(lang, "split-done-choose", number = round.number, rooms = round.rooms.len(), ends = ends(round))
+    } else {
+        t!(lang, "split-done", number = round.number, rooms = round.rooms.len(), people = people, ends = ends(round))
+    }
+}
+
+/// Send a message to every room.
+#[poise::command(slash_command, guild_only)]
+pub async fn broadcast(ctx: Context<'_>, text: String) -> Result<(), BotError> {
+    ctx.defer_ephemeral().await?;
+    let actor = actor(ctx).await?;
+    let data = ctx.data();
+    match breakouts::broadcast(&*data.store, &*data.chat, &actor, &text).await {
+        Ok(rooms) => say(ctx, t!(actor.lang, "broadcast-done", rooms = rooms)).await,
+        Err(e) => fail(ctx, &actor, &e).await,
+    }
+}
+
+/// Give the rooms more time.
+#[poise::command(slash_command, guild_only)]
+pub async fn extend(
+    ctx: Context<'_>,
+    #[min = 1]
+    #[max = 240]
+    minutes: u32,
+) -> Result<(), BotError> {
+    let actor = actor(ctx).await?;
+    match breakouts::extend(&*ctx.data().store, &actor, minutes).await {
+        Ok(round) => reply(ctx, t!(actor.lang, "extend-done", ends = ends(&round))).await,
+        Err(e) => fail(ctx, &actor, &e).await,
+    }
+}
+
+/// Move a member to another room.
+#[poise::command(slash_command, guild_only, rename = "move")]
+pub async fn move_member(
+    ctx: Context<'_>,
+    member: User,
+    #[min = 1]
+    #[max = 50]
+    room: u32,
+) -> Result<(), BotError> {
+    ctx.defer_ephemeral().await?;
+    let actor = actor(ctx).await?;
+    let data = ctx.data();
+    match breakouts::move_member(&*data.store, &*data.chat, &actor, UserId(member.id.get()), room).await {
+        Ok(r) => say(ctx, t!(actor.lang, "move-done", name = user_name(&member), room = r.name.as_str())).await,
+        Err(e) => fail(ctx, &actor, &e).await,
+    }
+}
+
+/// Join a room late.
+#[poise::command(slash_command, guild_only)]
+pub async fn join(ctx: Context<'_>) -> Result<(), BotError> {
+    ctx.defer_ephemeral().await?;
+    let actor = actor(ctx).await?;
+    let data = ctx.data();
+    match breakouts::join_late(&*data.store, &*data.chat, &actor).await {
+        Ok(room) => say(ctx, joined_text(&room, actor.lang)).await,
+        Err(e) => fail(ctx, &actor, &e).await,
+    }
+}
+
+pub fn joined_text(room: &crate::app::ports::Room, lang: Lang) -> String {
+    let channel = room.text_channel.map(|c| format!("<#{c}>")).unwrap_or_default();
+    t!(lang, "join-done", room = room.name.as_str(), channel = channel)
+}
+
+/// Close the rooms and split again.
+#[poise::command(slash_command, guild_only)]
+pub async fn reshuffle(
+    ctx: Context<'_>,
+    #[min = 1]
+    #[max = 240]
+    minutes: Option<u32>,
+    voice: Option<bool>,
+) -> Result<(), BotError> {
+    ctx.defer_ephemeral().await?;
+    let actor = actor(ctx).await?;
+    let data = ctx.data();
+    let next = Reshuffle { minutes: minutes.unwrap_or(breakouts::DEFAULT_MINUTES), voice: voice.unwrap_or(false) };
+    let mut rng = ChaCha8Rng::seed_from_u64(ctx.id());
+    let result = with_progress(ctx, actor.lang, |tx| {
+        let actor = &actor;
+        async move {
+            let progress = move |done: usize, total: usize| {
+                let _ = tx.send((done, total));
+            };
+            breakouts::reshuffle(&*data.store, &*data.chat, &*data.clock, actor, next, &mut rng, &progress).await
+        }
+    })
+    .await;
+    match result {
+        Ok(round) => say(ctx, done_text(&round, actor.lang)).await,
+        Err(e) => fail(ctx, &actor, &e).await,
+    }
+}
+
+/// Close the rooms; summaries go to plenary.
+#[poise::command(slash_command, guild_only)]
+pub async fn close(ctx: Context<'_>) -> Result<(), BotError> {
+    ctx.defer_ephemeral().await?;
+    let actor = actor(ctx).await?;
+    let data = ctx.data();
+    match breakouts::close(&*data.store, &*data.chat, &*data.clock, &actor).await {
+        Ok(rooms) => say(ctx, t!(actor.lang, "close-done", rooms = rooms)).await,
+        Err(e) => fail(ctx, &actor, &e).await,
+    }
+}
+
+/// Write a note for your breakout room's summary.
+#[poise::command(slash_command, guild_only)]
+pub async fn note(ctx: Context<'_>, text: String, summary: Option<bool>) -> Result<(), BotError> {
+    let actor = actor(ctx).await?;
+    let data = ctx.data();
+    let channel = ChannelId(ctx.channel_id().get());
+    let summary = summary.unwrap_or(false);
+    match breakouts::add_note(&*data.store, &*data.clock, &actor, channel, &text, summary).await {
+        Ok(room) => {
+            let id = if summary { "note-summary-saved" } else { "note-saved" };
+            reply(ctx, cut(&t!(actor.lang, id, room = room.name.as_str()), MESSAGE_LIMIT)).await
+        }
+        Err(e) => {
+            tracing::info!(error = %e, "note refused");
+            reply(ctx, e.user_message(actor.lang)).await
+        }
+    }
+}

@@ -1,0 +1,61 @@
+//! Registration and permission checks on the wire.
+
+use fake_discord::CommandOption;
+
+use super::{breakout, guild, member, Setup, Wire, EPHEMERAL, GUILD};
+
+fn localized<'a>(v: &'a serde_json::Value, key: &str, locale: &str) -> &'a str {
+    v[key][locale].as_str().unwrap_or_else(|| panic!("{key} {locale} missing in {v}"))
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn commands_are_registered_with_norwegian_and_swedish_names() {
+    let w = Wire::start(Setup::new(guild(0, false))).await;
+    let put = w.fake.requests_matching("PUT /applications/{app}/commands");
+    assert_eq!(put.len(), 1, "registered once");
+    let commands = w.fake.commands();
+    let names: Vec<&str> = commands.iter().filter_map(|c| c["name"].as_str()).collect();
+    for expected in ["meeting", "unit", "role", "answer", "breakout", "note", "help"] {
+        assert!(names.contains(&expected), "{expected} in {names:?}");
+    }
+    let breakout = commands.iter().find(|c| c["name"] == "breakout").unwrap();
+    assert_eq!(localized(breakout, "name_localizations", "no"), "grupperom");
+    assert_eq!(localized(breakout, "name_localizations", "sv-SE"), "grupprum");
+    let split = breakout["options"].as_array().unwrap().iter().find(|o| o["name"] == "split").unwrap();
+    assert_eq!(split["type"], 1, "a subcommand");
+    assert_eq!(localized(split, "name_localizations", "no"), "del");
+    let mode = split["options"].as_array().unwrap().iter().find(|o| o["name"] == "mode").unwrap();
+    assert_eq!(mode["required"], true);
+    let choices = mode["choices"].as_array().unwrap();
+    let choice_names: Vec<&str> = choices.iter().filter_map(|c| c["name"].as_str()).collect();
+    assert_eq!(choice_names, ["random", "roles", "units", "same-unit", "pairs", "choose"]);
+    assert_eq!(localized(&choices[3], "name_localizations", "no"), "samme enhet");
+    assert_eq!(localized(&choices[0], "name_localizations", "sv-SE"), "slumpvis");
+    for option in split["options"].as_array().unwrap() {
+        localized(option, "name_localizations", "no");
+        localized(option, "description_localizations", "sv-SE");
+    }
+    let note = commands.iter().find(|c| c["name"] == "note").unwrap();
+    assert_eq!(localized(note, "name_localizations", "no"), "notat");
+    w.finish().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_member_without_the_facilitator_role_is_refused_and_nothing_is_created() {
+    let w = Wire::start(Setup::new(guild(4, true))).await;
+    w.load("example-en").await;
+    w.seat(4, &["Faculty of Law", "Faculty of Humanities"]).await;
+    let channels_before = w.fake.guild_channels(GUILD).len();
+    let (sent, kind) = w.send(breakout("split", vec![CommandOption::integer("mode", 0)], member(0))).await;
+    assert_eq!(kind, 5, "deferred first");
+    w.reply_containing(&sent, "Only facilitators").await;
+    let refusal = w.fake.original_response(&sent.token).expect("the deferred message holds the refusal");
+    assert_eq!(refusal["flags"].as_u64().unwrap() & EPHEMERAL, EPHEMERAL, "ephemeral");
+    assert!(w.fake.requests_matching("POST /guilds/{g}/channels").is_empty(), "no channel created");
+    assert!(w.fake.requests_matching("PATCH /guilds/{g}/members/{u}").is_empty(), "nobody moved");
+    assert_eq!(w.fake.guild_channels(GUILD).len(), channels_before);
+    // Same for broadcast and close.
+    let (sent, _) = w.send(breakout("close", vec![], member(1))).await;
+    w.reply_containing(&sent, "Only facilitators").await;
+    w.finish().await;
+}

@@ -1,0 +1,252 @@
+//! The Discord adapter on the wire: the real bot (`samrad::discord::run_until`) against the fake
+//! Discord on loopback. Each test starts its own fake, bot and temp SQLite; every wait is bounded.
+
+mod answers;
+mod breakouts;
+mod commands;
+mod faults;
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Duration;
+
+use chrono::{DateTime, Utc};
+use fake_discord::{
+    perms, ChannelFixture, CommandOption, FakeDiscord, GuildFixture, InteractionContext, InteractionFixture,
+    MemberFixture, RecordedRequest, RoleFixture, SentInteraction, UserFixture, VoiceStateFixture,
+};
+use samrad::app::ports::prelude::*;
+use samrad::app::ports::{Clock, GuildSettings, ManualClock};
+use samrad::app::{meetings, membership, Actor, Staff};
+use samrad::discord::{BotError, BotSettings};
+use samrad::domain::{ChannelId, GuildId, UserId};
+use samrad::i18n::Lang;
+use samrad::storage::SqliteStore;
+use secrecy::SecretString;
+use tokio::sync::oneshot;
+
+/// Upper bound of every wait.
+pub const T: Duration = Duration::from_secs(15);
+
+pub const GUILD: u64 = 4_000;
+pub const PLENARY: u64 = 4_001;
+pub const VOICE: u64 = 4_002;
+pub const FACILITATOR_ROLE: u64 = 4_003;
+pub const ORGANISER: u64 = 1;
+pub const FACILITATOR: u64 = 2;
+/// Members are `MEMBER0..MEMBER0 + n`.
+pub const MEMBER0: u64 = 100;
+
+pub fn member_id(i: usize) -> u64 {
+    MEMBER0 + i as u64
+}
+
+/// The guild: plenary text and voice, a facilitator role, the organiser, the facilitator and
+/// `members` members, all of them sitting in the plenary voice channel when `in_voice`.
+pub fn guild(members: usize, in_voice: bool) -> GuildFixture {
+    let mut g = GuildFixture::new(GUILD)
+        .name("Coordination group")
+        .owner(ORGANISER)
+        .channel(ChannelFixture::text(PLENARY, "plenary"))
+        .channel(ChannelFixture::voice(VOICE, "Plenary voice"))
+        .role(RoleFixture::new(FACILITATOR_ROLE, "facilitator"))
+        .member(MemberFixture::new(UserFixture::new(ORGANISER, "org")))
+        .member(MemberFixture::new(UserFixture::new(FACILITATOR, "fay")).role(FACILITATOR_ROLE));
+    for i in 0..members {
+        g = g.member(MemberFixture::new(UserFixture::new(member_id(i), format!("m{i}"))));
+        if in_voice {
+            g = g.voice_state(VoiceStateFixture::new(member_id(i), VOICE));
+        }
+    }
+    g
+}
+
+pub fn organiser() -> InteractionContext {
+    InteractionContext::new(GUILD, PLENARY, MemberFixture::new(UserFixture::new(ORGANISER, "org")))
+        .permissions(perms::DEFAULT_EVERYONE | perms::ADMINISTRATOR)
+}
+
+pub fn facilitator() -> InteractionContext {
+    InteractionContext::new(
+        GUILD,
+        PLENARY,
+        MemberFixture::new(UserFixture::new(FACILITATOR, "fay")).role(FACILITATOR_ROLE),
+    )
+}
+
+pub fn member(i: usize) -> InteractionContext {
+    InteractionContext::new(GUILD, PLENARY, MemberFixture::new(UserFixture::new(member_id(i), format!("m{i}"))))
+}
+
+pub fn prompts() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("prompts")
+}
+
+/// `/breakout <sub> ...` as the fake sends it.
+pub fn breakout(sub: &str, options: Vec<CommandOption>, ctx: InteractionContext) -> InteractionFixture {
+    InteractionFixture::slash_command("breakout", vec![CommandOption::subcommand(sub, options)], ctx)
+}
+
+/// A running bot against a fake Discord.
+pub struct Wire {
+    pub fake: FakeDiscord,
+    pub store: SqliteStore,
+    pub clock: Arc<ManualClock>,
+    stop: Option<oneshot::Sender<()>>,
+    bot: Option<tokio::task::JoinHandle<Result<(), BotError>>>,
+    _dir: tempfile::TempDir,
+}
+
+/// What to prepare before the bot starts.
+pub struct Setup {
+    pub guild: GuildFixture,
+    pub kits_dir: PathBuf,
+    pub now: DateTime<Utc>,
+    /// Facilitator role, plenary text and voice channels configured.
+    pub configured: bool,
+}
+
+impl Setup {
+    pub fn new(guild: GuildFixture) -> Self {
+        Setup { guild, kits_dir: prompts(), now: "2027-06-10T08:00:00Z".parse().unwrap(), configured: true }
+    }
+}
+
+fn init_logs() {
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "warn,samrad=info".into()),
+        )
+        .with_test_writer()
+        .try_init();
+}
+
+impl Wire {
+    pub async fn start(setup: Setup) -> Wire {
+        init_logs();
+        let dir = tempfile::tempdir().expect("temp dir");
+        let db_url = format!("sqlite:{}", dir.path().join("samrad.db").display());
+        let store = SqliteStore::open(&db_url).await.expect("store opens");
+        if setup.configured {
+            let settings = GuildSettings {
+                facilitator_role: Some(FACILITATOR_ROLE),
+                plenary_channel: Some(ChannelId(PLENARY)),
+                plenary_voice: Some(ChannelId(VOICE)),
+                locale: "en".into(),
+                ..GuildSettings::default()
+            };
+            store.ensure_guild(GuildId(GUILD), "Coordination group").await.unwrap();
+            store.save_guild_settings(GuildId(GUILD), &settings).await.unwrap();
+        }
+        let fake = FakeDiscord::builder().heartbeat_interval(Duration::from_millis(500)).start().await;
+        fake.add_guild(setup.guild);
+        let clock = Arc::new(ManualClock::new(setup.now));
+        let settings = BotSettings {
+            token: SecretString::from("MTAw.fake.token"),
+            api_base: Some(fake.base_url()),
+            db_url,
+            kits_dir: setup.kits_dir,
+            kits: Arc::new(|dir, id| samrad::kit::find_kit(dir, id).map_err(|e| e.to_string())),
+            tick_every: Duration::from_millis(100),
+            clock: clock.clone() as Arc<dyn Clock>,
+        };
+        let (stop, stopped) = oneshot::channel::<()>();
+        let bot = tokio::spawn(samrad::discord::run_until(settings, async {
+            let _ = stopped.await;
+        }));
+        fake.wait_ready(T).await.expect("bot identified");
+        fake.wait_for_route("PUT /applications/{app}/commands", T).await.expect("commands registered");
+        Wire { fake, store, clock, stop: Some(stop), bot: Some(bot), _dir: dir }
+    }
+
+    /// Stops the bot (bounded) and checks every request the bot made.
+    pub async fn finish(mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+        if let Some(bot) = self.bot.take() {
+            let result = tokio::time::timeout(T, bot).await.expect("bot stops in time").expect("bot task");
+            result.expect("bot ran without error");
+        }
+        self.fake.assert_all_valid();
+        self.fake.assert_no_unknown_routes();
+    }
+
+    /// Loads `kit` for the guild through the app (setup, not under test), meeting channel plenary.
+    pub async fn load(&self, kit: &str) {
+        let kit = samrad::kit::find_kit(&prompts(), kit).expect("kit");
+        let organiser = Actor {
+            guild: GuildId(GUILD),
+            user: UserId(ORGANISER),
+            name: "org".into(),
+            staff: Staff::Organiser,
+            lang: Lang::En,
+        };
+        meetings::load_meeting(&self.store, &*self.clock, &organiser, &kit, None, ChannelId(PLENARY))
+            .await
+            .expect("meeting loads");
+    }
+
+    /// Seats members `0..n` in the kit's units in turn.
+    pub async fn seat(&self, n: usize, units: &[&str]) {
+        for i in 0..n {
+            let actor = Actor {
+                guild: GuildId(GUILD),
+                user: UserId(member_id(i)),
+                name: format!("m{i}"),
+                staff: Staff::Member,
+                lang: Lang::En,
+            };
+            membership::join_unit(&self.store, &actor, units[i % units.len()], None).await.unwrap();
+        }
+    }
+
+    /// Sends an interaction and waits until the bot acknowledged it; returns it and the
+    /// callback type.
+    pub async fn send(&self, fixture: InteractionFixture) -> (SentInteraction, u64) {
+        let sent = self.fake.send_interaction(fixture).await;
+        let kind = self.fake.wait_acknowledged(&sent.token, T).await.expect("interaction acknowledged");
+        (sent, kind)
+    }
+
+    /// Waits for a response to `sent` (callback message, follow-up or edit) whose content
+    /// contains `text`; returns that request.
+    pub async fn reply_containing(&self, sent: &SentInteraction, text: &str) -> RecordedRequest {
+        let token = sent.token.clone();
+        let wanted = text.to_owned();
+        let found = self
+            .fake
+            .wait_for(
+                move |r| {
+                    r.path.contains(&token)
+                        && r.status < 300
+                        && [&r.body["content"], &r.body["data"]["content"]]
+                            .iter()
+                            .any(|c| c.as_str().is_some_and(|c| c.contains(&wanted)))
+                },
+                T,
+            )
+            .await;
+        match found {
+            Ok(r) => r,
+            Err(e) => {
+                let seen: Vec<String> = self
+                    .fake
+                    .requests()
+                    .iter()
+                    .filter(|r| r.path.contains(&sent.token))
+                    .map(|r| format!("{} {} {}", r.method, r.path, r.body))
+                    .collect();
+                panic!("{e}: no reply containing {:?}; replies seen:\n{}", text, seen.join("\n"))
+            }
+        }
+    }
+
+    /// Messages the bot posted in `channel` (not interaction responses).
+    pub fn posts_in(&self, channel: u64) -> Vec<serde_json::Value> {
+        self.fake.messages_in(channel).into_iter().filter(|m| m.get("webhook_id").is_none()).collect()
+    }
+}
+
+/// Flags of an ephemeral message.
+pub const EPHEMERAL: u64 = 1 << 6;
