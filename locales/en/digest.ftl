@@ -55,3 +55,5 @@ cmd-privacy-share-in-rooms-name = share-in-rooms
 cmd-privacy-share-in-rooms-description = May your answers be shown in your breakout room?
 cmd-privacy-share-in-rooms-share-name = share
 cmd-privacy-share-in-rooms-share-description = True: show them; False: keep them private
+cmd-export-format-choice-csv = csv (spreadsheet)
+cmd-export-format-choice-md = md (Markdown text)

@@ -55,3 +55,5 @@ cmd-privacy-share-in-rooms-name = del-i-rom
 cmd-privacy-share-in-rooms-description = Kan svarene dine vises i grupperommet ditt?
 cmd-privacy-share-in-rooms-share-name = del
 cmd-privacy-share-in-rooms-share-description = True: vis dem; False: hold dem private
+cmd-export-format-choice-csv = csv (regneark)
+cmd-export-format-choice-md = md (Markdown-tekst)

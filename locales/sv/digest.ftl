@@ -55,3 +55,5 @@ cmd-privacy-share-in-rooms-name = dela-i-rum
 cmd-privacy-share-in-rooms-description = Får dina svar visas i ditt grupprum?
 cmd-privacy-share-in-rooms-share-name = dela
 cmd-privacy-share-in-rooms-share-description = True: visa dem; False: håll dem privata
+cmd-export-format-choice-csv = csv (kalkylblad)
+cmd-export-format-choice-md = md (Markdown-text)
