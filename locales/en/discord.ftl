@@ -92,7 +92,7 @@ cmd-language-description = Your language for samrad's private replies
 cmd-language-set-name = set
 cmd-language-set-description = Choose your language
 cmd-language-set-language-name = language
-cmd-language-set-language-description = norsk, svenska, English, or Discord's own
+cmd-language-set-language-description = norsk, svenska or English; leave empty for Discord's own
 
 ## Breakouts
 cmd-meeting-config-plenary-voice-name = plenary_voice

@@ -92,7 +92,7 @@ cmd-language-description = Språket samrad bruker i private svar til deg
 cmd-language-set-name = velg
 cmd-language-set-description = Velg språket ditt
 cmd-language-set-language-name = språk
-cmd-language-set-language-description = norsk, svenska, English, eller Discords eget
+cmd-language-set-language-description = norsk, svenska eller English; tomt for Discords eget
 
 ## Breakouts
 cmd-meeting-config-plenary-voice-name = plenumstale

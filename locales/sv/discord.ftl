@@ -92,7 +92,7 @@ cmd-language-description = Språket samrad använder i privata svar till dig
 cmd-language-set-name = välj
 cmd-language-set-description = Välj ditt språk
 cmd-language-set-language-name = språk
-cmd-language-set-language-description = norsk, svenska, English, eller Discords eget
+cmd-language-set-language-description = norsk, svenska eller English; tomt för Discords eget
 
 ## Breakouts
 cmd-meeting-config-plenary-voice-name = plenumröst

@@ -3,48 +3,14 @@
 //! Registered in `commands::commands()` next to the others (descriptions and nb/sv names from
 //! `locales/*/agenda.ftl`).
 
-use poise::CreateReply;
-
 use super::bot::{BotError, Context};
-use super::chat::{cut, MESSAGE_LIMIT};
-use super::context::{actor as build_actor, Who};
 use crate::app::actor::UserMessage;
 use crate::app::plans::{self, PlanInput};
 use crate::app::{agenda, Actor};
 use crate::t;
 
-fn who<'a>(ctx: Context<'a>) -> Who<'a> {
-    let (locale, guild_locale, member) = match ctx {
-        poise::Context::Application(app) => (
-            app.interaction.locale.as_str(),
-            app.interaction.guild_locale.as_deref(),
-            app.interaction.member.as_deref(),
-        ),
-        poise::Context::Prefix(_) => ("en-US", None, None),
-    };
-    Who {
-        guild: ctx.guild_id(),
-        guild_name: ctx.guild().map(|g| g.name.clone()),
-        user: ctx.author(),
-        member,
-        locale,
-        guild_locale,
-    }
-}
-
-async fn actor(ctx: Context<'_>) -> Result<Actor, BotError> {
-    build_actor(ctx.data(), &who(ctx)).await
-}
-
-async fn reply(ctx: Context<'_>, text: String) -> Result<(), BotError> {
-    ctx.send(CreateReply::default().content(cut(&text, MESSAGE_LIMIT)).ephemeral(true)).await?;
-    Ok(())
-}
-
-async fn fail(ctx: Context<'_>, actor: &Actor, err: &(impl UserMessage + std::error::Error)) -> Result<(), BotError> {
-    tracing::info!(error = %err, "refused");
-    reply(ctx, err.user_message(actor.lang)).await
-}
+// Command plumbing (actor, ephemeral reply, refusal) is shared with the other commands.
+use super::commands::{actor, fail, reply};
 
 async fn status_reply(
     ctx: Context<'_>,

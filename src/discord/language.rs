@@ -1,27 +1,12 @@
 //! `/language set`: a member's own language for private replies and DMs.
 
-use poise::ChoiceParameter;
-
 use super::bot::BotError;
-use super::commands::{actor, fail, reply, Command};
+use super::commands::{actor, fail, reply, Command, Language};
 use crate::app::membership;
 use crate::i18n::Lang;
 use crate::t;
 
 type Context<'a> = super::bot::Context<'a>;
-
-#[derive(Debug, Clone, Copy, ChoiceParameter)]
-pub enum LanguageChoice {
-    #[name = "norsk (bokmål)"]
-    Nb,
-    #[name = "svenska"]
-    Sv,
-    #[name = "English"]
-    En,
-    /// Follow the Discord client's language again.
-    #[name = "Discord"]
-    Discord,
-}
 
 /// Your language for samrad's private replies and reminders.
 #[poise::command(slash_command, guild_only, subcommands("set"))]
@@ -29,16 +14,15 @@ pub async fn language(_ctx: Context<'_>) -> Result<(), BotError> {
     Ok(())
 }
 
-/// Choose your language.
+/// Choose your language; leave it out to follow your Discord client's language again.
 #[poise::command(slash_command, guild_only)]
-pub async fn set(ctx: Context<'_>, language: LanguageChoice) -> Result<(), BotError> {
+pub async fn set(ctx: Context<'_>, language: Option<Language>) -> Result<(), BotError> {
     let actor = actor(ctx).await?;
-    let code = match language {
-        LanguageChoice::Nb => Some("nb"),
-        LanguageChoice::Sv => Some("sv"),
-        LanguageChoice::En => Some("en"),
-        LanguageChoice::Discord => None,
-    };
+    let code = language.map(|l| match l {
+        Language::Nb => "nb",
+        Language::Sv => "sv",
+        Language::En => "en",
+    });
     match membership::set_language(&*ctx.data().store, &actor, code).await {
         Ok(Some(lang)) => reply(ctx, t!(lang, "language-set")).await,
         Ok(None) => {

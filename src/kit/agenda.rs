@@ -191,7 +191,7 @@ fn agenda_item(
     let kind = match &a.kind {
         None => Some(AgendaKind::Plenary),
         Some(k) => {
-            let kind = agenda_kind(k.get_ref());
+            let kind = crate::domain::agenda::parse_kind(k.get_ref());
             if kind.is_none() {
                 sink.at(
                     k.span(),
@@ -310,17 +310,5 @@ fn agenda_item(
         kind: kind?,
         title: title?,
         breakout: breakout?,
-    })
-}
-
-fn agenda_kind(s: &str) -> Option<AgendaKind> {
-    Some(match s {
-        "plenary" => AgendaKind::Plenary,
-        "presentation" => AgendaKind::Presentation,
-        "breakout" => AgendaKind::Breakout,
-        "reflection" => AgendaKind::Reflection,
-        "evaluation" => AgendaKind::Evaluation,
-        "break" => AgendaKind::Break,
-        _ => return None,
     })
 }

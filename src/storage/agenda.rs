@@ -100,19 +100,7 @@ impl AgendaStore for SqliteStore {
             .execute(&mut *tx)
             .await?;
         }
-        for job in jobs {
-            let due = time::to_db(job.due_at);
-            sqlx::query!(
-                "INSERT INTO schedules (meeting_id, key, kind, due_at) VALUES (?, ?, ?, ?)
-                 ON CONFLICT (meeting_id, key) DO NOTHING",
-                meeting.0,
-                job.key,
-                job.kind,
-                due
-            )
-            .execute(&mut *tx)
-            .await?;
-        }
+        super::schedule::insert_jobs(&mut tx, meeting, jobs).await?;
         tx.commit().await?;
         Ok(())
     }

@@ -27,23 +27,34 @@ fn to_job(r: JobRow) -> Result<Job, StoreError> {
     })
 }
 
+/// Adds jobs within the caller's transaction; a key the meeting already has is left as it is,
+/// so scheduling the same plan twice adds nothing.
+pub(super) async fn insert_jobs(
+    conn: &mut sqlx::SqliteConnection,
+    meeting: MeetingId,
+    jobs: &[NewJob],
+) -> Result<(), StoreError> {
+    for job in jobs {
+        let due = time::to_db(job.due_at);
+        sqlx::query!(
+            "INSERT INTO schedules (meeting_id, key, kind, due_at) VALUES (?, ?, ?, ?)
+             ON CONFLICT (meeting_id, key) DO NOTHING",
+            meeting.0,
+            job.key,
+            job.kind,
+            due
+        )
+        .execute(&mut *conn)
+        .await?;
+    }
+    Ok(())
+}
+
 #[async_trait]
 impl ScheduleStore for SqliteStore {
     async fn schedule(&self, meeting: MeetingId, jobs: &[NewJob]) -> Result<(), StoreError> {
         let mut tx = self.pool.begin().await?;
-        for job in jobs {
-            let due = time::to_db(job.due_at);
-            sqlx::query!(
-                "INSERT INTO schedules (meeting_id, key, kind, due_at) VALUES (?, ?, ?, ?)
-                 ON CONFLICT (meeting_id, key) DO NOTHING",
-                meeting.0,
-                job.key,
-                job.kind,
-                due
-            )
-            .execute(&mut *tx)
-            .await?;
-        }
+        insert_jobs(&mut tx, meeting, jobs).await?;
         tx.commit().await?;
         Ok(())
     }
