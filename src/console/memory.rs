@@ -149,8 +149,18 @@ impl MemoryChat {
         self.lock().events.push(event);
     }
 
-    fn keyed(&self, key: Option<&str>) -> Option<MessageId> {
-        key.and_then(|k| self.lock().by_key.get(k).copied())
+    /// The id for a message sent under `key`: the earlier one when the key was used before
+    /// (like Discord's enforced nonce; `fresh` is false), else a new one.
+    fn message_id(&self, key: Option<&str>) -> (MessageId, bool) {
+        let mut s = self.lock();
+        if let Some(id) = key.and_then(|k| s.by_key.get(k).copied()) {
+            return (id, false);
+        }
+        let id = MessageId(Self::next_id(&mut s));
+        if let Some(k) = key {
+            s.by_key.insert(k.to_owned(), id);
+        }
+        (id, true)
     }
 }
 
@@ -166,17 +176,10 @@ fn buttons(m: &OutMessage) -> String {
 impl Chat for MemoryChat {
     async fn post(&self, channel: ChannelId, message: OutMessage, key: Option<&str>) -> Result<MessageId, ChatError> {
         self.check_fault()?;
-        if let Some(id) = self.keyed(key) {
+        let (id, fresh) = self.message_id(key);
+        if !fresh {
             return Ok(id);
         }
-        let id = {
-            let mut s = self.lock();
-            let id = MessageId(Self::next_id(&mut s));
-            if let Some(k) = key {
-                s.by_key.insert(k.to_owned(), id);
-            }
-            id
-        };
         self.record(ChatEvent::Post { channel, message, id });
         Ok(id)
     }
@@ -186,17 +189,10 @@ impl Chat for MemoryChat {
         if self.lock().closed_dms.contains(&user) {
             return Err(ChatError::Refused("Cannot send messages to this user".into()));
         }
-        if let Some(id) = self.keyed(key) {
+        let (id, fresh) = self.message_id(key);
+        if !fresh {
             return Ok(id);
         }
-        let id = {
-            let mut s = self.lock();
-            let id = MessageId(Self::next_id(&mut s));
-            if let Some(k) = key {
-                s.by_key.insert(k.to_owned(), id);
-            }
-            id
-        };
         self.record(ChatEvent::Dm { user, message, id });
         Ok(id)
     }
