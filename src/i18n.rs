@@ -16,8 +16,8 @@ static_loader! {
     };
 }
 
-/// The languages samrad speaks.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+/// The languages samrad speaks (and summarises).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, serde::Serialize)]
 pub enum Lang {
     /// Norwegian bokmål (Discord's locale code is `no`).
     Nb,
@@ -34,7 +34,8 @@ impl Lang {
     pub fn from_code(code: &str) -> Option<Lang> {
         let primary = code.split(['-', '_']).next().unwrap_or("").to_lowercase();
         match primary.as_str() {
-            "nb" | "no" | "nn" | "nob" => Some(Lang::Nb),
+            // Danish and nynorsk are close enough to bokmål for stemming and for reading.
+            "nb" | "no" | "nn" | "nob" | "da" => Some(Lang::Nb),
             "sv" | "swe" => Some(Lang::Sv),
             "en" | "eng" => Some(Lang::En),
             _ => None,

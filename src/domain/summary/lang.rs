@@ -11,40 +11,15 @@ use std::sync::OnceLock;
 
 use super::tokens::{stop_words, tokenize};
 
-/// A language the summariser knows: its stop words and its Snowball stemmer.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
-pub enum Lang {
-    /// Norwegian bokmål (Danish and nynorsk are treated as bokmål).
-    Nb,
-    /// Swedish.
-    Sv,
-    /// English.
-    En,
+/// The summariser knows the languages samrad speaks: their stop words and Snowball stemmers.
+pub use crate::i18n::Lang;
+
+/// Position of a language in the per-language tables below.
+trait LangIndex {
+    fn index(self) -> usize;
 }
 
-impl Lang {
-    pub const ALL: [Lang; 3] = [Lang::Nb, Lang::Sv, Lang::En];
-
-    /// The ISO 639-1 style code used in kits and config: "nb", "sv", "en".
-    pub fn code(self) -> &'static str {
-        match self {
-            Self::Nb => "nb",
-            Self::Sv => "sv",
-            Self::En => "en",
-        }
-    }
-
-    /// Reads "nb", "no", "nn", "da", "sv", "en" (case-insensitive; region suffixes allowed).
-    pub fn from_code(code: &str) -> Option<Self> {
-        let base = code.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
-        match base.as_str() {
-            "nb" | "no" | "nn" | "da" => Some(Self::Nb),
-            "sv" => Some(Self::Sv),
-            "en" => Some(Self::En),
-            _ => None,
-        }
-    }
-
+impl LangIndex for Lang {
     fn index(self) -> usize {
         match self {
             Self::Nb => 0,
