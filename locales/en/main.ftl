@@ -13,7 +13,7 @@ err-no-unit = Join your unit first with `/unit join`, so your answers count for 
 err-unknown-question = This form is out of date (question “{ $id }” is not in the meeting). Open it again with `/answer`.
 
 ## Meeting status
-status-title = **{ $title }** — { $state }
+status-title = **{ $title }** — { $state } (meeting { $id })
 state-scheduled = scheduled
 state-open = open for answers
 state-closed = answering closed

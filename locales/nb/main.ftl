@@ -13,7 +13,7 @@ err-no-unit = Bli med i enheten din først med `/unit join`, så svarene dine te
 err-unknown-question = Skjemaet er utdatert (spørsmål «{ $id }» finnes ikke i møtet). Åpne det på nytt med `/answer`.
 
 ## Møtestatus
-status-title = **{ $title }** — { $state }
+status-title = **{ $title }** — { $state } (møte { $id })
 state-scheduled = planlagt
 state-open = åpent for svar
 state-closed = svarfristen er ute

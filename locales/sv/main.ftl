@@ -13,7 +13,7 @@ err-no-unit = Gå med i din enhet först med `/unit join`, så att dina svar rä
 err-unknown-question = Formuläret är inaktuellt (frågan ”{ $id }” finns inte i mötet). Öppna det igen med `/answer`.
 
 ## Mötesstatus
-status-title = **{ $title }** — { $state }
+status-title = **{ $title }** — { $state } (möte { $id })
 state-scheduled = planerat
 state-open = öppet för svar
 state-closed = svarstiden har gått ut

@@ -177,6 +177,7 @@ pub fn render_status(status: &MeetingStatus, lang: Lang) -> String {
     let mut out = t!(
         lang,
         "status-title",
+        id = status.meeting.id.0,
         title = status.meeting.title.as_str(),
         state = t!(lang, &format!("state-{}", status.meeting.state.as_str()))
     );

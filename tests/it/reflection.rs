@@ -195,6 +195,8 @@ async fn concurrent_answers_from_many_members_are_all_stored() {
     assert_eq!(w.store.answers(meeting.id).await.unwrap().len(), saved);
     let status = meetings::meeting_status(&w.store, &w.organiser).await.unwrap();
     assert!(status.units.iter().all(|u| u.rate() == 100));
+    let shown = meetings::render_status(&status, Lang::En);
+    assert!(shown.contains(&format!("(meeting {})", meeting.id)), "the id `samrad export` needs: {shown}");
 }
 
 #[tokio::test]
