@@ -47,6 +47,8 @@ cmd-answer-name = answer
 cmd-answer-description = Answer the questions before the meeting
 cmd-answer-mine-name = mine
 cmd-answer-mine-description = Show your own answers instead
+cmd-evaluate-name = evaluate
+cmd-evaluate-description = Evaluate today's meeting
 cmd-help-name = help
 cmd-help-description = What samrad does and how to use it
 
@@ -87,6 +89,8 @@ button-next-page = Next page ({ $page }/{ $pages })
 button-more-questions = More questions
 flow-done = That was all the questions. You can change your answers until the deadline.
 flow-no-questions = There are no questions to answer right now.
+flow-done-evaluation = That was the whole evaluation. Thank you! You can change your answers until the meeting ends.
+flow-previous-plans = Last time ({ $previous }), { $unit } planned this. Say in your answers what came of it:
 cmd-language-name = language
 cmd-language-description = Your language for samrad's private replies
 cmd-language-set-name = set

@@ -47,6 +47,8 @@ cmd-answer-name = svar
 cmd-answer-description = Svar på spørsmålene før møtet
 cmd-answer-mine-name = mine
 cmd-answer-mine-description = Vis dine egne svar i stedet
+cmd-evaluate-name = evaluer
+cmd-evaluate-description = Evaluer dagens møte
 cmd-help-name = hjelp
 cmd-help-description = Hva samrad gjør og hvordan du bruker den
 
@@ -87,6 +89,8 @@ button-next-page = Neste side ({ $page }/{ $pages })
 button-more-questions = Flere spørsmål
 flow-done = Det var alle spørsmålene. Du kan endre svarene dine fram til fristen.
 flow-no-questions = Det er ingen spørsmål å svare på nå.
+flow-done-evaluation = Det var hele evalueringen. Takk! Du kan endre svarene dine til møtet er slutt.
+flow-previous-plans = Forrige gang ({ $previous }) planla { $unit } dette. Fortell i svarene hva det ble til:
 cmd-language-name = språk
 cmd-language-description = Språket samrad bruker i private svar til deg
 cmd-language-set-name = velg

@@ -47,6 +47,8 @@ cmd-answer-name = svara
 cmd-answer-description = Svara på frågorna före mötet
 cmd-answer-mine-name = mina
 cmd-answer-mine-description = Visa dina egna svar i stället
+cmd-evaluate-name = utvärdera
+cmd-evaluate-description = Utvärdera dagens möte
 cmd-help-name = hjälp
 cmd-help-description = Vad samrad gör och hur du använder den
 
@@ -87,6 +89,8 @@ button-next-page = Nästa sida ({ $page }/{ $pages })
 button-more-questions = Fler frågor
 flow-done = Det var alla frågor. Du kan ändra dina svar fram till deadline.
 flow-no-questions = Det finns inga frågor att svara på just nu.
+flow-done-evaluation = Det var hela utvärderingen. Tack! Du kan ändra dina svar tills mötet är slut.
+flow-previous-plans = Förra gången ({ $previous }) planerade { $unit } detta. Berätta i svaren vad det blev av det:
 cmd-language-name = språk
 cmd-language-description = Språket samrad använder i privata svar till dig
 cmd-language-set-name = välj

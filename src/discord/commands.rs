@@ -16,7 +16,7 @@ use super::context::{actor as build_actor, user_name, Who};
 use crate::app::actor::UserMessage;
 use crate::app::settings::{self, SettingsChange};
 use crate::app::{answers, meetings, membership, Actor};
-use crate::domain::{ChannelId, UserId};
+use crate::domain::{ChannelId, Phase, UserId};
 use crate::i18n::{self, Lang};
 use crate::t;
 
@@ -29,6 +29,7 @@ pub fn commands() -> Vec<Command> {
         unit(),
         role(),
         answer(),
+        evaluate(),
         super::breakouts::breakout(),
         super::breakouts::note(),
         super::language::command(),
@@ -396,8 +397,21 @@ pub async fn answer(ctx: Context<'_>, mine: Option<bool>) -> Result<(), BotError
             Err(e) => fail(ctx, &actor, &e).await,
         };
     }
+    open_flow(ctx, &actor, Phase::Reflection).await
+}
+
+/// Evaluate the meeting: the evaluation questions in the same modal and picker flow.
+#[poise::command(slash_command, guild_only)]
+pub async fn evaluate(ctx: Context<'_>) -> Result<(), BotError> {
+    let actor = actor(ctx).await?;
+    open_flow(ctx, &actor, Phase::Evaluation).await
+}
+
+/// Answers the command with the start of the answer flow of `phase` (a modal cannot follow a
+/// deferral, so this is the initial response).
+async fn open_flow(ctx: Context<'_>, actor: &Actor, phase: Phase) -> Result<(), BotError> {
     let poise::Context::Application(app) = ctx else { return Err(BotError::NotInGuild) };
-    let response = answer_response(data, &actor, Flow::Page(0)).await;
+    let response = answer_response(ctx.data(), actor, Flow::start(phase)).await;
     app.interaction.create_response(ctx.serenity_context(), response).await?;
     app.has_sent_initial_response.store(true, Ordering::SeqCst);
     Ok(())
@@ -441,6 +455,7 @@ mod tests {
             "unit list",
             "role set",
             "answer",
+            "evaluate",
             "help",
             "breakout split",
             "breakout broadcast",
