@@ -164,3 +164,25 @@ close-done = The rooms are closed; { $rooms } summaries were posted to plenary.
 note-saved = Your note is saved for { $room }.
 note-summary-saved = Saved as { $room }'s summary.
 err-discord-limit = Discord limit reached ({ $detail }). Choose fewer rooms or clean up old channels, then try again.
+
+## Commands that cannot run (discord/errors.rs)
+err-arg-expected = “{ $given }” is not a valid { $option } for { $command }: it takes { $expected }.
+err-arg-invalid = “{ $given }” is not a valid { $option } for { $command }.
+err-arg-invalid-value = “{ $given }” is not a valid value for { $command }.
+err-arg-unreadable = samrad could not read the options of { $command }. Check them and try again.
+err-arg-missing = { $command } needs the option { $option }.
+err-command-out-of-date = Discord sent { $command } in an older form than samrad knows. Reload Discord (Ctrl+R) and try again.
+err-subcommand-required = Choose one of the subcommands of { $command }.
+err-cooldown = Wait { $seconds } s before using { $command } again.
+err-user-permissions = You do not have the permissions { $command } needs.
+err-bot-permissions = samrad lacks a permission here: { $permissions }. Ask an organiser to grant it.
+err-not-allowed = You may not use { $command } here.
+arg-kind-text = text
+arg-kind-integer = a whole number
+arg-kind-number = a number
+arg-kind-yes-no = yes or no
+arg-kind-member = a member
+arg-kind-channel = a channel
+arg-kind-role = a role
+arg-kind-attachment = a file
+arg-one-of = one of { $choices }

@@ -164,3 +164,25 @@ close-done = Rommene er avsluttet; { $rooms } oppsummeringer er lagt ut i plenum
 note-saved = Notatet ditt er lagret for { $room }.
 note-summary-saved = Lagret som oppsummeringen for { $room }.
 err-discord-limit = Discord-grensen er nådd ({ $detail }). Velg færre rom eller rydd bort gamle kanaler, og prøv igjen.
+
+## Commands that cannot run (discord/errors.rs)
+err-arg-expected = «{ $given }» er ikke gyldig som { $option } i { $command }: den tar { $expected }.
+err-arg-invalid = «{ $given }» er ikke gyldig som { $option } i { $command }.
+err-arg-invalid-value = «{ $given }» er ikke en gyldig verdi for { $command }.
+err-arg-unreadable = samrad kunne ikke lese valgene i { $command }. Sjekk dem og prøv igjen.
+err-arg-missing = { $command } trenger valget { $option }.
+err-command-out-of-date = Discord sendte { $command } i en eldre form enn samrad kjenner. Last inn Discord på nytt (Ctrl+R) og prøv igjen.
+err-subcommand-required = Velg en av underkommandoene til { $command }.
+err-cooldown = Vent { $seconds } s før du bruker { $command } igjen.
+err-user-permissions = Du har ikke tillatelsene { $command } krever.
+err-bot-permissions = samrad mangler en tillatelse her: { $permissions }. Be en arrangør om å gi den.
+err-not-allowed = Du kan ikke bruke { $command } her.
+arg-kind-text = tekst
+arg-kind-integer = et heltall
+arg-kind-number = et tall
+arg-kind-yes-no = ja eller nei
+arg-kind-member = et medlem
+arg-kind-channel = en kanal
+arg-kind-role = en rolle
+arg-kind-attachment = en fil
+arg-one-of = en av { $choices }

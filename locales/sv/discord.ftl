@@ -164,3 +164,25 @@ close-done = Rummen är avslutade; { $rooms } sammanfattningar har lagts ut i pl
 note-saved = Din anteckning är sparad för { $room }.
 note-summary-saved = Sparad som sammanfattningen för { $room }.
 err-discord-limit = Discords gräns är nådd ({ $detail }). Välj färre rum eller städa bort gamla kanaler och försök igen.
+
+## Commands that cannot run (discord/errors.rs)
+err-arg-expected = ”{ $given }” är inte giltigt som { $option } i { $command }: det tar { $expected }.
+err-arg-invalid = ”{ $given }” är inte giltigt som { $option } i { $command }.
+err-arg-invalid-value = ”{ $given }” är inte ett giltigt värde för { $command }.
+err-arg-unreadable = samrad kunde inte läsa alternativen i { $command }. Kontrollera dem och försök igen.
+err-arg-missing = { $command } behöver alternativet { $option }.
+err-command-out-of-date = Discord skickade { $command } i en äldre form än samrad känner till. Ladda om Discord (Ctrl+R) och försök igen.
+err-subcommand-required = Välj ett av underkommandona till { $command }.
+err-cooldown = Vänta { $seconds } s innan du använder { $command } igen.
+err-user-permissions = Du har inte de behörigheter som { $command } kräver.
+err-bot-permissions = samrad saknar en behörighet här: { $permissions }. Be en arrangör att ge den.
+err-not-allowed = Du får inte använda { $command } här.
+arg-kind-text = text
+arg-kind-integer = ett heltal
+arg-kind-number = ett tal
+arg-kind-yes-no = ja eller nej
+arg-kind-member = en medlem
+arg-kind-channel = en kanal
+arg-kind-role = en roll
+arg-kind-attachment = en fil
+arg-one-of = ett av { $choices }

@@ -7,7 +7,6 @@ use std::sync::atomic::Ordering;
 use chrono::NaiveDate;
 use poise::CreateReply;
 use serenity::all::{AutocompleteChoice, Channel, CreateAutocompleteResponse, Role, User};
-use tracing::error;
 
 use super::bot::{BotError, Context, Data};
 use super::chat::{cut, MESSAGE_LIMIT};
@@ -127,28 +126,6 @@ pub(super) async fn fail(
 ) -> Result<(), BotError> {
     tracing::info!(error = %err, "refused");
     reply(ctx, err.user_message(actor.lang)).await
-}
-
-/// Unexpected errors: logged with their cause, shown as "something went wrong".
-pub async fn on_error(err: poise::FrameworkError<'_, Data, BotError>) {
-    match err {
-        poise::FrameworkError::Command { error, ctx, .. } => {
-            let lang = who(ctx).fallback_lang();
-            let text = match error {
-                BotError::NotInGuild => t!(lang, "err-guild-only"),
-                ref other => {
-                    error!(error = %other, command = %ctx.command().qualified_name, "command failed");
-                    t!(lang, "err-internal")
-                }
-            };
-            let _ = ctx.send(CreateReply::default().content(text).ephemeral(true)).await;
-        }
-        other => {
-            if let Err(e) = poise::builtins::on_error(other).await {
-                error!(error = %e, "error while handling an error");
-            }
-        }
-    }
 }
 
 // ---------------------------------------------------------------- /meeting
