@@ -79,6 +79,7 @@ role-set-other = { $name } now has the role **{ $role }**.
 help-text = **samrad** helps your group reflect before a meeting and work in breakout rooms.
     • `/unit join` — join your unit (faculty, municipality, agency); `/role set` — take your role.
     • `/answer` — answer the questions before the deadline; you can change your answers until then. `/answer mine:true` shows what you wrote.
+    • `/evaluate` — evaluate the meeting at its end (or the Evaluate button on the evaluation post).
     • Organisers: `/meeting config` sets roles and channels, `/meeting load` loads a meeting kit, `/meeting status` shows who has answered, `/meeting end` ends the meeting.
 
 ## The answer flow

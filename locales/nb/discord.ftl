@@ -79,6 +79,7 @@ role-set-other = { $name } har nå rollen **{ $role }**.
 help-text = **samrad** hjelper gruppa med å reflektere før møtet og jobbe i grupperom.
     • `/enhet bli-med` — bli med i enheten din (fakultet, kommune, etat); `/rolle velg` — velg rollen din.
     • `/svar` — svar på spørsmålene før fristen; du kan endre svarene fram til da. `/svar mine:true` viser hva du skrev.
+    • `/evaluer` — evaluer møtet når det slutter (eller knappen Evaluer på evalueringsinnlegget).
     • Arrangører: `/møte innstillinger` velger roller og kanaler, `/møte last` laster inn et møteopplegg, `/møte status` viser hvem som har svart, `/møte avslutt` avslutter møtet.
 
 ## Svarskjemaet

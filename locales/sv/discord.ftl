@@ -79,6 +79,7 @@ role-set-other = { $name } har nu rollen **{ $role }**.
 help-text = **samrad** hjälper gruppen att reflektera före mötet och arbeta i grupprum.
     • `/enhet gå-med` — gå med i din enhet (fakultet, kommun, myndighet); `/roll välj` — välj din roll.
     • `/svara` — svara på frågorna före deadline; du kan ändra svaren fram till dess. `/svara mina:true` visar vad du skrev.
+    • `/utvärdera` — utvärdera mötet när det slutar (eller knappen Utvärdera på utvärderingsinlägget).
     • Arrangörer: `/möte inställningar` väljer roller och kanaler, `/möte ladda` laddar ett mötesupplägg, `/möte status` visar vem som har svarat, `/möte avsluta` avslutar mötet.
 
 ## Svarsformuläret
