@@ -47,6 +47,8 @@ cmd-answer-name = answer
 cmd-answer-description = Answer the questions before the meeting
 cmd-answer-mine-name = mine
 cmd-answer-mine-description = Show your own answers instead
+cmd-evaluate-name = evaluate
+cmd-evaluate-description = Evaluate today's meeting
 cmd-help-name = help
 cmd-help-description = What samrad does and how to use it
 
@@ -77,6 +79,7 @@ role-set-other = { $name } now has the role **{ $role }**.
 help-text = **samrad** helps your group reflect before a meeting and work in breakout rooms.
     • `/unit join` — join your unit (faculty, municipality, agency); `/role set` — take your role.
     • `/answer` — answer the questions before the deadline; you can change your answers until then. `/answer mine:true` shows what you wrote.
+    • `/evaluate` — evaluate the meeting at its end (or the Evaluate button on the evaluation post).
     • Organisers: `/meeting config` sets roles and channels, `/meeting load` loads a meeting kit, `/meeting status` shows who has answered, `/meeting end` ends the meeting.
 
 ## The answer flow
@@ -87,6 +90,8 @@ button-next-page = Next page ({ $page }/{ $pages })
 button-more-questions = More questions
 flow-done = That was all the questions. You can change your answers until the deadline.
 flow-no-questions = There are no questions to answer right now.
+flow-done-evaluation = That was the whole evaluation. Thank you! You can change your answers until the meeting ends.
+flow-previous-plans = Last time ({ $previous }), { $unit } planned this. Say in your answers what came of it:
 cmd-language-name = language
 cmd-language-description = Your language for samrad's private replies
 cmd-language-set-name = set
@@ -160,3 +165,25 @@ close-done = The rooms are closed; { $rooms } summaries were posted to plenary.
 note-saved = Your note is saved for { $room }.
 note-summary-saved = Saved as { $room }'s summary.
 err-discord-limit = Discord limit reached ({ $detail }). Choose fewer rooms or clean up old channels, then try again.
+
+## Commands that cannot run (discord/errors.rs)
+err-arg-expected = “{ $given }” is not a valid { $option } for { $command }: it takes { $expected }.
+err-arg-invalid = “{ $given }” is not a valid { $option } for { $command }.
+err-arg-invalid-value = “{ $given }” is not a valid value for { $command }.
+err-arg-unreadable = samrad could not read the options of { $command }. Check them and try again.
+err-arg-missing = { $command } needs the option { $option }.
+err-command-out-of-date = Discord sent { $command } in an older form than samrad knows. Reload Discord (Ctrl+R) and try again.
+err-subcommand-required = Choose one of the subcommands of { $command }.
+err-cooldown = Wait { $seconds } s before using { $command } again.
+err-user-permissions = You do not have the permissions { $command } needs.
+err-bot-permissions = samrad lacks a permission here: { $permissions }. Ask an organiser to grant it.
+err-not-allowed = You may not use { $command } here.
+arg-kind-text = text
+arg-kind-integer = a whole number
+arg-kind-number = a number
+arg-kind-yes-no = yes or no
+arg-kind-member = a member
+arg-kind-channel = a channel
+arg-kind-role = a role
+arg-kind-attachment = a file
+arg-one-of = one of { $choices }

@@ -47,6 +47,8 @@ cmd-answer-name = svar
 cmd-answer-description = Svar på spørsmålene før møtet
 cmd-answer-mine-name = mine
 cmd-answer-mine-description = Vis dine egne svar i stedet
+cmd-evaluate-name = evaluer
+cmd-evaluate-description = Evaluer dagens møte
 cmd-help-name = hjelp
 cmd-help-description = Hva samrad gjør og hvordan du bruker den
 
@@ -77,6 +79,7 @@ role-set-other = { $name } har nå rollen **{ $role }**.
 help-text = **samrad** hjelper gruppa med å reflektere før møtet og jobbe i grupperom.
     • `/enhet bli-med` — bli med i enheten din (fakultet, kommune, etat); `/rolle velg` — velg rollen din.
     • `/svar` — svar på spørsmålene før fristen; du kan endre svarene fram til da. `/svar mine:true` viser hva du skrev.
+    • `/evaluer` — evaluer møtet når det slutter (eller knappen Evaluer på evalueringsinnlegget).
     • Arrangører: `/møte innstillinger` velger roller og kanaler, `/møte last` laster inn et møteopplegg, `/møte status` viser hvem som har svart, `/møte avslutt` avslutter møtet.
 
 ## Svarskjemaet
@@ -87,6 +90,8 @@ button-next-page = Neste side ({ $page }/{ $pages })
 button-more-questions = Flere spørsmål
 flow-done = Det var alle spørsmålene. Du kan endre svarene dine fram til fristen.
 flow-no-questions = Det er ingen spørsmål å svare på nå.
+flow-done-evaluation = Det var hele evalueringen. Takk! Du kan endre svarene dine til møtet er slutt.
+flow-previous-plans = Forrige gang ({ $previous }) planla { $unit } dette. Fortell i svarene hva det ble til:
 cmd-language-name = språk
 cmd-language-description = Språket samrad bruker i private svar til deg
 cmd-language-set-name = velg
@@ -160,3 +165,25 @@ close-done = Rommene er avsluttet; { $rooms } oppsummeringer er lagt ut i plenum
 note-saved = Notatet ditt er lagret for { $room }.
 note-summary-saved = Lagret som oppsummeringen for { $room }.
 err-discord-limit = Discord-grensen er nådd ({ $detail }). Velg færre rom eller rydd bort gamle kanaler, og prøv igjen.
+
+## Commands that cannot run (discord/errors.rs)
+err-arg-expected = «{ $given }» er ikke gyldig som { $option } i { $command }: den tar { $expected }.
+err-arg-invalid = «{ $given }» er ikke gyldig som { $option } i { $command }.
+err-arg-invalid-value = «{ $given }» er ikke en gyldig verdi for { $command }.
+err-arg-unreadable = samrad kunne ikke lese valgene i { $command }. Sjekk dem og prøv igjen.
+err-arg-missing = { $command } trenger valget { $option }.
+err-command-out-of-date = Discord sendte { $command } i en eldre form enn samrad kjenner. Last inn Discord på nytt (Ctrl+R) og prøv igjen.
+err-subcommand-required = Velg en av underkommandoene til { $command }.
+err-cooldown = Vent { $seconds } s før du bruker { $command } igjen.
+err-user-permissions = Du har ikke tillatelsene { $command } krever.
+err-bot-permissions = samrad mangler en tillatelse her: { $permissions }. Be en arrangør om å gi den.
+err-not-allowed = Du kan ikke bruke { $command } her.
+arg-kind-text = tekst
+arg-kind-integer = et heltall
+arg-kind-number = et tall
+arg-kind-yes-no = ja eller nei
+arg-kind-member = et medlem
+arg-kind-channel = en kanal
+arg-kind-role = en rolle
+arg-kind-attachment = en fil
+arg-one-of = en av { $choices }

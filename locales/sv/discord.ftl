@@ -47,6 +47,8 @@ cmd-answer-name = svara
 cmd-answer-description = Svara på frågorna före mötet
 cmd-answer-mine-name = mina
 cmd-answer-mine-description = Visa dina egna svar i stället
+cmd-evaluate-name = utvärdera
+cmd-evaluate-description = Utvärdera dagens möte
 cmd-help-name = hjälp
 cmd-help-description = Vad samrad gör och hur du använder den
 
@@ -77,6 +79,7 @@ role-set-other = { $name } har nu rollen **{ $role }**.
 help-text = **samrad** hjälper gruppen att reflektera före mötet och arbeta i grupprum.
     • `/enhet gå-med` — gå med i din enhet (fakultet, kommun, myndighet); `/roll välj` — välj din roll.
     • `/svara` — svara på frågorna före deadline; du kan ändra svaren fram till dess. `/svara mina:true` visar vad du skrev.
+    • `/utvärdera` — utvärdera mötet när det slutar (eller knappen Utvärdera på utvärderingsinlägget).
     • Arrangörer: `/möte inställningar` väljer roller och kanaler, `/möte ladda` laddar ett mötesupplägg, `/möte status` visar vem som har svarat, `/möte avsluta` avslutar mötet.
 
 ## Svarsformuläret
@@ -87,6 +90,8 @@ button-next-page = Nästa sida ({ $page }/{ $pages })
 button-more-questions = Fler frågor
 flow-done = Det var alla frågor. Du kan ändra dina svar fram till deadline.
 flow-no-questions = Det finns inga frågor att svara på just nu.
+flow-done-evaluation = Det var hela utvärderingen. Tack! Du kan ändra dina svar tills mötet är slut.
+flow-previous-plans = Förra gången ({ $previous }) planerade { $unit } detta. Berätta i svaren vad det blev av det:
 cmd-language-name = språk
 cmd-language-description = Språket samrad använder i privata svar till dig
 cmd-language-set-name = välj
@@ -160,3 +165,25 @@ close-done = Rummen är avslutade; { $rooms } sammanfattningar har lagts ut i pl
 note-saved = Din anteckning är sparad för { $room }.
 note-summary-saved = Sparad som sammanfattningen för { $room }.
 err-discord-limit = Discords gräns är nådd ({ $detail }). Välj färre rum eller städa bort gamla kanaler och försök igen.
+
+## Commands that cannot run (discord/errors.rs)
+err-arg-expected = ”{ $given }” är inte giltigt som { $option } i { $command }: det tar { $expected }.
+err-arg-invalid = ”{ $given }” är inte giltigt som { $option } i { $command }.
+err-arg-invalid-value = ”{ $given }” är inte ett giltigt värde för { $command }.
+err-arg-unreadable = samrad kunde inte läsa alternativen i { $command }. Kontrollera dem och försök igen.
+err-arg-missing = { $command } behöver alternativet { $option }.
+err-command-out-of-date = Discord skickade { $command } i en äldre form än samrad känner till. Ladda om Discord (Ctrl+R) och försök igen.
+err-subcommand-required = Välj ett av underkommandona till { $command }.
+err-cooldown = Vänta { $seconds } s innan du använder { $command } igen.
+err-user-permissions = Du har inte de behörigheter som { $command } kräver.
+err-bot-permissions = samrad saknar en behörighet här: { $permissions }. Be en arrangör att ge den.
+err-not-allowed = Du får inte använda { $command } här.
+arg-kind-text = text
+arg-kind-integer = ett heltal
+arg-kind-number = ett tal
+arg-kind-yes-no = ja eller nej
+arg-kind-member = en medlem
+arg-kind-channel = en kanal
+arg-kind-role = en roll
+arg-kind-attachment = en fil
+arg-one-of = ett av { $choices }

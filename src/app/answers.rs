@@ -46,6 +46,8 @@ impl UserMessage for AnswerFlowError {
 /// scale/choice questions as buttons and selects, each prefilled with the current answer.
 #[derive(Debug, Clone, PartialEq)]
 pub struct AnswerForm {
+    /// Which questions: the reflection before the meeting or the evaluation at its end.
+    pub phase: Phase,
     pub meeting: Meeting,
     pub unit: UnitName,
     pub pages: Vec<Vec<Question>>,
@@ -91,8 +93,35 @@ pub async fn answer_form<S: Store + ?Sized>(
     let pages = pages.chunks(QUESTIONS_PER_MODAL).map(<[Question]>::to_vec).collect();
     let pickers = questions.iter().filter(|q| !typed(q)).cloned().collect();
     let current = store.answers_of(meeting.id, actor.user).await?.into_iter().map(|a| (a.question, a.value)).collect();
-    Ok(AnswerForm { meeting, unit, pages, pickers, current })
+    Ok(AnswerForm { phase, meeting, unit, pages, pickers, current })
 }
+
+/// Last meeting's take-home plans of the member's unit, shown above the reflection questions
+/// so the answers can say what came of them. `None` for the evaluation, for a meeting that
+/// follows no earlier one (the kit's `previous`), and for a unit that made no plans then.
+pub async fn previous_plans_note<S: Store + ?Sized>(
+    store: &S,
+    form: &AnswerForm,
+    lang: Lang,
+) -> Result<Option<String>, AnswerFlowError> {
+    if form.phase != Phase::Reflection {
+        return Ok(None);
+    }
+    let plans = super::followup::previous_plans_for_unit(store, &form.meeting, &form.unit).await?;
+    if plans.is_empty() {
+        return Ok(None);
+    }
+    let previous = super::followup::previous_of(store, &form.meeting).await?.map(|m| m.title).unwrap_or_default();
+    let mut out = t!(lang, "flow-previous-plans", previous = previous, unit = form.unit.as_str());
+    for plan in &plans {
+        out.push('\n');
+        out.push_str(&super::plans::plan_line(plan, lang));
+    }
+    Ok(Some(truncate_words(&out, PREVIOUS_PLANS_CHARS)))
+}
+
+/// The previous plans take at most this much of the first reply (2000 characters in all).
+const PREVIOUS_PLANS_CHARS: usize = 800;
 
 /// The outcome of submitting a set of answers: what was saved, what was refused and why.
 /// A refused answer's text is returned so the member can copy it; nothing typed is lost.

@@ -228,11 +228,19 @@ pub async fn split<S: Store + ?Sized>(
     let ends = now + Duration::minutes(i64::from(request.minutes.max(1)));
     let round = store.create_round(meeting.id, request.mode, plan_id, now, ends, &rooms).await?;
     let staff_roles: Vec<u64> = [settings.facilitator_role, settings.organiser_role].into_iter().flatten().collect();
-    let mut created = Vec::new();
-    let outcome = open_rooms(store, chat, &meeting, &round, request, &staff_roles, &mut created, progress).await;
+    let mut opened = Opened::default();
+    let outcome = open_rooms(store, chat, &meeting, &round, request, &staff_roles, &mut opened, progress).await;
     if let Err(e) = outcome {
-        // Leave nothing half-made: remove what was created, close the round.
-        for channel in created.into_iter().rev() {
+        // Leave nothing half-made: return whoever was moved to plenary voice (a voice channel
+        // deleted under them would drop them from voice), remove what was created, close the round.
+        if let Some(plenary) = settings.plenary_voice {
+            for user in &opened.moved {
+                if let Err(err) = chat.move_to_voice(actor.guild, *user, plenary).await {
+                    tracing::warn!(user = %user, error = %err, "cannot return a member to plenary voice");
+                }
+            }
+        }
+        for channel in opened.created.into_iter().rev() {
             let _ = chat.delete_channel(channel).await;
         }
         store.close_round(round.id, clock.now()).await?;
@@ -255,6 +263,14 @@ pub async fn split<S: Store + ?Sized>(
     Ok(round)
 }
 
+/// What `open_rooms` did before it stopped: channels created and members moved into a room's
+/// voice channel, so a failed split can undo it.
+#[derive(Debug, Default)]
+struct Opened {
+    created: Vec<ChannelId>,
+    moved: Vec<UserId>,
+}
+
 #[allow(clippy::too_many_arguments)]
 async fn open_rooms<S: Store + ?Sized>(
     store: &S,
@@ -263,12 +279,12 @@ async fn open_rooms<S: Store + ?Sized>(
     round: &Round,
     request: &SplitRequest,
     staff_roles: &[u64],
-    created: &mut Vec<ChannelId>,
+    opened: &mut Opened,
     progress: &(dyn Fn(usize, usize) + Send + Sync),
 ) -> Result<(), BreakoutError> {
     let lang = Lang::from_code(&meeting.language).unwrap_or_default();
     let category = chat.create_category(meeting.guild, &t!(lang, "round-category", number = round.number)).await?;
-    created.push(category);
+    opened.created.push(category);
     store.set_round_category(round.id, category).await?;
     let settings = store.guild_settings(meeting.guild).await?;
     for (i, room) in round.rooms.iter().enumerate() {
@@ -281,10 +297,10 @@ async fn open_rooms<S: Store + ?Sized>(
             staff_roles: staff_roles.to_vec(),
         };
         let text = chat.create_room(&spec(RoomKind::Text)).await?;
-        created.push(text);
+        opened.created.push(text);
         let voice = if request.voice {
             let v = chat.create_room(&spec(RoomKind::Voice)).await?;
-            created.push(v);
+            opened.created.push(v);
             Some(v)
         } else {
             None
@@ -292,7 +308,9 @@ async fn open_rooms<S: Store + ?Sized>(
         store.set_room_channels(room.id, Some(text), voice).await?;
         if let (Some(v), Some(_)) = (voice, settings.plenary_voice) {
             for user in &room.members {
-                chat.move_to_voice(meeting.guild, *user, v).await?;
+                if chat.move_to_voice(meeting.guild, *user, v).await? {
+                    opened.moved.push(*user);
+                }
             }
         }
         progress(i + 1, round.rooms.len());

@@ -10,7 +10,7 @@ use serenity::all::{ClientBuilder, GatewayIntents, HttpBuilder};
 use tokio::sync::watch;
 use tracing::{error, info, info_span, warn, Instrument};
 
-use super::{commands, components, DiscordChat};
+use super::{commands, components, errors, DiscordChat};
 use crate::app::ports::{Clock, StoreError};
 use crate::kit::Kit;
 use crate::storage::SqliteStore;
@@ -112,7 +112,7 @@ pub async fn run_until(
                     info!(command = %ctx.command().qualified_name, user = %ctx.author().id, guild = ?ctx.guild_id(), id = %ctx.id(), "command");
                 })
             },
-            on_error: |err| Box::pin(commands::on_error(err)),
+            on_error: |err| Box::pin(errors::on_error(err)),
             ..Default::default()
         })
         .setup(move |ctx, ready, framework| {

@@ -7,7 +7,6 @@ use std::sync::atomic::Ordering;
 use chrono::NaiveDate;
 use poise::CreateReply;
 use serenity::all::{AutocompleteChoice, Channel, CreateAutocompleteResponse, Role, User};
-use tracing::error;
 
 use super::bot::{BotError, Context, Data};
 use super::chat::{cut, MESSAGE_LIMIT};
@@ -16,7 +15,7 @@ use super::context::{actor as build_actor, user_name, Who};
 use crate::app::actor::UserMessage;
 use crate::app::settings::{self, SettingsChange};
 use crate::app::{answers, meetings, membership, Actor};
-use crate::domain::{ChannelId, UserId};
+use crate::domain::{ChannelId, Phase, UserId};
 use crate::i18n::{self, Lang};
 use crate::t;
 
@@ -29,6 +28,7 @@ pub fn commands() -> Vec<Command> {
         unit(),
         role(),
         answer(),
+        evaluate(),
         super::breakouts::breakout(),
         super::breakouts::note(),
         super::language::command(),
@@ -126,28 +126,6 @@ pub(super) async fn fail(
 ) -> Result<(), BotError> {
     tracing::info!(error = %err, "refused");
     reply(ctx, err.user_message(actor.lang)).await
-}
-
-/// Unexpected errors: logged with their cause, shown as "something went wrong".
-pub async fn on_error(err: poise::FrameworkError<'_, Data, BotError>) {
-    match err {
-        poise::FrameworkError::Command { error, ctx, .. } => {
-            let lang = who(ctx).fallback_lang();
-            let text = match error {
-                BotError::NotInGuild => t!(lang, "err-guild-only"),
-                ref other => {
-                    error!(error = %other, command = %ctx.command().qualified_name, "command failed");
-                    t!(lang, "err-internal")
-                }
-            };
-            let _ = ctx.send(CreateReply::default().content(text).ephemeral(true)).await;
-        }
-        other => {
-            if let Err(e) = poise::builtins::on_error(other).await {
-                error!(error = %e, "error while handling an error");
-            }
-        }
-    }
 }
 
 // ---------------------------------------------------------------- /meeting
@@ -396,8 +374,21 @@ pub async fn answer(ctx: Context<'_>, mine: Option<bool>) -> Result<(), BotError
             Err(e) => fail(ctx, &actor, &e).await,
         };
     }
+    open_flow(ctx, &actor, Phase::Reflection).await
+}
+
+/// Evaluate the meeting: the evaluation questions in the same modal and picker flow.
+#[poise::command(slash_command, guild_only)]
+pub async fn evaluate(ctx: Context<'_>) -> Result<(), BotError> {
+    let actor = actor(ctx).await?;
+    open_flow(ctx, &actor, Phase::Evaluation).await
+}
+
+/// Answers the command with the start of the answer flow of `phase` (a modal cannot follow a
+/// deferral, so this is the initial response).
+async fn open_flow(ctx: Context<'_>, actor: &Actor, phase: Phase) -> Result<(), BotError> {
     let poise::Context::Application(app) = ctx else { return Err(BotError::NotInGuild) };
-    let response = answer_response(data, &actor, Flow::Page(0)).await;
+    let response = answer_response(ctx.data(), actor, Flow::start(phase)).await;
     app.interaction.create_response(ctx.serenity_context(), response).await?;
     app.has_sent_initial_response.store(true, Ordering::SeqCst);
     Ok(())
@@ -441,6 +432,7 @@ mod tests {
             "unit list",
             "role set",
             "answer",
+            "evaluate",
             "help",
             "breakout split",
             "breakout broadcast",

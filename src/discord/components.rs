@@ -43,11 +43,19 @@ pub async fn on_event(ctx: poise::FrameworkContext<'_, Data, BotError>, event: &
     Ok(())
 }
 
-/// Where to take the member in the answer flow.
+/// Where to take the member in the answer flow: which questions, which modal page (past the
+/// last page, the pickers).
 #[derive(Debug, Clone, Copy)]
-pub enum Flow {
-    /// The modal page `n` (or, past the last page, the pickers).
-    Page(usize),
+pub struct Flow {
+    pub phase: Phase,
+    pub page: usize,
+}
+
+impl Flow {
+    /// The start of the flow of `phase`.
+    pub fn start(phase: Phase) -> Self {
+        Flow { phase, page: 0 }
+    }
 }
 
 fn ephemeral(text: String) -> CreateInteractionResponse {
@@ -56,28 +64,50 @@ fn ephemeral(text: String) -> CreateInteractionResponse {
     )
 }
 
-async fn form(data: &Data, actor: &Actor) -> Result<AnswerForm, answers::AnswerFlowError> {
-    answers::answer_form(&*data.store, &*data.clock, actor, Phase::Reflection).await
+async fn form(data: &Data, actor: &Actor, phase: Phase) -> Result<AnswerForm, answers::AnswerFlowError> {
+    answers::answer_form(&*data.store, &*data.clock, actor, phase).await
+}
+
+/// Last meeting's plans of the member's unit, for the top of the flow's first reply (a failure
+/// to read them is logged and leaves them out: they are a reminder, not the flow).
+async fn previous_plans(data: &Data, form: &AnswerForm, lang: crate::i18n::Lang) -> Option<String> {
+    match answers::previous_plans_note(&*data.store, form, lang).await {
+        Ok(note) => note,
+        Err(e) => {
+            warn!(error = %e, "previous plans left out of the answer flow");
+            None
+        }
+    }
+}
+
+/// `head` above `body`, either of which may be empty.
+fn stack(head: Option<String>, body: String) -> String {
+    match head {
+        Some(h) if body.is_empty() => h,
+        Some(h) => format!("{h}\n\n{body}"),
+        None => body,
+    }
 }
 
 /// The response that opens the answer flow at `flow`: a modal page, or the pickers when there
 /// are no (more) text questions, or the reason answering is not possible now.
 pub async fn answer_response(data: &Data, actor: &Actor, flow: Flow) -> CreateInteractionResponse {
-    let Flow::Page(page) = flow;
-    let form = match form(data, actor).await {
+    let form = match form(data, actor, flow.phase).await {
         Ok(f) => f,
         Err(e) => return ephemeral(e.user_message(actor.lang)),
     };
-    if let Some(modal) = forms::modal_page(&form, page, actor.lang) {
+    if let Some(modal) = forms::modal_page(&form, flow.page, actor.lang) {
         return CreateInteractionResponse::Modal(modal);
     }
     if form.pages.is_empty() && form.pickers.is_empty() {
         return ephemeral(t!(actor.lang, "flow-no-questions"));
     }
+    // Without text questions this message is the flow's first reply.
+    let head = if form.pages.is_empty() { previous_plans(data, &form, actor.lang).await } else { None };
     let up = follow_up(&form, Nav::default(), actor.lang);
     CreateInteractionResponse::Message(
         CreateInteractionResponseMessage::new()
-            .content(cut(&up.text, MESSAGE_LIMIT))
+            .content(cut(&stack(head, up.text), MESSAGE_LIMIT))
             .components(up.rows)
             .ephemeral(true),
     )
@@ -109,20 +139,20 @@ async fn on_component(ctx: &serenity::all::Context, data: &Data, c: &ComponentIn
         Err(e) => return Err(e),
     };
     let response = match id {
-        CustomId::Answer => answer_response(data, &actor, Flow::Page(0)).await,
-        CustomId::Page(n) => answer_response(data, &actor, Flow::Page(n)).await,
-        CustomId::More(nav) => match form(data, &actor).await {
+        CustomId::Answer(phase) => answer_response(data, &actor, Flow::start(phase)).await,
+        CustomId::Page(phase, page) => answer_response(data, &actor, Flow { phase, page }).await,
+        CustomId::More(phase, nav) => match form(data, &actor, phase).await {
             Ok(f) => update(follow_up(&f, nav, actor.lang), None),
             Err(e) => ephemeral(e.user_message(actor.lang)),
         },
-        CustomId::Pick { nav, question, value } => {
+        CustomId::Pick { phase, nav, question, value } => {
             let value = value.or_else(|| match &c.data.kind {
                 ComponentInteractionDataKind::StringSelect { values } => values.first().cloned(),
                 _ => None,
             });
-            pick(data, &actor, nav, &question, value.unwrap_or_default()).await
+            pick(data, &actor, phase, nav, &question, value.unwrap_or_default()).await
         }
-        CustomId::Modal(_) | CustomId::Input(_) | CustomId::Choose { .. } => return Ok(()),
+        CustomId::Modal(..) | CustomId::Input(_) | CustomId::Choose { .. } => return Ok(()),
     };
     c.create_response(ctx, response).await?;
     Ok(())
@@ -156,11 +186,12 @@ async fn choose_room(
 async fn pick(
     data: &Data,
     actor: &Actor,
+    phase: Phase,
     nav: Nav,
     question: &crate::domain::QuestionId,
     value: String,
 ) -> CreateInteractionResponse {
-    let before = match form(data, actor).await {
+    let before = match form(data, actor, phase).await {
         Ok(f) => f,
         Err(e) => return ephemeral(e.user_message(actor.lang)),
     };
@@ -170,18 +201,14 @@ async fn pick(
         Ok(r) => answers::render_report(&r, actor.lang),
         Err(e) => return ephemeral(e.user_message(actor.lang)),
     };
-    match form(data, actor).await {
+    match form(data, actor, phase).await {
         Ok(after) => update(follow_up(&after, nav, actor.lang), Some(report)),
         Err(e) => ephemeral(e.user_message(actor.lang)),
     }
 }
 
 fn update(up: forms::FollowUp, header: Option<String>) -> CreateInteractionResponse {
-    let text = match header {
-        Some(h) if up.text.is_empty() => h,
-        Some(h) => format!("{h}\n\n{}", up.text),
-        None => up.text,
-    };
+    let text = stack(header, up.text);
     CreateInteractionResponse::UpdateMessage(
         CreateInteractionResponseMessage::new().content(cut(&text, MESSAGE_LIMIT)).components(up.rows),
     )
@@ -203,7 +230,7 @@ pub fn modal_answers(components: &[serenity::all::ActionRow]) -> Vec<(String, St
 }
 
 async fn on_modal(ctx: &serenity::all::Context, data: &Data, m: &ModalInteraction) -> Result<(), BotError> {
-    let Some(CustomId::Modal(page)) = CustomId::parse(&m.data.custom_id) else { return Ok(()) };
+    let Some(CustomId::Modal(phase, page)) = CustomId::parse(&m.data.custom_id) else { return Ok(()) };
     // Acknowledge first: Discord allows 3 s, and saving plus re-reading the form may be slow.
     m.defer_ephemeral(ctx).await?;
     let who = Who {
@@ -228,11 +255,13 @@ async fn on_modal(ctx: &serenity::all::Context, data: &Data, m: &ModalInteractio
         Err(e) => EditInteractionResponse::new().content(e.user_message(actor.lang)),
         Ok(report) => {
             let report = answers::render_report(&report, actor.lang);
-            match form(data, &actor).await {
+            match form(data, &actor, phase).await {
                 Ok(f) => {
                     let next_page = Some(page + 1).filter(|p| *p < f.pages.len());
                     let up = follow_up(&f, Nav { next_page, offset: 0 }, actor.lang);
-                    let text = if up.text.is_empty() { report } else { format!("{report}\n\n{}", up.text) };
+                    // The first page's reply is the flow's first message: last meeting's plans on top.
+                    let head = if page == 0 { previous_plans(data, &f, actor.lang).await } else { None };
+                    let text = stack(head, stack(Some(report), up.text));
                     EditInteractionResponse::new().content(cut(&text, MESSAGE_LIMIT)).components(up.rows)
                 }
                 Err(e) => EditInteractionResponse::new().content(format!("{report}\n{}", e.user_message(actor.lang))),

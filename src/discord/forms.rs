@@ -10,7 +10,7 @@ use serenity::all::{
 use super::chat::{cut, ROWS_PER_MESSAGE};
 use super::ids::{CustomId, Nav};
 use crate::app::answers::AnswerForm;
-use crate::domain::{Question, QuestionKind};
+use crate::domain::{Phase, Question, QuestionKind};
 use crate::i18n::Lang;
 use crate::t;
 
@@ -30,7 +30,7 @@ pub fn modal_page(form: &AnswerForm, page: usize, lang: Lang) -> Option<CreateMo
     let title = t!(lang, "modal-title", title = form.meeting.title.as_str(), page = page + 1, pages = form.pages.len());
     let title = if form.pages.len() == 1 { cut(&form.meeting.title, TITLE_MAX) } else { fit_title(&title, form, page) };
     let rows = questions.iter().map(|q| CreateActionRow::InputText(text_input(form, q))).collect();
-    Some(CreateModal::new(CustomId::Modal(page).encode(), title).components(rows))
+    Some(CreateModal::new(CustomId::Modal(form.phase, page).encode(), title).components(rows))
 }
 
 /// "Title (2/3)": the meeting title is shortened, never the page counter.
@@ -79,7 +79,7 @@ pub fn follow_up(form: &AnswerForm, nav: Nav, lang: Lang) -> FollowUp {
     let mut nav_buttons = Vec::new();
     if let Some(page) = nav.next_page.filter(|p| *p < form.pages.len()) {
         nav_buttons.push(
-            CreateButton::new(CustomId::Page(page).encode())
+            CreateButton::new(CustomId::Page(form.phase, page).encode())
                 .label(t!(lang, "button-next-page", page = page + 1, pages = form.pages.len()))
                 .style(ButtonStyle::Primary),
         );
@@ -87,7 +87,7 @@ pub fn follow_up(form: &AnswerForm, nav: Nav, lang: Lang) -> FollowUp {
     let after = nav.offset + shown.len();
     if after < form.pickers.len() {
         nav_buttons.push(
-            CreateButton::new(CustomId::More(Nav { offset: after, ..nav }).encode())
+            CreateButton::new(CustomId::More(form.phase, Nav { offset: after, ..nav }).encode())
                 .label(t!(lang, "button-more-questions"))
                 .style(ButtonStyle::Secondary),
         );
@@ -96,14 +96,18 @@ pub fn follow_up(form: &AnswerForm, nav: Nav, lang: Lang) -> FollowUp {
         rows.push(CreateActionRow::Buttons(nav_buttons));
     }
     if nav.next_page.is_none() && after >= form.pickers.len() {
-        lines.push(t!(lang, "flow-done"));
+        lines.push(match form.phase {
+            Phase::Reflection => t!(lang, "flow-done"),
+            Phase::Evaluation => t!(lang, "flow-done-evaluation"),
+        });
     }
     FollowUp { text: lines.join("\n"), rows }
 }
 
 fn picker(form: &AnswerForm, q: &Question, nav: Nav, lang: Lang) -> CreateActionRow {
     let current = form.current.get(&q.id).map(String::as_str);
-    let pick = |value: Option<String>| CustomId::Pick { nav, question: q.id.clone(), value }.encode();
+    let pick =
+        |value: Option<String>| CustomId::Pick { phase: form.phase, nav, question: q.id.clone(), value }.encode();
     match &q.kind {
         QuestionKind::YesNo => CreateActionRow::Buttons(
             [("yes", "pick-yes"), ("no", "pick-no")]
@@ -139,7 +143,9 @@ fn picker(form: &AnswerForm, q: &Question, nav: Nav, lang: Lang) -> CreateAction
         }
         // Typed questions are in the modal pages; shown here only if a kit puts one among pickers.
         QuestionKind::Free | QuestionKind::Number => {
-            CreateActionRow::Buttons(vec![CreateButton::new(CustomId::Page(0).encode()).label(cut(&q.text, 80))])
+            CreateActionRow::Buttons(vec![
+                CreateButton::new(CustomId::Page(form.phase, 0).encode()).label(cut(&q.text, 80))
+            ])
         }
     }
 }
@@ -168,7 +174,7 @@ mod tests {
     use std::collections::HashMap;
 
     use super::*;
-    use crate::domain::{Meeting, Phase, QuestionId};
+    use crate::domain::{Meeting, QuestionId};
 
     fn question(id: &str, kind: QuestionKind) -> Question {
         Question {
@@ -199,6 +205,7 @@ mod tests {
         let mut current = HashMap::new();
         current.insert(QuestionId::try_from("q0").unwrap(), "Vi har mye å si".to_owned());
         AnswerForm {
+            phase: Phase::Reflection,
             meeting,
             unit: crate::domain::UnitName::try_from("JUS").unwrap(),
             pages: texts.chunks(5).map(<[Question]>::to_vec).collect(),
@@ -264,5 +271,19 @@ mod tests {
         let rest = follow_up(&f, Nav { next_page: None, offset: 4 }, Lang::Sv);
         assert_eq!(rest.rows.len(), 2);
         assert!(rest.text.contains(&t!(Lang::Sv, "flow-done")));
+    }
+
+    #[test]
+    fn the_evaluation_flow_keeps_its_phase_in_every_id() {
+        let mut f = form(6, vec![question("rating", QuestionKind::Scale { min: 1, max: 5 })]);
+        f.phase = Phase::Evaluation;
+        let modal = json(&modal_page(&f, 0, Lang::En).unwrap());
+        assert_eq!(modal["custom_id"], "samrad:eval:modal:0");
+        assert_eq!(modal["components"][0]["components"][0]["custom_id"], "samrad:q:q0");
+        let rows = json(&follow_up(&f, Nav { next_page: Some(1), offset: 0 }, Lang::En).rows);
+        assert_eq!(rows[0]["components"][0]["custom_id"], "samrad:eval:pick:1.0:rating");
+        assert_eq!(rows[1]["components"][0]["custom_id"], "samrad:eval:page:1");
+        let done = follow_up(&f, Nav::default(), Lang::En);
+        assert!(done.text.contains(&t!(Lang::En, "flow-done-evaluation")), "{}", done.text);
     }
 }

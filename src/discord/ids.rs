@@ -1,10 +1,15 @@
 //! Custom ids of samrad's buttons, selects, modals and text inputs: encoded and parsed in one
 //! place, so a click always finds its handler. All start with `samrad:` and stay under
 //! Discord's 100 characters (question ids are at most 32).
+//!
+//! The answer flow runs for reflection and evaluation questions alike; its ids carry the phase.
+//! Reflection ids are those of earlier versions (`samrad:page:1`), so buttons on messages sent
+//! before the phase existed keep working; evaluation ids insert `eval:` (`samrad:eval:page:1`).
 
+use crate::app::agenda::EVALUATE_BUTTON;
 use crate::app::breakouts::CHOOSE_BUTTON;
 use crate::app::tick::ANSWER_BUTTON;
-use crate::domain::QuestionId;
+use crate::domain::{Phase, QuestionId};
 
 /// Where a member is in the answer flow: the modal page the "Next" button opens, and the first
 /// picker question shown.
@@ -16,18 +21,19 @@ pub struct Nav {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CustomId {
-    /// The "Answer" button on the questions post: opens the flow at its start.
-    Answer,
+    /// The "Answer" button on the questions post (reflection) or the "Evaluate" button on the
+    /// evaluation post: opens the flow of that phase at its start.
+    Answer(Phase),
     /// Opens modal page `n`.
-    Page(usize),
+    Page(Phase, usize),
     /// A submitted modal page.
-    Modal(usize),
-    /// A text input in a modal.
+    Modal(Phase, usize),
+    /// A text input in a modal (the question id says its phase).
     Input(QuestionId),
     /// A yes/no button (with its value) or a scale/choice select (value comes with the click).
-    Pick { nav: Nav, question: QuestionId, value: Option<String> },
+    Pick { phase: Phase, nav: Nav, question: QuestionId, value: Option<String> },
     /// Shows further picker questions.
-    More(Nav),
+    More(Phase, Nav),
     /// A room button of a `choose` round: round id, room number.
     Choose { round: i64, room: u32 },
 }
@@ -42,16 +48,29 @@ fn parse_nav(s: &str) -> Option<Nav> {
     Some(Nav { next_page, offset: offset.parse().ok()? })
 }
 
+/// `samrad:` for the reflection flow (as before phases), `samrad:eval:` for the evaluation.
+fn flow_prefix(phase: Phase) -> &'static str {
+    match phase {
+        Phase::Reflection => "samrad:",
+        Phase::Evaluation => "samrad:eval:",
+    }
+}
+
 impl CustomId {
     pub fn encode(&self) -> String {
         match self {
-            Self::Answer => ANSWER_BUTTON.to_owned(),
-            Self::Page(n) => format!("samrad:page:{n}"),
-            Self::Modal(n) => format!("samrad:modal:{n}"),
+            Self::Answer(Phase::Reflection) => ANSWER_BUTTON.to_owned(),
+            Self::Answer(Phase::Evaluation) => EVALUATE_BUTTON.to_owned(),
+            Self::Page(phase, n) => format!("{}page:{n}", flow_prefix(*phase)),
+            Self::Modal(phase, n) => format!("{}modal:{n}", flow_prefix(*phase)),
             Self::Input(q) => format!("samrad:q:{q}"),
-            Self::Pick { nav, question, value: Some(v) } => format!("samrad:pick:{}:{question}:{v}", nav_str(*nav)),
-            Self::Pick { nav, question, value: None } => format!("samrad:pick:{}:{question}", nav_str(*nav)),
-            Self::More(nav) => format!("samrad:more:{}", nav_str(*nav)),
+            Self::Pick { phase, nav, question, value: Some(v) } => {
+                format!("{}pick:{}:{question}:{v}", flow_prefix(*phase), nav_str(*nav))
+            }
+            Self::Pick { phase, nav, question, value: None } => {
+                format!("{}pick:{}:{question}", flow_prefix(*phase), nav_str(*nav))
+            }
+            Self::More(phase, nav) => format!("{}more:{}", flow_prefix(*phase), nav_str(*nav)),
             Self::Choose { round, room } => format!("{CHOOSE_BUTTON}:{round}:{room}"),
         }
     }
@@ -59,27 +78,51 @@ impl CustomId {
     /// `None` for ids samrad did not make (or made by an older, incompatible version).
     pub fn parse(id: &str) -> Option<Self> {
         if id == ANSWER_BUTTON {
-            return Some(Self::Answer);
+            return Some(Self::Answer(Phase::Reflection));
+        }
+        if id == EVALUATE_BUTTON {
+            return Some(Self::Answer(Phase::Evaluation));
         }
         let rest = id.strip_prefix("samrad:")?;
-        let (kind, rest) = rest.split_once(':')?;
+        if let Some(rest) = rest.strip_prefix("eval:") {
+            return Self::parse_flow(Phase::Evaluation, rest);
+        }
+        let (kind, tail) = rest.split_once(':')?;
         match kind {
-            "page" => rest.parse().ok().map(Self::Page),
-            "modal" => rest.parse().ok().map(Self::Modal),
-            "q" => QuestionId::try_from(rest).ok().map(Self::Input),
-            "more" => parse_nav(rest).map(Self::More),
+            "q" => QuestionId::try_from(tail).ok().map(Self::Input),
             "choose" => {
-                let (round, room) = rest.split_once(':')?;
+                let (round, room) = tail.split_once(':')?;
                 Some(Self::Choose { round: round.parse().ok()?, room: room.parse().ok()? })
             }
+            _ => Self::parse_flow(Phase::Reflection, rest),
+        }
+    }
+
+    /// The phase-carrying ids of the answer flow, after their prefix.
+    fn parse_flow(phase: Phase, rest: &str) -> Option<Self> {
+        let (kind, rest) = rest.split_once(':')?;
+        match kind {
+            "page" => rest.parse().ok().map(|n| Self::Page(phase, n)),
+            "modal" => rest.parse().ok().map(|n| Self::Modal(phase, n)),
+            "more" => parse_nav(rest).map(|nav| Self::More(phase, nav)),
             "pick" => {
                 let mut parts = rest.splitn(3, ':');
                 let nav = parse_nav(parts.next()?)?;
                 let question = QuestionId::try_from(parts.next()?).ok()?;
                 let value = parts.next().map(str::to_owned);
-                Some(Self::Pick { nav, question, value })
+                Some(Self::Pick { phase, nav, question, value })
             }
             _ => None,
+        }
+    }
+
+    /// The flow phase of an answer-flow id (`None` for inputs and room buttons).
+    pub fn phase(&self) -> Option<Phase> {
+        match self {
+            Self::Answer(p) | Self::Page(p, _) | Self::Modal(p, _) | Self::More(p, _) | Self::Pick { phase: p, .. } => {
+                Some(*p)
+            }
+            Self::Input(_) | Self::Choose { .. } => None,
         }
     }
 }
@@ -96,25 +139,52 @@ mod tests {
     fn every_custom_id_survives_the_round_trip_and_fits_discord() {
         let nav = Nav { next_page: Some(2), offset: 4 };
         let long = "a".repeat(QuestionId::MAX_LEN);
-        for id in [
-            CustomId::Answer,
-            CustomId::Page(1),
-            CustomId::Modal(0),
-            CustomId::Input(q("key-figures")),
-            CustomId::Pick { nav, question: q("q3"), value: Some("yes".into()) },
-            CustomId::Pick { nav: Nav::default(), question: q(&long), value: None },
-            CustomId::Pick {
-                nav: Nav { next_page: Some(12), offset: 100 },
-                question: q(&long),
-                value: Some("17".into()),
-            },
-            CustomId::More(nav),
-            CustomId::Choose { round: 12, room: 3 },
-        ] {
+        let mut ids = vec![CustomId::Input(q("key-figures")), CustomId::Choose { round: 12, room: 3 }];
+        for phase in [Phase::Reflection, Phase::Evaluation] {
+            ids.extend([
+                CustomId::Answer(phase),
+                CustomId::Page(phase, 1),
+                CustomId::Modal(phase, 0),
+                CustomId::Pick { phase, nav, question: q("q3"), value: Some("yes".into()) },
+                CustomId::Pick { phase, nav: Nav::default(), question: q(&long), value: None },
+                CustomId::Pick {
+                    phase,
+                    nav: Nav { next_page: Some(12), offset: 100 },
+                    question: q(&long),
+                    value: Some("17".into()),
+                },
+                CustomId::More(phase, nav),
+            ]);
+        }
+        for id in ids {
             let s = id.encode();
             assert!(s.len() <= 100, "{s}");
             assert_eq!(CustomId::parse(&s), Some(id), "{s}");
         }
+    }
+
+    #[test]
+    fn ids_sent_before_the_flow_had_phases_still_parse_as_reflection() {
+        let nav = Nav { next_page: Some(1), offset: 0 };
+        for (old, id) in [
+            ("samrad:page:1", CustomId::Page(Phase::Reflection, 1)),
+            ("samrad:modal:0", CustomId::Modal(Phase::Reflection, 0)),
+            ("samrad:more:1.0", CustomId::More(Phase::Reflection, nav)),
+            (
+                "samrad:pick:1.0:yn:yes",
+                CustomId::Pick { phase: Phase::Reflection, nav, question: q("yn"), value: Some("yes".into()) },
+            ),
+        ] {
+            assert_eq!(CustomId::parse(old), Some(id.clone()), "{old}");
+            assert_eq!(id.encode(), old, "reflection ids are encoded as before");
+        }
+    }
+
+    #[test]
+    fn evaluation_ids_say_so() {
+        assert_eq!(CustomId::Modal(Phase::Evaluation, 0).encode(), "samrad:eval:modal:0");
+        assert_eq!(CustomId::parse("samrad:eval:page:2").and_then(|i| i.phase()), Some(Phase::Evaluation));
+        assert_eq!(CustomId::parse("samrad:eval:q:x"), None, "inputs carry no phase");
     }
 
     #[test]
@@ -125,12 +195,26 @@ mod tests {
 
     #[test]
     fn the_questions_post_button_opens_the_flow() {
-        assert_eq!(CustomId::parse(ANSWER_BUTTON), Some(CustomId::Answer));
+        assert_eq!(CustomId::parse(ANSWER_BUTTON), Some(CustomId::Answer(Phase::Reflection)));
+    }
+
+    #[test]
+    fn the_evaluation_post_button_opens_the_evaluation_flow() {
+        assert_eq!(CustomId::parse(EVALUATE_BUTTON), Some(CustomId::Answer(Phase::Evaluation)));
     }
 
     #[test]
     fn foreign_or_broken_ids_are_ignored() {
-        for s in ["", "other:page:1", "samrad:page:x", "samrad:q:Bad Id", "samrad:pick:1:q1", "samrad:nope:1"] {
+        for s in [
+            "",
+            "other:page:1",
+            "samrad:page:x",
+            "samrad:q:Bad Id",
+            "samrad:pick:1:q1",
+            "samrad:nope:1",
+            "samrad:eval:nope:1",
+            "samrad:eval:choose:1:2",
+        ] {
             assert_eq!(CustomId::parse(s), None, "{s}");
         }
     }

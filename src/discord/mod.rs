@@ -1,6 +1,6 @@
 //! The poise/serenity adapter: slash commands (`commands`), the answer flow's buttons, selects
-//! and modals (`components`, `forms`, `ids`), and the Discord `Chat` (`chat`, `perms`,
-//! `retry`). `bot::run` starts it all.
+//! and modals (`components`, `forms`, `ids`), what a member is told when a command cannot run
+//! (`errors`), and the Discord `Chat` (`chat`, `perms`, `retry`). `bot::run` starts it all.
 
 pub mod agenda_commands;
 pub mod bot;
@@ -9,6 +9,7 @@ pub mod chat;
 pub mod commands;
 pub mod components;
 pub mod context;
+pub mod errors;
 pub mod forms;
 pub mod ids;
 pub mod language;

@@ -330,6 +330,8 @@ async fn the_next_meeting_asks_about_last_plans_and_compares_key_figures() {
     assert_eq!(report.refused[0].1, "ungefär hälften");
     assert!(answers::render_report(&report, Lang::Sv).contains("ungefär hälften"));
     let first_id = meeting_id(&w).await;
+    let first_form = answers::answer_form(&w.store, &w.clock, &people[0], Phase::Reflection).await.unwrap();
+    assert_eq!(answers::previous_plans_note(&w.store, &first_form, Lang::Sv).await.unwrap(), None, "no previous");
     plans::record_plan(
         &w.store,
         &w.clock,
@@ -349,6 +351,16 @@ async fn the_next_meeting_asks_about_last_plans_and_compares_key_figures() {
     w.tick_at(w.due("open").await).await;
     let opening = texts(&w.chat, MEETING_CHANNEL).pop().unwrap();
     assert!(opening.contains("Sedan Lärandeträff 1") && opening.contains("Införa könsuppdelad statistik"), "{opening}");
+    // The answer flow reminds each unit of its own plan from last time, only in the reflection.
+    let form = answers::answer_form(&w.store, &w.clock, &people[0], Phase::Reflection).await.unwrap();
+    let note = answers::previous_plans_note(&w.store, &form, Lang::Sv).await.unwrap().expect("a note for the unit");
+    assert!(note.contains("Lärandeträff 1") && note.contains("Införa könsuppdelad statistik — HR-chefen"), "{note}");
+    assert!(note.contains(form.unit.as_str()), "{note}");
+    let other_unit = answers::answer_form(&w.store, &w.clock, &people[1], Phase::Reflection).await.unwrap();
+    assert_ne!(other_unit.unit, form.unit);
+    assert_eq!(answers::previous_plans_note(&w.store, &other_unit, Lang::Sv).await.unwrap(), None, "no plans made");
+    let evaluation = answers::answer_form(&w.store, &w.clock, &people[0], Phase::Evaluation).await.unwrap();
+    assert_eq!(answers::previous_plans_note(&w.store, &evaluation, Lang::Sv).await.unwrap(), None);
     for (i, p) in people.iter().enumerate() {
         answers::submit_answers(&w.store, &w.clock, p, &key_figures(&w, 45.5 + i as f64)).await.unwrap();
     }

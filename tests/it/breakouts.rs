@@ -103,6 +103,43 @@ async fn a_failure_half_way_leaves_no_rooms_behind() {
     assert!(w.store.open_round(meeting.id).await.unwrap().is_none(), "no half-made round stays open");
 }
 
+#[tokio::test]
+async fn a_failure_half_way_returns_moved_members_to_plenary_voice() {
+    let w = World::new("example-en").await;
+    w.load().await;
+    let people = w.seat(4).await; // 12 people: four tables of three
+    for p in &people {
+        w.chat.join_voice(p.user, PLENARY_VOICE);
+    }
+    // The category and the first table's text and voice rooms are created (its members moved),
+    // then Discord fails at the second table.
+    let failing = FailingAfter::new(w.chat.clone(), 3);
+    let mut rng = ChaCha8Rng::seed_from_u64(1);
+    let err = breakouts::split(
+        &w.store,
+        &failing,
+        &w.clock,
+        &facilitator(&w),
+        &request(Mode::Random, 3, true),
+        &mut rng,
+        &|_, _| {},
+    )
+    .await
+    .unwrap_err();
+    assert!(matches!(err, BreakoutError::Chat(_)));
+    let events = w.chat.events();
+    let moved_out = events.iter().filter(|e| matches!(e, ChatEvent::Moved { to, .. } if *to != PLENARY_VOICE)).count();
+    assert_eq!(moved_out, 3, "the first table was moved before the failure");
+    for p in &people {
+        assert_eq!(w.chat.voice_channel_of(p.user), Some(PLENARY_VOICE), "{} is back in plenary voice", p.name);
+    }
+    let last_return = events.iter().rposition(|e| matches!(e, ChatEvent::Moved { to, .. } if *to == PLENARY_VOICE));
+    let first_delete = events.iter().position(|e| matches!(e, ChatEvent::Deleted(_)));
+    assert!(last_return < first_delete, "members are moved back before their voice room is deleted: {events:?}");
+    let created = events.iter().filter(|e| matches!(e, ChatEvent::Room { .. } | ChatEvent::Category { .. })).count();
+    assert_eq!(created, events.iter().filter(|e| matches!(e, ChatEvent::Deleted(_))).count());
+}
+
 /// A chat that fails every call after the first `ok` calls that create something.
 struct FailingAfter {
     inner: samrad::console::MemoryChat,

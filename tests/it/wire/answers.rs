@@ -4,9 +4,12 @@
 use std::time::Duration;
 
 use fake_discord::{CommandOption, InteractionFixture};
+use samrad::app::agenda::{self, EVALUATE_BUTTON};
 use samrad::app::ports::prelude::*;
 use samrad::app::tick::ANSWER_BUTTON;
-use samrad::domain::GuildId;
+use samrad::app::{Actor, Staff};
+use samrad::domain::{GuildId, UserId};
+use samrad::i18n::Lang;
 
 use super::{guild, member, member_id, organiser, Setup, Wire, GUILD, PLENARY, T};
 
@@ -136,5 +139,126 @@ async fn the_schedule_posts_questions_and_reminds_only_those_who_have_not_answer
     let reminder = &w.fake.dms(member_id(1))[0];
     assert_eq!(reminder["components"][0]["components"][0]["custom_id"], ANSWER_BUTTON);
     assert_eq!(questions_post(&w).await, post, "the questions are still posted once");
+    w.finish().await;
+}
+
+const EVALUATION_KIT: &str = r#"
+id = "wire-eval"
+title = "Wire evaluation"
+language = "en"
+timezone = "UTC"
+date = "2027-06-10"
+units = ["Law", "Humanities"]
+roles = ["Coordinator"]
+
+[schedule]
+open_days_before = 10
+time = "07:00"
+deadline_days_before = 1
+deadline_time = "16:00"
+
+[[questions]]
+id = "status"
+text = "Where does your unit's plan stand today?"
+
+[[questions]]
+id = "rating"
+text = "How useful was today's meeting?"
+kind = "scale"
+min = 1
+max = 5
+phase = "evaluation"
+
+[[questions]]
+id = "next-time"
+text = "What should we do differently next time?"
+phase = "evaluation"
+
+[[agenda]]
+start = "09:00"
+minutes = 10
+kind = "plenary"
+title = "Welcome"
+
+[[agenda]]
+start = "09:10"
+minutes = 10
+kind = "evaluation"
+title = "Evaluation"
+"#;
+
+/// Waits for the agenda's evaluation post (with its Evaluate button) in plenary; returns its id.
+async fn evaluation_post(w: &Wire) -> u64 {
+    let has_button = |m: &serde_json::Value| m["components"][0]["components"][0]["custom_id"] == EVALUATE_BUTTON;
+    w.fake.wait_until(T, |f| f.messages_in(PLENARY).iter().any(has_button)).await.expect("the evaluation is posted");
+    let post = w.posts_in(PLENARY).into_iter().find(has_button).unwrap();
+    post["id"].as_str().unwrap().parse().unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_member_clicks_evaluate_and_submits_the_evaluation() {
+    let kits = tempfile::tempdir().unwrap();
+    std::fs::write(kits.path().join("wire-eval.toml"), EVALUATION_KIT).unwrap();
+    let mut setup = Setup::new(guild(1, false));
+    setup.kits_dir = kits.path().to_owned();
+    let w = Wire::start(setup).await;
+    let (sent, _) =
+        w.send(slash("meeting", "load", vec![CommandOption::string("kit", "wire-eval")], organiser())).await;
+    w.reply_containing(&sent, "Loaded **Wire evaluation**").await;
+    questions_post(&w).await; // answering opened (the reflection deadline has passed since)
+    let (sent, _) = w.send(slash("unit", "join", vec![CommandOption::string("name", "Law")], member(0))).await;
+    w.reply_containing(&sent, "You are now in").await;
+    let kit = samrad::kit::find_kit(kits.path(), "wire-eval").unwrap();
+    let organiser_actor = Actor {
+        guild: GuildId(GUILD),
+        user: UserId(super::ORGANISER),
+        name: "org".into(),
+        staff: Staff::Organiser,
+        lang: Lang::En,
+    };
+    agenda::start_day(&w.store, &*w.clock, &organiser_actor, &kit).await.expect("the day starts");
+    w.clock.set("2027-06-10T09:11:00Z".parse().unwrap());
+    let post = evaluation_post(&w).await;
+
+    // Evaluate → the evaluation's text questions in a modal, marked as the evaluation flow.
+    let (_, kind) = w.send(InteractionFixture::button(EVALUATE_BUTTON, post, member(0))).await;
+    assert_eq!(kind, 9, "the button opens a modal");
+    let modal = w.fake.requests_matching("POST /interactions/{i}/{t}/callback").pop().unwrap();
+    assert_eq!(modal.body["data"]["custom_id"], "samrad:eval:modal:0");
+    let inputs = modal.body["data"]["components"].to_string();
+    assert!(inputs.contains("samrad:q:next-time") && !inputs.contains("samrad:q:status"), "{inputs}");
+
+    let submit = InteractionFixture::modal_submit(
+        "samrad:eval:modal:0",
+        vec![("samrad:q:next-time".into(), "More time at the tables.".into())],
+        member(0),
+    );
+    let (sent, kind) = w.send(submit).await;
+    assert_eq!(kind, 5, "a modal submit is deferred, then answered");
+    w.reply_containing(&sent, "How useful was today's meeting?").await;
+    let reply = w.fake.original_response(&sent.token).unwrap();
+    let picker = &reply["components"][0]["components"][0];
+    assert_eq!(picker["custom_id"], "samrad:eval:pick:-.0:rating", "{reply}");
+
+    let click = InteractionFixture::select("samrad:eval:pick:-.0:rating", vec!["4".into()], post, member(0));
+    let (sent, kind) = w.send(click).await;
+    assert_eq!(kind, 7, "the picker message is updated");
+    w.reply_containing(&sent, "whole evaluation").await;
+
+    let meeting = w.store.current_meeting(GuildId(GUILD)).await.unwrap().expect("meeting");
+    let mut answers: Vec<(String, String)> =
+        w.store.answers(meeting.id).await.unwrap().into_iter().map(|a| (a.question.to_string(), a.value)).collect();
+    answers.sort();
+    assert_eq!(
+        answers,
+        [("next-time".to_owned(), "More time at the tables.".to_owned()), ("rating".to_owned(), "4".to_owned())]
+    );
+
+    // `/evaluate` opens the same flow.
+    let (_, kind) = w.send(InteractionFixture::slash_command("evaluate", vec![], member(0))).await;
+    assert_eq!(kind, 9);
+    let modal = w.fake.requests_matching("POST /interactions/{i}/{t}/callback").pop().unwrap();
+    assert_eq!(modal.body["data"]["custom_id"], "samrad:eval:modal:0");
+    assert!(modal.body["data"]["components"].to_string().contains("More time at the tables."), "prefilled");
     w.finish().await;
 }

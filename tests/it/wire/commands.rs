@@ -2,7 +2,7 @@
 
 use fake_discord::CommandOption;
 
-use super::{breakout, guild, member, Setup, Wire, EPHEMERAL, GUILD};
+use super::{breakout, facilitator, guild, member, Setup, Wire, EPHEMERAL, GUILD};
 
 fn localized<'a>(v: &'a serde_json::Value, key: &str, locale: &str) -> &'a str {
     v[key][locale].as_str().unwrap_or_else(|| panic!("{key} {locale} missing in {v}"))
@@ -57,5 +57,33 @@ async fn a_member_without_the_facilitator_role_is_refused_and_nothing_is_created
     // Same for broadcast and close.
     let (sent, _) = w.send(breakout("close", vec![], member(1))).await;
     w.reply_containing(&sent, "Only facilitators").await;
+    w.finish().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_option_of_the_wrong_kind_gets_an_answer_naming_it() {
+    let w = Wire::start(Setup::new(guild(1, false))).await;
+    w.load("example-en").await;
+    // Discord would not send text for an integer option unless its copy of the command is stale;
+    // the member is told what was wrong instead of waiting for an answer that never comes.
+    let delay = fake_discord::InteractionFixture::slash_command(
+        "agenda",
+        vec![CommandOption::subcommand("delay", vec![CommandOption::string("minutes", "ten")])],
+        facilitator(),
+    );
+    let (sent, kind) = w.send(delay).await;
+    assert_eq!(kind, 4, "answered at once");
+    let reply =
+        w.reply_containing(&sent, "“ten” is not a valid minutes for /agenda delay: it takes a whole number").await;
+    assert_eq!(reply.body["data"]["flags"].as_u64().unwrap_or(0) & EPHEMERAL, EPHEMERAL, "ephemeral");
+
+    // In the member's language: a Norwegian Discord client gets Norwegian.
+    let split = breakout(
+        "split",
+        vec![CommandOption::integer("mode", 0), CommandOption::string("minutes", "ti")],
+        facilitator(),
+    );
+    let (sent, _) = w.send(split.locale("nb")).await;
+    w.reply_containing(&sent, "«ti» er ikke gyldig som minutes i /breakout split: den tar et heltall").await;
     w.finish().await;
 }
