@@ -279,6 +279,8 @@ pub trait GuildStore: Send + Sync {
     async fn ensure_member(&self, guild: GuildId, user: UserId, name: &str) -> Result<(), StoreError>;
     async fn member(&self, guild: GuildId, user: UserId) -> Result<Option<Member>, StoreError>;
     async fn members(&self, guild: GuildId) -> Result<Vec<Member>, StoreError>;
+    /// The guilds where `user` is a member (to place an interaction that came by DM).
+    async fn guilds_of(&self, user: UserId) -> Result<Vec<GuildId>, StoreError>;
     async fn set_unit(&self, guild: GuildId, user: UserId, unit: Option<&UnitName>) -> Result<(), StoreError>;
     async fn set_role(&self, guild: GuildId, user: UserId, role: Option<&RoleName>) -> Result<(), StoreError>;
     async fn set_share_in_rooms(&self, guild: GuildId, user: UserId, share: bool) -> Result<(), StoreError>;

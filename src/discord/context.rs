@@ -5,8 +5,8 @@ use serenity::all::{Member, User};
 
 use super::bot::{BotError, Data};
 use super::perms::staff_level;
-use crate::app::ports::GuildStore;
-use crate::app::Actor;
+use crate::app::ports::{GuildStore, MeetingStore};
+use crate::app::{Actor, Staff};
 use crate::domain::{GuildId, UserId};
 use crate::i18n::Lang;
 
@@ -37,18 +37,40 @@ impl Who<'_> {
 /// Builds the actor: staff from the guild's configured roles (or admin/manage-server
 /// permission), language from the member's saved locale, then Discord's locale, then the
 /// guild's.
+///
+/// In a DM (a reminder's Answer button) there is no guild: it is the one guild where this
+/// person is a member and a meeting is running. Staff rights are never taken from a DM.
 pub async fn actor(data: &Data, who: &Who<'_>) -> Result<Actor, BotError> {
-    let guild = who.guild.ok_or(BotError::NotInGuild)?;
-    let guild = GuildId(guild.get());
     let store = &*data.store;
+    let user = UserId(who.user.id.get());
+    let guild = match who.guild {
+        Some(g) => GuildId(g.get()),
+        None => return dm_actor(data, who, user).await,
+    };
     store.ensure_guild(guild, who.guild_name.as_deref().unwrap_or("")).await?;
     let settings = store.guild_settings(guild).await?;
-    let user = UserId(who.user.id.get());
     let saved = store.member(guild, user).await?.and_then(|m| m.locale);
     let roles = who.member.map(|m| m.roles.as_slice()).unwrap_or(&[]);
     let staff = staff_level(who.member.and_then(|m| m.permissions), roles, &settings);
     let lang = Lang::pick([saved.as_deref(), Some(who.locale), who.guild_locale, Some(settings.locale.as_str())]);
     Ok(Actor { guild, user, name: who.display_name(), staff, lang })
+}
+
+async fn dm_actor(data: &Data, who: &Who<'_>, user: UserId) -> Result<Actor, BotError> {
+    let store = &*data.store;
+    let mut running = Vec::new();
+    for guild in store.guilds_of(user).await? {
+        if store.current_meeting(guild).await?.is_some() {
+            running.push(guild);
+        }
+    }
+    let [guild] = running[..] else { return Err(BotError::NotInGuild) };
+    let member = store.member(guild, user).await?;
+    let settings = store.guild_settings(guild).await?;
+    let saved = member.as_ref().and_then(|m| m.locale.clone());
+    let lang = Lang::pick([saved.as_deref(), Some(who.locale), Some(settings.locale.as_str())]);
+    let name = member.map(|m| m.name).filter(|n| !n.is_empty()).unwrap_or_else(|| who.display_name());
+    Ok(Actor { guild, user, name, staff: Staff::Member, lang })
 }
 
 /// A person's display name for an optional `member` option.

@@ -154,6 +154,14 @@ impl GuildStore for SqliteStore {
             .collect()
     }
 
+    async fn guilds_of(&self, user: UserId) -> Result<Vec<GuildId>, StoreError> {
+        let u = db_id(user.0);
+        let rows = sqlx::query_scalar!("SELECT guild_id FROM members WHERE user_id = ? ORDER BY guild_id", u)
+            .fetch_all(&self.pool)
+            .await?;
+        Ok(rows.into_iter().map(|g| GuildId(chat_id(g))).collect())
+    }
+
     async fn set_unit(&self, guild: GuildId, user: UserId, unit: Option<&UnitName>) -> Result<(), StoreError> {
         let unit_id = match unit {
             Some(u) => Some(self.unit_id(guild, u).await?),

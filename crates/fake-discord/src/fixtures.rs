@@ -458,11 +458,18 @@ pub struct InteractionContext {
     pub member: MemberFixture,
     /// Permissions Discord computes for the member in the channel.
     pub permissions: u64,
+    /// A direct message with the bot: no guild, no member, the user at the top level.
+    pub dm: bool,
 }
 
 impl InteractionContext {
     pub fn new(guild_id: u64, channel_id: u64, member: MemberFixture) -> Self {
-        Self { guild_id, channel_id, member, permissions: perms::DEFAULT_EVERYONE }
+        Self { guild_id, channel_id, member, permissions: perms::DEFAULT_EVERYONE, dm: false }
+    }
+
+    /// An interaction in the DM channel `channel_id` between the bot and `member`'s user.
+    pub fn dm(channel_id: u64, member: MemberFixture) -> Self {
+        Self { dm: true, ..Self::new(0, channel_id, member) }
     }
 
     pub fn permissions(mut self, bits: u64) -> Self {
@@ -670,6 +677,17 @@ impl InteractionFixture {
             "context": 0,
             "attachment_size_limit": 26_214_400,
         });
+        if self.ctx.dm {
+            // As Discord sends it from a DM: the user instead of a member, a DM channel, context 1.
+            let fields = interaction.as_object_mut().expect("object");
+            fields.remove("guild_id");
+            fields.remove("guild_locale");
+            let member = fields.remove("member").unwrap_or_default();
+            fields.insert("user".into(), member["user"].clone());
+            fields.insert("channel".into(), json!({ "id": self.ctx.channel_id.to_string(), "type": 1 }));
+            fields.insert("context".into(), json!(1));
+            fields.insert("authorizing_integration_owners".into(), json!({ "0": "0" }));
+        }
         if let Some(message) = message {
             interaction["message"] = message;
         }

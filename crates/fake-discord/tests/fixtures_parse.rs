@@ -217,6 +217,17 @@ fn button_parses_with_stub_and_real_messages() {
 }
 
 #[test]
+fn a_button_in_a_dm_parses_without_guild_or_member() {
+    let author = UserFixture::bot(9, "samrad").to_json();
+    let message = message_json(556, 77, None, &author, "A reminder");
+    let fixture = InteractionFixture::button("answer:open", 556, InteractionContext::dm(77, ada()));
+    let Interaction::Component(component) = interaction(&fixture, Some(message)) else { panic!("not a component") };
+    assert!(component.guild_id.is_none() && component.member.is_none());
+    assert_eq!(component.user.name, "ada");
+    assert_eq!(component.channel_id.get(), 77);
+}
+
+#[test]
 fn select_parses() {
     let author = UserFixture::bot(9, "samrad").to_json();
     let message = message_json(556, PLENARY, Some(GUILD), &author, "pick");

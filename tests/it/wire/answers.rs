@@ -3,7 +3,7 @@
 
 use std::time::Duration;
 
-use fake_discord::{CommandOption, InteractionFixture};
+use fake_discord::{CommandOption, InteractionContext, InteractionFixture, MemberFixture, UserFixture};
 use samrad::app::agenda::{self, EVALUATE_BUTTON};
 use samrad::app::ports::prelude::*;
 use samrad::app::tick::ANSWER_BUTTON;
@@ -139,6 +139,27 @@ async fn the_schedule_posts_questions_and_reminds_only_those_who_have_not_answer
     let reminder = &w.fake.dms(member_id(1))[0];
     assert_eq!(reminder["components"][0]["components"][0]["custom_id"], ANSWER_BUTTON);
     assert_eq!(questions_post(&w).await, post, "the questions are still posted once");
+
+    // The reminded member answers right there in the DM: no guild in the interaction, the
+    // bot finds the one guild where they are a member and a meeting is running.
+    let dm_channel: u64 = reminder["channel_id"].as_str().unwrap().parse().unwrap();
+    let reminder_id: u64 = reminder["id"].as_str().unwrap().parse().unwrap();
+    let in_dm = || InteractionContext::dm(dm_channel, MemberFixture::new(UserFixture::new(member_id(1), "m1")));
+    let (_, kind) = w.send(InteractionFixture::button(ANSWER_BUTTON, reminder_id, in_dm())).await;
+    assert_eq!(kind, 9, "the reminder's button opens the answer modal in the DM");
+    let submit = InteractionFixture::modal_submit(
+        "samrad:modal:0",
+        vec![("samrad:q:status".into(), "Answered from the reminder.".into())],
+        in_dm(),
+    );
+    let (sent, _) = w.send(submit).await;
+    w.reply_containing(&sent, "Saved").await;
+    let meeting = w.store.current_meeting(GuildId(GUILD)).await.unwrap().expect("meeting");
+    let answers = w.store.answers(meeting.id).await.unwrap();
+    assert!(
+        answers.iter().any(|a| a.user.0 == member_id(1) && a.value == "Answered from the reminder."),
+        "{answers:?}"
+    );
     w.finish().await;
 }
 
