@@ -329,7 +329,7 @@ pub async fn run_job<S: Store + ?Sized>(
     if run.paused_at.is_some() {
         return Ok(JobOutcome::Held);
     }
-    let lang = Lang::from_code(&meeting.language).unwrap_or_default();
+    let lang = meeting.lang();
     let settings = store.guild_settings(meeting.guild).await?;
     let plenary = match settings.plenary_channel {
         Some(c) => c,

@@ -211,7 +211,7 @@ pub async fn split<S: Store + ?Sized>(
     if channels > MAX_CHANNELS_PER_CATEGORY {
         return Err(BreakoutError::TooManyRooms { rooms: groups.len(), channels });
     }
-    let lang = Lang::from_code(&meeting.language).unwrap_or_default();
+    let lang = meeting.lang();
     let now = clock.now();
     let rooms: Vec<NewRoom> = groups
         .iter()
@@ -282,7 +282,7 @@ async fn open_rooms<S: Store + ?Sized>(
     opened: &mut Opened,
     progress: &(dyn Fn(usize, usize) + Send + Sync),
 ) -> Result<(), BreakoutError> {
-    let lang = Lang::from_code(&meeting.language).unwrap_or_default();
+    let lang = meeting.lang();
     let category = chat.create_category(meeting.guild, &t!(lang, "round-category", number = round.number)).await?;
     opened.created.push(category);
     store.set_round_category(round.id, category).await?;
@@ -386,7 +386,7 @@ pub async fn broadcast<S: Store + ?Sized>(
     text: &str,
 ) -> Result<usize, BreakoutError> {
     let (meeting, round) = running(store, actor).await?;
-    let lang = Lang::from_code(&meeting.language).unwrap_or_default();
+    let lang = meeting.lang();
     let text = t!(lang, "broadcast", name = actor.name.as_str(), text = text.trim());
     let mut reached = 0;
     for channel in round.rooms.iter().filter_map(|r| r.text_channel) {
@@ -563,7 +563,7 @@ pub async fn close_round<S: Store + ?Sized>(
     meeting: &Meeting,
     round: &Round,
 ) -> Result<usize, BreakoutError> {
-    let lang = Lang::from_code(&meeting.language).unwrap_or_default();
+    let lang = meeting.lang();
     let settings = store.guild_settings(meeting.guild).await?;
     let plenary = match settings.plenary_channel {
         Some(c) => Some(c),
@@ -669,7 +669,7 @@ pub async fn run_timers<S: Store + ?Sized>(
     let mut done = Vec::new();
     for round in store.open_rounds().await? {
         let Some(meeting) = store.meeting(round.meeting).await? else { continue };
-        let lang = Lang::from_code(&meeting.language).unwrap_or_default();
+        let lang = meeting.lang();
         if now >= round.ends_at {
             close_round(store, chat, clock, &meeting, &round).await?;
             done.push(format!("round {} closed", round.id));

@@ -61,10 +61,6 @@ pub fn chart_labels(lang: Lang) -> ChartLabels {
 }
 
 /// The language a meeting's posts use.
-pub fn meeting_lang(meeting: &Meeting) -> Lang {
-    Lang::from_code(&meeting.language).unwrap_or_default()
-}
-
 /// The digest input for `meeting` from the store. Stored values that no longer parse (a
 /// question changed kind) are left out rather than failing the digest.
 pub async fn digest_input<S: Store + ?Sized>(store: &S, meeting: &Meeting) -> Result<DigestInput, StoreError> {
@@ -216,5 +212,5 @@ pub async fn digest_for<S: Store + ?Sized>(
         ),
     };
     let view = DigestView { with_names: true, unit: unit.as_ref() };
-    Ok(digest_messages(store, &meeting, meeting_lang(&meeting), view, &*summarise::current()).await?)
+    Ok(digest_messages(store, &meeting, meeting.lang(), view, &*summarise::current()).await?)
 }

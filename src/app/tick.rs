@@ -135,7 +135,7 @@ async fn run_job<S: Store + ?Sized>(
     if meeting.state == MeetingState::Ended {
         return Ok(());
     }
-    let lang = Lang::from_code(&meeting.language).unwrap_or_default();
+    let lang = meeting.lang();
     let channel = store
         .meeting_channel(meeting.id)
         .await?

@@ -72,7 +72,7 @@ async fn swedish_digest_has_swedish_headings_and_a_decimal_comma() {
     let meeting = open(&w).await;
     let people = w.seat(3).await; // 4 units × 3
     answer(&w, &meeting, &people[0], "Vi följer nyckeltal och arbetar med sjukfrånvaro.").await;
-    let lang = digest::meeting_lang(&meeting);
+    let lang = meeting.lang();
     assert_eq!(lang, Lang::Sv);
     let text = all_text(&digest::digest_post(&w.store, &meeting, lang, true).await.unwrap());
     assert!(text.starts_with("## Sammanfattning: Benchmarkingträff 1"), "{text}");
