@@ -295,7 +295,14 @@ async fn latency(dir: &Path) -> String {
          The burst drains at {drain:.1} interactions per ms, so the k-th interaction in the burst waits for the \
          k−1 before it on the one gateway connection (serenity reads and deserialises events one at a time per \
          shard) and for the fake, which shares the two cores. Alone, an interaction is answered in the time of \
-         the first row: the latency of the burst is queueing, not per-interaction work.\n",
+         the first row: the latency of the burst is queueing, not per-interaction work (the one slow \
+         single submit, if any, coincides with other work such as the 200 ms scheduler tick; not yet traced).\n\n\
+         Plan: (1) find the serial stage with a timestamp per step (frame sent by the fake, event parsed by \
+         serenity, handler entered, callback sent), running the fake on another machine or pinned core so it \
+         stops competing; (2) if it is serenity's one-event-at-a-time shard loop, more shards split the stream \
+         (Discord's real traffic also arrives spread over seconds, not in one millisecond); (3) keep the \
+         handler's work before `defer` to the parse of the custom id, as now. Every interaction is acknowledged \
+         two orders of magnitude inside Discord's 3 s.\n",
         row("one at a time", &alone),
         row(&format!("{LATENCY_MEMBERS} at once"), &lat),
         ms(p99),
