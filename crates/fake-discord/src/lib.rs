@@ -81,6 +81,9 @@ pub struct SentInteraction {
     pub token: String,
     /// Gateway sequence number of the INTERACTION_CREATE.
     pub seq: u64,
+    /// When the INTERACTION_CREATE was queued on the gateway; with the callback's
+    /// [`RecordedRequest::received_at`] it gives the bot's answer time (loopback included).
+    pub sent_at: Instant,
 }
 
 /// Configures a [`FakeDiscord`] before it starts.
@@ -253,10 +256,11 @@ impl FakeDiscord {
                 original: None,
             },
         );
+        let sent_at = Instant::now();
         let seq = s.dispatch("INTERACTION_CREATE", payload);
         drop(s);
         self.inner.notify.notify_waiters();
-        SentInteraction { id, token, seq }
+        SentInteraction { id, token, seq, sent_at }
     }
 
     // ---- faults and gateway control ---------------------------------------------------------

@@ -117,6 +117,7 @@ impl Reply {
 
 /// The fallback handler for every REST call.
 pub(crate) async fn handle(inner: Arc<Inner>, req: Request) -> Response {
+    let received_at = Instant::now();
     let method = req.method().as_str().to_string();
     let full_path = req.uri().path().to_string();
     let query = req.uri().query().unwrap_or("").to_string();
@@ -158,6 +159,7 @@ pub(crate) async fn handle(inner: Arc<Inner>, req: Request) -> Response {
             audit_reason,
             status: reply.status,
             validation_errors,
+            received_at,
             at: Instant::now(),
         });
     }

@@ -31,6 +31,9 @@ pub struct RecordedRequest {
     pub status: u16,
     /// Schema violations of the body (empty when valid or when the route has no schema).
     pub validation_errors: Vec<String>,
+    /// When the request's head arrived, before its body was read and answered.
+    pub received_at: Instant,
+    /// When it was answered and recorded.
     pub at: Instant,
 }
 

@@ -188,6 +188,9 @@ async fn serenity_connects_answers_resumes_and_sees_faults() {
         .await
         .unwrap();
     assert_eq!(callback.status, 204);
+    assert!(sent.sent_at <= callback.received_at, "sent before the bot answered");
+    assert!(callback.received_at <= callback.at, "received before recorded");
+    assert!(callback.received_at - sent.sent_at < T, "answer time is measurable");
     let original = fake.original_response(&sent.token).expect("original message");
     assert_eq!(original["content"], "pong breakout");
 

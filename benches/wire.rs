@@ -1,0 +1,556 @@
+//! Wire-level benchmarks against the fake Discord on loopback (`crates/fake-discord`):
+//! 1. interaction latency: 200 members submit the answer modal at once; per interaction, the
+//!    time from the fake queueing INTERACTION_CREATE to the bot's callback POST arriving;
+//! 2. REST calls of a split of 500 members in voice, against the minimum, and its wall time;
+//! 3. memory: RSS of the release `samrad run` process with 10 guilds, idle and after 10 000
+//!    answers arrived through modal submits.
+//!
+//! The bot of 1 and 2 runs in this process on its own tokio runtime (the fake and the driver on
+//! another); 3 spawns the real binary. Writes `target/bench/wire.md` (read by scripts/bench.sh).
+
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use chrono::{DateTime, Utc};
+use fake_discord::{
+    ChannelFixture, CommandOption, FakeDiscord, GuildFixture, InteractionContext, InteractionFixture, MemberFixture,
+    RoleFixture, SentInteraction, UserFixture, VoiceStateFixture,
+};
+use samrad::app::ports::prelude::*;
+use samrad::app::ports::{Clock, GuildSettings, ManualClock, SystemClock};
+use samrad::app::tick::ANSWER_BUTTON;
+use samrad::app::{meetings, membership, Actor, Staff};
+use samrad::discord::{BotError, BotSettings};
+use samrad::domain::{ChannelId, GuildId, MeetingState, UserId};
+use samrad::i18n::Lang;
+use samrad::storage::SqliteStore;
+use secrecy::SecretString;
+use tokio::sync::oneshot;
+
+/// Upper bound of every wait.
+const T: Duration = Duration::from_secs(120);
+const ORGANISER: u64 = 1;
+const FACILITATOR: u64 = 2;
+const MEMBER0: u64 = 100;
+const QUESTIONS: usize = 5;
+const UNITS: [&str; 4] = ["Law", "Humanities", "Medicine", "Museum"];
+
+/// A kit of five free-text questions (one modal page); answering opens ten days before `date`.
+fn kit_toml(date: &str) -> String {
+    let mut kit = format!(
+        "id = \"wire-bench\"\ntitle = \"Wire bench\"\nlanguage = \"en\"\ntimezone = \"UTC\"\ndate = \"{date}\"\n\
+         units = [\"Law\", \"Humanities\", \"Medicine\", \"Museum\"]\nroles = [\"Coordinator\"]\n\n[schedule]\n\
+         open_days_before = 10\ntime = \"09:00\"\nreminders_days_before = [3]\ndeadline_days_before = 1\n\
+         deadline_time = \"16:00\"\ndigest_days_before = 1\n"
+    );
+    for q in 1..=QUESTIONS {
+        kit.push_str(&format!(
+            "\n[[questions]]\nid = \"q{q}\"\ntext = \"Question {q}: where does your unit stand?\"\n"
+        ));
+    }
+    kit
+}
+
+fn write_kit(dir: &Path, date: &str) -> samrad::kit::Kit {
+    let path = dir.join("wire-bench.toml");
+    std::fs::write(&path, kit_toml(date)).unwrap();
+    samrad::kit::load_kit(&path).expect("bench kit is valid")
+}
+
+/// Ids of guild `g`: the guild, plenary text, plenary voice, facilitator role.
+fn ids(g: u64) -> (u64, u64, u64, u64) {
+    let base = 10_000 * (g + 1);
+    (base, base + 1, base + 2, base + 3)
+}
+
+fn member_id(i: usize) -> u64 {
+    MEMBER0 + i as u64
+}
+
+fn guild(g: u64, members: usize, in_voice: bool) -> GuildFixture {
+    let (id, plenary, voice, role) = ids(g);
+    let mut fixture = GuildFixture::new(id)
+        .name(format!("Coordination group {g}"))
+        .owner(ORGANISER)
+        .channel(ChannelFixture::text(plenary, "plenary"))
+        .channel(ChannelFixture::voice(voice, "Plenary voice"))
+        .role(RoleFixture::new(role, "facilitator"))
+        .member(MemberFixture::new(UserFixture::new(ORGANISER, "org")))
+        .member(MemberFixture::new(UserFixture::new(FACILITATOR, "fay")).role(role));
+    for i in 0..members {
+        fixture = fixture.member(MemberFixture::new(UserFixture::new(member_id(i), format!("m{i}"))));
+        if in_voice {
+            fixture = fixture.voice_state(VoiceStateFixture::new(member_id(i), voice));
+        }
+    }
+    fixture
+}
+
+fn member_ctx(g: u64, i: usize) -> InteractionContext {
+    let (id, plenary, _, _) = ids(g);
+    InteractionContext::new(id, plenary, MemberFixture::new(UserFixture::new(member_id(i), format!("m{i}"))))
+}
+
+fn facilitator_ctx(g: u64) -> InteractionContext {
+    let (id, plenary, _, role) = ids(g);
+    InteractionContext::new(id, plenary, MemberFixture::new(UserFixture::new(FACILITATOR, "fay")).role(role))
+}
+
+fn modal_submit(g: u64, i: usize) -> InteractionFixture {
+    let fields = (1..=QUESTIONS)
+        .map(|q| {
+            (
+                format!("samrad:q:q{q}"),
+                format!("Member {i} on question {q}: recruitment plan drafted, follow-up in May."),
+            )
+        })
+        .collect();
+    InteractionFixture::modal_submit("samrad:modal:0", fields, member_ctx(g, i))
+}
+
+/// Configures guild `g`, loads the kit (meeting channel plenary) and seats `members` in units.
+async fn prepare_guild(store: &SqliteStore, clock: &dyn Clock, kit: &samrad::kit::Kit, g: u64, members: usize) {
+    let (id, plenary, voice, role) = ids(g);
+    let settings = GuildSettings {
+        facilitator_role: Some(role),
+        plenary_channel: Some(ChannelId(plenary)),
+        plenary_voice: Some(ChannelId(voice)),
+        locale: "en".into(),
+        ..GuildSettings::default()
+    };
+    store.ensure_guild(GuildId(id), &format!("Coordination group {g}")).await.unwrap();
+    store.save_guild_settings(GuildId(id), &settings).await.unwrap();
+    let organiser = Actor {
+        guild: GuildId(id),
+        user: UserId(ORGANISER),
+        name: "org".into(),
+        staff: Staff::Organiser,
+        lang: Lang::En,
+    };
+    meetings::load_meeting(store, clock, &organiser, kit, None, ChannelId(plenary)).await.expect("meeting loads");
+    for i in 0..members {
+        let actor = Actor {
+            guild: GuildId(id),
+            user: UserId(member_id(i)),
+            name: format!("m{i}"),
+            staff: Staff::Member,
+            lang: Lang::En,
+        };
+        membership::join_unit(store, &actor, UNITS[i % UNITS.len()], None).await.unwrap();
+    }
+}
+
+/// The bot of `samrad::discord::run_until` on its own runtime, against `fake`.
+struct Bot {
+    rt: tokio::runtime::Runtime,
+    stop: Option<oneshot::Sender<()>>,
+    task: Option<tokio::task::JoinHandle<Result<(), BotError>>>,
+}
+
+impl Bot {
+    async fn start(fake: &FakeDiscord, db_url: &str, kits_dir: &Path, now: DateTime<Utc>) -> Bot {
+        let rt = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap();
+        let settings = BotSettings {
+            token: SecretString::from("MTAw.fake.token"),
+            api_base: Some(fake.base_url()),
+            db_url: db_url.to_owned(),
+            kits_dir: kits_dir.to_owned(),
+            kits: Arc::new(|dir, id| samrad::kit::find_kit(dir, id).map_err(|e| e.to_string())),
+            tick_every: Duration::from_millis(200),
+            clock: Arc::new(ManualClock::new(now)) as Arc<dyn Clock>,
+        };
+        let (stop, stopped) = oneshot::channel::<()>();
+        let task = rt.spawn(samrad::discord::run_until(settings, async {
+            let _ = stopped.await;
+        }));
+        fake.wait_ready(T).await.expect("bot identified");
+        fake.wait_for_route("PUT /applications/{app}/commands", T).await.expect("commands registered");
+        Bot { rt, stop: Some(stop), task: Some(task) }
+    }
+
+    async fn stop(mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+        if let Some(task) = self.task.take() {
+            let result = tokio::time::timeout(T, task).await.expect("bot stops in time").expect("bot task");
+            result.expect("bot ran without error");
+        }
+        self.rt.shutdown_background();
+    }
+}
+
+/// Nearest-rank percentile of sorted values.
+fn percentile(sorted: &[Duration], p: f64) -> Duration {
+    let rank = ((p * sorted.len() as f64).ceil() as usize).clamp(1, sorted.len());
+    sorted[rank - 1]
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
+}
+
+/// Sends every fixture at once, waits for all callbacks and all deferred responses filled in
+/// (PATCH @original); returns each interaction's callback time and the time until the last edit.
+async fn submit_all(fake: &FakeDiscord, fixtures: Vec<InteractionFixture>) -> (Vec<Duration>, Duration) {
+    let n = fixtures.len();
+    let start = Instant::now();
+    let mut sent: Vec<SentInteraction> = Vec::with_capacity(n);
+    for f in fixtures {
+        sent.push(fake.send_interaction(f).await);
+    }
+    let tokens: std::collections::HashSet<String> = sent.iter().map(|s| s.token.clone()).collect();
+    let edits = fake
+        .wait_for_n(
+            n,
+            |r| {
+                r.method == "PATCH"
+                    && r.path.starts_with("/webhooks/")
+                    && r.path.split('/').nth(3).is_some_and(|t| tokens.contains(t))
+            },
+            T,
+        )
+        .await
+        .expect("every modal submit answered");
+    let last_edit = edits.iter().map(|r| r.at).max().unwrap() - start;
+    let callbacks = fake.requests_matching("POST /interactions/{i}/{t}/callback");
+    let mut latencies: Vec<Duration> = sent
+        .iter()
+        .map(|s| {
+            let path = format!("/interactions/{}/{}/callback", s.id, s.token);
+            let cb = callbacks.iter().find(|r| r.path == path).expect("a callback per interaction");
+            assert!(cb.status < 300 && cb.body["type"] == 5, "deferred: {}", cb.body);
+            cb.received_at - s.sent_at
+        })
+        .collect();
+    latencies.sort();
+    (latencies, last_edit)
+}
+
+// ---- 1. interaction latency ----------------------------------------------------------------
+
+const LATENCY_MEMBERS: usize = 200;
+/// Submits measured one at a time.
+const ALONE: usize = 50;
+
+async fn latency(dir: &Path) -> String {
+    let kit = write_kit(dir, "2027-06-20");
+    let now: DateTime<Utc> = "2027-06-10T10:00:00Z".parse().unwrap(); // answering opened an hour ago
+    let db_url = format!("sqlite:{}", dir.join("latency.db").display());
+    let store = SqliteStore::open(&db_url).await.unwrap();
+    let clock = ManualClock::new(now);
+    prepare_guild(&store, &clock, &kit, 0, LATENCY_MEMBERS + 1).await;
+    let fake = FakeDiscord::builder().heartbeat_interval(Duration::from_secs(5)).start().await;
+    fake.add_guild(guild(0, LATENCY_MEMBERS + 1, false));
+    let bot = Bot::start(&fake, &db_url, dir, now).await;
+    let (gid, plenary, _, _) = ids(0);
+    fake.wait_until(T, |f| {
+        f.messages_in(plenary).iter().any(|m| m["components"][0]["components"][0]["custom_id"] == ANSWER_BUTTON)
+    })
+    .await
+    .expect("the catch-up tick opens answering");
+    // One member first: warms the bot's HTTP connections as in a running bot.
+    submit_all(&fake, vec![modal_submit(0, LATENCY_MEMBERS)]).await;
+    fake.clear_requests();
+
+    let (lat, all_done) = submit_all(&fake, (0..LATENCY_MEMBERS).map(|i| modal_submit(0, i)).collect()).await;
+    let meeting = store.current_meeting(GuildId(gid)).await.unwrap().unwrap();
+    let saved = store.answers(meeting.id).await.unwrap().len();
+    assert_eq!(saved, (LATENCY_MEMBERS + 1) * QUESTIONS, "every answer saved");
+    fake.assert_all_valid();
+    fake.assert_no_unknown_routes();
+    fake.clear_requests();
+    // The same submit one at a time (each waits for the previous reply): the cost without a queue.
+    let mut alone = Vec::new();
+    for i in 0..ALONE {
+        alone.extend(submit_all(&fake, vec![modal_submit(0, i)]).await.0);
+        fake.clear_requests();
+    }
+    alone.sort();
+    bot.stop().await;
+    let row = |name: &str, l: &[Duration]| {
+        format!(
+            "| {name} | {} | {:.2} | {:.2} | {:.2} |\n",
+            l.len(),
+            ms(percentile(l, 0.5)),
+            ms(percentile(l, 0.99)),
+            ms(*l.last().unwrap())
+        )
+    };
+    let p99 = percentile(&lat, 0.99);
+    let verdict = if p99 < Duration::from_millis(20) { "met" } else { "missed" };
+    let drain = LATENCY_MEMBERS as f64 / ms(*lat.last().unwrap());
+    format!(
+        "### Interaction latency\n\n{LATENCY_MEMBERS} members submit the answer modal ({QUESTIONS} questions) at once \
+         through the fake Discord. Per interaction: from the fake queueing INTERACTION_CREATE on the gateway to the \
+         bot's interaction callback POST (a deferral, type 5) arriving at the fake. The time includes loopback \
+         transit both ways (websocket frame, HTTP request) and the fake's own work (JSON, schema validation), all \
+         on the same 2 cores; the bot runs in the bench process on its own 2-thread runtime, the fake on one \
+         thread. For reference, the same submit one at a time (each after the previous reply).\n\n\
+         | submits | interactions | p50 ms | p99 ms | max ms |\n|---|---|---|---|---|\n{}{}\n\
+         Target p99 < 20 ms for the {LATENCY_MEMBERS} at once (Discord allows 3 s): **{verdict}** (p99 {:.2} ms). \
+         All {} answers were saved and every deferred reply filled in {:.0} ms after the first submit. \
+         The burst drains at {drain:.1} interactions per ms, so the k-th interaction in the burst waits for the \
+         k−1 before it on the one gateway connection (serenity reads and deserialises events one at a time per \
+         shard) and for the fake, which shares the two cores. Alone, an interaction is answered in the time of \
+         the first row: the latency of the burst is queueing, not per-interaction work (the one slow \
+         single submit, if any, coincides with other work such as the 200 ms scheduler tick; not yet traced).\n\n\
+         Plan: (1) find the serial stage with a timestamp per step (frame sent by the fake, event parsed by \
+         serenity, handler entered, callback sent), running the fake on another machine or pinned core so it \
+         stops competing; (2) if it is serenity's one-event-at-a-time shard loop, more shards split the stream \
+         (Discord's real traffic also arrives spread over seconds, not in one millisecond); (3) keep the \
+         handler's work before `defer` to the parse of the custom id, as now. Every interaction is acknowledged \
+         two orders of magnitude inside Discord's 3 s.\n",
+        row("one at a time", &alone),
+        row(&format!("{LATENCY_MEMBERS} at once"), &lat),
+        ms(p99),
+        LATENCY_MEMBERS * QUESTIONS,
+        ms(all_done),
+    )
+}
+
+// ---- 2. split REST calls -------------------------------------------------------------------
+
+const SPLIT_MEMBERS: usize = 500;
+
+struct SplitRun {
+    rooms: usize,
+    voice: bool,
+    creates: usize,
+    moves: usize,
+    minimum: usize,
+    failed: usize,
+    wall: Duration,
+}
+
+async fn split_once(dir: &Path, rooms: usize, voice: bool) -> SplitRun {
+    let kit = write_kit(dir, "2027-06-20");
+    let now: DateTime<Utc> = "2027-06-05T08:00:00Z".parse().unwrap(); // nothing due: the split alone
+    let db_url = format!("sqlite:{}", dir.join(format!("split-{rooms}-{voice}.db")).display());
+    let store = SqliteStore::open(&db_url).await.unwrap();
+    prepare_guild(&store, &ManualClock::new(now), &kit, 0, SPLIT_MEMBERS).await;
+    let fake = FakeDiscord::builder().heartbeat_interval(Duration::from_secs(5)).start().await;
+    fake.add_guild(guild(0, SPLIT_MEMBERS, true));
+    let bot = Bot::start(&fake, &db_url, dir, now).await;
+    tokio::time::sleep(Duration::from_millis(500)).await; // let the catch-up tick settle
+    fake.clear_requests();
+
+    let split = InteractionFixture::slash_command(
+        "breakout",
+        vec![CommandOption::subcommand(
+            "split",
+            vec![
+                CommandOption::integer("mode", 0),
+                CommandOption::integer("rooms", rooms as i64),
+                CommandOption::integer("minutes", 20),
+                CommandOption::boolean("voice", voice),
+            ],
+        )],
+        facilitator_ctx(0),
+    );
+    let sent = fake.send_interaction(split).await;
+    let token = sent.token.clone();
+    let wanted = format!("Round 1: {rooms} rooms for {SPLIT_MEMBERS} people");
+    let done = fake
+        .wait_for(
+            move |r| {
+                r.path.contains(&token)
+                    && r.status < 300
+                    && [&r.body["content"], &r.body["data"]["content"]]
+                        .iter()
+                        .any(|c| c.as_str().is_some_and(|c| c.contains(&wanted)))
+            },
+            T,
+        )
+        .await
+        .expect("the split reports its rooms");
+    let wall = done.at - sent.sent_at;
+    let creates = fake.requests_matching("POST /guilds/{g}/channels");
+    let moves = fake.requests_matching("PATCH /guilds/{g}/members/{u}");
+    let failed = creates.iter().chain(&moves).filter(|r| r.status >= 300).count();
+    fake.assert_all_valid();
+    fake.assert_no_unknown_routes();
+    bot.stop().await;
+    let channels = if voice { rooms * 2 } else { rooms };
+    let minimum = 1 + channels + if voice { SPLIT_MEMBERS } else { 0 };
+    SplitRun { rooms, voice, creates: creates.len(), moves: moves.len(), minimum, failed, wall }
+}
+
+async fn split(dir: &Path) -> String {
+    let runs = [split_once(dir, 25, true).await, split_once(dir, 50, false).await];
+    let mut rows = String::new();
+    let mut met = true;
+    for r in &runs {
+        let ratio = (r.creates + r.moves) as f64 / r.minimum as f64;
+        met &= r.creates + r.moves == r.minimum && r.failed == 0;
+        rows.push_str(&format!(
+            "| {} {} | {} | {} | {} | {:.2} | {:.0} |\n",
+            r.rooms,
+            if r.voice { "text + voice rooms, all moved" } else { "text rooms" },
+            r.creates,
+            r.moves,
+            r.minimum,
+            ratio,
+            ms(r.wall)
+        ));
+    }
+    let verdict = if met { "met" } else { "missed" };
+    format!(
+        "### Split REST calls\n\nA facilitator splits {SPLIT_MEMBERS} members, all in the plenary voice channel, \
+         with `/breakout split mode:random`. The issue asks for 100 rooms, but Discord allows 50 channels per \
+         category (samrad puts a round in one category and refuses more), so the largest splits that fit are \
+         measured: 25 rooms with a text and a voice channel each (50 channels, 20 people per room, everyone moved) \
+         and 50 text-only rooms (10 per room, nobody moved). Minimum: 1 category + one create per channel \
+         (permission overwrites inline) + one move per voice member. Wall time: from the fake queueing the command \
+         to the bot's final \"Round 1: …\" reply (includes posting each room its brief).\n\n| split | POST \
+         /guilds/{{id}}/channels | PATCH /guilds/{{id}}/members/{{id}} | minimum | ratio | wall ms |\n\
+         |---|---|---|---|---|---|\n{rows}\nTarget ratio 1.00: **{verdict}**.\n"
+    )
+}
+
+// ---- 3. memory of the release binary ------------------------------------------------------
+
+const MEMORY_GUILDS: u64 = 10;
+const MEMORY_MEMBERS: usize = 200;
+
+/// Kills the child when dropped (also on panic).
+struct Process(Child);
+
+impl Drop for Process {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// (VmRSS, VmHWM) of `pid` in MiB.
+fn rss(pid: u32) -> (f64, f64) {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).expect("/proc/<pid>/status");
+    let field = |name: &str| {
+        status
+            .lines()
+            .find(|l| l.starts_with(name))
+            .and_then(|l| l.split_whitespace().nth(1))
+            .and_then(|kb| kb.parse::<f64>().ok())
+            .map_or(f64::NAN, |kb| kb / 1024.0)
+    };
+    (field("VmRSS:"), field("VmHWM:"))
+}
+
+async fn memory(dir: &Path) -> String {
+    let date = (Utc::now() + chrono::Duration::days(5)).format("%Y-%m-%d").to_string();
+    let kits = dir.join("kits");
+    std::fs::create_dir_all(&kits).unwrap();
+    let kit = write_kit(&kits, &date);
+    let db_path = dir.join("memory.db");
+    let db_url = format!("sqlite:{}", db_path.display());
+    {
+        let store = SqliteStore::open(&db_url).await.unwrap();
+        for g in 0..MEMORY_GUILDS {
+            prepare_guild(&store, &SystemClock, &kit, g, MEMORY_MEMBERS).await;
+        }
+        store.pool().close().await;
+    }
+    let fake = FakeDiscord::builder().heartbeat_interval(Duration::from_secs(5)).start().await;
+    for g in 0..MEMORY_GUILDS {
+        fake.add_guild(guild(g, MEMORY_MEMBERS, false));
+    }
+    let log = std::fs::File::create(dir.join("samrad.log")).unwrap();
+    let child = Command::new(env!("CARGO_BIN_EXE_samrad"))
+        .arg("run")
+        .current_dir(dir)
+        .env("SAMRAD_DISCORD_TOKEN", "MTAw.fake.token")
+        .env("SAMRAD_DISCORD_API_BASE", fake.base_url())
+        .env("SAMRAD_DB", &db_url)
+        .env("SAMRAD_KITS", &kits)
+        .env("RUST_LOG", "warn")
+        .env_remove("SAMRAD_LLM_URL")
+        .env_remove("SAMRAD_TICK_SECONDS")
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(log)
+        .spawn()
+        .expect("spawn the release samrad binary");
+    let process = Process(child);
+    let pid = process.0.id();
+    fake.wait_ready(T).await.expect("samrad run identified");
+    fake.wait_for_route("PUT /applications/{app}/commands", T).await.expect("commands registered");
+    fake.wait_until(T, |f| {
+        (0..MEMORY_GUILDS).all(|g| {
+            f.messages_in(ids(g).1).iter().any(|m| m["components"][0]["components"][0]["custom_id"] == ANSWER_BUTTON)
+        })
+    })
+    .await
+    .expect("answering opens in every guild");
+    tokio::time::sleep(Duration::from_secs(3)).await;
+    let (idle, _) = rss(pid);
+
+    let start = Instant::now();
+    let mut latencies = Vec::new();
+    for g in 0..MEMORY_GUILDS {
+        let (lat, _) = submit_all(&fake, (0..MEMORY_MEMBERS).map(|i| modal_submit(g, i)).collect()).await;
+        latencies.extend(lat);
+        fake.assert_all_valid();
+        fake.clear_requests();
+    }
+    let ingest = start.elapsed();
+    tokio::time::sleep(Duration::from_secs(3)).await;
+    let (after, peak) = rss(pid);
+    drop(process);
+
+    let store = SqliteStore::open(&db_url).await.unwrap();
+    let mut saved = 0;
+    for g in 0..MEMORY_GUILDS {
+        let meeting = store.current_meeting(GuildId(ids(g).0)).await.unwrap().unwrap();
+        assert_eq!(meeting.state, MeetingState::Open);
+        saved += store.answers(meeting.id).await.unwrap().len();
+    }
+    let expected = MEMORY_GUILDS as usize * MEMORY_MEMBERS * QUESTIONS;
+    assert_eq!(saved, expected, "every answer saved");
+    latencies.sort();
+    let verdict = if idle < 30.0 { "met" } else { "missed" };
+    format!(
+        "### Memory\n\nThe release binary, `samrad run` with `SAMRAD_DISCORD_API_BASE` pointing at the fake, in \
+         its own process; RSS read from `/proc/<pid>/status`. {MEMORY_GUILDS} guilds of {} members each, every \
+         guild with a meeting loaded and answering open. Then {MEMORY_GUILDS} × {MEMORY_MEMBERS} members submit \
+         the {QUESTIONS}-question modal (one guild's members at once, guild after guild): {saved} answers saved \
+         in {:.1} s; callback time over those {} interactions p50 {:.2} ms, p99 {:.2} ms, max {:.2} ms.\n\n\
+         | state | VmRSS MiB |\n|---|---|\n| idle, {MEMORY_GUILDS} guilds in cache, meetings open | {idle:.1} |\n\
+         | after {saved} answers | {after:.1} |\n| peak (VmHWM) | {peak:.1} |\n\nTarget idle < 30 MB: \
+         **{verdict}**.\n",
+        MEMORY_MEMBERS + 2,
+        ingest.as_secs_f64(),
+        latencies.len(),
+        ms(percentile(&latencies, 0.5)),
+        ms(percentile(&latencies, 0.99)),
+        ms(*latencies.last().unwrap()),
+    )
+}
+
+fn main() {
+    // `cargo test --benches` runs bench targets with --bench absent; only measure under `cargo bench`.
+    if !std::env::args().any(|a| a == "--bench") {
+        return;
+    }
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "warn".into()))
+        .try_init();
+    // The fake and this driver on one thread; each bot gets its own runtime (see `Bot`).
+    let rt = tokio::runtime::Builder::new_multi_thread().worker_threads(1).enable_all().build().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let (latency, split, memory) = rt.block_on(async {
+        let latency = latency(dir.path()).await;
+        println!("{latency}");
+        let split = split(dir.path()).await;
+        println!("{split}");
+        let memory = memory(dir.path()).await;
+        println!("{memory}");
+        (latency, split, memory)
+    });
+    let report = format!("## Wire level (fake Discord on loopback)\n\n{latency}\n{split}\n{memory}");
+    let out: PathBuf = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/bench");
+    std::fs::create_dir_all(&out).unwrap();
+    std::fs::write(out.join("wire.md"), report).unwrap();
+}
