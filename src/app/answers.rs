@@ -161,6 +161,7 @@ pub async fn submit_answers<S: Store + ?Sized>(
     let current: HashMap<QuestionId, String> =
         store.answers_of(meeting.id, actor.user).await?.into_iter().map(|a| (a.question, a.value)).collect();
     let mut report = SubmitReport::default();
+    let mut to_save: Vec<(QuestionId, String)> = Vec::new();
     for (qid, text) in raw {
         let question = QuestionId::try_from(qid.as_str())
             .ok()
@@ -176,12 +177,14 @@ pub async fn submit_answers<S: Store + ?Sized>(
                     report.unchanged.push(question.id.clone());
                     continue;
                 }
-                let revision =
-                    store.save_answer(meeting.id, actor.guild, actor.user, &question.id, &stored, clock.now()).await?;
-                report.saved.push((question.id.clone(), revision));
+                to_save.push((question.id.clone(), stored));
             }
             Err(e) => report.refused.push((question.id.clone(), text.clone(), e)),
         }
+    }
+    if !to_save.is_empty() {
+        let revisions = store.save_answers(meeting.id, actor.guild, actor.user, &to_save, clock.now()).await?;
+        report.saved = to_save.into_iter().map(|(q, _)| q).zip(revisions).collect();
     }
     Ok(report)
 }

@@ -311,6 +311,16 @@ pub trait AnswerStore: Send + Sync {
         value: &str,
         now: DateTime<Utc>,
     ) -> Result<u32, StoreError>;
+    /// Saves one member's answers to several questions in one transaction: all or none.
+    /// Returns each answer's new revision number, in order.
+    async fn save_answers(
+        &self,
+        meeting: MeetingId,
+        guild: GuildId,
+        user: UserId,
+        answers: &[(QuestionId, String)],
+        now: DateTime<Utc>,
+    ) -> Result<Vec<u32>, StoreError>;
     async fn answers(&self, meeting: MeetingId) -> Result<Vec<StoredAnswer>, StoreError>;
     async fn answers_of(&self, meeting: MeetingId, user: UserId) -> Result<Vec<StoredAnswer>, StoreError>;
 }

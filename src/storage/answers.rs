@@ -28,6 +28,52 @@ fn to_answer(r: Row) -> Result<StoredAnswer, StoreError> {
     })
 }
 
+/// Saves one answer inside the caller's transaction: the old value moves to the history and
+/// the new one replaces it. Returns the new revision number.
+async fn upsert_answer(
+    conn: &mut sqlx::SqliteConnection,
+    meeting: MeetingId,
+    guild: GuildId,
+    user: UserId,
+    question: &QuestionId,
+    value: &str,
+    now: &str,
+) -> Result<u32, StoreError> {
+    let (g, u) = (db_id(guild.0), db_id(user.0));
+    let q = question.as_str();
+    sqlx::query!(
+        "INSERT INTO answer_revisions (meeting_id, question_id, user_id, revision, value, replaced_at)
+         SELECT meeting_id, question_id, user_id, revision, value, ? FROM answers
+         WHERE meeting_id = ? AND question_id = ? AND user_id = ?",
+        now,
+        meeting.0,
+        q,
+        u
+    )
+    .execute(&mut *conn)
+    .await?;
+    let revision = sqlx::query_scalar!(
+        "INSERT INTO answers (meeting_id, question_id, guild_id, user_id, unit_id, value, answered_at, updated_at)
+         VALUES (?, ?, ?, ?, (SELECT unit_id FROM members WHERE guild_id = ? AND user_id = ?), ?, ?, ?)
+         ON CONFLICT (meeting_id, question_id, user_id) DO UPDATE SET
+            value = excluded.value, unit_id = excluded.unit_id,
+            revision = answers.revision + 1, updated_at = excluded.updated_at
+         RETURNING revision",
+        meeting.0,
+        q,
+        g,
+        u,
+        g,
+        u,
+        value,
+        now,
+        now
+    )
+    .fetch_one(&mut *conn)
+    .await?;
+    Ok(u32::try_from(revision).unwrap_or(1))
+}
+
 #[async_trait]
 impl AnswerStore for SqliteStore {
     async fn save_answer(
@@ -39,44 +85,28 @@ impl AnswerStore for SqliteStore {
         value: &str,
         now: DateTime<Utc>,
     ) -> Result<u32, StoreError> {
-        let (g, u) = (db_id(guild.0), db_id(user.0));
-        let q = question.as_str();
+        let revisions = self.save_answers(meeting, guild, user, &[(question.clone(), value.to_owned())], now).await?;
+        Ok(revisions.first().copied().unwrap_or(1))
+    }
+
+    async fn save_answers(
+        &self,
+        meeting: MeetingId,
+        guild: GuildId,
+        user: UserId,
+        answers: &[(QuestionId, String)],
+        now: DateTime<Utc>,
+    ) -> Result<Vec<u32>, StoreError> {
         let now = time::to_db(now);
-        // One transaction: the old value moves to the history and the new one replaces it, or
-        // neither happens. BEGIN IMMEDIATE would be ideal; the busy timeout covers contention.
+        // One transaction for one submission: all its answers (and their history) are stored,
+        // or none; and one commit instead of one per answer.
         let mut tx = self.pool.begin().await?;
-        sqlx::query!(
-            "INSERT INTO answer_revisions (meeting_id, question_id, user_id, revision, value, replaced_at)
-             SELECT meeting_id, question_id, user_id, revision, value, ? FROM answers
-             WHERE meeting_id = ? AND question_id = ? AND user_id = ?",
-            now,
-            meeting.0,
-            q,
-            u
-        )
-        .execute(&mut *tx)
-        .await?;
-        let revision = sqlx::query_scalar!(
-            "INSERT INTO answers (meeting_id, question_id, guild_id, user_id, unit_id, value, answered_at, updated_at)
-             VALUES (?, ?, ?, ?, (SELECT unit_id FROM members WHERE guild_id = ? AND user_id = ?), ?, ?, ?)
-             ON CONFLICT (meeting_id, question_id, user_id) DO UPDATE SET
-                value = excluded.value, unit_id = excluded.unit_id,
-                revision = answers.revision + 1, updated_at = excluded.updated_at
-             RETURNING revision",
-            meeting.0,
-            q,
-            g,
-            u,
-            g,
-            u,
-            value,
-            now,
-            now
-        )
-        .fetch_one(&mut *tx)
-        .await?;
+        let mut revisions = Vec::with_capacity(answers.len());
+        for (question, value) in answers {
+            revisions.push(upsert_answer(&mut tx, meeting, guild, user, question, value, &now).await?);
+        }
         tx.commit().await?;
-        Ok(u32::try_from(revision).unwrap_or(1))
+        Ok(revisions)
     }
 
     async fn answers(&self, meeting: MeetingId) -> Result<Vec<StoredAnswer>, StoreError> {
