@@ -348,3 +348,21 @@ fn what_the_facilitator_says_wins_over_the_plan_and_the_plan_over_defaults() {
     assert_eq!((request.sizing, request.minutes, request.voice), (Sizing::Rooms(4), DEFAULT_MINUTES, false));
     assert!(breakouts::find_plan(&kit, "no-such-plan").is_err());
 }
+
+#[tokio::test]
+async fn a_restart_during_a_round_keeps_its_rooms_and_timer() {
+    let w = World::new("example-en").await;
+    w.load().await;
+    let people = w.seat(3).await;
+    let present = Some(people.iter().map(|p| p.user).collect());
+    let round = split(&w, &SplitRequest { present, ..request(Mode::Random, 3, false) }).await.unwrap();
+    // The process restarts: a new store on the same file; Discord (the chat) kept the rooms.
+    let reopened = samrad::storage::SqliteStore::open(&w.db_url).await.unwrap();
+    let restored = reopened.open_round(round.meeting).await.unwrap().expect("the round is still open");
+    assert_eq!(restored.rooms, round.rooms, "rooms, channels and members come back from SQLite");
+    assert_eq!(restored.ends_at, round.ends_at);
+    w.clock.set(round.ends_at);
+    samrad::app::tick::tick(&reopened, &w.chat, &w.clock).await.unwrap();
+    assert_eq!(w.chat.posts_in(PLENARY).len(), round.rooms.len(), "the timer still closes the round");
+    assert!(reopened.open_round(round.meeting).await.unwrap().is_none());
+}
