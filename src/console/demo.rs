@@ -64,6 +64,12 @@ fn step<E: std::fmt::Display>(e: E) -> DemoError {
     DemoError::Step(e.to_string())
 }
 
+/// `samrad-demo-files/` beside the demo's database file (or in the working directory).
+pub fn files_dir(db_url: &str) -> std::path::PathBuf {
+    let path = std::path::Path::new(db_url.trim_start_matches("sqlite:").trim_start_matches("//"));
+    path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(std::path::Path::new(".")).join("samrad-demo-files")
+}
+
 /// What the demo did, for the test that runs it.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct DemoReport {
@@ -96,7 +102,8 @@ impl Demo {
             Actor { guild: DEMO_GUILD, user: UserId(1), name: "Organiser".into(), staff: Staff::Organiser, lang };
         Ok(Self {
             store,
-            chat: MemoryChat::printing(Box::new(out.clone())),
+            // The digest chart and other attachments land next to the demo database.
+            chat: MemoryChat::printing(Box::new(out.clone())).saving_attachments(files_dir(db_url)),
             clock: ManualClock::new(start),
             kit,
             lang,

@@ -40,6 +40,8 @@ struct State {
 pub struct MemoryChat {
     state: Arc<Mutex<State>>,
     echo: Option<Arc<Mutex<Box<dyn Write + Send>>>>,
+    /// Where a printing chat saves attachments (charts, exports) so a person can open them.
+    files: Option<std::path::PathBuf>,
 }
 
 impl MemoryChat {
@@ -49,7 +51,28 @@ impl MemoryChat {
 
     /// A chat that also prints each event as a readable line (the demo's console).
     pub fn printing(out: Box<dyn Write + Send>) -> Self {
-        Self { state: Arc::default(), echo: Some(Arc::new(Mutex::new(out))) }
+        Self { state: Arc::default(), echo: Some(Arc::new(Mutex::new(out))), files: None }
+    }
+
+    /// Also saves every attachment into `dir` and prints its path.
+    pub fn saving_attachments(mut self, dir: impl Into<std::path::PathBuf>) -> Self {
+        self.files = Some(dir.into());
+        self
+    }
+
+    /// Writes `message`'s attachments into the files folder; returns a line per file.
+    fn save_attachments(&self, id: MessageId, message: &OutMessage) -> String {
+        let Some(dir) = &self.files else { return String::new() };
+        let mut lines = String::new();
+        for a in &message.attachments {
+            let path = dir.join(format!("{}-{}", id.0, a.name));
+            let saved = std::fs::create_dir_all(dir).and_then(|()| std::fs::write(&path, &a.bytes));
+            lines.push_str(&match saved {
+                Ok(()) => format!("\n[attachment] {}", path.display()),
+                Err(e) => format!("\n[attachment] {} not saved: {e}", a.name),
+            });
+        }
+        lines
     }
 
     pub fn events(&self) -> Vec<ChatEvent> {
@@ -119,9 +142,9 @@ impl MemoryChat {
 
     fn record(&self, event: ChatEvent) {
         let line = match &event {
-            ChatEvent::Post { channel, message, .. } => {
+            ChatEvent::Post { channel, message, id } => {
                 let name = self.channel_name(*channel).unwrap_or_else(|| channel.to_string());
-                format!("[#{name}] {}{}", message.text, buttons(message))
+                format!("[#{name}] {}{}{}", message.text, buttons(message), self.save_attachments(*id, message))
             }
             ChatEvent::Dm { user, message, .. } => format!("[DM → {user}] {}{}", message.text, buttons(message)),
             ChatEvent::Category { name, .. } => format!("[category] {name}"),

@@ -234,4 +234,8 @@ async fn the_demo_runs_a_whole_meeting_and_reports_each_phase() {
     for heading in ["Det åpnes for svar", "Påminnelse", "Svarfrist", "Grupperom: units", "Demomøtet er ferdig."] {
         assert!(text.contains(heading), "demo output lacks {heading:?}");
     }
+    // The digest's chart is saved as a file and its path printed.
+    let line = text.lines().find(|l| l.starts_with("[attachment] ")).expect("the digest chart is saved");
+    let png = std::fs::read(line.trim_start_matches("[attachment] ")).expect("chart file");
+    assert!(png.starts_with(b"\x89PNG"), "a PNG image");
 }
