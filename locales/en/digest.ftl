@@ -57,3 +57,16 @@ cmd-privacy-share-in-rooms-share-name = share
 cmd-privacy-share-in-rooms-share-description = True: show them; False: keep them private
 cmd-export-format-choice-csv = csv (spreadsheet)
 cmd-export-format-choice-md = md (Markdown text)
+
+## Markdown export
+export-meeting = meeting
+export-answers = Answers
+export-edited = edited { $n }×
+export-rooms = Breakout rooms
+export-round = Round { $n }
+export-members = Members
+export-question = Question
+export-plans = Take-home plans
+export-owner = owner
+export-due = due
+export-evaluation = Evaluation

@@ -57,3 +57,16 @@ cmd-privacy-share-in-rooms-share-name = del
 cmd-privacy-share-in-rooms-share-description = True: vis dem; False: hold dem private
 cmd-export-format-choice-csv = csv (regneark)
 cmd-export-format-choice-md = md (Markdown-tekst)
+
+## Markdown export
+export-meeting = møte
+export-answers = Svar
+export-edited = endret { $n }×
+export-rooms = Grupperom
+export-round = Runde { $n }
+export-members = Deltakere
+export-question = Spørsmål
+export-plans = Det enhetene tar med seg hjem
+export-owner = ansvarlig
+export-due = frist
+export-evaluation = Evaluering

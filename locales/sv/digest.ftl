@@ -57,3 +57,16 @@ cmd-privacy-share-in-rooms-share-name = dela
 cmd-privacy-share-in-rooms-share-description = True: visa dem; False: håll dem privata
 cmd-export-format-choice-csv = csv (kalkylblad)
 cmd-export-format-choice-md = md (Markdown-text)
+
+## Markdown export
+export-meeting = möte
+export-answers = Svar
+export-edited = ändrat { $n }×
+export-rooms = Grupprum
+export-round = Runda { $n }
+export-members = Deltagare
+export-question = Fråga
+export-plans = Det organisationerna tar med sig hem
+export-owner = ansvarig
+export-due = senast
+export-evaluation = Utvärdering

@@ -35,11 +35,12 @@ impl ExportFormat {
     }
 
     /// The document as text; `bom` puts a UTF-8 byte order mark before CSV (files, not stdout).
-    pub fn render(self, data: &ExportData, bom: bool) -> String {
+    /// Markdown headings are in `lang`; CSV column names stay fixed, since programs read them.
+    pub fn render(self, data: &ExportData, bom: bool, lang: Lang) -> String {
         match self {
             Self::Csv if bom => format!("{UTF8_BOM}{}", export::to_csv(data)),
             Self::Csv => export::to_csv(data),
-            Self::Markdown => export::to_markdown(data),
+            Self::Markdown => export::to_markdown_with(data, &export_labels(lang)),
         }
     }
 }
@@ -160,7 +161,7 @@ pub async fn export_meeting<S: Store + ?Sized>(
     format: ExportFormat,
 ) -> Result<String, ExportError> {
     let meeting = store.meeting(meeting).await?.ok_or(ExportError::UnknownMeeting(meeting))?;
-    Ok(format.render(&export_data(store, &meeting).await?, false))
+    Ok(format.render(&export_data(store, &meeting).await?, false, meeting.lang()))
 }
 
 /// `/export csv|md`: the current meeting as a file (organisers). CSV starts with a BOM.
@@ -175,5 +176,23 @@ pub async fn export_file<S: Store + ?Sized>(
     let meeting = store.current_meeting(actor.guild).await?.ok_or(ExportError::NoMeeting)?;
     let data = export_data(store, &meeting).await?;
     let name = format!("samrad-{}-{}.{}", meeting.kit_id, meeting.id, format.extension());
-    Ok(Attachment { name, bytes: format.render(&data, true).into_bytes() })
+    Ok(Attachment { name, bytes: format.render(&data, true, meeting.lang()).into_bytes() })
+}
+
+/// The Markdown export's words from the catalogues.
+pub fn export_labels(lang: Lang) -> export::ExportLabels {
+    let w = |id: &str| t!(lang, id);
+    export::ExportLabels {
+        meeting: w("export-meeting"),
+        answers: w("export-answers"),
+        edited: t!(lang, "export-edited", n = "{n}"),
+        rooms: w("export-rooms"),
+        round: t!(lang, "export-round", n = "{n}"),
+        members: w("export-members"),
+        question: w("export-question"),
+        plans: w("export-plans"),
+        owner: w("export-owner"),
+        due: w("export-due"),
+        evaluation: w("export-evaluation"),
+    }
 }

@@ -288,12 +288,52 @@ fn or_dash(s: &str) -> &str {
 
 /// The whole export as one Markdown document: answers grouped by question, then rooms by
 /// round, plans by unit and the evaluation.
+/// The words of the Markdown export; `{n}` in `edited` and `round` is replaced by a number.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExportLabels {
+    pub meeting: String,
+    pub answers: String,
+    pub edited: String,
+    pub rooms: String,
+    pub round: String,
+    pub members: String,
+    pub question: String,
+    pub plans: String,
+    pub owner: String,
+    pub due: String,
+    pub evaluation: String,
+}
+
+impl ExportLabels {
+    pub fn english() -> Self {
+        Self {
+            meeting: "meeting".into(),
+            answers: "Answers".into(),
+            edited: "edited {n}×".into(),
+            rooms: "Breakout rooms".into(),
+            round: "Round {n}".into(),
+            members: "Members".into(),
+            question: "Question".into(),
+            plans: "Take-home plans".into(),
+            owner: "owner".into(),
+            due: "due".into(),
+            evaluation: "Evaluation".into(),
+        }
+    }
+}
+
+/// The Markdown export with English headings.
 pub fn to_markdown(data: &ExportData) -> String {
+    to_markdown_with(data, &ExportLabels::english())
+}
+
+/// The Markdown export with headings in the reader's language.
+pub fn to_markdown_with(data: &ExportData, l: &ExportLabels) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "# {} (meeting {})", data.title, data.meeting);
+    let _ = writeln!(out, "# {} ({} {})", data.title, l.meeting, data.meeting);
 
     if !data.answers.is_empty() {
-        let _ = writeln!(out, "\n## Answers");
+        let _ = writeln!(out, "\n## {}", l.answers);
         let mut questions: Vec<(&str, &str)> = Vec::new();
         for a in &data.answers {
             if !questions.iter().any(|(id, _)| *id == a.question_id) {
@@ -307,7 +347,11 @@ pub fn to_markdown(data: &ExportData) -> String {
                 if !a.role.is_empty() {
                     let _ = write!(who, " ({})", a.role);
                 }
-                let edited = if a.revisions > 0 { format!(", edited {}×", a.revisions) } else { String::new() };
+                let edited = if a.revisions > 0 {
+                    format!(", {}", l.edited.replace("{n}", &a.revisions.to_string()))
+                } else {
+                    String::new()
+                };
                 let head = format!("{who} _{}{edited}_: ", time(&a.updated_at));
                 item(&mut out, &head, &a.answer);
             }
@@ -315,18 +359,18 @@ pub fn to_markdown(data: &ExportData) -> String {
     }
 
     if !data.rooms.is_empty() {
-        let _ = writeln!(out, "\n## Breakout rooms");
+        let _ = writeln!(out, "\n## {}", l.rooms);
         let mut rounds: Vec<u32> = data.rooms.iter().map(|r| r.round).collect();
         rounds.dedup();
         rounds.sort_unstable();
         rounds.dedup();
         for round in rounds {
-            let _ = writeln!(out, "\n### Round {round}");
+            let _ = writeln!(out, "\n### {}", l.round.replace("{n}", &round.to_string()));
             for r in data.rooms.iter().filter(|r| r.round == round) {
                 let _ = writeln!(out, "\n#### {}", r.room);
-                let _ = writeln!(out, "Members: {}", r.members.join(", "));
+                let _ = writeln!(out, "{}: {}", l.members, r.members.join(", "));
                 if !r.question.is_empty() {
-                    let _ = writeln!(out, "Question: {}", r.question);
+                    let _ = writeln!(out, "{}: {}", l.question, r.question);
                 }
                 if !r.summary.trim().is_empty() {
                     let _ = writeln!(out, "\n{}", r.summary.trim());
@@ -336,25 +380,25 @@ pub fn to_markdown(data: &ExportData) -> String {
     }
 
     if !data.plans.is_empty() {
-        let _ = writeln!(out, "\n## Take-home plans\n");
+        let _ = writeln!(out, "\n## {}\n", l.plans);
         for p in &data.plans {
             let head = format!("**{}**: ", or_dash(&p.unit));
             let mut tail = String::new();
             if !p.owner.is_empty() {
-                let _ = write!(tail, " (owner: {}", p.owner);
+                let _ = write!(tail, " ({}: {}", l.owner, p.owner);
                 if let Some(due) = &p.due {
-                    let _ = write!(tail, ", due {due}");
+                    let _ = write!(tail, ", {} {due}", l.due);
                 }
                 tail.push(')');
             } else if let Some(due) = &p.due {
-                let _ = write!(tail, " (due {due})");
+                let _ = write!(tail, " ({} {due})", l.due);
             }
             item(&mut out, &head, &format!("{}{tail}", p.action.trim()));
         }
     }
 
     if !data.evaluations.is_empty() {
-        let _ = writeln!(out, "\n## Evaluation");
+        let _ = writeln!(out, "\n## {}", l.evaluation);
         let mut questions: Vec<(&str, &str)> = Vec::new();
         for e in &data.evaluations {
             if !questions.iter().any(|(id, _)| *id == e.question_id) {

@@ -54,3 +54,19 @@ async fn a_swedish_meeting_posts_in_swedish() {
     assert!(open.text.contains("Sista svarsdag:"), "{}", open.text);
     assert_eq!(open.buttons[0].label, "Svara");
 }
+
+#[tokio::test]
+async fn a_norwegian_meetings_markdown_export_has_norwegian_headings() {
+    use samrad::app::export::{export_meeting, ExportFormat};
+    let w = World::new("uio-koordineringsgruppe").await;
+    let loaded = w.load().await;
+    let people = w.seat(1).await;
+    w.tick_at(w.due("open").await).await;
+    let q = loaded.meeting.reflection_questions().next().unwrap().id.to_string();
+    answers::submit_answers(&w.store, &w.clock, &people[0], &[(q.clone(), "Første svar.".into())]).await.unwrap();
+    answers::submit_answers(&w.store, &w.clock, &people[0], &[(q, "Andre svar.".into())]).await.unwrap();
+    let md = export_meeting(&w.store, loaded.meeting.id, ExportFormat::Markdown).await.unwrap();
+    assert!(md.contains(&format!("(møte {})", loaded.meeting.id)), "{md}");
+    assert!(md.contains("## Svar") && md.contains("endret 1×") && md.contains("Andre svar."), "{md}");
+    assert!(!md.contains("## Answers"), "{md}");
+}
