@@ -15,8 +15,8 @@ use std::time::{Duration, Instant};
 
 use chrono::{DateTime, Utc};
 use fake_discord::{
-    ChannelFixture, CommandOption, FakeDiscord, GuildFixture, InteractionContext, InteractionFixture, MemberFixture,
-    RoleFixture, SentInteraction, UserFixture, VoiceStateFixture,
+    CommandOption, FakeDiscord, GuildFixture, InteractionContext, InteractionFixture, MemberFixture, SentInteraction,
+    UserFixture,
 };
 use samrad::app::ports::prelude::*;
 use samrad::app::ports::{Clock, GuildSettings, ManualClock, SystemClock};
@@ -30,10 +30,11 @@ use secrecy::SecretString;
 use tokio::sync::oneshot;
 
 /// Upper bound of every wait.
+#[path = "../tests/support/guild.rs"]
+mod shared_guild;
+use shared_guild::{coordination_guild, member_id, GuildIds, FACILITATOR, ORGANISER};
+
 const T: Duration = Duration::from_secs(120);
-const ORGANISER: u64 = 1;
-const FACILITATOR: u64 = 2;
-const MEMBER0: u64 = 100;
 const QUESTIONS: usize = 5;
 const UNITS: [&str; 4] = ["Law", "Humanities", "Medicine", "Museum"];
 
@@ -65,27 +66,14 @@ fn ids(g: u64) -> (u64, u64, u64, u64) {
     (base, base + 1, base + 2, base + 3)
 }
 
-fn member_id(i: usize) -> u64 {
-    MEMBER0 + i as u64
-}
-
 fn guild(g: u64, members: usize, in_voice: bool) -> GuildFixture {
-    let (id, plenary, voice, role) = ids(g);
-    let mut fixture = GuildFixture::new(id)
-        .name(format!("Coordination group {g}"))
-        .owner(ORGANISER)
-        .channel(ChannelFixture::text(plenary, "plenary"))
-        .channel(ChannelFixture::voice(voice, "Plenary voice"))
-        .role(RoleFixture::new(role, "facilitator"))
-        .member(MemberFixture::new(UserFixture::new(ORGANISER, "org")))
-        .member(MemberFixture::new(UserFixture::new(FACILITATOR, "fay")).role(role));
-    for i in 0..members {
-        fixture = fixture.member(MemberFixture::new(UserFixture::new(member_id(i), format!("m{i}"))));
-        if in_voice {
-            fixture = fixture.voice_state(VoiceStateFixture::new(member_id(i), voice));
-        }
-    }
-    fixture
+    let (guild, plenary, voice, facilitator_role) = ids(g);
+    coordination_guild(
+        GuildIds { guild, plenary, voice, facilitator_role },
+        &format!("Coordination group {g}"),
+        members,
+        in_voice,
+    )
 }
 
 fn member_ctx(g: u64, i: usize) -> InteractionContext {

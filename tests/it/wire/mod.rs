@@ -12,8 +12,8 @@ use std::time::Duration;
 
 use chrono::{DateTime, Utc};
 use fake_discord::{
-    perms, ChannelFixture, CommandOption, FakeDiscord, GuildFixture, InteractionContext, InteractionFixture,
-    MemberFixture, RecordedRequest, RoleFixture, SentInteraction, UserFixture, VoiceStateFixture,
+    perms, CommandOption, FakeDiscord, GuildFixture, InteractionContext, InteractionFixture, MemberFixture,
+    RecordedRequest, SentInteraction, UserFixture,
 };
 use samrad::app::ports::prelude::*;
 use samrad::app::ports::{Clock, GuildSettings, ManualClock};
@@ -26,39 +26,22 @@ use secrecy::SecretString;
 use tokio::sync::oneshot;
 
 /// Upper bound of every wait.
+#[path = "../../support/guild.rs"]
+mod shared_guild;
+pub use shared_guild::{coordination_guild, member_id, GuildIds, FACILITATOR, ORGANISER};
+
 pub const T: Duration = Duration::from_secs(15);
 
 pub const GUILD: u64 = 4_000;
 pub const PLENARY: u64 = 4_001;
 pub const VOICE: u64 = 4_002;
 pub const FACILITATOR_ROLE: u64 = 4_003;
-pub const ORGANISER: u64 = 1;
-pub const FACILITATOR: u64 = 2;
-/// Members are `MEMBER0..MEMBER0 + n`.
-pub const MEMBER0: u64 = 100;
-
-pub fn member_id(i: usize) -> u64 {
-    MEMBER0 + i as u64
-}
 
 /// The guild: plenary text and voice, a facilitator role, the organiser, the facilitator and
 /// `members` members, all of them sitting in the plenary voice channel when `in_voice`.
 pub fn guild(members: usize, in_voice: bool) -> GuildFixture {
-    let mut g = GuildFixture::new(GUILD)
-        .name("Coordination group")
-        .owner(ORGANISER)
-        .channel(ChannelFixture::text(PLENARY, "plenary"))
-        .channel(ChannelFixture::voice(VOICE, "Plenary voice"))
-        .role(RoleFixture::new(FACILITATOR_ROLE, "facilitator"))
-        .member(MemberFixture::new(UserFixture::new(ORGANISER, "org")))
-        .member(MemberFixture::new(UserFixture::new(FACILITATOR, "fay")).role(FACILITATOR_ROLE));
-    for i in 0..members {
-        g = g.member(MemberFixture::new(UserFixture::new(member_id(i), format!("m{i}"))));
-        if in_voice {
-            g = g.voice_state(VoiceStateFixture::new(member_id(i), VOICE));
-        }
-    }
-    g
+    let ids = GuildIds { guild: GUILD, plenary: PLENARY, voice: VOICE, facilitator_role: FACILITATOR_ROLE };
+    coordination_guild(ids, "Coordination group", members, in_voice)
 }
 
 pub fn organiser() -> InteractionContext {
