@@ -9,6 +9,7 @@ err-agenda-not-started = The agenda has not started yet. Start it with `/agenda 
 err-agenda-paused = The agenda is already paused. Continue with `/agenda resume`.
 err-agenda-not-paused = The agenda is not paused.
 err-agenda-nothing-left = There is no agenda item left.
+err-agenda-busy = The next agenda item is being run right now. Try again in a moment.
 err-agenda-delay = A delay must be between 1 and { $max } minutes; “{ $got }” is not. Nothing was changed.
 err-plan-empty-action = Write what your unit will do: the action is empty. Nothing was saved.
 err-plan-action-too-long = The action has { $got } characters; at most { $max } fit. Nothing was saved.

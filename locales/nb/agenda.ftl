@@ -9,6 +9,7 @@ err-agenda-not-started = Agendaen har ikke startet ennå. Start den med `/agenda
 err-agenda-paused = Agendaen står allerede på pause. Fortsett med `/agenda resume`.
 err-agenda-not-paused = Agendaen står ikke på pause.
 err-agenda-nothing-left = Det er ingen punkter igjen på agendaen.
+err-agenda-busy = Neste punkt på agendaen kjøres akkurat nå. Prøv igjen om et øyeblikk.
 err-agenda-delay = En utsettelse må være mellom 1 og { $max } minutter; «{ $got }» er ikke det. Ingenting ble endret.
 err-plan-empty-action = Skriv hva enheten skal gjøre: tiltaket er tomt. Ingenting ble lagret.
 err-plan-action-too-long = Tiltaket har { $got } tegn; det er plass til { $max }. Ingenting ble lagret.

@@ -9,6 +9,7 @@ err-agenda-not-started = Agendan har inte startat än. Starta den med `/agenda s
 err-agenda-paused = Agendan är redan pausad. Fortsätt med `/agenda resume`.
 err-agenda-not-paused = Agendan är inte pausad.
 err-agenda-nothing-left = Det finns inga punkter kvar på agendan.
+err-agenda-busy = Nästa punkt på agendan körs just nu. Försök igen om en stund.
 err-agenda-delay = En försening måste vara mellan 1 och { $max } minuter; ”{ $got }” är det inte. Inget ändrades.
 err-plan-empty-action = Skriv vad organisationen ska göra: åtgärden är tom. Inget sparades.
 err-plan-action-too-long = Åtgärden har { $got } tecken; det får plats { $max }. Inget sparades.

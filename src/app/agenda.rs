@@ -51,6 +51,8 @@ pub enum AgendaError {
     NotPaused,
     #[error("no agenda item is left")]
     NothingLeft,
+    #[error("the next agenda item is being run right now")]
+    Busy,
     #[error(transparent)]
     Delay(#[from] DelayError),
     #[error("the chat platform failed: {0}")]
@@ -94,6 +96,7 @@ impl UserMessage for AgendaError {
             Self::AlreadyPaused => t!(lang, "err-agenda-paused"),
             Self::NotPaused => t!(lang, "err-agenda-not-paused"),
             Self::NothingLeft => t!(lang, "err-agenda-nothing-left"),
+            Self::Busy => t!(lang, "err-agenda-busy"),
             Self::Delay(DelayError::OutOfRange { got, max }) => t!(lang, "err-agenda-delay", got = *got, max = *max),
             Self::Chat(e) => t!(lang, "err-chat", detail = e.to_string()),
             Self::Store(_) => t!(lang, "err-internal"),
@@ -208,9 +211,21 @@ pub async fn next_item<S: Store + ?Sized>(
     if let Some(round) = store.open_round(status.meeting.id).await? {
         breakouts::close_round(store, chat, clock, &status.meeting, &round).await?;
     }
+    // The scheduler of this or another process must not run the same item meanwhile.
+    let worker = super::worker::Worker::process();
+    if !store.claim_job(next.id, &worker.id, now, now + worker.lease).await? {
+        return Err(AgendaError::Busy);
+    }
     let job = Job { due_at: now, ..next };
-    if run_job(store, chat, clock, &job).await? == JobOutcome::Done {
-        store.finish_job(job.id, now).await?;
+    match run_job(store, chat, clock, &job).await {
+        Ok(JobOutcome::Done) => {
+            store.finish_job(job.id, &worker.id, clock.now()).await?;
+        }
+        Ok(JobOutcome::Held) => store.release_job(job.id, &worker.id).await?,
+        Err(e) => {
+            store.release_job(job.id, &worker.id).await?;
+            return Err(e.into());
+        }
     }
     reload(store, status).await
 }

@@ -16,5 +16,6 @@ pub mod privacy;
 pub mod settings;
 pub mod summarise;
 pub mod tick;
+pub mod worker;
 
 pub use actor::{Actor, Staff, UserMessage};

@@ -329,10 +329,51 @@ pub trait AnswerStore: Send + Sync {
 pub trait ScheduleStore: Send + Sync {
     /// Adds jobs; a job whose key exists for the meeting is left as it is.
     async fn schedule(&self, meeting: MeetingId, jobs: &[NewJob]) -> Result<(), StoreError>;
-    async fn due_jobs(&self, now: DateTime<Utc>) -> Result<Vec<Job>, StoreError>;
-    async fn finish_job(&self, job: i64, now: DateTime<Utc>) -> Result<(), StoreError>;
-    /// Records a failed attempt; with `retry_at` the job stays pending until then.
-    async fn fail_job(&self, job: i64, error: &str, retry_at: Option<DateTime<Utc>>) -> Result<(), StoreError>;
+    /// Claims up to `limit` pending jobs due at `now` that no other worker holds (or whose
+    /// holder's lease ran out), for `worker` until `lease_until`. Several processes may claim
+    /// at once on one database: each job goes to exactly one of them.
+    async fn claim_jobs(
+        &self,
+        worker: &str,
+        now: DateTime<Utc>,
+        lease_until: DateTime<Utc>,
+        limit: u32,
+    ) -> Result<Vec<Job>, StoreError>;
+    /// Extends `worker`'s claim on a running job. `false`: the claim was lost (the lease ran
+    /// out and another worker took the job), so this worker must stop working on it.
+    async fn renew_claim(&self, job: i64, worker: &str, lease_until: DateTime<Utc>) -> Result<bool, StoreError>;
+    /// Marks a job done, if `worker` still holds it. Returns whether it did.
+    async fn finish_job(&self, job: i64, worker: &str, now: DateTime<Utc>) -> Result<bool, StoreError>;
+    /// Records a failed attempt, if `worker` still holds the job, and releases it; with
+    /// `retry_at` the job stays pending until then.
+    async fn fail_job(
+        &self,
+        job: i64,
+        worker: &str,
+        error: &str,
+        retry_at: Option<DateTime<Utc>>,
+    ) -> Result<bool, StoreError>;
+    /// Claims one pending job by id whether due or not (`/agenda next` runs the next item
+    /// early), unless another worker holds it. Returns whether `worker` now holds it.
+    async fn claim_job(
+        &self,
+        job: i64,
+        worker: &str,
+        now: DateTime<Utc>,
+        lease_until: DateTime<Utc>,
+    ) -> Result<bool, StoreError>;
+    /// Releases a job without recording an attempt (a paused agenda holds its jobs).
+    async fn release_job(&self, job: i64, worker: &str) -> Result<(), StoreError>;
+    /// Takes or renews the named lease for `worker` until `until`: granted when free, expired
+    /// at `now`, or already `worker`'s. Work done by one process at a time (breakout timers)
+    /// runs under a lease, so a process that dies hands it on when its lease runs out.
+    async fn try_lease(
+        &self,
+        name: &str,
+        worker: &str,
+        now: DateTime<Utc>,
+        until: DateTime<Utc>,
+    ) -> Result<bool, StoreError>;
     async fn cancel_jobs(&self, meeting: MeetingId, key_prefix: &str) -> Result<(), StoreError>;
     async fn pending_jobs(&self, meeting: MeetingId) -> Result<Vec<Job>, StoreError>;
     /// The message already sent under `key`, if any.

@@ -10,6 +10,7 @@ use chrono::{DateTime, Duration, Utc};
 
 use super::meetings::{incomplete_members, status_of};
 use super::ports::{Chat, ChatError, Clock, Job, MessageId, OutMessage, Store, StoreError};
+use super::worker::Worker;
 use crate::domain::schedule::JobKind;
 use crate::domain::{ChannelId, Meeting, MeetingState, UserId};
 use crate::i18n::Lang;
@@ -68,11 +69,55 @@ pub enum JobFailure {
     Config(String),
 }
 
-/// Runs all due jobs.
+/// How many due jobs one claim takes. A tick claims until nothing due is left.
+const CLAIM_BATCH: u32 = 32;
+
+/// The lease under which one worker at a time runs the breakout timers.
+pub const TIMERS_LEASE: &str = "breakout-timers";
+
+/// Runs all due jobs as this process's worker.
 pub async fn tick<S: Store + ?Sized>(store: &S, chat: &dyn Chat, clock: &dyn Clock) -> Result<TickReport, TickError> {
-    let now = clock.now();
-    let due = store.due_jobs(now).await?;
+    tick_as(Worker::process(), store, chat, clock).await
+}
+
+/// Runs every due job that `worker` can claim. Processes sharing a database each call this;
+/// a job is claimed by one of them, renewed while it runs, and taken over by another worker
+/// only if its lease runs out (the process died). Posts are keyed, so a job taken over after
+/// a crash does not repeat what was already sent.
+pub async fn tick_as<S: Store + ?Sized>(
+    worker: &Worker,
+    store: &S,
+    chat: &dyn Chat,
+    clock: &dyn Clock,
+) -> Result<TickReport, TickError> {
     let mut report = TickReport::default();
+    loop {
+        let now = clock.now();
+        let due = store.claim_jobs(&worker.id, now, now + worker.lease, CLAIM_BATCH).await?;
+        run_claimed(worker, store, chat, clock, &due, &mut report).await?;
+        if due.len() < CLAIM_BATCH as usize {
+            break;
+        }
+    }
+    // Breakout timers live on the rounds themselves, so a restart resumes them from the store.
+    let now = clock.now();
+    if store.try_lease(TIMERS_LEASE, &worker.id, now, now + worker.lease).await? {
+        match super::breakouts::run_timers(store, chat, clock).await {
+            Ok(done) => report.done.extend(done),
+            Err(e) => report.failed.push(format!("breakout timers: {e}")),
+        }
+    }
+    Ok(report)
+}
+
+async fn run_claimed<S: Store + ?Sized>(
+    worker: &Worker,
+    store: &S,
+    chat: &dyn Chat,
+    clock: &dyn Clock,
+    due: &[Job],
+    report: &mut TickReport,
+) -> Result<(), TickError> {
     for (i, job) in due.iter().enumerate() {
         let label = format!("meeting {} {}", job.meeting, job.key);
         // A reminder is pointless when a newer reminder or the deadline is also due.
@@ -82,37 +127,72 @@ pub async fn tick<S: Store + ?Sized>(store: &S, chat: &dyn Chat, clock: &dyn Clo
                     && (later.kind == JobKind::Remind.as_str() || later.kind == JobKind::Deadline.as_str())
             });
         if superseded {
-            store.finish_job(job.id, now).await?;
+            store.finish_job(job.id, &worker.id, clock.now()).await?;
             report.skipped.push(label);
             continue;
         }
+        // The jobs still waiting in this batch are held too; a slow job must not let them lapse.
+        let held: Vec<i64> = due[i..].iter().map(|j| j.id).collect();
+        if !store.renew_claim(job.id, &worker.id, clock.now() + worker.lease).await? {
+            report.skipped.push(format!("{label}: taken over by another worker"));
+            continue;
+        }
         let span = tracing::info_span!("job", meeting = %job.meeting, key = %job.key);
-        let _enter = span.enter();
-        let outcome = if job.kind == crate::domain::agenda::AGENDA_JOB {
-            super::agenda::run_job(store, chat, clock, job).await
-        } else {
-            run_job(store, chat, clock, job).await.map(|()| super::agenda::JobOutcome::Done)
+        let work = async {
+            let _enter = span.enter();
+            if job.kind == crate::domain::agenda::AGENDA_JOB {
+                super::agenda::run_job(store, chat, clock, job).await
+            } else {
+                run_job(store, chat, clock, job).await.map(|()| super::agenda::JobOutcome::Done)
+            }
         };
+        let outcome = tokio::select! {
+            outcome = work => outcome,
+            lost = keep_claims(worker, store, clock, &held) => {
+                tracing::warn!(job = job.id, error = ?lost.err(), "lost the claim on a running job; stopped it");
+                report.failed.push(format!("{label}: claim lost"));
+                continue;
+            }
+        };
+        let now = clock.now();
         match outcome {
             // A paused agenda holds its jobs: they stay pending until `/agenda resume`.
-            Ok(super::agenda::JobOutcome::Held) => report.skipped.push(label),
+            Ok(super::agenda::JobOutcome::Held) => {
+                store.release_job(job.id, &worker.id).await?;
+                report.skipped.push(label);
+            }
             Ok(super::agenda::JobOutcome::Done) => {
-                store.finish_job(job.id, now).await?;
+                store.finish_job(job.id, &worker.id, now).await?;
                 report.done.push(label);
             }
             Err(e) => {
                 tracing::warn!(error = %e, attempts = job.attempts, "scheduled job failed");
-                store.fail_job(job.id, &e.to_string(), retry_at(job, &e, now)).await?;
+                store.fail_job(job.id, &worker.id, &e.to_string(), retry_at(job, &e, now)).await?;
                 report.failed.push(format!("{label}: {e}"));
             }
         }
     }
-    // Breakout timers live on the rounds themselves, so a restart resumes them from the store.
-    match super::breakouts::run_timers(store, chat, clock).await {
-        Ok(done) => report.done.extend(done),
-        Err(e) => report.failed.push(format!("breakout timers: {e}")),
+    Ok(())
+}
+
+/// Renews `worker`'s claims on `held` (the running job first) every third of the lease.
+/// Returns only when the running job's claim is lost or the store fails.
+async fn keep_claims<S: Store + ?Sized>(
+    worker: &Worker,
+    store: &S,
+    clock: &dyn Clock,
+    held: &[i64],
+) -> Result<(), StoreError> {
+    let every = (worker.lease / 3).to_std().unwrap_or(std::time::Duration::from_secs(1));
+    loop {
+        tokio::time::sleep(every).await;
+        let until = clock.now() + worker.lease;
+        for (i, id) in held.iter().enumerate() {
+            if !store.renew_claim(*id, &worker.id, until).await? && i == 0 {
+                return Ok(());
+            }
+        }
     }
-    Ok(report)
 }
 
 /// Transient failures retry with backoff (1, 2, 4 … minutes, up to 10 tries); configuration

@@ -1,57 +1,48 @@
-//! The SQLite store (sqlx): the only place with SQL. Implements `app::ports::Store`.
+//! The stores: the only place with SQL. Each implements `app::ports::Store`.
 //!
-//! Connection settings follow DESIGN.md: WAL (readers never block the writer), foreign keys
-//! on, a busy timeout so concurrent writers wait instead of failing, synchronous=NORMAL
-//! (durable at every commit under WAL except on power loss of the last transaction).
+//! - `sqlite`: the embedded default (one process, one file).
+//! - `postgres`: for a national network, shared by several bot processes (sharding); the
+//!   scheduler claims jobs with `FOR UPDATE SKIP LOCKED` so each runs once.
+//!
+//! `open` picks the backend from the URL's scheme.
 
-mod agenda;
-mod answers;
 mod error;
-mod guilds;
-mod meetings;
-mod plans;
-mod rounds;
-mod schedule;
-mod time;
+pub mod sqlite;
 
-use std::str::FromStr;
-use std::time::Duration;
-
-use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
-use sqlx::SqlitePool;
+use std::sync::Arc;
 
 pub use error::StoreError;
+pub use sqlite::SqliteStore;
 
-/// The migrations in `migrations/`, embedded in the binary.
-pub static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
+use crate::app::ports::Store;
 
-#[derive(Clone, Debug)]
-pub struct SqliteStore {
-    pool: SqlitePool,
+/// The database backends samrad speaks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
 }
 
-impl SqliteStore {
-    /// Opens (creating if missing) the database at `url` (`sqlite:path` or a plain path) and
-    /// runs pending migrations.
-    pub async fn open(url: &str) -> Result<Self, StoreError> {
-        let url = if url.starts_with("sqlite:") { url.to_owned() } else { format!("sqlite://{url}") };
-        let options = SqliteConnectOptions::from_str(&url)?
-            .create_if_missing(true)
-            .journal_mode(SqliteJournalMode::Wal)
-            .synchronous(SqliteSynchronous::Normal)
-            .foreign_keys(true)
-            .busy_timeout(Duration::from_secs(10));
-        let pool = SqlitePoolOptions::new().max_connections(8).connect_with(options).await?;
-        MIGRATOR.run(&pool).await?;
-        Ok(Self { pool })
-    }
-
-    pub fn pool(&self) -> &SqlitePool {
-        &self.pool
+impl Backend {
+    /// `postgres:`/`postgresql:` URLs are Postgres; `sqlite:` URLs and plain paths are SQLite.
+    pub fn of(url: &str) -> Backend {
+        if url.starts_with("postgres:") || url.starts_with("postgresql:") {
+            Backend::Postgres
+        } else {
+            Backend::Sqlite
+        }
     }
 }
 
-/// Chat ids are unsigned 64-bit; SQLite integers are signed. Snowflakes stay below 2^63.
+/// Opens the store at `url` and runs its pending migrations.
+pub async fn open(url: &str) -> Result<Arc<dyn Store>, StoreError> {
+    Ok(match Backend::of(url) {
+        Backend::Sqlite => Arc::new(SqliteStore::open(url).await?),
+        Backend::Postgres => return Err(StoreError::Url(format!("{url:?}: postgres is not built in yet"))),
+    })
+}
+
+/// Chat ids are unsigned 64-bit; database integers are signed. Snowflakes stay below 2^63.
 fn db_id(id: u64) -> i64 {
     i64::try_from(id).unwrap_or(i64::MAX)
 }
