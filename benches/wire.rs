@@ -148,6 +148,7 @@ impl Bot {
             kits: Arc::new(|dir, id| samrad::kit::find_kit(dir, id).map_err(|e| e.to_string())),
             tick_every: Duration::from_millis(200),
             clock: Arc::new(ManualClock::new(now)) as Arc<dyn Clock>,
+            shards: None,
         };
         let (stop, stopped) = oneshot::channel::<()>();
         let task = rt.spawn(samrad::discord::run_until(settings, async {

@@ -23,7 +23,15 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Connect to Discord and serve the guilds the bot is in (token: SAMRAD_DISCORD_TOKEN).
-    Run,
+    Run {
+        /// Total gateway shards across all processes (Discord routes each guild to one shard).
+        #[arg(long)]
+        shards: Option<u32>,
+        /// The shards this process runs, A..B (default: all of --shards). Processes with
+        /// different ranges share one Postgres database (database.url).
+        #[arg(long, requires = "shards")]
+        shard_range: Option<String>,
+    },
     /// Run a whole simulated meeting in the terminal (no Discord token needed).
     Demo {
         /// Meeting kit: a file, or a kit id in the kits folder.
@@ -78,7 +86,10 @@ fn resolve_kit(config: &Config, kit: &str) -> anyhow::Result<kit::Kit> {
 
 /// The bot's settings from the layered configuration. Fails with one clear line when the
 /// token is missing.
-fn bot_settings(config: &Config) -> anyhow::Result<samrad::discord::BotSettings> {
+fn bot_settings(
+    config: &Config,
+    shards: Option<samrad::discord::ShardPlan>,
+) -> anyhow::Result<samrad::discord::BotSettings> {
     let db = config.database.url.clone();
     if let Some(path) = db.strip_prefix("sqlite:").map(|p| p.trim_start_matches("//")) {
         if let Some(dir) = std::path::Path::new(path).parent().filter(|d| !d.as_os_str().is_empty()) {
@@ -93,6 +104,7 @@ fn bot_settings(config: &Config) -> anyhow::Result<samrad::discord::BotSettings>
         kits: std::sync::Arc::new(|dir, id| kit::find_kit(dir, id).map_err(|e| e.to_string())),
         tick_every: std::time::Duration::from_secs(config.scheduler.tick_seconds),
         clock: std::sync::Arc::new(samrad::app::ports::SystemClock),
+        shards,
     })
 }
 
@@ -116,8 +128,9 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     init_logging();
     let config = Config::load(&cli.config)?;
     match cli.command {
-        Command::Run => {
-            let settings = bot_settings(&config)?;
+        Command::Run { shards, shard_range } => {
+            let plan = samrad::discord::ShardPlan::from_args(shards, shard_range.as_deref())?;
+            let settings = bot_settings(&config, plan)?;
             samrad::app::summarise::configure(config.summary.llm_url.as_deref());
             tracing::info!(?settings, "starting the bot");
             samrad::discord::run(settings).await?;

@@ -10,10 +10,10 @@ use serenity::all::{ClientBuilder, GatewayIntents, HttpBuilder};
 use tokio::sync::watch;
 use tracing::{error, info, info_span, warn, Instrument};
 
+use super::ShardPlan;
 use super::{commands, components, errors, DiscordChat};
-use crate::app::ports::{Clock, StoreError};
+use crate::app::ports::{Clock, Store, StoreError};
 use crate::kit::Kit;
-use crate::storage::SqliteStore;
 
 /// Finds a kit by id in a kits directory (`kit::parse::find_kit` once it exists), with the
 /// error as one readable line.
@@ -31,6 +31,8 @@ pub struct BotSettings {
     pub tick_every: Duration,
     /// What time it is (`SystemClock`; tests pass a `ManualClock` to make schedules due).
     pub clock: Arc<dyn Clock>,
+    /// The gateway shards this process runs (`None`: one process, one shard).
+    pub shards: Option<ShardPlan>,
 }
 
 impl std::fmt::Debug for BotSettings {
@@ -41,13 +43,14 @@ impl std::fmt::Debug for BotSettings {
             .field("db_url", &self.db_url)
             .field("kits_dir", &self.kits_dir)
             .field("tick_every", &self.tick_every)
+            .field("shards", &self.shards)
             .finish()
     }
 }
 
 /// What every command and component handler can reach.
 pub struct Data {
-    pub store: Arc<SqliteStore>,
+    pub store: Arc<dyn Store>,
     pub chat: Arc<DiscordChat>,
     pub clock: Arc<dyn Clock>,
     pub kits_dir: PathBuf,
@@ -93,7 +96,8 @@ pub async fn run_until(
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> Result<(), BotError> {
     info!(settings = ?settings, "starting");
-    let store = Arc::new(SqliteStore::open(&settings.db_url).await?);
+    let store = crate::storage::open(&settings.db_url).await?;
+    let shard_plan = settings.shards.clone();
     let mut http = HttpBuilder::new(settings.token.expose_secret());
     if let Some(base) = &settings.api_base {
         http = http.proxy(base.trim_end_matches('/')).ratelimiter_disabled(true);
@@ -134,14 +138,21 @@ pub async fn run_until(
         let _ = stop_tx.send(true);
         shards.shutdown_all().await;
     });
-    let result = client.start().await;
+    // Every process runs the scheduler; jobs are claimed in the database, so each runs once.
+    let result = match shard_plan {
+        None => client.start().await,
+        Some(plan) => {
+            info!(total = plan.total, range = ?plan.range, "starting shards");
+            client.start_shard_range(plan.range, plan.total).await
+        }
+    };
     stopper.abort();
     result.map_err(BotError::from)
 }
 
 /// Calls `app::tick::tick` now (catch-up) and then every `every` until told to stop.
 async fn scheduler(
-    store: Arc<SqliteStore>,
+    store: Arc<dyn Store>,
     chat: Arc<DiscordChat>,
     clock: Arc<dyn Clock>,
     every: Duration,

@@ -15,7 +15,7 @@ use super::commands::{actor, fail, reply};
 use super::context::user_name;
 use crate::app::actor::UserMessage;
 use crate::app::breakouts::{self, BreakoutError, Reshuffle, SplitOptions, SplitRequest};
-use crate::app::ports::{MeetingStore, Round};
+use crate::app::ports::Round;
 use crate::app::Actor;
 use crate::domain::grouping::Mode;
 use crate::domain::{ChannelId, UserId};

@@ -5,7 +5,6 @@ use serenity::all::{Member, User};
 
 use super::bot::{BotError, Data};
 use super::perms::staff_level;
-use crate::app::ports::{GuildStore, MeetingStore};
 use crate::app::{Actor, Staff};
 use crate::domain::{GuildId, UserId};
 use crate::i18n::Lang;

@@ -16,6 +16,8 @@ pub mod language;
 pub mod perms;
 pub mod report_commands;
 pub mod retry;
+pub mod shards;
 
 pub use bot::{run, run_until, BotError, BotSettings, Data, KitLoader};
 pub use chat::DiscordChat;
+pub use shards::{ShardPlan, ShardPlanError};

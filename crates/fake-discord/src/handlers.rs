@@ -27,7 +27,7 @@ pub(crate) fn route(
         ("GET", "/gateway") => Reply::ok(json!({ "url": inner.ws_url() })),
         ("GET", "/gateway/bot") => Reply::ok(json!({
             "url": inner.ws_url(),
-            "shards": 1,
+            "shards": s.recommended_shards,
             "session_start_limit": { "total": 1000, "remaining": 999, "reset_after": 0, "max_concurrency": 1 },
         })),
         ("GET", "/oauth2/applications/@me" | "/applications/@me") => Reply::ok(application_json(inner, s)),
@@ -74,8 +74,26 @@ pub(crate) fn route(
             if !s.channels.contains_key(&channel_id) {
                 return unknown_channel();
             }
+            // Discord's enforced nonce: a repeat of a create that already succeeded returns the
+            // message made the first time (Discord keeps nonces a few minutes; the fake, always).
+            if body["enforce_nonce"] == json!(true) && !body["nonce"].is_null() {
+                let bot = s.bot.id.to_string();
+                let earlier = s.messages.get(&channel_id).and_then(|list| {
+                    list.iter().find(|m| m["nonce"] == body["nonce"] && m["author"]["id"] == bot.as_str())
+                });
+                if let Some(message) = earlier {
+                    return Reply::ok(message.clone());
+                }
+            }
             let author = s.bot.to_json();
-            Reply::ok(post_message(s, channel_id, author, body, files, None))
+            let mut message = post_message(s, channel_id, author, body, files, None);
+            if !body["nonce"].is_null() {
+                message["nonce"] = body["nonce"].clone();
+                if let Some(stored) = s.messages.get_mut(&channel_id).and_then(|list| list.last_mut()) {
+                    stored["nonce"] = body["nonce"].clone();
+                }
+            }
+            Reply::ok(message)
         }
         ("GET", "/channels/{channel}/messages/{message}") => match s.find_message_mut(m.id(0), m.id(1)) {
             Some(message) => Reply::ok(message.clone()),

@@ -92,9 +92,16 @@ pub struct FakeDiscordBuilder {
     bot: UserFixture,
     owner: UserFixture,
     heartbeat_interval: Duration,
+    shards: u32,
 }
 
 impl FakeDiscordBuilder {
+    /// The shard count `GET /gateway/bot` recommends (default 1).
+    pub fn recommended_shards(mut self, shards: u32) -> Self {
+        self.shards = shards.max(1);
+        self
+    }
+
     pub fn application_id(mut self, id: u64) -> Self {
         self.application_id = id;
         self
@@ -122,7 +129,11 @@ impl FakeDiscordBuilder {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind 127.0.0.1:0");
         let addr = listener.local_addr().expect("local addr");
         let inner = Arc::new(Inner {
-            state: Mutex::new(State::new(self.application_id, self.bot)),
+            state: Mutex::new({
+                let mut state = State::new(self.application_id, self.bot);
+                state.recommended_shards = self.shards;
+                state
+            }),
             notify: Notify::new(),
             addr,
             validators: Validators::shared(),
@@ -154,7 +165,7 @@ pub struct FakeDiscord {
 impl Drop for FakeDiscord {
     fn drop(&mut self) {
         self.server.abort();
-        if let Some(conn) = self.inner.lock().connection.take() {
+        for conn in self.inner.lock().take_connections() {
             let _ = conn.tx.send(Outgoing::Close(1001, "fake-discord stopped"));
         }
     }
@@ -172,6 +183,7 @@ impl FakeDiscord {
             bot: UserFixture::bot(DEFAULT_APPLICATION_ID, "samrad"),
             owner: UserFixture::new(1, "owner"),
             heartbeat_interval: Duration::from_secs(5),
+            shards: 1,
         }
     }
 
@@ -207,7 +219,8 @@ impl FakeDiscord {
         let id = guild.id;
         let mut s = self.inner.lock();
         s.add_guild(guild);
-        if s.connection.as_ref().is_some_and(|c| c.live) {
+        let shard = s.shard_of(id);
+        if s.shards.get(&shard).is_some_and(|x| x.connection.is_some()) {
             if let Some(d) = s.guild_create(id) {
                 s.dispatch("GUILD_CREATE", d);
             }
@@ -238,7 +251,7 @@ impl FakeDiscord {
         let message = fixture.message_id().map(|mid| {
             s.find_message(mid).cloned().unwrap_or_else(|| {
                 let author = s.bot.to_json();
-                let guild = Some(fixture.ctx.guild_id);
+                let guild = (!fixture.ctx.dm).then_some(fixture.ctx.guild_id);
                 fixtures::message_json(mid, fixture.ctx.channel_id, guild, &author, "")
             })
         });
@@ -275,15 +288,15 @@ impl FakeDiscord {
         self.inner.lock().faults.clone()
     }
 
-    /// Closes the gateway connection with code 4000 (resumable): the bot should RESUME.
+    /// Closes every shard's gateway connection with code 4000 (resumable): the bot should RESUME.
     pub async fn drop_gateway(&self) {
         self.close_gateway(4000, "fake-discord: connection dropped").await;
     }
 
-    /// Closes the gateway connection with `code` (e.g. 4009 session timed out).
+    /// Closes every shard's gateway connection with `code` (e.g. 4009 session timed out).
     pub async fn close_gateway(&self, code: u16, reason: &'static str) {
-        let conn = self.inner.lock().connection.take();
-        if let Some(conn) = conn {
+        let connections = self.inner.lock().take_connections();
+        for conn in connections {
             let _ = conn.tx.send(Outgoing::Close(code, reason));
         }
         self.inner.notify.notify_waiters();
@@ -292,21 +305,34 @@ impl FakeDiscord {
     /// Sends op 7 RECONNECT: the bot should reconnect and RESUME.
     pub fn request_reconnect(&self) {
         let frame = serde_json::json!({ "op": 7, "d": null, "s": null, "t": null });
-        self.inner.lock().send_frame(&frame);
+        self.inner.lock().send_frame_all(&frame);
     }
 
     /// Sends op 9 INVALID_SESSION (`resumable` false: the bot must IDENTIFY again).
     pub fn invalidate_session(&self, resumable: bool) {
         let mut s = self.inner.lock();
         if !resumable {
-            s.session_id = None;
+            s.shards.values_mut().for_each(|x| x.session_id = None);
         }
         let frame = serde_json::json!({ "op": 9, "d": resumable, "s": null, "t": null });
-        s.send_frame(&frame);
+        s.send_frame_all(&frame);
     }
 
+    /// Every shard of the bot's shard count has a live session.
     pub fn is_connected(&self) -> bool {
-        self.inner.lock().connection.as_ref().is_some_and(|c| c.live)
+        self.inner.lock().all_live()
+    }
+
+    /// The shards that identified, as `[id, total]`, in order of their IDENTIFYs.
+    pub fn identified_shards(&self) -> Vec<[u64; 2]> {
+        let s = self.inner.lock();
+        let frames = s.gateway_frames.iter().filter(|f| f.op == 2);
+        frames.map(|f| [f.d["shard"][0].as_u64().unwrap_or(0), f.d["shard"][1].as_u64().unwrap_or(1)]).collect()
+    }
+
+    /// The shard a guild's events go to under the bot's current shard count.
+    pub fn shard_of(&self, guild_id: u64) -> u32 {
+        self.inner.lock().shard_of(guild_id)
     }
 
     /// Number of IDENTIFYs answered with READY.
@@ -359,21 +385,15 @@ impl FakeDiscord {
         }
     }
 
-    /// Waits until the bot identified and got READY and every GUILD_CREATE.
+    /// Waits until the bot identified and got READY and every GUILD_CREATE, on every shard.
     pub async fn wait_ready(&self, timeout: Duration) -> Result<(), WaitTimeout> {
-        self.wait_state(timeout, "READY (bot IDENTIFY)", |s| {
-            (s.identifies > 0 && s.connection.as_ref().is_some_and(|c| c.live)).then_some(())
-        })
-        .await
+        self.wait_state(timeout, "READY (bot IDENTIFY)", |s| s.all_live().then_some(())).await
     }
 
     /// Waits until the bot has RESUMEd more than `after` times (pass `fake.resumes()` taken
     /// before the disconnect).
     pub async fn wait_resumed(&self, after: u32, timeout: Duration) -> Result<(), WaitTimeout> {
-        self.wait_state(timeout, "RESUME", |s| {
-            (s.resumes > after && s.connection.as_ref().is_some_and(|c| c.live)).then_some(())
-        })
-        .await
+        self.wait_state(timeout, "RESUME", |s| (s.resumes > after && s.all_live()).then_some(())).await
     }
 
     /// Waits for a recorded request (earlier ones count) matching `pred`; returns the first.

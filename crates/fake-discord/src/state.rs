@@ -70,8 +70,16 @@ pub(crate) enum Outgoing {
 pub(crate) struct Connection {
     pub id: u64,
     pub tx: mpsc::UnboundedSender<Outgoing>,
-    /// Identified or resumed: dispatches flow.
-    pub live: bool,
+}
+
+/// One shard's gateway session, as Discord keeps it: its own sequence numbers and the
+/// dispatches it was sent (for RESUME), and the connection it is live on, if any.
+#[derive(Default)]
+pub(crate) struct ShardSession {
+    pub connection: Option<Connection>,
+    pub session_id: Option<String>,
+    pub seq: u64,
+    pub sent: Vec<(u64, Value)>,
 }
 
 /// What the fake knows about an interaction it sent.
@@ -110,12 +118,14 @@ pub(crate) struct State {
     pub faults: Vec<Fault>,
     // Gateway.
     pub gateway_frames: Vec<GatewayFrame>,
-    pub connection: Option<Connection>,
     pub next_connection: u64,
-    pub session_id: Option<String>,
-    pub seq: u64,
-    /// Dispatches of the current session, for RESUME replay.
-    pub sent: Vec<(u64, Value)>,
+    /// Sessions by shard id. Guild events go to the shard `(guild_id >> 22) % shard_total`,
+    /// everything else (DMs) to shard 0, as on Discord.
+    pub shards: BTreeMap<u32, ShardSession>,
+    /// The shard count the bot identified with (1 until it says otherwise).
+    pub shard_total: u32,
+    /// What `GET /gateway/bot` recommends.
+    pub recommended_shards: u32,
     pub intents: u64,
     pub identifies: u32,
     pub resumes: u32,
@@ -137,11 +147,10 @@ impl State {
             requests: Vec::new(),
             faults: Vec::new(),
             gateway_frames: Vec::new(),
-            connection: None,
             next_connection: 0,
-            session_id: None,
-            seq: 0,
-            sent: Vec::new(),
+            shards: BTreeMap::new(),
+            shard_total: 1,
+            recommended_shards: 1,
             intents: 0,
             identifies: 0,
             resumes: 0,
@@ -192,15 +201,36 @@ impl State {
         self.messages.values().flatten().find(|m| m["id"] == id.as_str())
     }
 
-    /// Queues a dispatch event: sequenced, kept for RESUME, sent when a session is live.
+    /// The shard a guild's events go to.
+    pub fn shard_of(&self, guild_id: u64) -> u32 {
+        ((guild_id >> 22) % u64::from(self.shard_total.max(1))) as u32
+    }
+
+    /// The shard an event goes to: its guild's (`guild_id`, or `id` for GUILD_CREATE), else 0.
+    fn route(&self, event: &str, d: &Value) -> u32 {
+        let guild = match event {
+            "GUILD_CREATE" | "GUILD_UPDATE" => d["id"].as_str(),
+            _ => d["guild_id"].as_str(),
+        };
+        guild.and_then(|g| g.parse().ok()).map_or(0, |g| self.shard_of(g))
+    }
+
+    /// Queues a dispatch event on its guild's shard: sequenced, kept for RESUME, sent when
+    /// that shard's session is live. Returns its sequence number (per shard, as on Discord).
     pub fn dispatch(&mut self, event: &str, d: Value) -> u64 {
-        self.seq += 1;
-        let frame = json!({ "op": 0, "s": self.seq, "t": event, "d": d });
-        self.sent.push((self.seq, frame.clone()));
-        if self.connection.as_ref().is_some_and(|c| c.live) {
-            self.send_frame(&frame);
+        let shard = self.route(event, &d);
+        self.dispatch_to(shard, event, d)
+    }
+
+    pub fn dispatch_to(&mut self, shard: u32, event: &str, d: Value) -> u64 {
+        let session = self.shards.entry(shard).or_default();
+        session.seq += 1;
+        let frame = json!({ "op": 0, "s": session.seq, "t": event, "d": d });
+        session.sent.push((session.seq, frame.clone()));
+        if let Some(conn) = &session.connection {
+            let _ = conn.tx.send(Outgoing::Text(frame.to_string()));
         }
-        self.seq
+        session.seq
     }
 
     /// Dispatches only if the bot identified with `intent` (a bit of Discord's intents).
@@ -210,10 +240,22 @@ impl State {
         }
     }
 
-    pub fn send_frame(&mut self, frame: &Value) {
-        if let Some(conn) = &self.connection {
+    /// Sends a frame on every live shard connection (RECONNECT, INVALID_SESSION).
+    pub fn send_frame_all(&mut self, frame: &Value) {
+        for conn in self.shards.values().filter_map(|s| s.connection.as_ref()) {
             let _ = conn.tx.send(Outgoing::Text(frame.to_string()));
         }
+    }
+
+    /// Whether the bot identified and every shard of its count has a live connection.
+    pub fn all_live(&self) -> bool {
+        self.identifies > 0
+            && (0..self.shard_total).all(|id| self.shards.get(&id).is_some_and(|s| s.connection.is_some()))
+    }
+
+    /// Takes every shard's connection (to close them).
+    pub fn take_connections(&mut self) -> Vec<Connection> {
+        self.shards.values_mut().filter_map(|s| s.connection.take()).collect()
     }
 
     /// Takes one pending fault matching `route_key` (`"POST /guilds/{}/channels"`).

@@ -358,3 +358,20 @@ async fn invalid_bodies_are_recorded_and_reported() {
     let panic = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| fake.assert_all_valid()));
     assert!(panic.is_err());
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_enforced_nonce_returns_the_first_message_instead_of_a_second() {
+    use serenity::all::{ChannelId, CreateMessage, Nonce};
+    let Running { fake, http, shards, .. } = start().await;
+    fake.wait_ready(T).await.expect("ready");
+    let channel = ChannelId::new(PLENARY);
+    let keyed =
+        |nonce: &str| CreateMessage::new().content("hello").nonce(Nonce::String(nonce.into())).enforce_nonce(true);
+    let first = channel.send_message(&http, keyed("m1:open")).await.expect("first send");
+    let again = channel.send_message(&http, keyed("m1:open")).await.expect("repeated send");
+    assert_eq!(first.id, again.id, "the repeat is the first message");
+    let other = channel.send_message(&http, keyed("m1:remind")).await.expect("another key");
+    assert_ne!(first.id, other.id);
+    assert_eq!(fake.messages_in(PLENARY).len(), 2);
+    shards.shutdown_all().await;
+}

@@ -132,6 +132,7 @@ impl Wire {
             kits: Arc::new(|dir, id| samrad::kit::find_kit(dir, id).map_err(|e| e.to_string())),
             tick_every: Duration::from_millis(100),
             clock: clock.clone() as Arc<dyn Clock>,
+            shards: None,
         };
         let (stop, stopped) = oneshot::channel::<()>();
         let bot = tokio::spawn(samrad::discord::run_until(settings, async {
