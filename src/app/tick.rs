@@ -69,9 +69,6 @@ pub enum JobFailure {
     Config(String),
 }
 
-/// How many due jobs one claim takes. A tick claims until nothing due is left.
-const CLAIM_BATCH: u32 = 32;
-
 /// The lease under which one worker at a time runs the breakout timers.
 pub const TIMERS_LEASE: &str = "breakout-timers";
 
@@ -93,9 +90,9 @@ pub async fn tick_as<S: Store + ?Sized>(
     let mut report = TickReport::default();
     loop {
         let now = clock.now();
-        let due = store.claim_jobs(&worker.id, now, now + worker.lease, CLAIM_BATCH).await?;
+        let due = store.claim_jobs(&worker.id, now, now + worker.lease, worker.batch).await?;
         run_claimed(worker, store, chat, clock, &due, &mut report).await?;
-        if due.len() < CLAIM_BATCH as usize {
+        if due.len() < worker.batch as usize {
             break;
         }
     }

@@ -12,16 +12,23 @@ pub struct Worker {
     pub id: String,
     /// How long a claim lasts without renewal: the longest a dead process delays its work.
     pub lease: Duration,
+    /// How many due jobs one claim takes (a tick claims until nothing due is left).
+    pub batch: u32,
 }
 
 impl Worker {
     /// A worker with the default lease (one minute; renewed every 20 s while a job runs).
     pub fn new(id: impl Into<String>) -> Worker {
-        Worker { id: id.into(), lease: Duration::seconds(60) }
+        Worker { id: id.into(), lease: Duration::seconds(60), batch: 32 }
     }
 
     pub fn with_lease(mut self, lease: Duration) -> Worker {
         self.lease = lease;
+        self
+    }
+
+    pub fn with_batch(mut self, batch: u32) -> Worker {
+        self.batch = batch.max(1);
         self
     }
 

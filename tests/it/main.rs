@@ -7,4 +7,5 @@ mod digest;
 mod harness;
 mod language;
 mod reflection;
+mod scheduler;
 mod wire;
