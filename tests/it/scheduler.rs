@@ -12,7 +12,7 @@ use std::sync::{Arc, Mutex};
 use async_trait::async_trait;
 use chrono::{DateTime, Duration, Utc};
 use samrad::app::ports::prelude::*;
-use samrad::app::ports::{Chat, ChatError, Clock, ManualClock, MessageId, OutMessage, RoomSpec};
+use samrad::app::ports::{Chat, ChatError, ManualClock, MessageId, OutMessage, RoomSpec};
 use samrad::app::tick::{tick_as, TickReport};
 use samrad::app::worker::Worker;
 use samrad::app::{meetings, Actor, Staff};
@@ -124,7 +124,7 @@ fn done_keys(report: &TickReport) -> Vec<String> {
 }
 
 /// Runs the scenario on the database at `url` (SQLite file or a fresh Postgres database).
-pub async fn each_due_job_runs_once(url: &str) {
+async fn each_due_job_runs_once(url: &str) {
     let (a, b) = (samrad::storage::open(url).await.unwrap(), samrad::storage::open(url).await.unwrap());
     let clock = Arc::new(ManualClock::new("2027-01-01T08:00:00Z".parse().unwrap()));
     let open = loaded(&*a, &clock).await;
@@ -144,7 +144,7 @@ pub async fn each_due_job_runs_once(url: &str) {
 }
 
 /// A worker dies inside a job (`hang`); the other takes the job over after the lease.
-pub async fn a_killed_worker_hands_its_job_over(url: &str, hang: Hang) {
+async fn a_killed_worker_hands_its_job_over(url: &str, hang: Hang) {
     let (a, b) = (samrad::storage::open(url).await.unwrap(), samrad::storage::open(url).await.unwrap());
     let clock = Arc::new(ManualClock::new("2027-01-01T08:00:00Z".parse().unwrap()));
     let open = loaded(&*a, &clock).await;
