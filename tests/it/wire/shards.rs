@@ -6,7 +6,6 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use fake_discord::{perms, FakeDiscord, InteractionContext, InteractionFixture, MemberFixture, UserFixture};
-use samrad::app::ports::prelude::*;
 use samrad::app::ports::{Clock, GuildSettings, ManualClock};
 use samrad::app::tick::ANSWER_BUTTON;
 use samrad::app::{meetings, Actor, Staff};
