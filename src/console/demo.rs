@@ -13,14 +13,13 @@ use rand_chacha::ChaCha8Rng;
 
 use super::samples;
 use super::MemoryChat;
-use crate::app::ports::prelude::*;
 use crate::app::ports::{Clock, GuildSettings, ManualClock};
 use crate::app::{answers, meetings, membership, tick, Actor, Staff, UserMessage};
 use crate::domain::schedule::JobKind;
 use crate::domain::{ChannelId, GuildId, Phase, Question, QuestionKind, UserId};
 use crate::i18n::Lang;
 use crate::kit::Kit;
-use crate::storage::SqliteStore;
+use crate::app::ports::Store;
 use crate::t;
 
 pub const DEMO_GUILD: GuildId = GuildId(4_200);
@@ -81,7 +80,7 @@ pub struct DemoReport {
 }
 
 pub struct Demo {
-    pub store: SqliteStore,
+    pub store: std::sync::Arc<dyn Store>,
     pub chat: MemoryChat,
     pub clock: ManualClock,
     pub kit: Kit,
@@ -94,7 +93,7 @@ pub struct Demo {
 
 impl Demo {
     pub async fn new(kit: Kit, seed: u64, db_url: &str, out: SharedOut) -> Result<Self, DemoError> {
-        let store = SqliteStore::open(db_url).await?;
+        let store = crate::storage::open(db_url).await?;
         let lang = Lang::from_code(&kit.language).unwrap_or_default();
         let jobs = crate::domain::schedule::plan(&kit.schedule, kit.date, kit.timezone).map_err(step)?;
         let start = jobs.first().map(|j| j.due_at - Duration::hours(1)).unwrap_or_else(chrono::Utc::now);
@@ -129,7 +128,7 @@ impl Demo {
         if let Some(job) = job {
             self.clock.set(job.due_at.max(self.clock.now()));
         }
-        let report = tick::tick(&self.store, &self.chat, &self.clock).await.map_err(step)?;
+        let report = tick::tick(&*self.store, &self.chat, &self.clock).await.map_err(step)?;
         for failed in &report.failed {
             self.say(&format!("! {failed}"));
         }
@@ -139,7 +138,7 @@ impl Demo {
     /// Sets up the guild, loads the kit and seats members in units with roles.
     pub async fn setup(&mut self) -> Result<(), DemoError> {
         if self.store.current_meeting(DEMO_GUILD).await?.is_some() {
-            meetings::end_meeting(&self.store, &self.organiser).await.map_err(step)?;
+            meetings::end_meeting(&*self.store, &self.organiser).await.map_err(step)?;
         }
         let settings = GuildSettings {
             plenary_channel: Some(PLENARY_CHANNEL),
@@ -150,7 +149,7 @@ impl Demo {
         };
         self.store.save_guild_settings(DEMO_GUILD, &settings).await?;
         let loaded =
-            meetings::load_meeting(&self.store, &self.clock, &self.organiser, &self.kit, None, MEETING_CHANNEL)
+            meetings::load_meeting(&*self.store, &self.clock, &self.organiser, &self.kit, None, MEETING_CHANNEL)
                 .await
                 .map_err(|e| step(e.user_message(self.lang)))?;
         self.say(&t!(
@@ -174,10 +173,10 @@ impl Demo {
                     staff: Staff::Member,
                     lang: self.lang,
                 };
-                membership::join_unit(&self.store, &actor, unit.as_str(), None).await.map_err(step)?;
+                membership::join_unit(&*self.store, &actor, unit.as_str(), None).await.map_err(step)?;
                 if !roles.is_empty() {
                     let role = &roles[n % roles.len()];
-                    membership::set_role(&self.store, &actor, role.as_str(), None).await.map_err(step)?;
+                    membership::set_role(&*self.store, &actor, role.as_str(), None).await.map_err(step)?;
                 }
                 self.people.push(actor);
                 n += 1;
@@ -213,14 +212,14 @@ impl Demo {
             }
             let raw: Vec<(String, String)> =
                 questions.iter().map(|q| (q.id.to_string(), self.sample_answer(q))).collect();
-            let saved = answers::submit_answers(&self.store, &self.clock, person, &raw).await.map_err(step)?;
+            let saved = answers::submit_answers(&*self.store, &self.clock, person, &raw).await.map_err(step)?;
             self.say(&format!("{} → {}", person.name, answers::render_report(&saved, self.lang)));
             report.answered += 1;
             self.clock.advance(Duration::minutes(7));
         }
         if let (Some(first), Some(q)) = (people.first(), questions.first()) {
             let text = self.sample_answer(q);
-            let edited = answers::submit_answers(&self.store, &self.clock, first, &[(q.id.to_string(), text)])
+            let edited = answers::submit_answers(&*self.store, &self.clock, first, &[(q.id.to_string(), text)])
                 .await
                 .map_err(step)?;
             self.say(&t!(self.lang, "demo-edit", name = first.name.as_str()));
@@ -229,7 +228,7 @@ impl Demo {
         // An answer that breaks the rules is refused with a reason, and nothing is lost.
         if let (Some(person), Some(q)) = (people.get(1), questions.first()) {
             let too_long = "x".repeat(4001);
-            let refused = answers::submit_answers(&self.store, &self.clock, person, &[(q.id.to_string(), too_long)])
+            let refused = answers::submit_answers(&*self.store, &self.clock, person, &[(q.id.to_string(), too_long)])
                 .await
                 .map_err(step)?;
             let first_line = answers::render_report(&refused, self.lang);
@@ -243,14 +242,14 @@ impl Demo {
             self.chat.events()[before..].iter().filter(|e| matches!(e, super::ChatEvent::Dm { .. })).count();
 
         self.heading("demo-step-status");
-        let status = meetings::meeting_status(&self.store, &self.organiser).await.map_err(step)?;
+        let status = meetings::meeting_status(&*self.store, &self.organiser).await.map_err(step)?;
         self.say(&meetings::render_status(&status, self.lang));
 
         self.heading("demo-step-deadline");
         self.advance_to(JobKind::Deadline).await?;
         if let (Some(late), Some(q)) = (people.last(), questions.first()) {
             let text = self.sample_answer(q);
-            match answers::submit_answers(&self.store, &self.clock, late, &[(q.id.to_string(), text)]).await {
+            match answers::submit_answers(&*self.store, &self.clock, late, &[(q.id.to_string(), text)]).await {
                 Ok(_) => self.say("!"),
                 Err(e) => self.say(&format!("{} → {}", late.name, e.user_message(self.lang))),
             }
@@ -286,7 +285,7 @@ impl Demo {
                 present: Some(present.clone()),
             };
             let round = breakouts::split(
-                &self.store,
+                &*self.store,
                 &self.chat,
                 &self.clock,
                 &facilitator,
@@ -300,13 +299,13 @@ impl Demo {
             if mode == Mode::Choose {
                 for (i, p) in self.people.clone().iter().enumerate() {
                     let room = (i % round.rooms.len()) as u32 + 1;
-                    if let Err(e) = breakouts::pick_room(&self.store, &self.chat, p, round.id, room).await {
+                    if let Err(e) = breakouts::pick_room(&*self.store, &self.chat, p, round.id, room).await {
                         self.say(&format!("{} → {}", p.name, e.user_message(self.lang)));
                     }
                 }
             }
             if mode == Mode::Random {
-                let n = breakouts::broadcast(&self.store, &self.chat, &facilitator, &t!(self.lang, "demo-broadcast"))
+                let n = breakouts::broadcast(&*self.store, &self.chat, &facilitator, &t!(self.lang, "demo-broadcast"))
                     .await
                     .map_err(step)?;
                 self.say(&t!(self.lang, "demo-broadcast-reached", rooms = n));
@@ -318,17 +317,17 @@ impl Demo {
                     let Some(writer) = self.people.iter().find(|p| p.user == *user) else { continue };
                     let text = notes[(i + j) % notes.len()];
                     let rapporteur = i == 0 && j == 1;
-                    breakouts::add_note(&self.store, &self.clock, writer, channel, text, rapporteur)
+                    breakouts::add_note(&*self.store, &self.clock, writer, channel, text, rapporteur)
                         .await
                         .map_err(step)?;
                 }
             }
             // Let the timer run out: the scheduler warns, then closes and reports to plenary.
             self.clock.set(round.ends_at - Duration::seconds(30));
-            tick::tick(&self.store, &self.chat, &self.clock).await.map_err(step)?;
+            tick::tick(&*self.store, &self.chat, &self.clock).await.map_err(step)?;
             self.clock.set(round.ends_at);
             let before = self.chat.posts_in(PLENARY_CHANNEL).len();
-            tick::tick(&self.store, &self.chat, &self.clock).await.map_err(step)?;
+            tick::tick(&*self.store, &self.chat, &self.clock).await.map_err(step)?;
             report.summaries += self.chat.posts_in(PLENARY_CHANNEL).len() - before;
             self.clock.advance(Duration::minutes(5));
         }
@@ -336,7 +335,7 @@ impl Demo {
     }
 
     pub async fn finish(&self) -> Result<(), DemoError> {
-        meetings::end_meeting(&self.store, &self.organiser).await.map_err(step)?;
+        meetings::end_meeting(&*self.store, &self.organiser).await.map_err(step)?;
         self.say("");
         self.say(&t!(self.lang, "demo-done"));
         Ok(())

@@ -10,7 +10,6 @@ use rand::Rng;
 use super::demo::{Demo, DemoError, SharedOut, DEMO_GUILD, PLENARY_VOICE};
 use crate::app::agenda;
 use crate::app::plans::{self, PlanInput};
-use crate::app::ports::prelude::*;
 use crate::app::ports::Clock;
 use crate::app::{answers, tick, UserMessage};
 use crate::domain::agenda::AGENDA_JOB;
@@ -56,7 +55,7 @@ pub async fn run(kit: Kit, seed: u64, db_url: &str, out: SharedOut) -> Result<Da
     demo.clock.set(first - Duration::minutes(30));
     demo.say("");
     demo.say(&format!("=== {} ===", t!(demo.lang, "demo-day-start")));
-    agenda::start_day(&demo.store, &demo.clock, &demo.organiser, &demo.kit)
+    agenda::start_day(&*demo.store, &demo.clock, &demo.organiser, &demo.kit)
         .await
         .map_err(|e| step(e.user_message(demo.lang)))?;
 
@@ -66,11 +65,11 @@ pub async fn run(kit: Kit, seed: u64, db_url: &str, out: SharedOut) -> Result<Da
         demo.clock.set(job.max(demo.clock.now()));
         // Notes in the open rooms before the scheduler closes them.
         add_notes(&mut demo, meeting.id).await?;
-        let done = tick::tick(&demo.store, &demo.chat, &demo.clock).await.map_err(step)?;
+        let done = tick::tick(&*demo.store, &demo.chat, &demo.clock).await.map_err(step)?;
         for failed in &done.failed {
             demo.say(&format!("! {failed}"));
         }
-        let status = agenda::agenda_status(&demo.store, &demo.clock, &demo.organiser).await.map_err(step)?;
+        let status = agenda::agenda_status(&*demo.store, &demo.clock, &demo.organiser).await.map_err(step)?;
         let current = status.current().cloned();
         if let Some(item) = &current {
             report.items += 1;
@@ -112,7 +111,7 @@ async fn add_notes(demo: &mut Demo, meeting: crate::domain::MeetingId) -> Result
         };
         let text = notes.choose(&mut demo.rng).copied().unwrap_or("-");
         // Notes are idempotent enough for a demo: one per room per tick.
-        let _ = crate::app::breakouts::add_note(&demo.store, &demo.clock, &writer, channel, text, false).await;
+        let _ = crate::app::breakouts::add_note(&*demo.store, &demo.clock, &writer, channel, text, false).await;
     }
     Ok(())
 }
@@ -132,7 +131,7 @@ async fn record_plans(demo: &mut Demo) -> Result<usize, DemoError> {
         let due = (demo.clock.now() + Duration::days(30 + demo.rng.gen_range(0..60))).date_naive();
         let input =
             PlanInput { action: ACTIONS[n % ACTIONS.len()].to_owned(), owner: p.name.clone(), due: due.to_string() };
-        match plans::record_plan(&demo.store, &demo.clock, p, &input).await {
+        match plans::record_plan(&*demo.store, &demo.clock, p, &input).await {
             Ok(plan) => {
                 demo.say(&format!("{} ({unit}) → {}", p.name, plans::plan_line(&plan, demo.lang)));
                 n += 1;
@@ -143,7 +142,7 @@ async fn record_plans(demo: &mut Demo) -> Result<usize, DemoError> {
     // A plan without an owner is refused with a reason.
     if let Some(p) = people.first() {
         let input = PlanInput { action: ACTIONS[0].to_owned(), owner: String::new(), due: String::new() };
-        if let Err(e) = plans::record_plan(&demo.store, &demo.clock, p, &input).await {
+        if let Err(e) = plans::record_plan(&*demo.store, &demo.clock, p, &input).await {
             demo.say(&format!("{} → {}", p.name, e.user_message(demo.lang)));
         }
     }
@@ -170,7 +169,7 @@ async fn evaluate(demo: &mut Demo) -> Result<usize, DemoError> {
                 (q.id.to_string(), v)
             })
             .collect();
-        let saved = answers::submit_answers(&demo.store, &demo.clock, &p, &raw).await.map_err(step)?;
+        let saved = answers::submit_answers(&*demo.store, &demo.clock, &p, &raw).await.map_err(step)?;
         if !saved.saved.is_empty() {
             n += 1;
         }
