@@ -138,10 +138,11 @@ impl AgendaStore for PgStore {
             by.num_microseconds().ok_or_else(|| StoreError::Conflict(format!("a shift of {by} is too long")))?;
         let mut tx = self.pool.begin().await?;
         // Each statement adds to what is stored, so shifts made at once all count.
-        sqlx::query(
+        sqlx::query(&format!(
             "UPDATE schedules SET due_at = due_at + $3 * INTERVAL '1 microsecond'
-             WHERE meeting_id = $1 AND state = 'pending' AND key LIKE $2 ESCAPE '\\'",
-        )
+             WHERE meeting_id = $1 AND state = 'pending' AND {}",
+            super::schedule::key_like(2)
+        ))
         .bind(meeting.0)
         .bind(super::schedule::prefix_pattern(KEY_PREFIX))
         .bind(micros)

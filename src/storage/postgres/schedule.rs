@@ -56,6 +56,13 @@ pub(super) fn prefix_pattern(prefix: &str) -> String {
     format!("{}%", prefix.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_"))
 }
 
+/// A key condition matching keys that start with the pattern bound at `$n`. SQLite's LIKE
+/// ignores ASCII case (only ASCII), so both sides are lowered under the "C" collation, which
+/// lowers exactly ASCII, for the two stores to select the same jobs.
+pub(super) fn key_like(n: u8) -> String {
+    format!("lower(key COLLATE \"C\") LIKE lower(${n} COLLATE \"C\") ESCAPE '\\'")
+}
+
 #[async_trait]
 impl ScheduleStore for PgStore {
     async fn schedule(&self, meeting: MeetingId, jobs: &[NewJob]) -> Result<(), StoreError> {
@@ -200,9 +207,10 @@ impl ScheduleStore for PgStore {
     }
 
     async fn cancel_jobs(&self, meeting: MeetingId, key_prefix: &str) -> Result<(), StoreError> {
-        sqlx::query(
-            "UPDATE schedules SET state = 'cancelled' WHERE meeting_id = $1 AND state = 'pending' AND key LIKE $2 ESCAPE '\\'",
-        )
+        sqlx::query(&format!(
+            "UPDATE schedules SET state = 'cancelled' WHERE meeting_id = $1 AND state = 'pending' AND {}",
+            key_like(2)
+        ))
         .bind(meeting.0)
         .bind(prefix_pattern(key_prefix))
         .execute(&self.pool)
