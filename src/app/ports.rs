@@ -1,5 +1,5 @@
-//! The ports the use cases are written against. Adapters: `storage::SqliteStore`,
-//! `discord::DiscordChat`, `console::ConsoleChat` / `app::memory::MemoryChat`, `SystemClock`.
+//! The ports the use cases are written against. Adapters: `storage::SqliteStore` and
+//! `storage::PgStore`, `discord::DiscordChat`, `console::ConsoleChat` / `app::memory::MemoryChat`, `SystemClock`.
 
 use async_trait::async_trait;
 use chrono::{DateTime, NaiveDate, Utc};

@@ -7,11 +7,13 @@
 //! `open` picks the backend from the URL's scheme.
 
 mod error;
+pub mod postgres;
 pub mod sqlite;
 
 use std::sync::Arc;
 
 pub use error::StoreError;
+pub use postgres::PgStore;
 pub use sqlite::SqliteStore;
 
 use crate::app::ports::Store;
@@ -38,7 +40,7 @@ impl Backend {
 pub async fn open(url: &str) -> Result<Arc<dyn Store>, StoreError> {
     Ok(match Backend::of(url) {
         Backend::Sqlite => Arc::new(SqliteStore::open(url).await?),
-        Backend::Postgres => return Err(StoreError::Url(format!("{url:?}: postgres is not built in yet"))),
+        Backend::Postgres => Arc::new(PgStore::open(url).await?),
     })
 }
 

@@ -11,7 +11,6 @@ use samrad::console::MemoryChat;
 use samrad::domain::agenda::AGENDA_JOB;
 use samrad::domain::{MeetingId, Phase, QuestionKind};
 use samrad::i18n::Lang;
-use samrad::storage::SqliteStore;
 
 use crate::harness::{member, World, GUILD, MEETING_CHANNEL, ORGANISERS, PLENARY, PLENARY_VOICE};
 
@@ -20,11 +19,11 @@ fn morning() -> DateTime<Utc> {
     "2027-04-15T07:00:00Z".parse().unwrap()
 }
 
-async fn meeting_id(w: &World) -> MeetingId {
+async fn meeting_id<S: Store>(w: &World<S>) -> MeetingId {
     w.store.current_meeting(GUILD).await.unwrap().unwrap().id
 }
 
-async fn next_agenda_due(store: &SqliteStore, meeting: MeetingId) -> Option<DateTime<Utc>> {
+async fn next_agenda_due<S: Store + ?Sized>(store: &S, meeting: MeetingId) -> Option<DateTime<Utc>> {
     store.pending_jobs(meeting).await.unwrap().into_iter().filter(|j| j.kind == AGENDA_JOB).map(|j| j.due_at).min()
 }
 
@@ -38,7 +37,7 @@ fn now_posts(chat: &MemoryChat) -> Vec<String> {
 
 /// benchmarking-1 loaded, two members per unit, everyone in the plenary voice channel, the
 /// morning of the day, agenda started.
-async fn day(w: &World) -> Vec<Actor> {
+async fn day<S: Store>(w: &World<S>) -> Vec<Actor> {
     w.load().await;
     let people = w.seat(2).await;
     for p in &people {
@@ -49,7 +48,7 @@ async fn day(w: &World) -> Vec<Actor> {
     people
 }
 
-async fn run_to_end(w: &World) -> usize {
+async fn run_to_end<S: Store>(w: &World<S>) -> usize {
     let id = meeting_id(w).await;
     let mut ticks = 0;
     while let Some(due) = next_agenda_due(&w.store, id).await {
@@ -61,9 +60,8 @@ async fn run_to_end(w: &World) -> usize {
     ticks
 }
 
-#[tokio::test]
-async fn the_agenda_runs_the_whole_day_in_order() {
-    let w = World::new("benchmarking-1").await;
+on_both_stores!(the_agenda_runs_the_whole_day_in_order, "benchmarking-1");
+async fn the_agenda_runs_the_whole_day_in_order<S: Store>(w: World<S>) {
     day(&w).await;
     run_to_end(&w).await;
     let items = w.kit.agenda.len();
@@ -92,9 +90,8 @@ async fn the_agenda_runs_the_whole_day_in_order() {
     assert!(texts(&w.chat, ORGANISERS).iter().any(|t| t.contains("Dagen i sammanfattning")));
 }
 
-#[tokio::test]
-async fn a_restart_mid_day_continues_without_duplicates() {
-    let w = World::new("benchmarking-1").await;
+on_both_stores!(a_restart_mid_day_continues_without_duplicates, "benchmarking-1");
+async fn a_restart_mid_day_continues_without_duplicates<S: Store>(w: World<S>) {
     let people = day(&w).await;
     let id = meeting_id(&w).await;
     // Run until the first small groups are open (10:30).
@@ -106,27 +103,27 @@ async fn a_restart_mid_day_continues_without_duplicates() {
     let open = w.store.open_round(id).await.unwrap().expect("the small groups are open");
     assert_eq!(open.ends_at, small_groups + Duration::minutes(10));
 
-    // The process dies and comes back: a new store on the same file, a chat that no longer
+    // The process dies and comes back: a new store on the same database, a chat that no longer
     // remembers nonces. The same instant again posts nothing and splits nothing.
-    let store = SqliteStore::open(&w.db_url).await.unwrap();
+    let store = samrad::storage::open(&w.db_url).await.unwrap();
     let chat = MemoryChat::new();
     for p in &people {
         chat.join_voice(p.user, PLENARY_VOICE);
     }
-    tick::tick(&store, &chat, &w.clock).await.unwrap();
+    tick::tick(&*store, &chat, &w.clock).await.unwrap();
     assert!(chat.events().is_empty(), "{:?}", chat.events());
     // A crash after the split but before the job was marked done: the job runs again.
     let again =
         Job { id: 0, meeting: id, key: "agenda:3".into(), kind: AGENDA_JOB.into(), due_at: w.now(), attempts: 0 };
-    agenda::run_job(&store, &chat, &w.clock, &again).await.unwrap();
+    agenda::run_job(&*store, &chat, &w.clock, &again).await.unwrap();
     assert!(chat.events().is_empty(), "{:?}", chat.events());
     assert_eq!(store.rounds(id).await.unwrap().len(), 1);
 
     // The rest of the day goes on from the store.
     let mut ticks = 0;
-    while let Some(due) = next_agenda_due(&store, id).await {
+    while let Some(due) = next_agenda_due(&*store, id).await {
         w.clock.set(due);
-        tick::tick(&store, &chat, &w.clock).await.unwrap();
+        tick::tick(&*store, &chat, &w.clock).await.unwrap();
         ticks += 1;
         assert!(ticks < 100);
     }
@@ -136,9 +133,8 @@ async fn a_restart_mid_day_continues_without_duplicates() {
     assert_eq!(store.rounds(id).await.unwrap().len(), 5);
 }
 
-#[tokio::test]
-async fn a_delay_shifts_the_rest_of_the_day_and_bad_delays_change_nothing() {
-    let w = World::new("benchmarking-1").await;
+on_both_stores!(a_delay_shifts_the_rest_of_the_day_and_bad_delays_change_nothing, "benchmarking-1");
+async fn a_delay_shifts_the_rest_of_the_day_and_bad_delays_change_nothing<S: Store>(w: World<S>) {
     day(&w).await;
     let id = meeting_id(&w).await;
     let ten: DateTime<Utc> = "2027-04-15T08:00:00Z".parse().unwrap();
@@ -171,9 +167,8 @@ async fn a_delay_shifts_the_rest_of_the_day_and_bad_delays_change_nothing() {
     assert!(agenda::render_status(&status, Lang::En).contains("15 minutes"));
 }
 
-#[tokio::test]
-async fn pause_holds_the_agenda_and_next_skips_ahead() {
-    let w = World::new("benchmarking-1").await;
+on_both_stores!(pause_holds_the_agenda_and_next_skips_ahead, "benchmarking-1");
+async fn pause_holds_the_agenda_and_next_skips_ahead<S: Store>(w: World<S>) {
     day(&w).await;
     let id = meeting_id(&w).await;
     let ten: DateTime<Utc> = "2027-04-15T08:00:00Z".parse().unwrap();
@@ -203,7 +198,7 @@ async fn pause_holds_the_agenda_and_next_skips_ahead() {
     assert!(w.store.open_round(id).await.unwrap().is_none());
 }
 
-fn evaluation(w: &World, scale: i32) -> Vec<(String, String)> {
+fn evaluation<S>(w: &World<S>, scale: i32) -> Vec<(String, String)> {
     w.kit
         .questions
         .iter()
@@ -218,9 +213,8 @@ fn evaluation(w: &World, scale: i32) -> Vec<(String, String)> {
         .collect()
 }
 
-#[tokio::test]
-async fn plans_and_evaluations_are_stored_and_appear_in_the_day_digest() {
-    let w = World::new("benchmarking-1").await;
+on_both_stores!(plans_and_evaluations_are_stored_and_appear_in_the_day_digest, "benchmarking-1");
+async fn plans_and_evaluations_are_stored_and_appear_in_the_day_digest<S: Store>(w: World<S>) {
     let people = day(&w).await;
     let id = meeting_id(&w).await;
     // The reflection deadline is long past once the day's first tick has run.
@@ -287,7 +281,7 @@ async fn plans_and_evaluations_are_stored_and_appear_in_the_day_digest() {
     assert!(matches!(ended, Err(answers::AnswerFlowError::NoMeeting | answers::AnswerFlowError::Closed)));
 }
 
-fn key_figures(w: &World, value: f64) -> Vec<(String, String)> {
+fn key_figures<S>(w: &World<S>, value: f64) -> Vec<(String, String)> {
     w.kit
         .questions
         .iter()
@@ -305,9 +299,8 @@ fn key_figures(w: &World, value: f64) -> Vec<(String, String)> {
         .collect()
 }
 
-#[tokio::test]
-async fn the_next_meeting_asks_about_last_plans_and_compares_key_figures() {
-    let mut w = World::new("larandetraff-2").await;
+on_both_stores!(the_next_meeting_asks_about_last_plans_and_compares_key_figures, "larandetraff-2");
+async fn the_next_meeting_asks_about_last_plans_and_compares_key_figures<S: Store>(mut w: World<S>) {
     let second = w.kit.clone();
     // The first meeting of the series: the same questions, an earlier date, no previous.
     w.kit.id = "larandetraff-1".into();
@@ -377,9 +370,8 @@ async fn the_next_meeting_asks_about_last_plans_and_compares_key_figures() {
     assert!(text.contains("(40 → 45,5, +5,5)"), "{text}");
 }
 
-#[tokio::test]
-async fn starting_the_agenda_checks_the_kit_and_the_day() {
-    let w = World::new("benchmarking-1").await;
+on_both_stores!(starting_the_agenda_checks_the_kit_and_the_day, "benchmarking-1");
+async fn starting_the_agenda_checks_the_kit_and_the_day<S: Store>(w: World<S>) {
     w.load().await;
     let other = crate::harness::kit("larandetraff-2");
     let err = agenda::start_day(&w.store, &w.clock, &w.organiser, &other).await.unwrap_err();

@@ -12,7 +12,7 @@ use samrad::domain::UserId;
 
 use crate::harness::{World, PLENARY, PLENARY_VOICE};
 
-fn facilitator(w: &World) -> Actor {
+fn facilitator<S>(w: &World<S>) -> Actor {
     Actor { staff: Staff::Facilitator, ..w.organiser.clone() }
 }
 
@@ -20,14 +20,13 @@ fn request(mode: Mode, size: u32, voice: bool) -> SplitRequest {
     SplitRequest { mode, sizing: Sizing::Size(size), minutes: 10, voice, plan: None, present: None }
 }
 
-async fn split(w: &World, req: &SplitRequest) -> Result<samrad::app::ports::Round, BreakoutError> {
+async fn split<S: Store>(w: &World<S>, req: &SplitRequest) -> Result<samrad::app::ports::Round, BreakoutError> {
     let mut rng = ChaCha8Rng::seed_from_u64(3);
     breakouts::split(&w.store, &w.chat, &w.clock, &facilitator(w), req, &mut rng, &|_, _| {}).await
 }
 
-#[tokio::test]
-async fn a_split_makes_private_rooms_and_moves_voice_members() {
-    let w = World::new("example-en").await;
+on_both_stores!(a_split_makes_private_rooms_and_moves_voice_members, "example-en");
+async fn a_split_makes_private_rooms_and_moves_voice_members<S: Store>(w: World<S>) {
     w.load().await;
     let people = w.seat(7).await; // 21 people in 3 units
     for p in &people {
@@ -224,9 +223,8 @@ impl samrad::app::ports::Chat for FailingAfter {
     }
 }
 
-#[tokio::test]
-async fn the_timer_warns_then_closes_and_each_room_reports_to_plenary() {
-    let w = World::new("example-en").await;
+on_both_stores!(the_timer_warns_then_closes_and_each_room_reports_to_plenary, "example-en");
+async fn the_timer_warns_then_closes_and_each_room_reports_to_plenary<S: Store>(w: World<S>) {
     w.load().await;
     let people = w.seat(4).await;
     let round = split(
@@ -280,9 +278,8 @@ async fn the_timer_warns_then_closes_and_each_room_reports_to_plenary() {
     assert_eq!(archived, round.rooms.len());
 }
 
-#[tokio::test]
-async fn a_late_joiner_gets_the_smallest_room_and_moves_are_tracked() {
-    let w = World::new("example-en").await;
+on_both_stores!(a_late_joiner_gets_the_smallest_room_and_moves_are_tracked, "example-en");
+async fn a_late_joiner_gets_the_smallest_room_and_moves_are_tracked<S: Store>(w: World<S>) {
     w.load().await;
     let people = w.seat(3).await;
     let (late, present) = people.split_last().unwrap();
@@ -302,9 +299,8 @@ async fn a_late_joiner_gets_the_smallest_room_and_moves_are_tracked() {
     assert_eq!(seats, 1, "a moved member sits in one room only");
 }
 
-#[tokio::test]
-async fn reshuffling_meets_new_people() {
-    let w = World::new("example-en").await;
+on_both_stores!(reshuffling_meets_new_people, "example-en");
+async fn reshuffling_meets_new_people<S: Store>(w: World<S>) {
     w.load().await;
     let people = w.seat(4).await;
     let present: Vec<UserId> = people.iter().map(|p| p.user).collect();
@@ -349,20 +345,19 @@ fn what_the_facilitator_says_wins_over_the_plan_and_the_plan_over_defaults() {
     assert!(breakouts::find_plan(&kit, "no-such-plan").is_err());
 }
 
-#[tokio::test]
-async fn a_restart_during_a_round_keeps_its_rooms_and_timer() {
-    let w = World::new("example-en").await;
+on_both_stores!(a_restart_during_a_round_keeps_its_rooms_and_timer, "example-en");
+async fn a_restart_during_a_round_keeps_its_rooms_and_timer<S: Store>(w: World<S>) {
     w.load().await;
     let people = w.seat(3).await;
     let present = Some(people.iter().map(|p| p.user).collect());
     let round = split(&w, &SplitRequest { present, ..request(Mode::Random, 3, false) }).await.unwrap();
-    // The process restarts: a new store on the same file; Discord (the chat) kept the rooms.
-    let reopened = samrad::storage::SqliteStore::open(&w.db_url).await.unwrap();
+    // The process restarts: a new store on the same database; Discord (the chat) kept the rooms.
+    let reopened = samrad::storage::open(&w.db_url).await.unwrap();
     let restored = reopened.open_round(round.meeting).await.unwrap().expect("the round is still open");
-    assert_eq!(restored.rooms, round.rooms, "rooms, channels and members come back from SQLite");
+    assert_eq!(restored.rooms, round.rooms, "rooms, channels and members come back from the store");
     assert_eq!(restored.ends_at, round.ends_at);
     w.clock.set(round.ends_at);
-    samrad::app::tick::tick(&reopened, &w.chat, &w.clock).await.unwrap();
+    samrad::app::tick::tick(&*reopened, &w.chat, &w.clock).await.unwrap();
     assert_eq!(w.chat.posts_in(PLENARY).len(), round.rooms.len(), "the timer still closes the round");
     assert!(reopened.open_round(round.meeting).await.unwrap().is_none());
 }

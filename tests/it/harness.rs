@@ -1,4 +1,9 @@
-//! A meeting ready to test: temp SQLite, memory chat, manual clock, the English example kit.
+//! A meeting ready to test: a store (a temp SQLite file, or a scratch Postgres database),
+//! memory chat, manual clock, the English example kit.
+//!
+//! `World::new` is the SQLite world every test uses; `World::postgres` the same world on a
+//! fresh Postgres database when `SAMRAD_TEST_POSTGRES_URL` names a server. `on_both_stores!`
+//! runs one scenario on each.
 
 use chrono::{DateTime, Utc};
 use samrad::app::ports::prelude::*;
@@ -8,7 +13,7 @@ use samrad::console::MemoryChat;
 use samrad::domain::{ChannelId, GuildId, UserId};
 use samrad::i18n::Lang;
 use samrad::kit::Kit;
-use samrad::storage::SqliteStore;
+use samrad::storage::{PgStore, SqliteStore};
 
 pub const GUILD: GuildId = GuildId(77);
 pub const MEETING_CHANNEL: ChannelId = ChannelId(500);
@@ -16,14 +21,40 @@ pub const PLENARY: ChannelId = ChannelId(501);
 pub const ORGANISERS: ChannelId = ChannelId(502);
 pub const PLENARY_VOICE: ChannelId = ChannelId(503);
 
-pub struct World {
-    pub store: SqliteStore,
+/// Runs `async fn $scenario<S: Store>(w: World<S>)` as two tests, `$scenario::sqlite` and
+/// `$scenario::postgres` (which skips without `SAMRAD_TEST_POSTGRES_URL`).
+macro_rules! on_both_stores {
+    ($scenario:ident, $kit:literal) => {
+        mod $scenario {
+            #[tokio::test]
+            async fn sqlite() {
+                super::$scenario($crate::harness::World::new($kit).await).await
+            }
+
+            #[tokio::test]
+            async fn postgres() {
+                if let Some(w) = $crate::harness::World::postgres($kit).await {
+                    super::$scenario(w).await
+                }
+            }
+        }
+    };
+}
+
+pub struct World<S = SqliteStore> {
+    pub store: S,
     pub chat: MemoryChat,
     pub clock: ManualClock,
     pub kit: Kit,
     pub organiser: Actor,
     pub db_url: String,
-    _dir: tempfile::TempDir,
+    _scratch: Scratch,
+}
+
+/// Where the world's database lives; removed when the world is dropped.
+enum Scratch {
+    Dir(#[allow(dead_code)] tempfile::TempDir),
+    Pg(#[allow(dead_code)] ScratchDatabase),
 }
 
 pub fn kit(name: &str) -> Kit {
@@ -35,11 +66,28 @@ pub fn member(user: u64, name: &str) -> Actor {
     Actor { guild: GUILD, user: UserId(user), name: name.into(), staff: Staff::Member, lang: Lang::En }
 }
 
-impl World {
+impl World<SqliteStore> {
     pub async fn new(kit_name: &str) -> World {
         let dir = tempfile::tempdir().expect("temp dir");
         let db_url = format!("sqlite:{}", dir.path().join("samrad.db").display());
         let store = SqliteStore::open(&db_url).await.expect("store opens");
+        World::with_store(store, db_url, Scratch::Dir(dir), kit_name).await
+    }
+}
+
+impl World<PgStore> {
+    /// The world on a fresh Postgres database, or `None` (saying so) when no test server is
+    /// configured.
+    pub async fn postgres(kit_name: &str) -> Option<World<PgStore>> {
+        let db = ScratchDatabase::create().await?;
+        let store = PgStore::open(&db.url).await.expect("postgres store opens");
+        let db_url = db.url.clone();
+        Some(World::with_store(store, db_url, Scratch::Pg(db), kit_name).await)
+    }
+}
+
+impl<S: Store> World<S> {
+    async fn with_store(store: S, db_url: String, scratch: Scratch, kit_name: &str) -> World<S> {
         let kit = kit(kit_name);
         let clock = ManualClock::new("2027-01-01T08:00:00Z".parse().unwrap());
         let organiser =
@@ -52,7 +100,7 @@ impl World {
             ..GuildSettings::default()
         };
         store.save_guild_settings(GUILD, &settings).await.unwrap();
-        World { store, chat: MemoryChat::new(), clock, kit, organiser, db_url, _dir: dir }
+        World { store, chat: MemoryChat::new(), clock, kit, organiser, db_url, _scratch: scratch }
     }
 
     pub async fn load(&self) -> meetings::LoadedMeeting {
@@ -89,5 +137,72 @@ impl World {
 
     pub fn now(&self) -> DateTime<Utc> {
         self.clock.now()
+    }
+}
+
+/// The Postgres server the Postgres tests use, from `SAMRAD_TEST_POSTGRES_URL`.
+pub fn postgres_server() -> Option<String> {
+    match std::env::var("SAMRAD_TEST_POSTGRES_URL") {
+        Ok(url) if !url.is_empty() => Some(url),
+        _ => {
+            println!("skipping: SAMRAD_TEST_POSTGRES_URL not set");
+            None
+        }
+    }
+}
+
+/// A database of its own on the test server for one test, so tests run in parallel; dropped
+/// (with any connections still open) when the test ends, also when it fails.
+pub struct ScratchDatabase {
+    server: String,
+    name: String,
+    pub url: String,
+}
+
+impl ScratchDatabase {
+    pub async fn create() -> Option<ScratchDatabase> {
+        use sqlx::Connection;
+        let server = postgres_server()?;
+        let name = format!("samrad_test_{:016x}", rand::random::<u64>());
+        let mut admin = sqlx::PgConnection::connect(&server).await.expect("the test postgres server answers");
+        sqlx::query(&format!("CREATE DATABASE {name}")).execute(&mut admin).await.expect("create test database");
+        admin.close().await.ok();
+        let url = with_database(&server, &name);
+        Some(ScratchDatabase { server, name, url })
+    }
+}
+
+impl Drop for ScratchDatabase {
+    fn drop(&mut self) {
+        let (server, name) = (self.server.clone(), self.name.clone());
+        // Drop runs inside the test's runtime, which cannot be blocked on; a thread with a
+        // runtime of its own can.
+        let dropped = std::thread::spawn(move || {
+            let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("runtime");
+            rt.block_on(async move {
+                use sqlx::Connection;
+                let mut admin = sqlx::PgConnection::connect(&server).await?;
+                sqlx::query(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)")).execute(&mut admin).await?;
+                admin.close().await
+            })
+        })
+        .join();
+        if !matches!(dropped, Ok(Ok(()))) {
+            eprintln!("could not drop test database {}", self.name);
+        }
+    }
+}
+
+/// `server` (a `postgres://…/db?params` URL) pointing at database `name` instead.
+fn with_database(server: &str, name: &str) -> String {
+    let (base, params) = server.split_once('?').map_or((server, None), |(b, p)| (b, Some(p)));
+    let authority_end = base.find("://").map_or(0, |i| i + 3);
+    let base = match base[authority_end..].find('/') {
+        Some(slash) => &base[..authority_end + slash],
+        None => base,
+    };
+    match params {
+        Some(p) => format!("{base}/{name}?{p}"),
+        None => format!("{base}/{name}"),
     }
 }

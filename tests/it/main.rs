@@ -1,11 +1,17 @@
 //! Integration tests: use cases over the in-memory chat and a temporary SQLite file, the demo
 //! end to end, and (in `wire`) the Discord adapter against the fake Discord on loopback.
+//! Scenarios marked `on_both_stores!` and `pg_smoke` also run on Postgres when
+//! `SAMRAD_TEST_POSTGRES_URL` names a server (`scripts/pg-test-server.sh start` prints one).
+
+// First: the other modules use its `on_both_stores!`.
+#[macro_use]
+mod harness;
 
 mod agenda;
 mod breakouts;
 mod digest;
-mod harness;
 mod language;
+mod pg_smoke;
 mod reflection;
 mod scheduler;
 mod wire;

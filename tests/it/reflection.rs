@@ -7,7 +7,7 @@ use samrad::i18n::Lang;
 
 use crate::harness::{member, World, MEETING_CHANNEL, ORGANISERS};
 
-fn all_answers(w: &World, free: &str) -> Vec<(String, String)> {
+fn all_answers<S>(w: &World<S>, free: &str) -> Vec<(String, String)> {
     w.kit
         .questions
         .iter()
@@ -99,9 +99,8 @@ async fn bad_answers_are_refused_with_a_reason_and_the_text_is_given_back() {
     assert!(text.contains("at most 4000 fit"), "{text}");
 }
 
-#[tokio::test]
-async fn reminders_go_only_to_members_who_have_not_answered() {
-    let w = World::new("example-en").await;
+on_both_stores!(reminders_go_only_to_members_who_have_not_answered, "example-en");
+async fn reminders_go_only_to_members_who_have_not_answered<S: Store>(w: World<S>) {
     w.load().await;
     let people = w.seat(2).await;
     w.tick_at(w.due("open").await).await;
@@ -125,23 +124,21 @@ async fn reminders_go_only_to_members_who_have_not_answered() {
     assert_eq!(mentions[0].mentions, vec![people[5].user]);
 }
 
-#[tokio::test]
-async fn ticking_twice_or_after_a_restart_never_posts_twice() {
-    let w = World::new("example-en").await;
+on_both_stores!(ticking_twice_or_after_a_restart_never_posts_twice, "example-en");
+async fn ticking_twice_or_after_a_restart_never_posts_twice<S: Store>(w: World<S>) {
     w.load().await;
     w.seat(1).await;
     let open = w.due("open").await;
     w.tick_at(open).await;
     w.tick_at(open).await;
-    // A restart: a new store on the same file, the same chat (Discord keeps what it got).
-    let reopened = samrad::storage::SqliteStore::open(&w.db_url).await.unwrap();
-    tick::tick(&reopened, &w.chat, &w.clock).await.unwrap();
+    // A restart: a new store on the same database, the same chat (Discord keeps what it got).
+    let reopened = samrad::storage::open(&w.db_url).await.unwrap();
+    tick::tick(&*reopened, &w.chat, &w.clock).await.unwrap();
     assert_eq!(w.chat.posts_in(MEETING_CHANNEL).len(), 1);
 }
 
-#[tokio::test]
-async fn a_post_that_failed_is_retried_and_then_sent_once() {
-    let w = World::new("example-en").await;
+on_both_stores!(a_post_that_failed_is_retried_and_then_sent_once, "example-en");
+async fn a_post_that_failed_is_retried_and_then_sent_once<S: Store>(w: World<S>) {
     w.load().await;
     let open = w.due("open").await;
     w.chat.fail_next(1);
@@ -170,9 +167,8 @@ async fn catching_up_after_a_long_gap_sends_the_newest_reminder_only_and_closes(
     assert!(matches!(late, answers::AnswerFlowError::Closed));
 }
 
-#[tokio::test]
-async fn concurrent_answers_from_many_members_are_all_stored() {
-    let w = World::new("example-en").await;
+on_both_stores!(concurrent_answers_from_many_members_are_all_stored, "example-en");
+async fn concurrent_answers_from_many_members_are_all_stored<S: Store + Clone + 'static>(w: World<S>) {
     w.load().await;
     let people = w.seat(12).await;
     w.tick_at(w.due("open").await).await;

@@ -1,0 +1,231 @@
+//! Meetings with their questions, units and roles.
+
+use async_trait::async_trait;
+use chrono::{DateTime, Utc};
+
+use super::{chat_id, db_id, PgStore, StoreError};
+use crate::app::ports::{MeetingStore, NewMeeting};
+use crate::domain::{
+    ChannelId, GuildId, Meeting, MeetingId, MeetingState, Phase, Question, QuestionId, QuestionKind, RoleName, UnitName,
+};
+
+/// `QuestionKind` ↔ (kind, options_json) columns, spelled as in the SQLite store so a
+/// database copied between backends reads the same.
+fn kind_to_db(kind: &QuestionKind) -> (String, String) {
+    match kind {
+        QuestionKind::Free => ("free".into(), "[]".into()),
+        QuestionKind::YesNo => ("yes_no".into(), "[]".into()),
+        QuestionKind::Scale { min, max } => (format!("scale:{min}:{max}"), "[]".into()),
+        QuestionKind::Choice { options } => {
+            ("choice".into(), serde_json::to_string(options).unwrap_or_else(|_| "[]".into()))
+        }
+        QuestionKind::Number => ("number".into(), "[]".into()),
+    }
+}
+
+fn kind_from_db(kind: &str, options: &str) -> Result<QuestionKind, StoreError> {
+    let corrupt = || StoreError::Corrupt(format!("question kind {kind:?}"));
+    Ok(match kind {
+        "free" => QuestionKind::Free,
+        "yes_no" => QuestionKind::YesNo,
+        "number" => QuestionKind::Number,
+        "choice" => QuestionKind::Choice { options: serde_json::from_str(options).map_err(|_| corrupt())? },
+        other => {
+            let mut parts = other.strip_prefix("scale:").ok_or_else(corrupt)?.split(':');
+            let min = parts.next().and_then(|p| p.parse().ok()).ok_or_else(corrupt)?;
+            let max = parts.next().and_then(|p| p.parse().ok()).ok_or_else(corrupt)?;
+            QuestionKind::Scale { min, max }
+        }
+    })
+}
+
+fn phase_to_db(p: Phase) -> &'static str {
+    match p {
+        Phase::Reflection => "reflection",
+        Phase::Evaluation => "evaluation",
+    }
+}
+
+#[derive(sqlx::FromRow)]
+struct MeetingRow {
+    id: i64,
+    guild_id: i64,
+    kit_id: String,
+    title: String,
+    language: String,
+    timezone: String,
+    state: String,
+    deadline: Option<DateTime<Utc>>,
+}
+
+#[derive(sqlx::FromRow)]
+struct QuestionRow {
+    id: String,
+    text: String,
+    kind: String,
+    options_json: String,
+    help: Option<String>,
+    required: bool,
+    phase: String,
+}
+
+impl PgStore {
+    async fn load_meeting(&self, id: i64) -> Result<Option<Meeting>, StoreError> {
+        let Some(m): Option<MeetingRow> = sqlx::query_as(
+            "SELECT id, guild_id, kit_id, title, language, timezone, state, deadline FROM meetings WHERE id = $1",
+        )
+        .bind(id)
+        .fetch_optional(&self.pool)
+        .await?
+        else {
+            return Ok(None);
+        };
+        let units: Vec<String> = sqlx::query_scalar(
+            "SELECT u.name FROM meeting_units mu JOIN units u ON u.id = mu.unit_id
+             WHERE mu.meeting_id = $1 ORDER BY u.name COLLATE \"C\"",
+        )
+        .bind(id)
+        .fetch_all(&self.pool)
+        .await?;
+        let roles: Vec<String> =
+            sqlx::query_scalar("SELECT name FROM meeting_roles WHERE meeting_id = $1 ORDER BY position")
+                .bind(id)
+                .fetch_all(&self.pool)
+                .await?;
+        let question_rows: Vec<QuestionRow> = sqlx::query_as(
+            "SELECT id, text, kind, options_json, help, required, phase FROM questions WHERE meeting_id = $1 ORDER BY position",
+        )
+        .bind(id)
+        .fetch_all(&self.pool)
+        .await?;
+        let corrupt = |e: crate::domain::IdError| StoreError::Corrupt(e.to_string());
+        let mut questions = Vec::with_capacity(question_rows.len());
+        for q in question_rows {
+            questions.push(Question {
+                id: QuestionId::try_from(q.id.as_str()).map_err(corrupt)?,
+                text: q.text,
+                kind: kind_from_db(&q.kind, &q.options_json)?,
+                help: q.help,
+                required: q.required,
+                phase: if q.phase == "evaluation" { Phase::Evaluation } else { Phase::Reflection },
+            });
+        }
+        Ok(Some(Meeting {
+            id: MeetingId(m.id),
+            guild: GuildId(chat_id(m.guild_id)),
+            kit_id: m.kit_id,
+            title: m.title,
+            timezone: m.timezone.parse().map_err(|_| StoreError::Corrupt(format!("timezone {:?}", m.timezone)))?,
+            language: m.language,
+            state: MeetingState::parse(&m.state).ok_or_else(|| StoreError::Corrupt(format!("state {:?}", m.state)))?,
+            units: units.iter().map(|u| UnitName::try_from(u.as_str())).collect::<Result<_, _>>().map_err(corrupt)?,
+            roles: roles.iter().map(|r| RoleName::try_from(r.as_str())).collect::<Result<_, _>>().map_err(corrupt)?,
+            questions,
+            deadline: m.deadline,
+        }))
+    }
+}
+
+#[async_trait]
+impl MeetingStore for PgStore {
+    async fn create_meeting(&self, m: &NewMeeting, now: DateTime<Utc>) -> Result<MeetingId, StoreError> {
+        use crate::app::ports::GuildStore;
+        self.ensure_guild(m.guild, "").await?;
+        let mut unit_ids = Vec::with_capacity(m.units.len());
+        for u in &m.units {
+            unit_ids.push(self.unit_id(m.guild, u).await?);
+        }
+        let mut tx = self.pool.begin().await?;
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO meetings (guild_id, kit_id, title, language, timezone, meeting_date, channel_id, deadline, created_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
+        )
+        .bind(db_id(m.guild.0))
+        .bind(&m.kit_id)
+        .bind(&m.title)
+        .bind(&m.language)
+        .bind(m.timezone.name())
+        .bind(m.date)
+        .bind(m.channel.map(|c| db_id(c.0)))
+        .bind(m.deadline)
+        .bind(now)
+        .fetch_one(&mut *tx)
+        .await?;
+        for unit_id in unit_ids {
+            sqlx::query("INSERT INTO meeting_units (meeting_id, unit_id) VALUES ($1, $2) ON CONFLICT DO NOTHING")
+                .bind(id)
+                .bind(unit_id)
+                .execute(&mut *tx)
+                .await?;
+        }
+        for (pos, role) in m.roles.iter().enumerate() {
+            sqlx::query("INSERT INTO meeting_roles (meeting_id, position, name) VALUES ($1, $2, $3)")
+                .bind(id)
+                .bind(position(pos)?)
+                .bind(role.as_str())
+                .execute(&mut *tx)
+                .await?;
+        }
+        for (pos, q) in m.questions.iter().enumerate() {
+            let (kind, options) = kind_to_db(&q.kind);
+            sqlx::query(
+                "INSERT INTO questions (meeting_id, id, position, text, kind, options_json, help, required, phase)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+            )
+            .bind(id)
+            .bind(q.id.as_str())
+            .bind(position(pos)?)
+            .bind(&q.text)
+            .bind(kind)
+            .bind(options)
+            .bind(&q.help)
+            .bind(q.required)
+            .bind(phase_to_db(q.phase))
+            .execute(&mut *tx)
+            .await?;
+        }
+        tx.commit().await?;
+        Ok(MeetingId(id))
+    }
+
+    async fn meeting(&self, id: MeetingId) -> Result<Option<Meeting>, StoreError> {
+        self.load_meeting(id.0).await
+    }
+
+    async fn current_meeting(&self, guild: GuildId) -> Result<Option<Meeting>, StoreError> {
+        let id: Option<i64> = sqlx::query_scalar(
+            "SELECT id FROM meetings WHERE guild_id = $1 AND state != 'ended' ORDER BY id DESC LIMIT 1",
+        )
+        .bind(db_id(guild.0))
+        .fetch_optional(&self.pool)
+        .await?;
+        match id {
+            Some(id) => self.load_meeting(id).await,
+            None => Ok(None),
+        }
+    }
+
+    async fn set_meeting_state(&self, id: MeetingId, state: MeetingState) -> Result<(), StoreError> {
+        let done = sqlx::query("UPDATE meetings SET state = $1 WHERE id = $2")
+            .bind(state.as_str())
+            .bind(id.0)
+            .execute(&self.pool)
+            .await?;
+        if done.rows_affected() == 0 {
+            return Err(StoreError::NotFound(format!("meeting {id}")));
+        }
+        Ok(())
+    }
+
+    async fn meeting_channel(&self, id: MeetingId) -> Result<Option<ChannelId>, StoreError> {
+        let c: Option<Option<i64>> = sqlx::query_scalar("SELECT channel_id FROM meetings WHERE id = $1")
+            .bind(id.0)
+            .fetch_optional(&self.pool)
+            .await?;
+        Ok(c.flatten().map(|c| ChannelId(chat_id(c))))
+    }
+}
+
+fn position(pos: usize) -> Result<i32, StoreError> {
+    i32::try_from(pos).map_err(|_| StoreError::Conflict(format!("a value is out of bounds (position {pos})")))
+}
