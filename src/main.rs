@@ -63,6 +63,22 @@ enum Command {
         #[arg(long)]
         db: Option<PathBuf>,
     },
+    /// Bring a database to the current schema and list its migrations (default: database.url).
+    Migrate {
+        /// `sqlite:PATH` or `postgres://…` (default: the configured database).
+        #[arg(long)]
+        db: Option<String>,
+    },
+    /// Copy a whole deployment into an empty database (e.g. SQLite to Postgres), then compare
+    /// row counts and checksums of every table. Stop the bot first.
+    Copy {
+        /// The database to copy from, e.g. `sqlite:/var/lib/samrad/samrad.db`.
+        #[arg(long)]
+        from: String,
+        /// The empty database to copy into, e.g. `postgres://samrad@db/samrad`.
+        #[arg(long)]
+        to: String,
+    },
 }
 
 fn init_logging() {
@@ -160,11 +176,48 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 anyhow::ensure!(p.is_file(), "no database at {}", p.display());
             }
             let url = db.map_or_else(|| config.database.url.clone(), |p| format!("sqlite:{}", p.display()));
-            let store = samrad::storage::SqliteStore::open(&url).await.with_context(|| format!("opening {url}"))?;
+            let store = samrad::storage::open(&url).await.with_context(|| format!("opening {url}"))?;
             let format = ExportFormat::parse(&format).context("format is csv or md")?;
-            let text = export_meeting(&store, samrad::domain::MeetingId(meeting), format).await?;
+            let text = export_meeting(&*store, samrad::domain::MeetingId(meeting), format).await?;
             print!("{text}");
             Ok(ExitCode::SUCCESS)
+        }
+        Command::Migrate { db } => {
+            let url = db.unwrap_or_else(|| config.database.url.clone());
+            let applied = samrad::storage::migrate(&url).await.with_context(|| format!("migrating {url}"))?;
+            for (version, description) in &applied {
+                println!("{version} {description}");
+            }
+            println!("{} migrations applied; the schema is current", applied.len());
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Copy { from, to } => {
+            let report =
+                samrad::storage::copy::copy(&from, &to, |table, rows| eprintln!("copied {table}: {rows} rows"))
+                    .await
+                    .with_context(|| format!("copying {from} to {to}"))?;
+            println!("{:<18} {:>9} {:>9}  checksum (sha256)", "table", "source", "target");
+            for t in &report {
+                let verdict = if t.matches() { "ok" } else { "MISMATCH" };
+                println!(
+                    "{:<18} {:>9} {:>9}  {} {verdict}",
+                    t.table,
+                    t.source_rows,
+                    t.target_rows,
+                    &t.source_checksum[..16]
+                );
+                if !t.matches() {
+                    println!("{:<18} {:>9} {:>9}  {} (target)", "", "", "", &t.target_checksum[..16]);
+                }
+            }
+            let bad = report.iter().filter(|t| !t.matches()).count();
+            if bad == 0 {
+                println!("copied {} tables; every row count and checksum matches", report.len());
+                Ok(ExitCode::SUCCESS)
+            } else {
+                println!("{bad} tables differ: the copy is not faithful; keep using the source");
+                Ok(ExitCode::from(1))
+            }
         }
     }
 }

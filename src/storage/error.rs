@@ -10,8 +10,6 @@ pub enum StoreError {
     Corrupt(String),
     #[error("database error")]
     Database(#[source] sqlx::Error),
-    #[error("database URL {0}")]
-    Url(String),
     #[error("database migration failed")]
     Migrate(#[from] sqlx::migrate::MigrateError),
 }

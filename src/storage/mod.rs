@@ -6,6 +6,7 @@
 //!
 //! `open` picks the backend from the URL's scheme.
 
+pub mod copy;
 mod error;
 pub mod postgres;
 pub mod sqlite;
@@ -41,6 +42,16 @@ pub async fn open(url: &str) -> Result<Arc<dyn Store>, StoreError> {
     Ok(match Backend::of(url) {
         Backend::Sqlite => Arc::new(SqliteStore::open(url).await?),
         Backend::Postgres => Arc::new(PgStore::open(url).await?),
+    })
+}
+
+/// Brings the database at `url` to the current schema; returns the migrations applied in
+/// all (version, description), oldest first.
+pub async fn migrate(url: &str) -> Result<Vec<(i64, String)>, StoreError> {
+    let sql = "SELECT version, description FROM _sqlx_migrations WHERE success ORDER BY version";
+    Ok(match Backend::of(url) {
+        Backend::Sqlite => sqlx::query_as(sql).fetch_all(SqliteStore::open(url).await?.pool()).await?,
+        Backend::Postgres => sqlx::query_as(sql).fetch_all(PgStore::open(url).await?.pool()).await?,
     })
 }
 
