@@ -135,6 +135,17 @@ impl AgendaStore for SqliteStore {
 
     async fn shift_agenda(&self, meeting: MeetingId, by: Duration) -> Result<(), StoreError> {
         let mut tx = self.pool.begin().await?;
+        // Write first: a deferred transaction that reads before it writes fails with "database
+        // is locked" (SQLITE_BUSY_SNAPSHOT) when another delay commits in between, instead of
+        // waiting its turn. Taking the write lock first serialises concurrent delays.
+        let seconds = by.num_seconds();
+        sqlx::query!(
+            "UPDATE agenda_runs SET shift_seconds = shift_seconds + ? WHERE meeting_id = ?",
+            seconds,
+            meeting.0
+        )
+        .execute(&mut *tx)
+        .await?;
         let pattern = format!("{KEY_PREFIX}%");
         let pending = sqlx::query!(
             "SELECT id AS \"id!\", due_at FROM schedules WHERE meeting_id = ? AND state = 'pending' AND key LIKE ?",
@@ -147,14 +158,6 @@ impl AgendaStore for SqliteStore {
             let due = time::to_db(time::from_db(&job.due_at)? + by);
             sqlx::query!("UPDATE schedules SET due_at = ? WHERE id = ?", due, job.id).execute(&mut *tx).await?;
         }
-        let seconds = by.num_seconds();
-        sqlx::query!(
-            "UPDATE agenda_runs SET shift_seconds = shift_seconds + ? WHERE meeting_id = ?",
-            seconds,
-            meeting.0
-        )
-        .execute(&mut *tx)
-        .await?;
         tx.commit().await?;
         Ok(())
     }

@@ -12,6 +12,7 @@ store_tests!(
     an_agenda_round_trips_every_item_and_schedules_its_jobs,
     starting_a_started_day_is_a_conflict_and_changes_nothing,
     shift_agenda_moves_pending_agenda_jobs_and_the_runs_shift,
+    delays_made_at_once_all_count,
     pausing_round_trips_the_pause_time,
     previous_meeting_is_the_latest_earlier_meeting_of_the_linked_kit,
 );
@@ -105,6 +106,26 @@ async fn shift_agenda_moves_pending_agenda_jobs_and_the_runs_shift(db: &Db) {
         pending.iter().map(|j| (j.key.as_str(), j.due_at)).collect::<Vec<_>>(),
         [("remind:1", at(100)), ("agenda:1", at(1_800) + moved), ("agenda:end", at(9_000) + moved)]
     );
+}
+
+async fn delays_made_at_once_all_count(db: &Db) {
+    let m = meeting(db).await;
+    db.store.start_agenda(m, &day(), &agenda_jobs(), at(0)).await.unwrap();
+    // Two facilitators typing `/agenda delay` together, on two bot processes.
+    let second = db.reopen().await;
+    let mut delays = Vec::new();
+    for store in [db.store.clone(), second.clone(), db.store.clone(), second] {
+        for _ in 0..2 {
+            let store = store.clone();
+            delays.push(tokio::spawn(async move { store.shift_agenda(m, Duration::minutes(1)).await }));
+        }
+    }
+    for delay in delays {
+        delay.await.unwrap().expect("a delay made at the same time as another");
+    }
+    assert_eq!(db.store.agenda(m).await.unwrap().unwrap().shift, Duration::minutes(8));
+    let due: Vec<_> = db.store.pending_jobs(m).await.unwrap().into_iter().map(|j| j.due_at).collect();
+    assert_eq!(due, [at(0), at(1_800), at(9_000)].map(|t| t + Duration::minutes(8)));
 }
 
 async fn pausing_round_trips_the_pause_time(db: &Db) {
