@@ -8,6 +8,7 @@ store_tests!(
     an_answer_round_trips_every_field,
     an_edit_counts_the_revision_up_and_keeps_the_latest,
     save_answers_returns_each_revision_in_order,
+    edits_made_at_once_each_get_their_own_revision,
     a_batch_with_a_too_long_answer_saves_nothing,
     a_batch_with_an_unknown_question_saves_nothing,
     an_empty_answer_is_a_conflict,
@@ -71,6 +72,29 @@ async fn save_answers_returns_each_revision_in_order(db: &Db) {
     let stored = db.store.answers_of(m, u).await.unwrap();
     assert_eq!(stored.iter().map(|a| a.value.as_str()).collect::<Vec<_>>(), vec!["fritekst", "4", "yes"]);
     assert!(stored.iter().all(|a| a.updated_at == at(10)));
+}
+
+async fn edits_made_at_once_each_get_their_own_revision(db: &Db) {
+    let m = meeting(db).await;
+    let u = join(db, GUILD, 1).await;
+    db.store.save_answer(m, GUILD, u, &qid("q1"), "første", at(0)).await.unwrap();
+    // A double-clicked submit, or two devices, each handled by a different process.
+    let second = db.reopen().await;
+    let mut edits = Vec::new();
+    for (i, store) in
+        [db.store.clone(), second.clone(), db.store.clone(), second].into_iter().cycle().take(8).enumerate()
+    {
+        edits.push(tokio::spawn(async move {
+            store.save_answer(m, GUILD, u, &qid("q1"), &format!("utkast {i}"), at(i as i64 + 1)).await
+        }));
+    }
+    let mut revisions = Vec::new();
+    for edit in edits {
+        revisions.push(edit.await.unwrap().expect("an edit made at the same time as another"));
+    }
+    revisions.sort();
+    assert_eq!(revisions, (2..=9).collect::<Vec<u32>>());
+    assert_eq!(db.store.answers_of(m, u).await.unwrap()[0].revision, 9);
 }
 
 /// The member's answers before a failed batch, which must be exactly what is left after it.
