@@ -146,11 +146,13 @@ impl AgendaStore for SqliteStore {
         )
         .execute(&mut *tx)
         .await?;
-        let pattern = format!("{KEY_PREFIX}%");
+        // A prefix compared as it is spelled: LIKE would ignore case.
         let pending = sqlx::query!(
-            "SELECT id AS \"id!\", due_at FROM schedules WHERE meeting_id = ? AND state = 'pending' AND key LIKE ?",
+            "SELECT id AS \"id!\", due_at FROM schedules
+             WHERE meeting_id = ? AND state = 'pending' AND substr(key, 1, length(?)) = ?",
             meeting.0,
-            pattern
+            KEY_PREFIX,
+            KEY_PREFIX
         )
         .fetch_all(&mut *tx)
         .await?;

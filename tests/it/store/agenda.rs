@@ -90,6 +90,8 @@ async fn shift_agenda_moves_pending_agenda_jobs_and_the_runs_shift(db: &Db) {
     let m = meeting(db).await;
     let mut jobs = agenda_jobs();
     jobs.push(job("remind:1", "remind", at(100)));
+    // Only keys spelled with the agenda prefix are agenda jobs.
+    jobs.push(job("AGENDA:x", "other", at(200)));
     db.store.start_agenda(m, &day(), &jobs, at(0)).await.unwrap();
     let first = db.store.pending_jobs(m).await.unwrap()[0].id;
     assert!(db.store.claim_job(first, "w", at(0), at(30)).await.unwrap());
@@ -104,7 +106,12 @@ async fn shift_agenda_moves_pending_agenda_jobs_and_the_runs_shift(db: &Db) {
     let pending = db.store.pending_jobs(m).await.unwrap();
     assert_eq!(
         pending.iter().map(|j| (j.key.as_str(), j.due_at)).collect::<Vec<_>>(),
-        [("remind:1", at(100)), ("agenda:1", at(1_800) + moved), ("agenda:end", at(9_000) + moved)]
+        [
+            ("remind:1", at(100)),
+            ("AGENDA:x", at(200)),
+            ("agenda:1", at(1_800) + moved),
+            ("agenda:end", at(9_000) + moved)
+        ]
     );
 }
 

@@ -89,6 +89,16 @@ async fn cancel_jobs_takes_the_prefix_literally(db: &Db) {
         ["roomX1:warn", "room%x:close", "ROOM_1:close", "room_1", "troom_1:x"],
         "and the prefix is case-sensitive"
     );
+    db.store
+        .schedule(m, &[job("dir\\a", "k", at(10)), job("dir\\", "k", at(11)), job("dirxa", "k", at(12))])
+        .await
+        .unwrap();
+    db.store.cancel_jobs(m, "dir\\").await.unwrap();
+    assert_eq!(
+        keys(&db.store.pending_jobs(m).await.unwrap()),
+        ["roomX1:warn", "room%x:close", "ROOM_1:close", "room_1", "troom_1:x", "dirxa"],
+        "a backslash is a character too"
+    );
     db.store.cancel_jobs(m, "").await.unwrap();
     assert!(db.store.pending_jobs(m).await.unwrap().is_empty(), "the empty prefix cancels everything");
 }
