@@ -374,6 +374,8 @@ pub trait ScheduleStore: Send + Sync {
         now: DateTime<Utc>,
         until: DateTime<Utc>,
     ) -> Result<bool, StoreError>;
+    /// Cancels the meeting's pending jobs whose key starts with `key_prefix`, compared as
+    /// spelled: case counts, and `%`, `_` and `\` are ordinary characters.
     async fn cancel_jobs(&self, meeting: MeetingId, key_prefix: &str) -> Result<(), StoreError>;
     async fn pending_jobs(&self, meeting: MeetingId) -> Result<Vec<Job>, StoreError>;
     /// The message already sent under `key`, if any.
