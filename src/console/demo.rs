@@ -13,13 +13,13 @@ use rand_chacha::ChaCha8Rng;
 
 use super::samples;
 use super::MemoryChat;
+use crate::app::ports::Store;
 use crate::app::ports::{Clock, GuildSettings, ManualClock};
 use crate::app::{answers, meetings, membership, tick, Actor, Staff, UserMessage};
 use crate::domain::schedule::JobKind;
 use crate::domain::{ChannelId, GuildId, Phase, Question, QuestionKind, UserId};
 use crate::i18n::Lang;
 use crate::kit::Kit;
-use crate::app::ports::Store;
 use crate::t;
 
 pub const DEMO_GUILD: GuildId = GuildId(4_200);
