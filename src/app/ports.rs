@@ -329,9 +329,9 @@ pub trait AnswerStore: Send + Sync {
 pub trait ScheduleStore: Send + Sync {
     /// Adds jobs; a job whose key exists for the meeting is left as it is.
     async fn schedule(&self, meeting: MeetingId, jobs: &[NewJob]) -> Result<(), StoreError>;
-    /// Claims up to `limit` pending jobs due at `now` that no other worker holds (or whose
-    /// holder's lease ran out), for `worker` until `lease_until`. Several processes may claim
-    /// at once on one database: each job goes to exactly one of them.
+    /// Claims up to `limit` pending jobs due at `now` that no worker holds, `worker` included
+    /// (or whose holder's lease ran out), for `worker` until `lease_until`, in due order.
+    /// Several processes may claim at once on one database: each job goes to exactly one of them.
     async fn claim_jobs(
         &self,
         worker: &str,
@@ -374,6 +374,8 @@ pub trait ScheduleStore: Send + Sync {
         now: DateTime<Utc>,
         until: DateTime<Utc>,
     ) -> Result<bool, StoreError>;
+    /// Cancels the meeting's pending jobs whose key starts with `key_prefix`, compared as
+    /// spelled: case counts, and `%`, `_` and `\` are ordinary characters.
     async fn cancel_jobs(&self, meeting: MeetingId, key_prefix: &str) -> Result<(), StoreError>;
     async fn pending_jobs(&self, meeting: MeetingId) -> Result<Vec<Job>, StoreError>;
     /// The message already sent under `key`, if any.

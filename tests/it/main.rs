@@ -14,4 +14,5 @@ mod language;
 mod pg_smoke;
 mod reflection;
 mod scheduler;
+mod store;
 mod wire;

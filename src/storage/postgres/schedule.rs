@@ -56,11 +56,10 @@ pub(super) fn prefix_pattern(prefix: &str) -> String {
     format!("{}%", prefix.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_"))
 }
 
-/// A key condition matching keys that start with the pattern bound at `$n`. SQLite's LIKE
-/// ignores ASCII case (only ASCII), so both sides are lowered under the "C" collation, which
-/// lowers exactly ASCII, for the two stores to select the same jobs.
+/// A key condition matching keys that start with the pattern bound at `$n`, case and all
+/// (keys are unique as spelled; the SQLite store compares prefixes as spelled too).
 pub(super) fn key_like(n: u8) -> String {
-    format!("lower(key COLLATE \"C\") LIKE lower(${n} COLLATE \"C\") ESCAPE '\\'")
+    format!("key LIKE ${n} ESCAPE '\\'")
 }
 
 #[async_trait]

@@ -135,18 +135,9 @@ impl AgendaStore for SqliteStore {
 
     async fn shift_agenda(&self, meeting: MeetingId, by: Duration) -> Result<(), StoreError> {
         let mut tx = self.pool.begin().await?;
-        let pattern = format!("{KEY_PREFIX}%");
-        let pending = sqlx::query!(
-            "SELECT id AS \"id!\", due_at FROM schedules WHERE meeting_id = ? AND state = 'pending' AND key LIKE ?",
-            meeting.0,
-            pattern
-        )
-        .fetch_all(&mut *tx)
-        .await?;
-        for job in pending {
-            let due = time::to_db(time::from_db(&job.due_at)? + by);
-            sqlx::query!("UPDATE schedules SET due_at = ? WHERE id = ?", due, job.id).execute(&mut *tx).await?;
-        }
+        // Write first: a deferred transaction that reads before it writes fails with "database
+        // is locked" (SQLITE_BUSY_SNAPSHOT) when another delay commits in between, instead of
+        // waiting its turn. Taking the write lock first serialises concurrent delays.
         let seconds = by.num_seconds();
         sqlx::query!(
             "UPDATE agenda_runs SET shift_seconds = shift_seconds + ? WHERE meeting_id = ?",
@@ -155,6 +146,20 @@ impl AgendaStore for SqliteStore {
         )
         .execute(&mut *tx)
         .await?;
+        // A prefix compared as it is spelled: LIKE would ignore case.
+        let pending = sqlx::query!(
+            "SELECT id AS \"id!\", due_at FROM schedules
+             WHERE meeting_id = ? AND state = 'pending' AND substr(key, 1, length(?)) = ?",
+            meeting.0,
+            KEY_PREFIX,
+            KEY_PREFIX
+        )
+        .fetch_all(&mut *tx)
+        .await?;
+        for job in pending {
+            let due = time::to_db(time::from_db(&job.due_at)? + by);
+            sqlx::query!("UPDATE schedules SET due_at = ? WHERE id = ?", due, job.id).execute(&mut *tx).await?;
+        }
         tx.commit().await?;
         Ok(())
     }

@@ -210,11 +210,13 @@ impl ScheduleStore for SqliteStore {
     }
 
     async fn cancel_jobs(&self, meeting: MeetingId, key_prefix: &str) -> Result<(), StoreError> {
-        let pattern = format!("{}%", key_prefix.replace('%', "\\%").replace('_', "\\_"));
+        // Not LIKE: SQLite's LIKE ignores ASCII case, so `room:` would also cancel `ROOM:` jobs.
         sqlx::query!(
-            "UPDATE schedules SET state = 'cancelled' WHERE meeting_id = ? AND state = 'pending' AND key LIKE ? ESCAPE '\\'",
+            "UPDATE schedules SET state = 'cancelled'
+             WHERE meeting_id = ? AND state = 'pending' AND substr(key, 1, length(?)) = ?",
             meeting.0,
-            pattern
+            key_prefix,
+            key_prefix
         )
         .execute(&self.pool)
         .await?;

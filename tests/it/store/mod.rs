@@ -1,0 +1,294 @@
+//! The store contract: every `Store` method's documented behaviour, checked through
+//! `&dyn Store` from `storage::open`, so each backend is held to the same promises.
+//!
+//! Every test runs once per backend (`store::<area>::sqlite::*`, `store::<area>::postgres::*`).
+//! SQLite gets a temporary file. Postgres gets a fresh database per test on the server named by
+//! `SAMRAD_TEST_POSTGRES_URL` (`scripts/pg-test-server.sh start` prints one); without it the
+//! Postgres tests pass with a note, except under CI, where they must run.
+
+use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::Arc;
+
+use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
+use samrad::app::ports::prelude::*;
+use samrad::app::ports::{NewJob, NewMeeting, StoreError};
+use samrad::domain::{
+    ChannelId, GuildId, MeetingId, Phase, Question, QuestionId, QuestionKind, RoleName, UnitName, UserId,
+};
+use sqlx::Connection;
+
+/// Declares each listed `async fn(&Db)` as a test per backend.
+macro_rules! store_tests {
+    ($($test:ident),* $(,)?) => {
+        mod sqlite {
+            $(
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn $test() {
+                    let db = crate::store::Db::sqlite().await;
+                    super::$test(&db).await;
+                }
+            )*
+        }
+        mod postgres {
+            $(
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn $test() {
+                    if let Some(db) = crate::store::Db::postgres().await {
+                        super::$test(&db).await;
+                    }
+                }
+            )*
+        }
+    };
+}
+
+mod agenda;
+mod answers;
+mod claims;
+mod guilds;
+mod meetings;
+mod plans;
+mod rounds;
+mod schedule;
+
+const POSTGRES_URL_VAR: &str = "SAMRAD_TEST_POSTGRES_URL";
+
+/// A store on a database of its own, for one test.
+pub struct Db {
+    pub store: Arc<dyn Store>,
+    url: String,
+    _dir: Option<tempfile::TempDir>,
+    _pg: Option<PgDatabase>,
+}
+
+impl Db {
+    pub async fn sqlite() -> Db {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let url = format!("sqlite:{}", dir.path().join("store.db").display());
+        let store = samrad::storage::open(&url).await.unwrap_or_else(|e| panic!("SQLite store at {url}: {e:?}"));
+        Db { store, url, _dir: Some(dir), _pg: None }
+    }
+
+    /// `None`: no server configured outside CI, so the test is skipped.
+    pub async fn postgres() -> Option<Db> {
+        let server = match std::env::var(POSTGRES_URL_VAR) {
+            Ok(url) if !url.trim().is_empty() => url,
+            _ if in_ci() => panic!(
+                "{POSTGRES_URL_VAR} is not set, and CI must run the Postgres store tests: \
+                 start a server with `scripts/pg-test-server.sh start DIR PORT` and export the URL it prints"
+            ),
+            _ => {
+                eprintln!(
+                    "skipping Postgres store test: set {POSTGRES_URL_VAR} (scripts/pg-test-server.sh start prints one)"
+                );
+                return None;
+            }
+        };
+        let pg = PgDatabase::create(&server).await;
+        let url = pg.url.clone();
+        let store = samrad::storage::open(&url).await.unwrap_or_else(|e| {
+            panic!("storage::open({url:?}) failed, so the Postgres store cannot be tested: {e} ({e:?})")
+        });
+        Some(Db { store, url, _dir: None, _pg: Some(pg) })
+    }
+
+    /// Another store on the same database, as a second bot process would open it.
+    pub async fn reopen(&self) -> Arc<dyn Store> {
+        samrad::storage::open(&self.url).await.unwrap_or_else(|e| panic!("reopening {}: {e:?}", self.url))
+    }
+}
+
+fn in_ci() -> bool {
+    matches!(std::env::var("CI").as_deref(), Ok(v) if !v.is_empty() && v != "0" && v != "false")
+}
+
+/// A database created for one test and dropped when the test ends, also when it panics
+/// (hence `Drop`, not an async teardown a failed assertion would skip).
+struct PgDatabase {
+    server: String,
+    name: String,
+    url: String,
+}
+
+impl PgDatabase {
+    async fn create(server: &str) -> PgDatabase {
+        static NEXT: AtomicU32 = AtomicU32::new(0);
+        let stamp =
+            std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0);
+        // The pid and a timestamp keep parallel runs (and databases a crashed run left) apart.
+        let name = format!("samrad_test_{}_{}_{}", std::process::id(), NEXT.fetch_add(1, Ordering::Relaxed), stamp);
+        let mut conn = sqlx::PgConnection::connect(server)
+            .await
+            .unwrap_or_else(|e| panic!("cannot reach the Postgres server {server} ({POSTGRES_URL_VAR}): {e}"));
+        sqlx::query(&format!("CREATE DATABASE \"{name}\""))
+            .execute(&mut conn)
+            .await
+            .unwrap_or_else(|e| panic!("CREATE DATABASE {name} on {server}: {e}"));
+        let _ = conn.close().await;
+        PgDatabase { server: server.to_owned(), url: with_database(server, &name), name }
+    }
+}
+
+impl Drop for PgDatabase {
+    fn drop(&mut self) {
+        let (server, name) = (self.server.clone(), self.name.clone());
+        // Drop may run on a runtime thread (and while unwinding), so the clean-up gets a
+        // thread and a runtime of its own. FORCE ends the store's pooled connections.
+        let cleanup = std::thread::spawn(move || {
+            let Ok(rt) = tokio::runtime::Builder::new_current_thread().enable_all().build() else { return };
+            rt.block_on(async {
+                if let Ok(mut conn) = sqlx::PgConnection::connect(&server).await {
+                    let _ = sqlx::query(&format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)"))
+                        .execute(&mut conn)
+                        .await;
+                    let _ = conn.close().await;
+                }
+            });
+        });
+        let _ = cleanup.join();
+    }
+}
+
+/// `server` with its database name replaced by `name`, keeping any `?options`.
+fn with_database(server: &str, name: &str) -> String {
+    let (base, query) = match server.split_once('?') {
+        Some((b, q)) => (b, Some(q)),
+        None => (server, None),
+    };
+    let authority_start = base.find("://").map_or(0, |i| i + 3);
+    let base = match base[authority_start..].find('/') {
+        Some(slash) => &base[..authority_start + slash],
+        None => base,
+    };
+    match query {
+        Some(q) => format!("{base}/{name}?{q}"),
+        None => format!("{base}/{name}"),
+    }
+}
+
+// ---------------------------------------------------------------- fixtures
+
+/// Snowflakes as large as the store must keep: just under 2^63.
+pub const TOP: u64 = i64::MAX as u64;
+pub const GUILD: GuildId = GuildId(TOP);
+pub const OTHER_GUILD: GuildId = GuildId(TOP - 1);
+
+/// A user with a snowflake near the top; a larger `n` is a larger id.
+pub fn user(n: u64) -> UserId {
+    UserId(TOP - 10_000 + n)
+}
+
+pub fn channel(n: u64) -> ChannelId {
+    ChannelId(TOP - 20_000 + n)
+}
+
+/// A fixed instant with microseconds, so a store that drops them is caught.
+pub fn t0() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2027, 3, 4, 9, 15, 0).unwrap() + Duration::microseconds(123_456)
+}
+
+pub fn at(seconds: i64) -> DateTime<Utc> {
+    t0() + Duration::seconds(seconds)
+}
+
+pub fn qid(id: &str) -> QuestionId {
+    QuestionId::try_from(id).unwrap()
+}
+
+pub fn unit(name: &str) -> UnitName {
+    UnitName::try_from(name).unwrap()
+}
+
+pub fn role(name: &str) -> RoleName {
+    RoleName::try_from(name).unwrap()
+}
+
+pub fn job(key: &str, kind: &str, due_at: DateTime<Utc>) -> NewJob {
+    NewJob { key: key.into(), kind: kind.into(), due_at }
+}
+
+/// Questions of every kind, with the text a kit in any of our languages may hold.
+pub fn questions() -> Vec<Question> {
+    let q = |id: &str, text: &str, kind: QuestionKind, help: Option<&str>, required: bool, phase: Phase| Question {
+        id: qid(id),
+        text: text.into(),
+        kind,
+        help: help.map(Into::into),
+        required,
+        phase,
+    };
+    vec![
+        q(
+            "q1",
+            "Hva har enheten gjort siden sist? «Vær ærlig» 🌱",
+            QuestionKind::Free,
+            Some("Skriv fritt."),
+            true,
+            Phase::Reflection,
+        ),
+        q("q2", "Hur långt har ni kommit?", QuestionKind::Scale { min: -2, max: 5 }, None, true, Phase::Reflection),
+        q(
+            "key-figures",
+            "Choose one",
+            QuestionKind::Choice { options: vec!["Ja, \"helt\"".into(), "Nei, ikke ennå".into(), "a,b".into()] },
+            Some("Only one."),
+            false,
+            Phase::Reflection,
+        ),
+        q("share_2", "Andel kvinner (%)", QuestionKind::Number, None, false, Phase::Reflection),
+        q("eval", "Was it useful?", QuestionKind::YesNo, None, true, Phase::Evaluation),
+    ]
+}
+
+pub fn new_meeting(guild: GuildId, kit_id: &str) -> NewMeeting {
+    NewMeeting {
+        guild,
+        kit_id: kit_id.into(),
+        title: "Koordineringsgruppe — møte 2 «likestilling» 🌍".into(),
+        language: "nb".into(),
+        timezone: chrono_tz::Europe::Oslo,
+        date: NaiveDate::from_ymd_opt(2027, 3, 18).unwrap(),
+        channel: Some(channel(1)),
+        deadline: Some(at(86_400)),
+        units: vec![unit("Arkitektur"), unit("Bygg og miljø"), unit("Øst kommune")],
+        roles: vec![role("Tillitsvalgt"), role("Leder"), role("Nøkkelperson")],
+        questions: questions(),
+    }
+}
+
+/// A meeting in `GUILD` with the standard questions.
+pub async fn meeting(db: &Db) -> MeetingId {
+    db.store.create_meeting(&new_meeting(GUILD, "kit-a"), t0()).await.unwrap()
+}
+
+/// `user(n)` as a member of `guild`.
+pub async fn join(db: &Db, guild: GuildId, n: u64) -> UserId {
+    db.store.ensure_member(guild, user(n), &format!("Medlem {n}")).await.unwrap();
+    user(n)
+}
+
+#[track_caller]
+pub fn assert_conflict<T: std::fmt::Debug>(result: Result<T, StoreError>, what: &str) {
+    match result {
+        Err(StoreError::Conflict(_)) => {}
+        other => panic!("{what}: expected StoreError::Conflict, got {other:?}"),
+    }
+}
+
+#[track_caller]
+pub fn assert_not_found<T: std::fmt::Debug>(result: Result<T, StoreError>, what: &str) {
+    match result {
+        Err(StoreError::NotFound(_)) => {}
+        other => panic!("{what}: expected StoreError::NotFound, got {other:?}"),
+    }
+}
+
+#[test]
+fn test_database_url_keeps_server_and_options() {
+    assert_eq!(with_database("postgres://samrad@127.0.0.1:55432/postgres", "x"), "postgres://samrad@127.0.0.1:55432/x");
+    assert_eq!(
+        with_database("postgres://u:p@h:1/postgres?sslmode=disable", "x"),
+        "postgres://u:p@h:1/x?sslmode=disable"
+    );
+    assert_eq!(with_database("postgresql://h", "x"), "postgresql://h/x");
+}
