@@ -9,6 +9,7 @@ mod harness;
 
 mod agenda;
 mod breakouts;
+mod copy;
 mod digest;
 mod language;
 mod pg_smoke;

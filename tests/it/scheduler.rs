@@ -22,6 +22,7 @@ use samrad::i18n::Lang;
 use tokio::sync::Notify;
 
 use crate::harness::kit;
+use crate::store::Db;
 
 const GUILDS: u64 = 12;
 
@@ -184,24 +185,35 @@ async fn a_killed_worker_hands_its_job_over(url: &str, hang: Hang) {
     assert!(report.done.is_empty(), "{report:?}");
 }
 
-fn sqlite_url(dir: &tempfile::TempDir) -> String {
-    format!("sqlite:{}", dir.path().join("samrad.db").display())
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn sqlite_two_schedulers_run_each_due_job_once() {
-    let dir = tempfile::tempdir().unwrap();
-    each_due_job_runs_once(&sqlite_url(&dir)).await;
+    each_due_job_runs_once(&Db::sqlite().await.url).await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn sqlite_a_worker_killed_before_sending_hands_its_job_over() {
-    let dir = tempfile::tempdir().unwrap();
-    a_killed_worker_hands_its_job_over(&sqlite_url(&dir), Hang::BeforeSend).await;
+    a_killed_worker_hands_its_job_over(&Db::sqlite().await.url, Hang::BeforeSend).await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn sqlite_a_worker_killed_after_sending_hands_its_job_over_without_a_second_post() {
-    let dir = tempfile::tempdir().unwrap();
-    a_killed_worker_hands_its_job_over(&sqlite_url(&dir), Hang::AfterSend).await;
+    a_killed_worker_hands_its_job_over(&Db::sqlite().await.url, Hang::AfterSend).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn postgres_two_schedulers_run_each_due_job_once() {
+    let Some(db) = Db::postgres().await else { return };
+    each_due_job_runs_once(&db.url).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn postgres_a_worker_killed_before_sending_hands_its_job_over() {
+    let Some(db) = Db::postgres().await else { return };
+    a_killed_worker_hands_its_job_over(&db.url, Hang::BeforeSend).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn postgres_a_worker_killed_after_sending_hands_its_job_over_without_a_second_post() {
+    let Some(db) = Db::postgres().await else { return };
+    a_killed_worker_hands_its_job_over(&db.url, Hang::AfterSend).await;
 }

@@ -56,7 +56,7 @@ const POSTGRES_URL_VAR: &str = "SAMRAD_TEST_POSTGRES_URL";
 /// A store on a database of its own, for one test.
 pub struct Db {
     pub store: Arc<dyn Store>,
-    url: String,
+    pub url: String,
     _dir: Option<tempfile::TempDir>,
     _pg: Option<PgDatabase>,
 }

@@ -1,0 +1,151 @@
+//! `samrad copy`: a deployment with every kind of data (the reflection demo and the meeting
+//! day on one database) moves between engines with every row count and checksum equal, and
+//! the copy works as a store afterwards.
+
+use samrad::console::demo::{self, SharedOut};
+use samrad::storage::copy::{copy, planned_columns, TableCopy};
+
+use crate::store::Db;
+
+/// Fills `url` the way a season of use would: the weeks before a meeting, then its day.
+async fn season(url: &str) {
+    let quiet = || SharedOut::new(Box::new(std::io::sink()));
+    let kit = |id: &str| samrad::kit::find_kit(&crate::wire::prompts(), id).expect("kit");
+    demo::run(kit("uio-koordineringsgruppe"), 7, url, quiet()).await.expect("reflection demo");
+    samrad::console::demo_day::run(kit("benchmarking-1"), 7, url, quiet()).await.expect("meeting-day demo");
+    // What the demos leave out: an edited answer (a revision) and a follow-up link.
+    let store = samrad::storage::open(url).await.unwrap();
+    let guild = samrad::console::demo::DEMO_GUILD;
+    // The demos' two meetings, in a fresh database: the weeks before (1) and the day (2).
+    let (weeks, day) = (samrad::domain::MeetingId(1), samrad::domain::MeetingId(2));
+    let answer = store.answers(weeks).await.unwrap().into_iter().next().expect("an answer");
+    let at = answer.updated_at + chrono::Duration::minutes(5);
+    store.save_answer(weeks, guild, answer.user, &answer.question, "Edited: ørsmå endringer", at).await.unwrap();
+    store.link_previous(day, "uio-koordineringsgruppe").await.unwrap();
+}
+
+fn assert_faithful(report: &[TableCopy]) {
+    for t in report {
+        assert!(t.matches(), "{t:?}");
+    }
+    let empty: Vec<_> = report.iter().filter(|t| t.source_rows == 0).map(|t| t.table).collect();
+    assert!(empty.is_empty(), "tables left empty: {empty:?}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_sqlite_deployment_copies_to_sqlite_unchanged() {
+    let (from, to) = (Db::sqlite().await, Db::sqlite().await);
+    season(&from.url).await;
+    let report = copy(&from.url, &to.url, |_, _| {}).await.expect("copy");
+    assert_faithful(&report);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_sqlite_deployment_copies_to_postgres_and_back_unchanged() {
+    let Some(pg) = Db::postgres().await else { return };
+    let (from, back) = (Db::sqlite().await, Db::sqlite().await);
+    season(&from.url).await;
+    let mut progress = Vec::new();
+    let there = copy(&from.url, &pg.url, |table, rows| progress.push((table.to_owned(), rows))).await.expect("to pg");
+    assert_faithful(&there);
+    assert_eq!(progress.len(), there.len(), "progress for every table");
+    let home = copy(&pg.url, &back.url, |_, _| {}).await.expect("back to sqlite");
+    assert_faithful(&home);
+    for (a, b) in there.iter().zip(&home) {
+        assert_eq!(a.source_checksum, b.target_checksum, "{}: round trip changed data", a.table);
+    }
+    // The copy is a working store: ids continue after the copied ones.
+    let store = samrad::storage::open(&pg.url).await.unwrap();
+    let guild = samrad::domain::GuildId(4242);
+    store.ensure_guild(guild, "new").await.unwrap();
+    let kit = samrad::kit::find_kit(&crate::wire::prompts(), "example-en").unwrap();
+    let clock = samrad::app::ports::ManualClock::new("2030-01-01T00:00:00Z".parse().unwrap());
+    let organiser = samrad::app::Actor {
+        guild,
+        user: samrad::domain::UserId(1),
+        name: "org".into(),
+        staff: samrad::app::Staff::Organiser,
+        lang: samrad::i18n::Lang::En,
+    };
+    samrad::app::meetings::load_meeting(&*store, &clock, &organiser, &kit, None, samrad::domain::ChannelId(9))
+        .await
+        .expect("a new meeting after the copy gets a fresh id");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn copying_into_a_database_with_data_is_refused_and_changes_nothing() {
+    let (from, to) = (Db::sqlite().await, Db::sqlite().await);
+    season(&from.url).await;
+    to.store.ensure_guild(samrad::domain::GuildId(1), "already here").await.unwrap();
+    let err = copy(&from.url, &to.url, |_, _| {}).await.unwrap_err();
+    assert!(err.to_string().contains("already holds data (table guilds)"), "{err}");
+    assert_eq!(to.store.members(samrad::domain::GuildId(1)).await.unwrap().len(), 0);
+    let err = copy(&from.url, &from.url, |_, _| {}).await.unwrap_err();
+    assert!(err.to_string().contains("same database"), "{err}");
+}
+
+/// Every table and column of both schemas is in the copy plan, and nothing else.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_copy_plan_names_every_column_of_both_schemas() {
+    let mut planned: Vec<(String, Vec<String>)> = planned_columns()
+        .into_iter()
+        .map(|(t, cols)| {
+            let mut cols: Vec<String> = cols.into_iter().map(str::to_owned).collect();
+            cols.sort();
+            (t.to_owned(), cols)
+        })
+        .collect();
+    planned.sort();
+    let sqlite = Db::sqlite().await;
+    let pool = sqlx::SqlitePool::connect(&sqlite.url).await.unwrap();
+    let rows: Vec<(String, String)> = sqlx::query_as(
+        "SELECT m.name, p.name FROM sqlite_master m JOIN pragma_table_info(m.name) p
+         WHERE m.type = 'table' AND m.name NOT LIKE '\\_%' ESCAPE '\\' AND m.name NOT LIKE 'sqlite%'",
+    )
+    .fetch_all(&pool)
+    .await
+    .unwrap();
+    assert_eq!(group(rows), planned, "SQLite schema vs the copy plan");
+    if let Some(pg) = Db::postgres().await {
+        let pool = sqlx::PgPool::connect(&pg.url).await.unwrap();
+        let rows: Vec<(String, String)> = sqlx::query_as(
+            "SELECT table_name::TEXT, column_name::TEXT FROM information_schema.columns
+             WHERE table_schema = current_schema() AND table_name NOT LIKE '\\_%'",
+        )
+        .fetch_all(&pool)
+        .await
+        .unwrap();
+        assert_eq!(group(rows), planned, "Postgres schema vs the copy plan");
+    }
+}
+
+fn group(rows: Vec<(String, String)>) -> Vec<(String, Vec<String>)> {
+    let mut map = std::collections::BTreeMap::<String, Vec<String>>::new();
+    for (table, column) in rows {
+        map.entry(table).or_default().push(column);
+    }
+    map.into_iter()
+        .map(|(t, mut c)| {
+            c.sort();
+            (t, c)
+        })
+        .collect()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_copy_and_migrate_commands_report_and_exit_by_result() {
+    let (from, to) = (Db::sqlite().await, Db::sqlite().await);
+    season(&from.url).await;
+    let samrad = |args: &[&str]| std::process::Command::new(env!("CARGO_BIN_EXE_samrad")).args(args).output().unwrap();
+    let out = samrad(&["migrate", "--db", &to.url]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("the schema is current"));
+    let out = samrad(&["copy", "--from", &from.url, "--to", &to.url]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{stdout}{}", String::from_utf8_lossy(&out.stderr));
+    assert!(stdout.contains("every row count and checksum matches"), "{stdout}");
+    assert!(stdout.lines().any(|l| l.starts_with("answers ") && l.ends_with(" ok")), "{stdout}");
+    let out = samrad(&["copy", "--from", &from.url, "--to", &to.url]);
+    assert_eq!(out.status.code(), Some(2), "a second copy into the now full target fails");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("already holds data"));
+}
