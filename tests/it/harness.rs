@@ -5,6 +5,7 @@
 //! fresh Postgres database when `SAMRAD_TEST_POSTGRES_URL` names a server. `on_both_stores!`
 //! runs one scenario on each.
 
+use crate::pg::ScratchDatabase;
 use chrono::{DateTime, Utc};
 use samrad::app::ports::prelude::*;
 use samrad::app::ports::{Clock, GuildSettings, ManualClock};
@@ -137,72 +138,5 @@ impl<S: Store> World<S> {
 
     pub fn now(&self) -> DateTime<Utc> {
         self.clock.now()
-    }
-}
-
-/// The Postgres server the Postgres tests use, from `SAMRAD_TEST_POSTGRES_URL`.
-pub fn postgres_server() -> Option<String> {
-    match std::env::var("SAMRAD_TEST_POSTGRES_URL") {
-        Ok(url) if !url.is_empty() => Some(url),
-        _ => {
-            println!("skipping: SAMRAD_TEST_POSTGRES_URL not set");
-            None
-        }
-    }
-}
-
-/// A database of its own on the test server for one test, so tests run in parallel; dropped
-/// (with any connections still open) when the test ends, also when it fails.
-pub struct ScratchDatabase {
-    server: String,
-    name: String,
-    pub url: String,
-}
-
-impl ScratchDatabase {
-    pub async fn create() -> Option<ScratchDatabase> {
-        use sqlx::Connection;
-        let server = postgres_server()?;
-        let name = format!("samrad_test_{:016x}", rand::random::<u64>());
-        let mut admin = sqlx::PgConnection::connect(&server).await.expect("the test postgres server answers");
-        sqlx::query(&format!("CREATE DATABASE {name}")).execute(&mut admin).await.expect("create test database");
-        admin.close().await.ok();
-        let url = with_database(&server, &name);
-        Some(ScratchDatabase { server, name, url })
-    }
-}
-
-impl Drop for ScratchDatabase {
-    fn drop(&mut self) {
-        let (server, name) = (self.server.clone(), self.name.clone());
-        // Drop runs inside the test's runtime, which cannot be blocked on; a thread with a
-        // runtime of its own can.
-        let dropped = std::thread::spawn(move || {
-            let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("runtime");
-            rt.block_on(async move {
-                use sqlx::Connection;
-                let mut admin = sqlx::PgConnection::connect(&server).await?;
-                sqlx::query(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)")).execute(&mut admin).await?;
-                admin.close().await
-            })
-        })
-        .join();
-        if !matches!(dropped, Ok(Ok(()))) {
-            eprintln!("could not drop test database {}", self.name);
-        }
-    }
-}
-
-/// `server` (a `postgres://…/db?params` URL) pointing at database `name` instead.
-fn with_database(server: &str, name: &str) -> String {
-    let (base, params) = server.split_once('?').map_or((server, None), |(b, p)| (b, Some(p)));
-    let authority_end = base.find("://").map_or(0, |i| i + 3);
-    let base = match base[authority_end..].find('/') {
-        Some(slash) => &base[..authority_end + slash],
-        None => base,
-    };
-    match params {
-        Some(p) => format!("{base}/{name}?{p}"),
-        None => format!("{base}/{name}"),
     }
 }

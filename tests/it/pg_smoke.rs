@@ -23,7 +23,8 @@ use samrad::domain::{
 use samrad::kit::{AgendaKind, BreakoutPlan};
 use samrad::storage::{PgStore, SqliteStore};
 
-use crate::harness::{ScratchDatabase, World, PLENARY};
+use crate::harness::{World, PLENARY};
+use crate::pg::ScratchDatabase;
 
 fn at(s: &str) -> DateTime<Utc> {
     s.parse().unwrap()

@@ -6,16 +6,15 @@
 //! `SAMRAD_TEST_POSTGRES_URL` (`scripts/pg-test-server.sh start` prints one); without it the
 //! Postgres tests pass with a note, except under CI, where they must run.
 
-use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::Arc;
 
+use crate::pg::ScratchDatabase;
 use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
 use samrad::app::ports::prelude::*;
 use samrad::app::ports::{NewJob, NewMeeting, StoreError};
 use samrad::domain::{
     ChannelId, GuildId, MeetingId, Phase, Question, QuestionId, QuestionKind, RoleName, UnitName, UserId,
 };
-use sqlx::Connection;
 
 /// Declares each listed `async fn(&Db)` as a test per backend.
 macro_rules! store_tests {
@@ -51,14 +50,12 @@ mod plans;
 mod rounds;
 mod schedule;
 
-const POSTGRES_URL_VAR: &str = "SAMRAD_TEST_POSTGRES_URL";
-
 /// A store on a database of its own, for one test.
 pub struct Db {
     pub store: Arc<dyn Store>,
     pub url: String,
     _dir: Option<tempfile::TempDir>,
-    _pg: Option<PgDatabase>,
+    _pg: Option<ScratchDatabase>,
 }
 
 impl Db {
@@ -71,20 +68,7 @@ impl Db {
 
     /// `None`: no server configured outside CI, so the test is skipped.
     pub async fn postgres() -> Option<Db> {
-        let server = match std::env::var(POSTGRES_URL_VAR) {
-            Ok(url) if !url.trim().is_empty() => url,
-            _ if in_ci() => panic!(
-                "{POSTGRES_URL_VAR} is not set, and CI must run the Postgres store tests: \
-                 start a server with `scripts/pg-test-server.sh start DIR PORT` and export the URL it prints"
-            ),
-            _ => {
-                eprintln!(
-                    "skipping Postgres store test: set {POSTGRES_URL_VAR} (scripts/pg-test-server.sh start prints one)"
-                );
-                return None;
-            }
-        };
-        let pg = PgDatabase::create(&server).await;
+        let pg = ScratchDatabase::create().await?;
         let url = pg.url.clone();
         let store = samrad::storage::open(&url).await.unwrap_or_else(|e| {
             panic!("storage::open({url:?}) failed, so the Postgres store cannot be tested: {e} ({e:?})")
@@ -95,74 +79,6 @@ impl Db {
     /// Another store on the same database, as a second bot process would open it.
     pub async fn reopen(&self) -> Arc<dyn Store> {
         samrad::storage::open(&self.url).await.unwrap_or_else(|e| panic!("reopening {}: {e:?}", self.url))
-    }
-}
-
-fn in_ci() -> bool {
-    matches!(std::env::var("CI").as_deref(), Ok(v) if !v.is_empty() && v != "0" && v != "false")
-}
-
-/// A database created for one test and dropped when the test ends, also when it panics
-/// (hence `Drop`, not an async teardown a failed assertion would skip).
-struct PgDatabase {
-    server: String,
-    name: String,
-    url: String,
-}
-
-impl PgDatabase {
-    async fn create(server: &str) -> PgDatabase {
-        static NEXT: AtomicU32 = AtomicU32::new(0);
-        let stamp =
-            std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0);
-        // The pid and a timestamp keep parallel runs (and databases a crashed run left) apart.
-        let name = format!("samrad_test_{}_{}_{}", std::process::id(), NEXT.fetch_add(1, Ordering::Relaxed), stamp);
-        let mut conn = sqlx::PgConnection::connect(server)
-            .await
-            .unwrap_or_else(|e| panic!("cannot reach the Postgres server {server} ({POSTGRES_URL_VAR}): {e}"));
-        sqlx::query(&format!("CREATE DATABASE \"{name}\""))
-            .execute(&mut conn)
-            .await
-            .unwrap_or_else(|e| panic!("CREATE DATABASE {name} on {server}: {e}"));
-        let _ = conn.close().await;
-        PgDatabase { server: server.to_owned(), url: with_database(server, &name), name }
-    }
-}
-
-impl Drop for PgDatabase {
-    fn drop(&mut self) {
-        let (server, name) = (self.server.clone(), self.name.clone());
-        // Drop may run on a runtime thread (and while unwinding), so the clean-up gets a
-        // thread and a runtime of its own. FORCE ends the store's pooled connections.
-        let cleanup = std::thread::spawn(move || {
-            let Ok(rt) = tokio::runtime::Builder::new_current_thread().enable_all().build() else { return };
-            rt.block_on(async {
-                if let Ok(mut conn) = sqlx::PgConnection::connect(&server).await {
-                    let _ = sqlx::query(&format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)"))
-                        .execute(&mut conn)
-                        .await;
-                    let _ = conn.close().await;
-                }
-            });
-        });
-        let _ = cleanup.join();
-    }
-}
-
-/// `server` with its database name replaced by `name`, keeping any `?options`.
-fn with_database(server: &str, name: &str) -> String {
-    let (base, query) = match server.split_once('?') {
-        Some((b, q)) => (b, Some(q)),
-        None => (server, None),
-    };
-    let authority_start = base.find("://").map_or(0, |i| i + 3);
-    let base = match base[authority_start..].find('/') {
-        Some(slash) => &base[..authority_start + slash],
-        None => base,
-    };
-    match query {
-        Some(q) => format!("{base}/{name}?{q}"),
-        None => format!("{base}/{name}"),
     }
 }
 
@@ -281,14 +197,4 @@ pub fn assert_not_found<T: std::fmt::Debug>(result: Result<T, StoreError>, what:
         Err(StoreError::NotFound(_)) => {}
         other => panic!("{what}: expected StoreError::NotFound, got {other:?}"),
     }
-}
-
-#[test]
-fn test_database_url_keeps_server_and_options() {
-    assert_eq!(with_database("postgres://samrad@127.0.0.1:55432/postgres", "x"), "postgres://samrad@127.0.0.1:55432/x");
-    assert_eq!(
-        with_database("postgres://u:p@h:1/postgres?sslmode=disable", "x"),
-        "postgres://u:p@h:1/x?sslmode=disable"
-    );
-    assert_eq!(with_database("postgresql://h", "x"), "postgresql://h/x");
 }
