@@ -28,9 +28,11 @@ case "$cmd" in
       as_pg "$bin/initdb" -D "$dir" -U samrad --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
     fi
     if ! as_pg "$bin/pg_ctl" -D "$dir" status >/dev/null 2>&1; then
-      # fsync off: a test server's data is thrown away, and tests should not wait on disks.
+      # fsync off by default: a test server's data is thrown away, and tests should not wait
+      # on disks. Benchmarks set SAMRAD_PG_FSYNC=on to measure what production would see.
+      fsync=${SAMRAD_PG_FSYNC:-off}
       as_pg "$bin/pg_ctl" -D "$dir" -l "$dir/server.log" -w \
-        -o "-c listen_addresses=127.0.0.1 -p $port -k $dir -c fsync=off -c max_connections=300" start >/dev/null
+        -o "-c listen_addresses=127.0.0.1 -p $port -k $dir -c fsync=$fsync -c max_connections=300" start >/dev/null
     fi
     echo "postgres://samrad@127.0.0.1:$port/postgres"
     ;;

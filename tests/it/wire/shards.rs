@@ -16,6 +16,7 @@ use secrecy::SecretString;
 use tokio::sync::oneshot;
 
 use super::{coordination_guild, prompts, GuildIds, ORGANISER, T};
+use crate::store::Db;
 
 /// Guild ids whose shard of two differs: `(id >> 22) % 2`.
 const ON_SHARD_0: GuildIds = GuildIds { guild: 6_000, plenary: 6_001, voice: 6_002, facilitator_role: 6_003 };
@@ -33,10 +34,18 @@ fn questions_posts(fake: &FakeDiscord, channel: u64) -> usize {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
-async fn two_processes_each_serve_their_shard_and_post_the_shared_schedule_once() {
-    let dir = tempfile::tempdir().unwrap();
-    let db_url = format!("sqlite:{}", dir.path().join("samrad.db").display());
-    let store = samrad::storage::open(&db_url).await.unwrap();
+async fn two_processes_on_sqlite_each_serve_their_shard_and_post_the_shared_schedule_once() {
+    two_processes_share_one_database(&Db::sqlite().await).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn two_processes_on_postgres_each_serve_their_shard_and_post_the_shared_schedule_once() {
+    let Some(db) = Db::postgres().await else { return };
+    two_processes_share_one_database(&db).await;
+}
+
+async fn two_processes_share_one_database(db: &Db) {
+    let (db_url, store) = (db.url.clone(), db.store.clone());
     let kit = samrad::kit::find_kit(&prompts(), "example-en").unwrap();
     let clock = Arc::new(ManualClock::new("2027-01-01T08:00:00Z".parse().unwrap()));
     let fake =
