@@ -29,11 +29,16 @@ use samrad::storage::SqliteStore;
 use secrecy::SecretString;
 use tokio::sync::oneshot;
 
-/// Upper bound of every wait.
 #[path = "../tests/support/guild.rs"]
 mod shared_guild;
 use shared_guild::{coordination_guild, member_id, GuildIds, FACILITATOR, ORGANISER};
+#[path = "support/stages.rs"]
+mod stages;
 
+/// Stage timestamps of the bot's interactions (see `stages`), installed in `main`.
+static STAGES: std::sync::LazyLock<stages::StageLayer> = std::sync::LazyLock::new(stages::StageLayer::default);
+
+/// Upper bound of every wait.
 const T: Duration = Duration::from_secs(120);
 const QUESTIONS: usize = 5;
 const UNITS: [&str; 4] = ["Law", "Humanities", "Medicine", "Museum"];
@@ -139,7 +144,12 @@ struct Bot {
 
 impl Bot {
     async fn start(fake: &FakeDiscord, db_url: &str, kits_dir: &Path, now: DateTime<Utc>) -> Bot {
-        let rt = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap();
+        let rt = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(2)
+            .thread_name("bot")
+            .enable_all()
+            .build()
+            .unwrap();
         let settings = BotSettings {
             token: SecretString::from("MTAw.fake.token"),
             api_base: Some(fake.base_url()),
@@ -183,6 +193,18 @@ fn ms(d: Duration) -> f64 {
 /// Sends every fixture at once, waits for all callbacks and all deferred responses filled in
 /// (PATCH @original); returns each interaction's callback time and the time until the last edit.
 async fn submit_all(fake: &FakeDiscord, fixtures: Vec<InteractionFixture>) -> (Vec<Duration>, Duration) {
+    let (timed, last_edit) = submit_timed(fake, fixtures).await;
+    let mut latencies: Vec<Duration> = timed.iter().map(|(s, cb)| *cb - s.sent_at).collect();
+    latencies.sort();
+    (latencies, last_edit)
+}
+
+/// As [`submit_all`], but each interaction (in sending order) with the time its callback
+/// arrived at the fake.
+async fn submit_timed(
+    fake: &FakeDiscord,
+    fixtures: Vec<InteractionFixture>,
+) -> (Vec<(SentInteraction, Instant)>, Duration) {
     let n = fixtures.len();
     let start = Instant::now();
     let mut sent: Vec<SentInteraction> = Vec::with_capacity(n);
@@ -204,17 +226,98 @@ async fn submit_all(fake: &FakeDiscord, fixtures: Vec<InteractionFixture>) -> (V
         .expect("every modal submit answered");
     let last_edit = edits.iter().map(|r| r.at).max().unwrap() - start;
     let callbacks = fake.requests_matching("POST /interactions/{i}/{t}/callback");
-    let mut latencies: Vec<Duration> = sent
-        .iter()
+    let timed = sent
+        .into_iter()
         .map(|s| {
             let path = format!("/interactions/{}/{}/callback", s.id, s.token);
             let cb = callbacks.iter().find(|r| r.path == path).expect("a callback per interaction");
             assert!(cb.status < 300 && cb.body["type"] == 5, "deferred: {}", cb.body);
-            cb.received_at - s.sent_at
+            let at = cb.received_at;
+            (s, at)
         })
         .collect();
-    latencies.sort();
-    (latencies, last_edit)
+    (timed, last_edit)
+}
+
+/// The stages of one interaction, from the fake queueing its frame to its callback arriving.
+#[derive(Default, Clone, Copy)]
+struct Stages {
+    /// Fake queues INTERACTION_CREATE → serenity's shard loop has read and parsed the frame.
+    to_parsed: Duration,
+    /// Parsed → samrad's handler entered (cache update, task spawn, scheduling).
+    to_handler: Duration,
+    /// Handler entered → callback POST started (custom id parsed, deferral built).
+    to_request: Duration,
+    /// Callback POST started → received by the fake (HTTP client, loopback, fake's server).
+    to_fake: Duration,
+}
+
+/// Matches stamps to interactions (in sending order): each takes the first frame parsed after
+/// it was queued that no earlier one took. `None` when a stamp is missing.
+fn stages(timed: &[(SentInteraction, Instant)], stamps: &stages::Stamps) -> Option<Vec<Stages>> {
+    let mut parsed = stamps.parsed.clone();
+    parsed.sort();
+    let mut next = 0;
+    let mut out = Vec::with_capacity(timed.len());
+    for (s, callback) in timed {
+        next += parsed[next..].iter().position(|p| *p >= s.sent_at)?;
+        let frame = parsed[next];
+        next += 1;
+        let (handler, request) = stamps.handled.get(&s.id)?;
+        let request = (*request)?;
+        out.push(Stages {
+            to_parsed: frame - s.sent_at,
+            to_handler: handler.saturating_duration_since(frame),
+            to_request: request.saturating_duration_since(*handler),
+            to_fake: callback.saturating_duration_since(request),
+        });
+    }
+    Some(out)
+}
+
+/// Markdown rows: p50 / p99 / max of each stage, for `(label, stages)` columns.
+fn stage_table(runs: &[(&str, &[Stages])]) -> String {
+    let mut out = String::from("| stage |");
+    for (label, _) in runs {
+        out.push_str(&format!(" {label} p50 ms | p99 ms | max ms |"));
+    }
+    out.push_str("\n|---|");
+    out.push_str(&"---|---|---|".repeat(runs.len()));
+    out.push('\n');
+    type Stage = fn(&Stages) -> Duration;
+    let rows: [(&str, Stage); 5] = [
+        ("fake queues frame → serenity parsed it", |s| s.to_parsed),
+        ("parsed → handler entered", |s| s.to_handler),
+        ("handler entered → callback POST starts", |s| s.to_request),
+        ("POST starts → fake receives it", |s| s.to_fake),
+        ("total", |s| s.to_parsed + s.to_handler + s.to_request + s.to_fake),
+    ];
+    for (name, f) in rows {
+        out.push_str(&format!("| {name} |"));
+        for (_, st) in runs {
+            let mut v: Vec<Duration> = st.iter().map(f).collect();
+            v.sort();
+            out.push_str(&format!(
+                " {:.2} | {:.2} | {:.2} |",
+                ms(percentile(&v, 0.5)),
+                ms(percentile(&v, 0.99)),
+                ms(*v.last().unwrap())
+            ));
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// With `SAMRAD_PERF_CTL` naming the control fifo of `perf record -D -1 --control=fifo:…`,
+/// switches sampling on and off around the burst (profiling only the part measured).
+fn perf_control(command: &str) {
+    if let Ok(path) = std::env::var("SAMRAD_PERF_CTL") {
+        use std::io::Write;
+        if let Ok(mut fifo) = std::fs::OpenOptions::new().write(true).open(path) {
+            let _ = writeln!(fifo, "{command}");
+        }
+    }
 }
 
 // ---- 1. interaction latency ----------------------------------------------------------------
@@ -243,7 +346,23 @@ async fn latency(dir: &Path) -> String {
     submit_all(&fake, vec![modal_submit(0, LATENCY_MEMBERS)]).await;
     fake.clear_requests();
 
-    let (lat, all_done) = submit_all(&fake, (0..LATENCY_MEMBERS).map(|i| modal_submit(0, i)).collect()).await;
+    STAGES.take();
+    perf_control("enable");
+    let (timed, all_done) = submit_timed(&fake, (0..LATENCY_MEMBERS).map(|i| modal_submit(0, i)).collect()).await;
+    perf_control("disable");
+    let burst_stamps = STAGES.take();
+    let burst_stages = stages(&timed, &burst_stamps);
+    let mut lat: Vec<Duration> = timed.iter().map(|(s, cb)| *cb - s.sent_at).collect();
+    lat.sort();
+    // The serial stage's pace: frames parsed per ms by the one shard loop during the burst, and
+    // how long the fake took to queue the burst.
+    let first_sent = timed.iter().map(|(s, _)| s.sent_at).min().unwrap();
+    let last_sent = timed.iter().map(|(s, _)| s.sent_at).max().unwrap();
+    let burst_parsed: Vec<Instant> = burst_stamps.parsed.iter().copied().filter(|p| *p >= first_sent).collect();
+    let parse_span = match (burst_parsed.first(), burst_parsed.last()) {
+        (Some(a), Some(b)) => *b - *a,
+        _ => Duration::ZERO,
+    };
     let meeting = store.current_meeting(GuildId(gid)).await.unwrap().unwrap();
     let saved = store.answers(meeting.id).await.unwrap().len();
     assert_eq!(saved, (LATENCY_MEMBERS + 1) * QUESTIONS, "every answer saved");
@@ -252,8 +371,16 @@ async fn latency(dir: &Path) -> String {
     fake.clear_requests();
     // The same submit one at a time (each waits for the previous reply): the cost without a queue.
     let mut alone = Vec::new();
+    let mut alone_stages = Some(Vec::new());
     for i in 0..ALONE {
-        alone.extend(submit_all(&fake, vec![modal_submit(0, i)]).await.0);
+        STAGES.take();
+        let (timed, _) = submit_timed(&fake, vec![modal_submit(0, i)]).await;
+        let st = stages(&timed, &STAGES.take());
+        alone_stages = alone_stages.zip(st).map(|(mut all, st)| {
+            all.extend(st);
+            all
+        });
+        alone.extend(timed.iter().map(|(s, cb)| *cb - s.sent_at));
         fake.clear_requests();
     }
     alone.sort();
@@ -270,6 +397,41 @@ async fn latency(dir: &Path) -> String {
     let p99 = percentile(&lat, 0.99);
     let verdict = if p99 < Duration::from_millis(20) { "met" } else { "missed" };
     let drain = LATENCY_MEMBERS as f64 / ms(*lat.last().unwrap());
+    let stage_rows = match (&burst_stages, &alone_stages) {
+        (Some(burst), Some(alone)) => stage_table(&[
+            ("one at a time", alone.as_slice()),
+            (&format!("{LATENCY_MEMBERS} at once"), burst.as_slice()),
+        ]),
+        _ => "(stage stamps missing: the tracing spans were not seen)\n".to_owned(),
+    };
+    let pace = format!(
+        "The fake queued the {LATENCY_MEMBERS} frames in {:.2} ms; the shard loop parsed {} frames from the first \
+         to the last in {:.2} ms ({:.3} ms per frame).",
+        ms(last_sent - first_sent),
+        burst_parsed.len(),
+        ms(parse_span),
+        ms(parse_span) / burst_parsed.len().saturating_sub(1).max(1) as f64,
+    );
+    println!("{stage_rows}\n{pace}");
+    if std::env::var("SAMRAD_WIRE_ONLY").is_ok() {
+        // The k-th interaction's stamps relative to the first frame queued (ms).
+        let mut parsed = burst_stamps.parsed.clone();
+        parsed.sort();
+        for k in [0, 24, 49, 99, 149, 199].into_iter().filter(|k| *k < timed.len()) {
+            let (s, cb) = &timed[k];
+            let (h, r) = burst_stamps.handled.get(&s.id).copied().unzip();
+            let rel = |t: Instant| ms(t.saturating_duration_since(first_sent));
+            println!(
+                "k={:>3} queued {:>6.2} parsed {:>6.2} handler {:>6.2} request {:>6.2} callback {:>6.2}",
+                k + 1,
+                rel(s.sent_at),
+                parsed.get(k).map_or(f64::NAN, |p| rel(*p)),
+                h.map_or(f64::NAN, rel),
+                r.flatten().map_or(f64::NAN, rel),
+                rel(*cb)
+            );
+        }
+    }
     format!(
         "### Interaction latency\n\n{LATENCY_MEMBERS} members submit the answer modal ({QUESTIONS} questions) at once \
          through the fake Discord. Per interaction: from the fake queueing INTERACTION_CREATE on the gateway to the \
@@ -522,12 +684,25 @@ fn main() {
     if !std::env::args().any(|a| a == "--bench") {
         return;
     }
-    let _ = tracing_subscriber::fmt()
-        .with_env_filter(tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "warn".into()))
-        .try_init();
+    {
+        use tracing_subscriber::layer::SubscriberExt;
+        use tracing_subscriber::util::SubscriberInitExt;
+        use tracing_subscriber::Layer;
+        let env = tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "warn".into());
+        let _ = tracing_subscriber::registry()
+            .with(tracing_subscriber::fmt::layer().with_filter(env))
+            .with(STAGES.clone().with_filter(tracing_subscriber::filter::filter_fn(stages::StageLayer::wanted)))
+            .try_init();
+    }
     // The fake and this driver on one thread; each bot gets its own runtime (see `Bot`).
-    let rt = tokio::runtime::Builder::new_multi_thread().worker_threads(1).enable_all().build().unwrap();
+    let rt =
+        tokio::runtime::Builder::new_multi_thread().worker_threads(1).thread_name("fake").enable_all().build().unwrap();
     let dir = tempfile::tempdir().unwrap();
+    if std::env::var("SAMRAD_WIRE_ONLY").as_deref() == Ok("latency") {
+        // For profiling: the latency section alone, printed, BENCHMARKS input untouched.
+        println!("{}", rt.block_on(latency(dir.path())));
+        return;
+    }
     let (latency, split, memory) = rt.block_on(async {
         let latency = latency(dir.path()).await;
         println!("{latency}");
