@@ -359,10 +359,6 @@ async fn latency(dir: &Path) -> String {
     let first_sent = timed.iter().map(|(s, _)| s.sent_at).min().unwrap();
     let last_sent = timed.iter().map(|(s, _)| s.sent_at).max().unwrap();
     let burst_parsed: Vec<Instant> = burst_stamps.parsed.iter().copied().filter(|p| *p >= first_sent).collect();
-    let parse_span = match (burst_parsed.first(), burst_parsed.last()) {
-        (Some(a), Some(b)) => *b - *a,
-        _ => Duration::ZERO,
-    };
     let meeting = store.current_meeting(GuildId(gid)).await.unwrap().unwrap();
     let saved = store.answers(meeting.id).await.unwrap().len();
     assert_eq!(saved, (LATENCY_MEMBERS + 1) * QUESTIONS, "every answer saved");
@@ -404,13 +400,26 @@ async fn latency(dir: &Path) -> String {
         ]),
         _ => "(stage stamps missing: the tracing spans were not seen)\n".to_owned(),
     };
+    // The shard loop's own pace: gaps between the interaction frames it parsed one after another
+    // (the median is the cost of a frame when the loop has the CPU; the total includes waiting).
+    let frames: Vec<Instant> = burst_parsed.iter().copied().take(LATENCY_MEMBERS).collect();
+    let mut gaps: Vec<Duration> = frames.windows(2).map(|w| w[1] - w[0]).collect();
+    gaps.sort();
+    let gap = if gaps.is_empty() { Duration::ZERO } else { percentile(&gaps, 0.5) };
+    let frames_span = match (frames.first(), frames.last()) {
+        (Some(a), Some(b)) => *b - *a,
+        _ => Duration::ZERO,
+    };
     let pace = format!(
-        "The fake queued the {LATENCY_MEMBERS} frames in {:.2} ms; the shard loop parsed {} frames from the first \
-         to the last in {:.2} ms ({:.3} ms per frame).",
+        "The fake queued the {LATENCY_MEMBERS} frames in {:.2} ms. Serenity's shard loop parsed them from the first \
+         to the last in {:.2} ms, with a median gap of {:.3} ms between two frames: about {:.1} ms for the whole \
+         burst when the loop has a core ({} frames parsed in all while the burst was answered; the others are the \
+         fake's MESSAGE_UPDATE echoes of the reply edits).",
         ms(last_sent - first_sent),
+        ms(frames_span),
+        ms(gap),
+        ms(gap) * LATENCY_MEMBERS as f64,
         burst_parsed.len(),
-        ms(parse_span),
-        ms(parse_span) / burst_parsed.len().saturating_sub(1).max(1) as f64,
     );
     println!("{stage_rows}\n{pace}");
     if std::env::var("SAMRAD_WIRE_ONLY").is_ok() {
@@ -438,21 +447,30 @@ async fn latency(dir: &Path) -> String {
          bot's interaction callback POST (a deferral, type 5) arriving at the fake. The time includes loopback \
          transit both ways (websocket frame, HTTP request) and the fake's own work (JSON, schema validation), all \
          on the same 2 cores; the bot runs in the bench process on its own 2-thread runtime, the fake on one \
-         thread. For reference, the same submit one at a time (each after the previous reply).\n\n\
+         thread plus the driver's. For reference, the same submit one at a time (each after the previous reply).\n\n\
          | submits | interactions | p50 ms | p99 ms | max ms |\n|---|---|---|---|---|\n{}{}\n\
          Target p99 < 20 ms for the {LATENCY_MEMBERS} at once (Discord allows 3 s): **{verdict}** (p99 {:.2} ms). \
-         All {} answers were saved and every deferred reply filled in {:.0} ms after the first submit. \
-         The burst drains at {drain:.1} interactions per ms, so the k-th interaction in the burst waits for the \
-         k−1 before it on the one gateway connection (serenity reads and deserialises events one at a time per \
-         shard) and for the fake, which shares the two cores. Alone, an interaction is answered in the time of \
-         the first row: the latency of the burst is queueing, not per-interaction work (the one slow \
-         single submit, if any, coincides with other work such as the 200 ms scheduler tick; not yet traced).\n\n\
-         Plan: (1) find the serial stage with a timestamp per step (frame sent by the fake, event parsed by \
-         serenity, handler entered, callback sent), running the fake on another machine or pinned core so it \
-         stops competing; (2) if it is serenity's one-event-at-a-time shard loop, more shards split the stream \
-         (Discord's real traffic also arrives spread over seconds, not in one millisecond); (3) keep the \
-         handler's work before `defer` to the parse of the custom id, as now. Every interaction is acknowledged \
-         two orders of magnitude inside Discord's 3 s.\n",
+         All {} answers were saved and every deferred reply filled in {:.0} ms after the first submit \
+         ({drain:.1} interactions acknowledged per ms).\n\n\
+         Where the time goes, per interaction and stage. The stamps come from spans the code already has: \
+         serenity's `recv_event` closes when the shard loop has read and parsed a frame, samrad's `interaction` \
+         span opens when the handler starts, serenity's first `request` span inside it is the callback; the fake \
+         stamps the queueing and the arrival (`benches/support/stages.rs`).\n\n{stage_rows}\n\
+         {pace} The handler is not the serial stage: it defers before any store access (third row). What the \
+         burst waits for is CPU: the two cores run the fake (driver, gateway writer, HTTP server), the shard \
+         loop, the handlers and SQLite's connection threads, and the work after each deferral (saving, reading \
+         the form, editing the reply; most of an interaction's CPU, see Profiles) competes with parsing and \
+         deferring the later ones, while the fake answers those edits on the thread that receives the callbacks.\n\n\
+         Plan: (1) acknowledge the burst first: bound the store work after the deferral to about one modal \
+         submit per core (a semaphore, the reply edit outside it) and measure it on a quiet machine (see \
+         Profiles for the run under load); (2) cut the work after the deferral: the modal handler reads the \
+         meeting twice (the submit, then the form for the next page) and writes the guild row on every \
+         interaction (`discord::context::actor`); (3) sharding does not split this burst: Discord sends a \
+         guild's events on shard (guild_id >> 22) mod N, so one guild's members stay on one shard; it helps \
+         across guilds, and is measured once the fake serves more than one gateway connection (today it reads \
+         the IDENTIFY `shard` only for READY, and a second connection replaces the first); (4) run the fake on \
+         other cores than the bot, as Discord is. Every interaction is acknowledged two orders of magnitude \
+         inside Discord's 3 s.\n",
         row("one at a time", &alone),
         row(&format!("{LATENCY_MEMBERS} at once"), &lat),
         ms(p99),
