@@ -463,9 +463,9 @@ async fn latency(dir: &Path) -> String {
          deferring the later ones, while the fake answers those edits on the thread that receives the callbacks.\n\n\
          Plan: (1) acknowledge the burst first: bound the store work after the deferral to about one modal \
          submit per core (a semaphore, the reply edit outside it) and measure it on a quiet machine (see \
-         Profiles for the run under load); (2) cut the work after the deferral: the modal handler reads the \
-         meeting twice (the submit, then the form for the next page) and writes the guild row on every \
-         interaction (`discord::context::actor`); (3) sharding does not split this burst: Discord sends a \
+         Profiles for the run under load); (2) cut the work after the deferral further: the modal handler \
+         still reads the meeting twice (the submit, then the form for the next page; the guild row is no \
+         longer written on every interaction, nor the member on every submit); (3) sharding does not split this burst: Discord sends a \
          guild's events on shard (guild_id >> 22) mod N, so one guild's members stay on one shard; it helps \
          across guilds, and is measured once the fake serves more than one gateway connection (today it reads \
          the IDENTIFY `shard` only for READY, and a second connection replaces the first); (4) run the fake on \
