@@ -1,12 +1,17 @@
 //! Wire-level benchmarks against the fake Discord on loopback (`crates/fake-discord`):
 //! 1. interaction latency: 200 members submit the answer modal at once; per interaction, the
-//!    time from the fake queueing INTERACTION_CREATE to the bot's callback POST arriving;
+//!    time from the fake queueing INTERACTION_CREATE to the bot's callback POST arriving, and
+//!    its stages (`support/stages.rs`);
 //! 2. REST calls of a split of 500 members in voice, against the minimum, and its wall time;
 //! 3. memory: RSS of the release `samrad run` process with 10 guilds, idle and after 10 000
 //!    answers arrived through modal submits.
 //!
 //! The bot of 1 and 2 runs in this process on its own tokio runtime (the fake and the driver on
 //! another); 3 spawns the real binary. Writes `target/bench/wire.md` (read by scripts/bench.sh).
+//!
+//! For profiling: `SAMRAD_WIRE_ONLY=latency` runs section 1 alone and prints it (no file), with
+//! the stamps of a few interactions of the burst; `SAMRAD_PERF_CTL=<fifo>` switches a
+//! `perf record -D -1 --control=fifo:<fifo>` on for the burst only (see benches/PROFILES.md).
 
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
