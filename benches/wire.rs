@@ -1,12 +1,17 @@
 //! Wire-level benchmarks against the fake Discord on loopback (`crates/fake-discord`):
 //! 1. interaction latency: 200 members submit the answer modal at once; per interaction, the
-//!    time from the fake queueing INTERACTION_CREATE to the bot's callback POST arriving;
+//!    time from the fake queueing INTERACTION_CREATE to the bot's callback POST arriving, and
+//!    its stages (`support/stages.rs`);
 //! 2. REST calls of a split of 500 members in voice, against the minimum, and its wall time;
 //! 3. memory: RSS of the release `samrad run` process with 10 guilds, idle and after 10 000
 //!    answers arrived through modal submits.
 //!
 //! The bot of 1 and 2 runs in this process on its own tokio runtime (the fake and the driver on
 //! another); 3 spawns the real binary. Writes `target/bench/wire.md` (read by scripts/bench.sh).
+//!
+//! For profiling: `SAMRAD_WIRE_ONLY=latency` runs section 1 alone and prints it (no file), with
+//! the stamps of a few interactions of the burst; `SAMRAD_PERF_CTL=<fifo>` switches a
+//! `perf record -D -1 --control=fifo:<fifo>` on for the burst only (see benches/PROFILES.md).
 
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
@@ -29,11 +34,16 @@ use samrad::storage::SqliteStore;
 use secrecy::SecretString;
 use tokio::sync::oneshot;
 
-/// Upper bound of every wait.
 #[path = "../tests/support/guild.rs"]
 mod shared_guild;
 use shared_guild::{coordination_guild, member_id, GuildIds, FACILITATOR, ORGANISER};
+#[path = "support/stages.rs"]
+mod stages;
 
+/// Stage timestamps of the bot's interactions (see `stages`), installed in `main`.
+static STAGES: std::sync::LazyLock<stages::StageLayer> = std::sync::LazyLock::new(stages::StageLayer::default);
+
+/// Upper bound of every wait.
 const T: Duration = Duration::from_secs(120);
 const QUESTIONS: usize = 5;
 const UNITS: [&str; 4] = ["Law", "Humanities", "Medicine", "Museum"];
@@ -139,7 +149,12 @@ struct Bot {
 
 impl Bot {
     async fn start(fake: &FakeDiscord, db_url: &str, kits_dir: &Path, now: DateTime<Utc>) -> Bot {
-        let rt = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap();
+        let rt = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(2)
+            .thread_name("bot")
+            .enable_all()
+            .build()
+            .unwrap();
         let settings = BotSettings {
             token: SecretString::from("MTAw.fake.token"),
             api_base: Some(fake.base_url()),
@@ -184,6 +199,18 @@ fn ms(d: Duration) -> f64 {
 /// Sends every fixture at once, waits for all callbacks and all deferred responses filled in
 /// (PATCH @original); returns each interaction's callback time and the time until the last edit.
 async fn submit_all(fake: &FakeDiscord, fixtures: Vec<InteractionFixture>) -> (Vec<Duration>, Duration) {
+    let (timed, last_edit) = submit_timed(fake, fixtures).await;
+    let mut latencies: Vec<Duration> = timed.iter().map(|(s, cb)| *cb - s.sent_at).collect();
+    latencies.sort();
+    (latencies, last_edit)
+}
+
+/// As [`submit_all`], but each interaction (in sending order) with the time its callback
+/// arrived at the fake.
+async fn submit_timed(
+    fake: &FakeDiscord,
+    fixtures: Vec<InteractionFixture>,
+) -> (Vec<(SentInteraction, Instant)>, Duration) {
     let n = fixtures.len();
     let start = Instant::now();
     let mut sent: Vec<SentInteraction> = Vec::with_capacity(n);
@@ -205,17 +232,98 @@ async fn submit_all(fake: &FakeDiscord, fixtures: Vec<InteractionFixture>) -> (V
         .expect("every modal submit answered");
     let last_edit = edits.iter().map(|r| r.at).max().unwrap() - start;
     let callbacks = fake.requests_matching("POST /interactions/{i}/{t}/callback");
-    let mut latencies: Vec<Duration> = sent
-        .iter()
+    let timed = sent
+        .into_iter()
         .map(|s| {
             let path = format!("/interactions/{}/{}/callback", s.id, s.token);
             let cb = callbacks.iter().find(|r| r.path == path).expect("a callback per interaction");
             assert!(cb.status < 300 && cb.body["type"] == 5, "deferred: {}", cb.body);
-            cb.received_at - s.sent_at
+            let at = cb.received_at;
+            (s, at)
         })
         .collect();
-    latencies.sort();
-    (latencies, last_edit)
+    (timed, last_edit)
+}
+
+/// The stages of one interaction, from the fake queueing its frame to its callback arriving.
+#[derive(Default, Clone, Copy)]
+struct Stages {
+    /// Fake queues INTERACTION_CREATE → serenity's shard loop has read and parsed the frame.
+    to_parsed: Duration,
+    /// Parsed → samrad's handler entered (cache update, task spawn, scheduling).
+    to_handler: Duration,
+    /// Handler entered → callback POST started (custom id parsed, deferral built).
+    to_request: Duration,
+    /// Callback POST started → received by the fake (HTTP client, loopback, fake's server).
+    to_fake: Duration,
+}
+
+/// Matches stamps to interactions (in sending order): each takes the first frame parsed after
+/// it was queued that no earlier one took. `None` when a stamp is missing.
+fn stages(timed: &[(SentInteraction, Instant)], stamps: &stages::Stamps) -> Option<Vec<Stages>> {
+    let mut parsed = stamps.parsed.clone();
+    parsed.sort();
+    let mut next = 0;
+    let mut out = Vec::with_capacity(timed.len());
+    for (s, callback) in timed {
+        next += parsed[next..].iter().position(|p| *p >= s.sent_at)?;
+        let frame = parsed[next];
+        next += 1;
+        let (handler, request) = stamps.handled.get(&s.id)?;
+        let request = (*request)?;
+        out.push(Stages {
+            to_parsed: frame - s.sent_at,
+            to_handler: handler.saturating_duration_since(frame),
+            to_request: request.saturating_duration_since(*handler),
+            to_fake: callback.saturating_duration_since(request),
+        });
+    }
+    Some(out)
+}
+
+/// Markdown rows: p50 / p99 / max of each stage, for `(label, stages)` columns.
+fn stage_table(runs: &[(&str, &[Stages])]) -> String {
+    let mut out = String::from("| stage |");
+    for (label, _) in runs {
+        out.push_str(&format!(" {label} p50 ms | p99 ms | max ms |"));
+    }
+    out.push_str("\n|---|");
+    out.push_str(&"---|---|---|".repeat(runs.len()));
+    out.push('\n');
+    type Stage = fn(&Stages) -> Duration;
+    let rows: [(&str, Stage); 5] = [
+        ("fake queues frame → serenity parsed it", |s| s.to_parsed),
+        ("parsed → handler entered", |s| s.to_handler),
+        ("handler entered → callback POST starts", |s| s.to_request),
+        ("POST starts → fake receives it", |s| s.to_fake),
+        ("total", |s| s.to_parsed + s.to_handler + s.to_request + s.to_fake),
+    ];
+    for (name, f) in rows {
+        out.push_str(&format!("| {name} |"));
+        for (_, st) in runs {
+            let mut v: Vec<Duration> = st.iter().map(f).collect();
+            v.sort();
+            out.push_str(&format!(
+                " {:.2} | {:.2} | {:.2} |",
+                ms(percentile(&v, 0.5)),
+                ms(percentile(&v, 0.99)),
+                ms(*v.last().unwrap())
+            ));
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// With `SAMRAD_PERF_CTL` naming the control fifo of `perf record -D -1 --control=fifo:…`,
+/// switches sampling on and off around the burst (profiling only the part measured).
+fn perf_control(command: &str) {
+    if let Ok(path) = std::env::var("SAMRAD_PERF_CTL") {
+        use std::io::Write;
+        if let Ok(mut fifo) = std::fs::OpenOptions::new().write(true).open(path) {
+            let _ = writeln!(fifo, "{command}");
+        }
+    }
 }
 
 // ---- 1. interaction latency ----------------------------------------------------------------
@@ -244,7 +352,19 @@ async fn latency(dir: &Path) -> String {
     submit_all(&fake, vec![modal_submit(0, LATENCY_MEMBERS)]).await;
     fake.clear_requests();
 
-    let (lat, all_done) = submit_all(&fake, (0..LATENCY_MEMBERS).map(|i| modal_submit(0, i)).collect()).await;
+    STAGES.take();
+    perf_control("enable");
+    let (timed, all_done) = submit_timed(&fake, (0..LATENCY_MEMBERS).map(|i| modal_submit(0, i)).collect()).await;
+    perf_control("disable");
+    let burst_stamps = STAGES.take();
+    let burst_stages = stages(&timed, &burst_stamps);
+    let mut lat: Vec<Duration> = timed.iter().map(|(s, cb)| *cb - s.sent_at).collect();
+    lat.sort();
+    // The serial stage's pace: frames parsed per ms by the one shard loop during the burst, and
+    // how long the fake took to queue the burst.
+    let first_sent = timed.iter().map(|(s, _)| s.sent_at).min().unwrap();
+    let last_sent = timed.iter().map(|(s, _)| s.sent_at).max().unwrap();
+    let burst_parsed: Vec<Instant> = burst_stamps.parsed.iter().copied().filter(|p| *p >= first_sent).collect();
     let meeting = store.current_meeting(GuildId(gid)).await.unwrap().unwrap();
     let saved = store.answers(meeting.id).await.unwrap().len();
     assert_eq!(saved, (LATENCY_MEMBERS + 1) * QUESTIONS, "every answer saved");
@@ -253,8 +373,16 @@ async fn latency(dir: &Path) -> String {
     fake.clear_requests();
     // The same submit one at a time (each waits for the previous reply): the cost without a queue.
     let mut alone = Vec::new();
+    let mut alone_stages = Some(Vec::new());
     for i in 0..ALONE {
-        alone.extend(submit_all(&fake, vec![modal_submit(0, i)]).await.0);
+        STAGES.take();
+        let (timed, _) = submit_timed(&fake, vec![modal_submit(0, i)]).await;
+        let st = stages(&timed, &STAGES.take());
+        alone_stages = alone_stages.zip(st).map(|(mut all, st)| {
+            all.extend(st);
+            all
+        });
+        alone.extend(timed.iter().map(|(s, cb)| *cb - s.sent_at));
         fake.clear_requests();
     }
     alone.sort();
@@ -271,27 +399,84 @@ async fn latency(dir: &Path) -> String {
     let p99 = percentile(&lat, 0.99);
     let verdict = if p99 < Duration::from_millis(20) { "met" } else { "missed" };
     let drain = LATENCY_MEMBERS as f64 / ms(*lat.last().unwrap());
+    let stage_rows = match (&burst_stages, &alone_stages) {
+        (Some(burst), Some(alone)) => stage_table(&[
+            ("one at a time", alone.as_slice()),
+            (&format!("{LATENCY_MEMBERS} at once"), burst.as_slice()),
+        ]),
+        _ => "(stage stamps missing: the tracing spans were not seen)\n".to_owned(),
+    };
+    // The shard loop's own pace: gaps between the interaction frames it parsed one after another
+    // (the median is the cost of a frame when the loop has the CPU; the total includes waiting).
+    let frames: Vec<Instant> = burst_parsed.iter().copied().take(LATENCY_MEMBERS).collect();
+    let mut gaps: Vec<Duration> = frames.windows(2).map(|w| w[1] - w[0]).collect();
+    gaps.sort();
+    let gap = if gaps.is_empty() { Duration::ZERO } else { percentile(&gaps, 0.5) };
+    let frames_span = match (frames.first(), frames.last()) {
+        (Some(a), Some(b)) => *b - *a,
+        _ => Duration::ZERO,
+    };
+    let pace = format!(
+        "The fake queued the {LATENCY_MEMBERS} frames in {:.2} ms. Serenity's shard loop parsed them from the first \
+         to the last in {:.2} ms, with a median gap of {:.3} ms between two frames: about {:.1} ms for the whole \
+         burst when the loop has a core ({} frames parsed in all while the burst was answered; the others are the \
+         fake's MESSAGE_UPDATE echoes of the reply edits).",
+        ms(last_sent - first_sent),
+        ms(frames_span),
+        ms(gap),
+        ms(gap) * LATENCY_MEMBERS as f64,
+        burst_parsed.len(),
+    );
+    println!("{stage_rows}\n{pace}");
+    if std::env::var("SAMRAD_WIRE_ONLY").is_ok() {
+        // The k-th interaction's stamps relative to the first frame queued (ms).
+        let mut parsed = burst_stamps.parsed.clone();
+        parsed.sort();
+        for k in [0, 24, 49, 99, 149, 199].into_iter().filter(|k| *k < timed.len()) {
+            let (s, cb) = &timed[k];
+            let (h, r) = burst_stamps.handled.get(&s.id).copied().unzip();
+            let rel = |t: Instant| ms(t.saturating_duration_since(first_sent));
+            println!(
+                "k={:>3} queued {:>6.2} parsed {:>6.2} handler {:>6.2} request {:>6.2} callback {:>6.2}",
+                k + 1,
+                rel(s.sent_at),
+                parsed.get(k).map_or(f64::NAN, |p| rel(*p)),
+                h.map_or(f64::NAN, rel),
+                r.flatten().map_or(f64::NAN, rel),
+                rel(*cb)
+            );
+        }
+    }
     format!(
         "### Interaction latency\n\n{LATENCY_MEMBERS} members submit the answer modal ({QUESTIONS} questions) at once \
          through the fake Discord. Per interaction: from the fake queueing INTERACTION_CREATE on the gateway to the \
          bot's interaction callback POST (a deferral, type 5) arriving at the fake. The time includes loopback \
          transit both ways (websocket frame, HTTP request) and the fake's own work (JSON, schema validation), all \
          on the same 2 cores; the bot runs in the bench process on its own 2-thread runtime, the fake on one \
-         thread. For reference, the same submit one at a time (each after the previous reply).\n\n\
+         thread plus the driver's. For reference, the same submit one at a time (each after the previous reply).\n\n\
          | submits | interactions | p50 ms | p99 ms | max ms |\n|---|---|---|---|---|\n{}{}\n\
          Target p99 < 20 ms for the {LATENCY_MEMBERS} at once (Discord allows 3 s): **{verdict}** (p99 {:.2} ms). \
-         All {} answers were saved and every deferred reply filled in {:.0} ms after the first submit. \
-         The burst drains at {drain:.1} interactions per ms, so the k-th interaction in the burst waits for the \
-         k−1 before it on the one gateway connection (serenity reads and deserialises events one at a time per \
-         shard) and for the fake, which shares the two cores. Alone, an interaction is answered in the time of \
-         the first row: the latency of the burst is queueing, not per-interaction work (the one slow \
-         single submit, if any, coincides with other work such as the 200 ms scheduler tick; not yet traced).\n\n\
-         Plan: (1) find the serial stage with a timestamp per step (frame sent by the fake, event parsed by \
-         serenity, handler entered, callback sent), running the fake on another machine or pinned core so it \
-         stops competing; (2) if it is serenity's one-event-at-a-time shard loop, more shards split the stream \
-         (Discord's real traffic also arrives spread over seconds, not in one millisecond); (3) keep the \
-         handler's work before `defer` to the parse of the custom id, as now. Every interaction is acknowledged \
-         two orders of magnitude inside Discord's 3 s.\n",
+         All {} answers were saved and every deferred reply filled in {:.0} ms after the first submit \
+         ({drain:.1} interactions acknowledged per ms).\n\n\
+         Where the time goes, per interaction and stage. The stamps come from spans the code already has: \
+         serenity's `recv_event` closes when the shard loop has read and parsed a frame, samrad's `interaction` \
+         span opens when the handler starts, serenity's first `request` span inside it is the callback; the fake \
+         stamps the queueing and the arrival (`benches/support/stages.rs`).\n\n{stage_rows}\n\
+         {pace} The handler is not the serial stage: it defers before any store access (third row). What the \
+         burst waits for is CPU: the two cores run the fake (driver, gateway writer, HTTP server), the shard \
+         loop, the handlers and SQLite's connection threads, and the work after each deferral (saving, reading \
+         the form, editing the reply; most of an interaction's CPU, see Profiles) competes with parsing and \
+         deferring the later ones, while the fake answers those edits on the thread that receives the callbacks.\n\n\
+         Plan: (1) acknowledge the burst first: bound the store work after the deferral to about one modal \
+         submit per core (a semaphore, the reply edit outside it) and measure it on a quiet machine (see \
+         Profiles for the run under load); (2) cut the work after the deferral further: the modal handler \
+         still reads the meeting twice (the submit, then the form for the next page; the guild row is no \
+         longer written on every interaction, nor the member on every submit); (3) sharding does not split this burst: Discord sends a \
+         guild's events on shard (guild_id >> 22) mod N, so one guild's members stay on one shard; it helps \
+         across guilds, and is measured once the fake serves more than one gateway connection (today it reads \
+         the IDENTIFY `shard` only for READY, and a second connection replaces the first); (4) run the fake on \
+         other cores than the bot, as Discord is. Every interaction is acknowledged two orders of magnitude \
+         inside Discord's 3 s.\n",
         row("one at a time", &alone),
         row(&format!("{LATENCY_MEMBERS} at once"), &lat),
         ms(p99),
@@ -523,12 +708,25 @@ fn main() {
     if !std::env::args().any(|a| a == "--bench") {
         return;
     }
-    let _ = tracing_subscriber::fmt()
-        .with_env_filter(tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "warn".into()))
-        .try_init();
+    {
+        use tracing_subscriber::layer::SubscriberExt;
+        use tracing_subscriber::util::SubscriberInitExt;
+        use tracing_subscriber::Layer;
+        let env = tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "warn".into());
+        let _ = tracing_subscriber::registry()
+            .with(tracing_subscriber::fmt::layer().with_filter(env))
+            .with(STAGES.clone().with_filter(tracing_subscriber::filter::filter_fn(stages::StageLayer::wanted)))
+            .try_init();
+    }
     // The fake and this driver on one thread; each bot gets its own runtime (see `Bot`).
-    let rt = tokio::runtime::Builder::new_multi_thread().worker_threads(1).enable_all().build().unwrap();
+    let rt =
+        tokio::runtime::Builder::new_multi_thread().worker_threads(1).thread_name("fake").enable_all().build().unwrap();
     let dir = tempfile::tempdir().unwrap();
+    if std::env::var("SAMRAD_WIRE_ONLY").as_deref() == Ok("latency") {
+        // For profiling: the latency section alone, printed, BENCHMARKS input untouched.
+        println!("{}", rt.block_on(latency(dir.path())));
+        return;
+    }
     let (latency, split, memory) = rt.block_on(async {
         let latency = latency(dir.path()).await;
         println!("{latency}");

@@ -1,20 +1,26 @@
 #!/usr/bin/env bash
 # Runs every benchmark once and rewrites BENCHMARKS.md from their results (machine, date,
-# command, numbers). CI does not run this; it only checks that `cargo bench --no-run` builds.
+# command, numbers, load average), followed by the hand-written benches/PROFILES.md. CI does
+# not run this; it only checks that `cargo bench --no-run` builds.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export SQLX_OFFLINE=true
 target=${CARGO_TARGET_DIR:-target}
 mkdir -p target/bench
 
-cargo bench --bench ingest
-cargo bench --bench split -- --noplot
-cargo bench --bench digest -- --noplot
-if [ -f benches/wire.rs ]; then cargo bench --bench wire; fi
+# `scripts/bench.sh --report` only rewrites BENCHMARKS.md from the last run's results.
+if [ "${1:-}" != "--report" ]; then
+  cut -d' ' -f1-3 /proc/loadavg >target/bench/load-start
+  cargo bench --bench ingest
+  cargo bench --bench split -- --noplot
+  cargo bench --bench digest -- --noplot
+  if [ -f benches/wire.rs ]; then cargo bench --bench wire; fi
+  cut -d' ' -f1-3 /proc/loadavg >target/bench/load-end
+fi
 
-python3 - "$target" <<'PY'
+python3 - "$target" "$(cat target/bench/load-start)" "$(cat target/bench/load-end)" <<'PY'
 import json, os, platform, subprocess, sys, datetime, glob
-target = sys.argv[1]
+target, load_start, load_end = sys.argv[1:4]
 def cpu():
     for line in open('/proc/cpuinfo'):
         if line.startswith('model name'):
@@ -24,7 +30,9 @@ mem_kb = next(int(l.split()[1]) for l in open('/proc/meminfo') if l.startswith('
 rustc = subprocess.run(['rustc', '--version'], capture_output=True, text=True).stdout.strip()
 out = ["# Benchmarks", "",
        f"Run {datetime.date.today()} on {os.cpu_count()} cores ({cpu()}), {mem_kb // 1024 // 1024} GiB, {rustc}.",
-       "Command: `scripts/bench.sh` (release profile). Each section states its target and its reference.", ""]
+       "Command: `scripts/bench.sh` (release profile). Each section states its target and its reference.",
+       f"Load average (1, 5, 15 min) at the start {load_start}, at the end {load_end}: the machine is shared, so compare a",
+       "figure with its reference from the same run, not across runs.", ""]
 for part in ["ingest", "wire"]:
     path = f"target/bench/{part}.md"
     if os.path.exists(path):
@@ -39,8 +47,11 @@ def criterion(group_glob, title, note):
         rows.append(f"| {name} | {median:.3f} | {lo:.3f}–{hi:.3f} |")
     if rows:
         out.extend([f"## {title}", "", note, "", "| benchmark | median ms | 95% CI ms |", "|---|---|---|", *rows, ""])
-criterion("split*/*", "Split (grouping)", "500 members in 40 units with 4 roles into 100 rooms, each mode, without and with 10 earlier rounds of history. Targets: < 5 ms for random/mixed, < 50 ms for repeat-avoiding modes with history.")
+criterion("split*/*/*", "Split (grouping)", "500 members in 40 units with 4 roles into 100 rooms, each mode, without and with 10 earlier rounds of history. Targets: < 5 ms for random/mixed, < 50 ms for repeat-avoiding modes with history.")
 criterion("digest*", "Digest", "10 000 answers over 40 units, nb/sv text. Target: computation < 100 ms; the chart is measured separately.")
+# Profiles and plans are written by hand (they explain the numbers above); kept across runs.
+if os.path.exists("benches/PROFILES.md"):
+    out += [open("benches/PROFILES.md").read().strip(), ""]
 open("BENCHMARKS.md", "w").write("\n".join(out))
 print("wrote BENCHMARKS.md")
 PY

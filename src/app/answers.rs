@@ -68,6 +68,18 @@ async fn open_meeting<S: Store + ?Sized>(
     phases: &[Phase],
 ) -> Result<(Meeting, UnitName), AnswerFlowError> {
     let meeting = store.current_meeting(actor.guild).await?.ok_or(AnswerFlowError::NoMeeting)?;
+    let unit = check_open(store, clock, actor, &meeting, phases).await?;
+    Ok((meeting, unit))
+}
+
+/// The actor's unit, when `meeting` accepts answers of every phase in `phases` now.
+async fn check_open<S: Store + ?Sized>(
+    store: &S,
+    clock: &dyn Clock,
+    actor: &Actor,
+    meeting: &Meeting,
+    phases: &[Phase],
+) -> Result<UnitName, AnswerFlowError> {
     let now = clock.now();
     if !phases.iter().all(|p| meeting.accepts(*p, now)) {
         return Err(match meeting.state {
@@ -75,9 +87,21 @@ async fn open_meeting<S: Store + ?Sized>(
             _ => AnswerFlowError::Closed,
         });
     }
-    store.ensure_member(actor.guild, actor.user, &actor.name).await?;
-    let unit = store.member(actor.guild, actor.user).await?.and_then(|m| m.unit).ok_or(AnswerFlowError::NoUnit)?;
-    Ok((meeting, unit))
+    member_unit(store, actor).await
+}
+
+/// The actor's unit, recording the member (and their current display name) first. A member
+/// already stored under this name needs no write: the usual submit then takes the write lock
+/// once, for its answers, instead of three times (guild, member, answers).
+async fn member_unit<S: Store + ?Sized>(store: &S, actor: &Actor) -> Result<UnitName, AnswerFlowError> {
+    let member = match store.member(actor.guild, actor.user).await? {
+        Some(m) if m.name == actor.name => Some(m),
+        _ => {
+            store.ensure_member(actor.guild, actor.user, &actor.name).await?;
+            store.member(actor.guild, actor.user).await?
+        }
+    };
+    member.and_then(|m| m.unit).ok_or(AnswerFlowError::NoUnit)
 }
 
 /// The form for `phase` (reflection before the meeting, evaluation at its end).
@@ -141,7 +165,8 @@ pub async fn submit_answers<S: Store + ?Sized>(
     raw: &[(String, String)],
 ) -> Result<SubmitReport, AnswerFlowError> {
     // Which phases the submission touches decides whether it is still accepted: an evaluation
-    // after the reflection deadline is fine, a reflection answer is not.
+    // after the reflection deadline is fine, a reflection answer is not. The meeting is read
+    // once, for the phases, the check and the validation.
     let meeting = store.current_meeting(actor.guild).await?.ok_or(AnswerFlowError::NoMeeting)?;
     let mut phases: Vec<Phase> = Vec::new();
     for (qid, _) in raw {
@@ -157,7 +182,7 @@ pub async fn submit_answers<S: Store + ?Sized>(
     if phases.is_empty() {
         phases.push(Phase::Reflection);
     }
-    let (meeting, _unit) = open_meeting(store, clock, actor, &phases).await?;
+    check_open(store, clock, actor, &meeting, &phases).await?;
     let current: HashMap<QuestionId, String> =
         store.answers_of(meeting.id, actor.user).await?.into_iter().map(|a| (a.question, a.value)).collect();
     let mut report = SubmitReport::default();

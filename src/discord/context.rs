@@ -46,9 +46,15 @@ pub async fn actor(data: &Data, who: &Who<'_>) -> Result<Actor, BotError> {
         Some(g) => GuildId(g.get()),
         None => return dm_actor(data, who, user).await,
     };
-    store.ensure_guild(guild, who.guild_name.as_deref().unwrap_or("")).await?;
+    let member = store.member(guild, user).await?;
+    // A stored member means a stored guild (foreign key): the guild row is written only for a
+    // newcomer or to record the guild's name, not on every interaction.
+    let name = who.guild_name.as_deref().unwrap_or("");
+    if member.is_none() || !name.is_empty() {
+        store.ensure_guild(guild, name).await?;
+    }
     let settings = store.guild_settings(guild).await?;
-    let saved = store.member(guild, user).await?.and_then(|m| m.locale);
+    let saved = member.and_then(|m| m.locale);
     let roles = who.member.map(|m| m.roles.as_slice()).unwrap_or(&[]);
     let staff = staff_level(who.member.and_then(|m| m.permissions), roles, &settings);
     let lang = Lang::pick([saved.as_deref(), Some(who.locale), who.guild_locale, Some(settings.locale.as_str())]);

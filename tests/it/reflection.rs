@@ -53,6 +53,23 @@ async fn answering_needs_an_open_meeting_and_a_unit() {
 }
 
 #[tokio::test]
+async fn answering_records_a_new_member_and_a_changed_display_name() {
+    let w = World::new("example-en").await;
+    w.load().await;
+    let people = w.seat(1).await;
+    w.tick_at(w.due("open").await).await;
+    let loner = member(999, "Loner");
+    answers::submit_answers(&w.store, &w.clock, &loner, &all_answers(&w, "x")).await.unwrap_err();
+    let stored = w.store.member(loner.guild, loner.user).await.unwrap().expect("recorded on first answer");
+    assert_eq!((stored.name.as_str(), stored.unit), ("Loner", None));
+    let renamed = samrad::app::Actor { name: "New nick".into(), ..people[0].clone() };
+    answers::submit_answers(&w.store, &w.clock, &renamed, &all_answers(&w, "x")).await.unwrap();
+    let stored = w.store.member(renamed.guild, renamed.user).await.unwrap().unwrap();
+    assert_eq!(stored.name, "New nick");
+    assert!(stored.unit.is_some(), "the unit stays");
+}
+
+#[tokio::test]
 async fn edits_keep_the_earlier_answer_as_a_revision() {
     let w = World::new("example-en").await;
     w.load().await;
