@@ -6,7 +6,6 @@
 //! with fsync on, as production would have it); each run gets a fresh database.
 //! Writes `target/bench/scale.md` (read by scripts/bench.sh into BENCHMARKS.md).
 
-use std::sync::Arc;
 use std::time::Instant;
 
 use chrono::{Duration, Utc};
