@@ -141,6 +141,7 @@ fn main() {
          | engine | workers | jobs | seconds | jobs/s |\n|---|---|---|---|---|\n{}\n",
         rows.join("\n")
     );
-    std::fs::create_dir_all("target/bench").unwrap();
-    std::fs::write("target/bench/scale.md", report).unwrap();
+    let out = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/bench");
+    std::fs::create_dir_all(&out).unwrap();
+    std::fs::write(out.join("scale.md"), report).unwrap();
 }

@@ -10,11 +10,17 @@ mkdir -p target/bench
 
 # `scripts/bench.sh --report` only rewrites BENCHMARKS.md from the last run's results.
 if [ "${1:-}" != "--report" ]; then
+  # Postgres for the scale benchmarks: a throwaway server with fsync on, as in production.
+  pg_dir=$(mktemp -d)
+  trap 'scripts/pg-test-server.sh stop "$pg_dir"; rm -rf "$pg_dir"' EXIT
+  SAMRAD_BENCH_POSTGRES_URL=$(SAMRAD_PG_FSYNC=on scripts/pg-test-server.sh start "$pg_dir" "${SAMRAD_BENCH_PG_PORT:-55435}")
+  export SAMRAD_BENCH_POSTGRES_URL
   cut -d' ' -f1-3 /proc/loadavg >target/bench/load-start
   cargo bench --bench ingest
   cargo bench --bench split -- --noplot
   cargo bench --bench digest -- --noplot
   if [ -f benches/wire.rs ]; then cargo bench --bench wire; fi
+  cargo bench --bench scale
   cut -d' ' -f1-3 /proc/loadavg >target/bench/load-end
 fi
 
@@ -49,6 +55,10 @@ def criterion(group_glob, title, note):
         out.extend([f"## {title}", "", note, "", "| benchmark | median ms | 95% CI ms |", "|---|---|---|", *rows, ""])
 criterion("split*/*/*", "Split (grouping)", "500 members in 40 units with 4 roles into 100 rooms, each mode, without and with 10 earlier rounds of history. Targets: < 5 ms for random/mixed, < 50 ms for repeat-avoiding modes with history.")
 criterion("digest*", "Digest", "10 000 answers over 40 units, nb/sv text. Target: computation < 100 ms; the chart is measured separately.")
+for part in ["scale", "scale-ingest"]:
+    path = f"target/bench/{part}.md"
+    if os.path.exists(path):
+        out += [open(path).read().strip(), ""]
 # Profiles and plans are written by hand (they explain the numbers above); kept across runs.
 if os.path.exists("benches/PROFILES.md"):
     out += [open("benches/PROFILES.md").read().strip(), ""]
