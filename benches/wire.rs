@@ -419,8 +419,7 @@ async fn latency(dir: &Path) -> String {
     let pace = format!(
         "The fake queued the {LATENCY_MEMBERS} frames in {:.2} ms. Serenity's shard loop parsed them from the first \
          to the last in {:.2} ms, with a median gap of {:.3} ms between two frames: about {:.1} ms for the whole \
-         burst when the loop has a core ({} frames parsed in all while the burst was answered; the others are the \
-         fake's MESSAGE_UPDATE echoes of the reply edits).",
+         burst when the loop has a core ({} frames parsed in all while the burst was answered).",
         ms(last_sent - first_sent),
         ms(frames_span),
         ms(gap),
@@ -473,8 +472,8 @@ async fn latency(dir: &Path) -> String {
          still reads the meeting twice (the submit, then the form for the next page; the guild row is no \
          longer written on every interaction, nor the member on every submit); (3) sharding does not split this burst: Discord sends a \
          guild's events on shard (guild_id >> 22) mod N, so one guild's members stay on one shard; it helps \
-         across guilds, and is measured once the fake serves more than one gateway connection (today it reads \
-         the IDENTIFY `shard` only for READY, and a second connection replaces the first); (4) run the fake on \
+         across guilds, where several processes (`samrad run --shard-range`) each parse their own shards' \
+         events (the fake serves one session per shard; tests/it/wire/shards.rs); (4) run the fake on \
          other cores than the bot, as Discord is. Every interaction is acknowledged two orders of magnitude \
          inside Discord's 3 s.\n",
         row("one at a time", &alone),

@@ -333,7 +333,10 @@ fn edit_message(s: &mut State, channel_id: u64, message_id: u64, body: &Value, f
         *stored = message.clone();
     }
     let intent = if message.get("guild_id").is_some() { intents::GUILD_MESSAGES } else { intents::DIRECT_MESSAGES };
-    s.dispatch_with_intent(intent, "MESSAGE_UPDATE", message.clone());
+    // Ephemeral messages live only in the interaction's client; no gateway event (as at create).
+    if message["flags"].as_u64().unwrap_or(0) & EPHEMERAL == 0 {
+        s.dispatch_with_intent(intent, "MESSAGE_UPDATE", message.clone());
+    }
     Reply::ok(message)
 }
 
