@@ -173,6 +173,7 @@ async fn run_claimed<S: Store + ?Sized>(
 }
 
 /// Renews `worker`'s claims on `held` (the running job first) every third of the lease.
+/// A claim that lapsed but that nobody took is renewed: the job was not run twice.
 /// Returns only when the running job's claim is lost or the store fails.
 async fn keep_claims<S: Store + ?Sized>(
     worker: &Worker,
@@ -180,7 +181,7 @@ async fn keep_claims<S: Store + ?Sized>(
     clock: &dyn Clock,
     held: &[i64],
 ) -> Result<(), StoreError> {
-    let every = (worker.lease / 3).to_std().unwrap_or(std::time::Duration::from_secs(1));
+    let every = worker.renewal_interval();
     loop {
         tokio::time::sleep(every).await;
         let until = clock.now() + worker.lease;

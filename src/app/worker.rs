@@ -14,17 +14,29 @@ pub struct Worker {
     pub lease: Duration,
     /// How many due jobs one claim takes (a tick claims until nothing due is left).
     pub batch: u32,
+    /// How often a running job's claim is renewed (real time; a third of the lease unless set).
+    pub renew_every: Option<std::time::Duration>,
 }
 
 impl Worker {
     /// A worker with the default lease (one minute; renewed every 20 s while a job runs).
     pub fn new(id: impl Into<String>) -> Worker {
-        Worker { id: id.into(), lease: Duration::seconds(60), batch: 32 }
+        Worker { id: id.into(), lease: Duration::seconds(60), batch: 32, renew_every: None }
     }
 
     pub fn with_lease(mut self, lease: Duration) -> Worker {
         self.lease = lease;
         self
+    }
+
+    pub fn renewing_every(mut self, every: std::time::Duration) -> Worker {
+        self.renew_every = Some(every);
+        self
+    }
+
+    /// How long to wait between renewals of a running job's claim.
+    pub fn renewal_interval(&self) -> std::time::Duration {
+        self.renew_every.unwrap_or_else(|| (self.lease / 3).to_std().unwrap_or(std::time::Duration::from_secs(1)))
     }
 
     pub fn with_batch(mut self, batch: u32) -> Worker {

@@ -185,6 +185,49 @@ async fn a_killed_worker_hands_its_job_over(url: &str, hang: Hang) {
     assert!(report.done.is_empty(), "{report:?}");
 }
 
+/// A worker that stalls past its lease (a long GC pause, a frozen VM) loses the job to another
+/// worker, notices when it next renews, and stops instead of running on beside it.
+async fn a_stalled_worker_stops_when_its_claim_is_taken(url: &str) {
+    let (a, b) = (samrad::storage::open(url).await.unwrap(), samrad::storage::open(url).await.unwrap());
+    let clock = Arc::new(ManualClock::new("2027-01-01T08:00:00Z".parse().unwrap()));
+    let open = loaded(&*a, &clock).await;
+    clock.set(open);
+    let chat = Arc::new(Recorder::default());
+    *chat.hang.lock().unwrap() = Some(Hang::BeforeSend);
+    // A renews only after B has taken over (B's tick takes milliseconds), as a process frozen
+    // past its lease would on waking.
+    let lease = Duration::seconds(60);
+    let wa = Worker::new("process-a").with_lease(lease).with_batch(1).renewing_every(std::time::Duration::from_secs(1));
+    let wb = Worker::new("process-b").with_lease(lease).with_batch(1);
+    let stalled = {
+        let (a, chat, clock, wa) = (a.clone(), chat.clone(), clock.clone(), wa.clone());
+        tokio::spawn(async move { tick_as(&wa, &*a, &*chat, &*clock).await })
+    };
+    chat.hung.notified().await;
+    // A's lease runs out on the clock before it renews; B takes A's job and the rest.
+    clock.advance(lease + Duration::seconds(1));
+    let report = tick_as(&wb, &*b, &*chat, &*clock).await.unwrap();
+    assert_eq!(report.done.len(), GUILDS as usize, "B ran every job, A's too: {report:?}");
+    let report = tokio::time::timeout(std::time::Duration::from_secs(10), stalled).await.expect("A stops").unwrap();
+    let report = report.unwrap();
+    assert!(report.failed.iter().any(|f| f.ends_with("claim lost")), "{report:?}");
+    assert!(report.done.is_empty(), "A finished nothing B owns: {report:?}");
+    for g in 1..=GUILDS {
+        assert_eq!(chat.platform.posts_in(channel_of(g)).len(), 1, "guild {g}: posted once");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sqlite_a_stalled_worker_stops_when_its_claim_is_taken() {
+    a_stalled_worker_stops_when_its_claim_is_taken(&Db::sqlite().await.url).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn postgres_a_stalled_worker_stops_when_its_claim_is_taken() {
+    let Some(db) = Db::postgres().await else { return };
+    a_stalled_worker_stops_when_its_claim_is_taken(&db.url).await;
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn sqlite_two_schedulers_run_each_due_job_once() {
     each_due_job_runs_once(&Db::sqlite().await.url).await;
