@@ -6,6 +6,7 @@
 //!
 //! `open` picks the backend from the URL's scheme.
 
+mod columns;
 pub mod copy;
 mod error;
 pub mod postgres;

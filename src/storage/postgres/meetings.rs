@@ -6,45 +6,9 @@ use chrono::{DateTime, Utc};
 use super::{chat_id, db_id, PgStore, StoreError};
 use crate::app::ports::{MeetingStore, NewMeeting};
 use crate::domain::{
-    ChannelId, GuildId, Meeting, MeetingId, MeetingState, Phase, Question, QuestionId, QuestionKind, RoleName, UnitName,
+    ChannelId, GuildId, Meeting, MeetingId, MeetingState, Phase, Question, QuestionId, RoleName, UnitName,
 };
-
-/// `QuestionKind` ↔ (kind, options_json) columns, spelled as in the SQLite store so a
-/// database copied between backends reads the same.
-fn kind_to_db(kind: &QuestionKind) -> (String, String) {
-    match kind {
-        QuestionKind::Free => ("free".into(), "[]".into()),
-        QuestionKind::YesNo => ("yes_no".into(), "[]".into()),
-        QuestionKind::Scale { min, max } => (format!("scale:{min}:{max}"), "[]".into()),
-        QuestionKind::Choice { options } => {
-            ("choice".into(), serde_json::to_string(options).unwrap_or_else(|_| "[]".into()))
-        }
-        QuestionKind::Number => ("number".into(), "[]".into()),
-    }
-}
-
-fn kind_from_db(kind: &str, options: &str) -> Result<QuestionKind, StoreError> {
-    let corrupt = || StoreError::Corrupt(format!("question kind {kind:?}"));
-    Ok(match kind {
-        "free" => QuestionKind::Free,
-        "yes_no" => QuestionKind::YesNo,
-        "number" => QuestionKind::Number,
-        "choice" => QuestionKind::Choice { options: serde_json::from_str(options).map_err(|_| corrupt())? },
-        other => {
-            let mut parts = other.strip_prefix("scale:").ok_or_else(corrupt)?.split(':');
-            let min = parts.next().and_then(|p| p.parse().ok()).ok_or_else(corrupt)?;
-            let max = parts.next().and_then(|p| p.parse().ok()).ok_or_else(corrupt)?;
-            QuestionKind::Scale { min, max }
-        }
-    })
-}
-
-fn phase_to_db(p: Phase) -> &'static str {
-    match p {
-        Phase::Reflection => "reflection",
-        Phase::Evaluation => "evaluation",
-    }
-}
+use crate::storage::columns::{kind_from_db, kind_to_db, phase_to_db};
 
 #[derive(sqlx::FromRow)]
 struct MeetingRow {
