@@ -29,6 +29,9 @@ fn env_or(name: &str, default: usize) -> usize {
 fn members() -> usize {
     env_or("SAMRAD_INGEST_MEMBERS", 400)
 }
+#[path = "support/postgres.rs"]
+mod postgres;
+
 const GUILD: GuildId = GuildId(1);
 
 fn kit() -> samrad::kit::Kit {
@@ -201,16 +204,11 @@ fn main() {
 /// The same ingest through the app layer on Postgres (a fresh database per round on
 /// `server`) and on SQLite, alternating: answers per second on each engine.
 async fn on_postgres_and_sqlite(server: &str, dir: &std::path::Path, rounds: usize) -> String {
-    use sqlx::Connection;
     let mut rows = String::new();
     let (mut pg_rates, mut lite_rates) = (Vec::new(), Vec::new());
     for r in 1..=rounds {
-        let name = format!("samrad_bench_ingest_{}_{r}", std::process::id());
-        let mut admin = sqlx::PgConnection::connect(server).await.expect("bench postgres server");
-        sqlx::query(&format!("CREATE DATABASE {name}")).execute(&mut admin).await.unwrap();
-        let (base, _) = server.rsplit_once('/').expect("server URL with a database");
-        let (pg_n, pg_s) = through_app(&format!("{base}/{name}")).await;
-        let _ = sqlx::query(&format!("DROP DATABASE {name} WITH (FORCE)")).execute(&mut admin).await;
+        let url = postgres::fresh_database(server, &format!("samrad_bench_ingest_{}_{r}", std::process::id())).await;
+        let (pg_n, pg_s) = through_app(&url).await;
         let (lite_n, lite_s) = through_app(&sqlite(dir, &format!("scale-{r}.db"))).await;
         assert_eq!(pg_n, lite_n);
         let (pg_rate, lite_rate) = (pg_n as f64 / pg_s, lite_n as f64 / lite_s);

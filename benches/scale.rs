@@ -12,7 +12,9 @@ use chrono::{Duration, Utc};
 use samrad::app::ports::prelude::*;
 use samrad::app::ports::NewJob;
 use samrad::domain::{GuildId, MeetingId};
-use sqlx::Connection;
+
+#[path = "support/postgres.rs"]
+mod postgres;
 
 const MEETINGS: usize = 100;
 const JOBS_PER_MEETING: usize = 50;
@@ -89,14 +91,7 @@ async fn drain(url: &str, workers: usize) -> (usize, f64) {
 async fn fresh(server: Option<&str>, dir: &std::path::Path, name: &str) -> String {
     match server {
         None => format!("sqlite:{}", dir.join(format!("{name}.db")).display()),
-        Some(server) => {
-            let db = format!("samrad_bench_{name}_{}", std::process::id());
-            let mut admin = sqlx::PgConnection::connect(server).await.expect("bench postgres server");
-            let _ = sqlx::query(&format!("DROP DATABASE IF EXISTS {db} WITH (FORCE)")).execute(&mut admin).await;
-            sqlx::query(&format!("CREATE DATABASE {db}")).execute(&mut admin).await.unwrap();
-            let (base, _) = server.rsplit_once('/').expect("server URL with a database");
-            format!("{base}/{db}")
-        }
+        Some(server) => postgres::fresh_database(server, &format!("samrad_bench_{name}_{}", std::process::id())).await,
     }
 }
 

@@ -7,6 +7,7 @@
 //! reminders for one meeting only the newest is sent, and none once the deadline is due too.
 
 use chrono::{DateTime, Duration, Utc};
+use tracing::Instrument;
 
 use super::meetings::{incomplete_members, status_of};
 use super::ports::{Chat, ChatError, Clock, Job, MessageId, OutMessage, Store, StoreError};
@@ -136,13 +137,13 @@ async fn run_claimed<S: Store + ?Sized>(
         }
         let span = tracing::info_span!("job", meeting = %job.meeting, key = %job.key);
         let work = async {
-            let _enter = span.enter();
             if job.kind == crate::domain::agenda::AGENDA_JOB {
                 super::agenda::run_job(store, chat, clock, job).await
             } else {
                 run_job(store, chat, clock, job).await.map(|()| super::agenda::JobOutcome::Done)
             }
-        };
+        }
+        .instrument(span);
         let outcome = tokio::select! {
             outcome = work => outcome,
             lost = keep_claims(worker, store, clock, &held) => {

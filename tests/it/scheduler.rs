@@ -13,7 +13,7 @@ use async_trait::async_trait;
 use chrono::{DateTime, Duration, Utc};
 use samrad::app::ports::prelude::*;
 use samrad::app::ports::{Chat, ChatError, ManualClock, MessageId, OutMessage, RoomSpec};
-use samrad::app::tick::{tick_as, TickReport};
+use samrad::app::tick::tick_as;
 use samrad::app::worker::Worker;
 use samrad::app::{meetings, Actor, Staff};
 use samrad::console::MemoryChat;
@@ -120,10 +120,6 @@ async fn loaded(store: &dyn Store, clock: &ManualClock) -> DateTime<Utc> {
     store.pending_jobs(meeting.id).await.unwrap().into_iter().find(|j| j.kind == "open").unwrap().due_at
 }
 
-fn done_keys(report: &TickReport) -> Vec<String> {
-    report.done.clone()
-}
-
 /// Runs the scenario on the database at `url` (SQLite file or a fresh Postgres database).
 async fn each_due_job_runs_once(url: &str) {
     let (a, b) = (samrad::storage::open(url).await.unwrap(), samrad::storage::open(url).await.unwrap());
@@ -135,7 +131,7 @@ async fn each_due_job_runs_once(url: &str) {
     let (wa, wb) = (Worker::new("process-a").with_batch(1), Worker::new("process-b").with_batch(1));
     let (ra, rb) = tokio::join!(tick_as(&wa, &*a, &chat, &*clock), tick_as(&wb, &*b, &chat, &*clock));
     let (ra, rb) = (ra.unwrap(), rb.unwrap());
-    let (da, db) = (done_keys(&ra), done_keys(&rb));
+    let (da, db) = (&ra.done, &rb.done);
     assert_eq!(da.len() + db.len(), GUILDS as usize, "every guild's open job ran: a {da:?} b {db:?}");
     assert!(da.iter().all(|k| !db.contains(k)), "no job ran in both: a {da:?} b {db:?}");
     assert_eq!(chat.max_sends(), 1, "no post was attempted twice");

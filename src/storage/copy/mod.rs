@@ -139,7 +139,14 @@ impl Db {
         Ok(u64::try_from(n).unwrap_or_default())
     }
 
-    async fn same_as(&self, other: &Db) -> bool {
+    async fn begin(&self) -> Result<Tx, CopyError> {
+        Ok(match self {
+            Db::Sqlite(pool) => Tx::Sqlite(pool.begin().await?),
+            Db::Postgres(pool) => Tx::Postgres(pool.begin().await?),
+        })
+    }
+
+    fn same_as(&self, other: &Db) -> bool {
         match (self, other) {
             (Db::Sqlite(a), Db::Sqlite(b)) => {
                 let path = |p: &SqlitePool| p.connect_options().get_filename().to_path_buf();
@@ -148,6 +155,29 @@ impl Db {
             }
             _ => false,
         }
+    }
+}
+
+/// The one transaction the whole copy is written in, on the target's engine.
+enum Tx {
+    Sqlite(sqlx::Transaction<'static, sqlx::Sqlite>),
+    Postgres(sqlx::Transaction<'static, sqlx::Postgres>),
+}
+
+impl Tx {
+    async fn write(&mut self, table: &Table, rows: &[Vec<Value>]) -> Result<(), CopyError> {
+        match self {
+            Tx::Sqlite(tx) => write_sqlite(tx, table, rows).await,
+            Tx::Postgres(tx) => write_pg(tx, table, rows).await,
+        }
+    }
+
+    async fn commit(self) -> Result<(), CopyError> {
+        match self {
+            Tx::Sqlite(tx) => tx.commit().await?,
+            Tx::Postgres(tx) => tx.commit().await?,
+        }
+        Ok(())
     }
 }
 
@@ -287,7 +317,7 @@ async fn write_pg(tx: &mut sqlx::PgConnection, table: &Table, rows: &[Vec<Value>
 pub async fn copy(from: &str, to: &str, mut progress: impl FnMut(&str, usize)) -> Result<Vec<TableCopy>, CopyError> {
     let source = Db::open(from).await?;
     let target = Db::open(to).await?;
-    if source.same_as(&target).await {
+    if source.same_as(&target) {
         return Err(CopyError::SameDatabase);
     }
     for table in TABLES {
@@ -296,28 +326,14 @@ pub async fn copy(from: &str, to: &str, mut progress: impl FnMut(&str, usize)) -
         }
     }
     let mut read = Vec::with_capacity(TABLES.len());
-    match &target {
-        Db::Sqlite(pool) => {
-            let mut tx = pool.begin().await?;
-            for table in TABLES {
-                let rows = source.rows(table).await?;
-                write_sqlite(&mut tx, table, &rows).await?;
-                progress(table.name, rows.len());
-                read.push(rows);
-            }
-            tx.commit().await?;
-        }
-        Db::Postgres(pool) => {
-            let mut tx = pool.begin().await?;
-            for table in TABLES {
-                let rows = source.rows(table).await?;
-                write_pg(&mut tx, table, &rows).await?;
-                progress(table.name, rows.len());
-                read.push(rows);
-            }
-            tx.commit().await?;
-        }
+    let mut tx = target.begin().await?;
+    for table in TABLES {
+        let rows = source.rows(table).await?;
+        tx.write(table, &rows).await?;
+        progress(table.name, rows.len());
+        read.push(rows);
     }
+    tx.commit().await?;
     let mut report = Vec::with_capacity(TABLES.len());
     for (table, rows) in TABLES.iter().zip(read) {
         let copied = target.rows(table).await?;
