@@ -171,7 +171,7 @@ async fn choose_room(
     let who = who_of_component(c);
     let text = match actor(data, &who).await {
         Ok(actor) => match breakouts::pick_room(&*data.store, &*data.chat, &actor, round, room).await {
-            Ok(r) => super::breakouts::joined_text(&r, actor.lang),
+            Ok(r) => super::commands::breakout::joined_text(&r, actor.lang),
             Err(e) => e.user_message(actor.lang),
         },
         Err(BotError::NotInGuild) => t!(who.fallback_lang(), "err-guild-only"),

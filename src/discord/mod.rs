@@ -2,9 +2,7 @@
 //! and modals (`components`, `forms`, `ids`), what a member is told when a command cannot run
 //! (`errors`), and the Discord `Chat` (`chat`, `perms`, `retry`). `bot::run` starts it all.
 
-pub mod agenda_commands;
 pub mod bot;
-pub mod breakouts;
 pub mod chat;
 pub mod commands;
 pub mod components;
@@ -14,7 +12,6 @@ pub mod forms;
 pub mod ids;
 pub mod language;
 pub mod perms;
-pub mod report_commands;
 pub mod retry;
 pub mod shards;
 

@@ -9,10 +9,10 @@ use rand_chacha::ChaCha8Rng;
 use serenity::all::{AutocompleteChoice, CreateAutocompleteResponse, User};
 use tokio::sync::watch;
 
-use super::bot::{BotError, Context};
-use super::chat::{cut, MESSAGE_LIMIT};
-use super::commands::{actor, fail, reply};
-use super::context::user_name;
+use crate::discord::bot::{BotError, Context};
+use crate::discord::chat::{cut, MESSAGE_LIMIT};
+use super::{actor, fail, reply};
+use crate::discord::context::user_name;
 use crate::app::actor::UserMessage;
 use crate::app::breakouts::{self, BreakoutError, Reshuffle, SplitOptions, SplitRequest};
 use crate::app::ports::Round;

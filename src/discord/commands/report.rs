@@ -15,9 +15,9 @@ use serenity::all::{
     CreateAutocompleteResponse, CreateButton, CreateInteractionResponse, CreateInteractionResponseMessage,
 };
 
-use super::bot::{BotError, Context};
-use super::chat::{cut, MESSAGE_LIMIT};
-use super::commands::{actor, fail, reply, Command};
+use crate::discord::bot::{BotError, Context};
+use crate::discord::chat::{cut, MESSAGE_LIMIT};
+use super::{actor, fail, reply, Command};
 use crate::app::export::{self, ExportFormat};
 use crate::app::ports::OutMessage;
 use crate::app::{digest, privacy, UserMessage};
@@ -151,7 +151,7 @@ pub async fn share_in_rooms(ctx: Context<'_>, share: bool) -> Result<(), BotErro
 mod tests {
     #[test]
     fn the_data_commands_are_registered_with_their_localised_names() {
-        let all = super::super::commands::commands();
+        let all = super::commands();
         let names: Vec<&str> = all.iter().map(|c| c.name.as_ref()).collect();
         for expected in ["digest", "export", "forget-me", "privacy"] {
             assert!(names.contains(&expected), "{expected} missing from {names:?}");

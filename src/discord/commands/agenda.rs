@@ -3,14 +3,14 @@
 //! Registered in `commands::commands()` next to the others (descriptions and nb/sv names from
 //! `locales/*/agenda.ftl`).
 
-use super::bot::{BotError, Context};
+use crate::discord::bot::{BotError, Context};
 use crate::app::actor::UserMessage;
 use crate::app::plans::{self, PlanInput};
 use crate::app::{agenda, Actor};
 use crate::t;
 
 // Command plumbing (actor, ephemeral reply, refusal) is shared with the other commands.
-use super::commands::{actor, fail, reply};
+use super::{actor, fail, reply};
 
 async fn status_reply(
     ctx: Context<'_>,
@@ -29,7 +29,7 @@ async fn status_reply(
 }
 
 /// The commands of this file, for `commands::commands()` (which localises them).
-pub fn commands() -> Vec<super::commands::Command> {
+pub fn commands() -> Vec<super::Command> {
     vec![agenda(), plan()]
 }
 

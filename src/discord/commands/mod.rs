@@ -19,6 +19,10 @@ use crate::domain::{ChannelId, Phase, UserId};
 use crate::i18n::{self, Lang};
 use crate::t;
 
+pub mod agenda;
+pub mod breakout;
+pub mod report;
+
 pub type Command = poise::Command<Data, BotError>;
 
 /// All commands, with descriptions and nb/sv localisations from the catalogues.
@@ -29,13 +33,13 @@ pub fn commands() -> Vec<Command> {
         role(),
         answer(),
         evaluate(),
-        super::breakouts::breakout(),
-        super::breakouts::note(),
+        breakout::breakout(),
+        breakout::note(),
         super::language::command(),
         help(),
     ];
-    list.extend(super::report_commands::commands());
-    list.extend(super::agenda_commands::commands());
+    list.extend(report::commands());
+    list.extend(agenda::commands());
     for cmd in &mut list {
         let name = cmd.name.clone();
         localize(cmd, &name);
