@@ -123,7 +123,7 @@ async fn reminders_go_only_to_members_who_have_not_answered<S: Store>(w: World<S
     w.tick_at(w.due("open").await).await;
     let posts = w.chat.posts_in(MEETING_CHANNEL);
     assert_eq!(posts.len(), 1);
-    assert_eq!(posts[0].buttons[0].id, tick::ANSWER_BUTTON);
+    assert_eq!(posts[0].buttons[0].id, samrad::app::posting::ANSWER_BUTTON);
     for p in &people[..3] {
         answers::submit_answers(&w.store, &w.clock, p, &all_answers(&w, "We did things.")).await.unwrap();
     }

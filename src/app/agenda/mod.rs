@@ -8,26 +8,26 @@
 //! Why copy the agenda instead of reloading the kit: the kit file may change or move between
 //! restarts (`SAMRAD_KITS`), and the day must run as it was started. The copy is small.
 
-use chrono::{DateTime, Duration, Utc};
-use rand::SeedableRng;
-use rand_chacha::ChaCha8Rng;
+mod posts;
+mod run;
 
-use super::actor::{Actor, Staff, UserMessage};
-use super::breakouts::{self, BreakoutError, SplitRequest};
-use super::ports::{AgendaRun, Chat, ChatError, Clock, Job, MessageId, NewJob, OutMessage, Store, StoreError};
-use super::tick::{post_once, JobFailure, Target};
+pub use posts::{evaluation_post, item_post, render_status};
+pub use run::run_job;
+
+use chrono::{DateTime, Duration, Utc};
+
+use super::actor::{Actor, UserMessage};
+use super::breakouts::{self, BreakoutError};
+use super::ports::{AgendaRun, Chat, ChatError, Clock, Job, NewJob, Store, StoreError};
+use super::posting::{JobFailure, JobOutcome};
 use crate::domain::agenda::{self as rules, AgendaKey, DayItem, DelayError, AGENDA_JOB};
-use crate::domain::grouping::{Mode, Sizing};
-use crate::domain::text::truncate_words;
-use crate::domain::{ChannelId, Meeting, MeetingState, UserId};
+use crate::domain::Meeting;
 use crate::i18n::Lang;
-use crate::kit::{AgendaKind, Kit};
+use crate::kit::Kit;
 use crate::t;
 
-/// Custom id of the "Evaluate" button on the evaluation post.
-pub const EVALUATE_BUTTON: &str = "samrad:evaluate";
 /// Agenda titles in posts are cut to this many characters (seed titles can be paragraphs).
-const TITLE_CHARS: usize = 200;
+pub(super) const TITLE_CHARS: usize = 200;
 
 #[derive(Debug, thiserror::Error)]
 pub enum AgendaError {
@@ -273,242 +273,4 @@ pub async fn delay<S: Store + ?Sized>(
         store.set_round_ends(round.id, round.ends_at + by, false).await?;
     }
     reload(store, status).await
-}
-
-// ---------------------------------------------------------------- the scheduled part
-
-/// What running an agenda job came to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum JobOutcome {
-    Done,
-    /// The agenda is paused: the job stays pending.
-    Held,
-}
-
-fn local(meeting: &Meeting, at: DateTime<Utc>) -> String {
-    at.with_timezone(&meeting.timezone).format("%H:%M").to_string()
-}
-
-fn kind_label(kind: AgendaKind, lang: Lang) -> String {
-    t!(lang, &format!("agenda-kind-{}", rules::kind_str(kind)))
-}
-
-/// The post that opens an agenda item: now, and what comes next.
-pub fn item_post(meeting: &Meeting, run: &AgendaRun, item: &DayItem, lang: Lang) -> OutMessage {
-    let (start, end) = item.shifted(run.shift);
-    let mut text = t!(
-        lang,
-        "agenda-now",
-        title = truncate_words(&item.title, TITLE_CHARS),
-        kind = kind_label(item.kind, lang),
-        minutes = item.minutes,
-        start = local(meeting, start),
-        end = local(meeting, end)
-    );
-    if let Some(next) = run.items.iter().find(|i| i.shifted(run.shift).0 >= end && i.position != item.position) {
-        text.push('\n');
-        text.push_str(&t!(
-            lang,
-            "agenda-next",
-            title = truncate_words(&next.title, TITLE_CHARS),
-            kind = kind_label(next.kind, lang),
-            minutes = next.minutes,
-            start = local(meeting, next.shifted(run.shift).0)
-        ));
-    }
-    OutMessage::text(text)
-}
-
-/// The evaluation post: the evaluation questions and an "Evaluate" button.
-pub fn evaluation_post(meeting: &Meeting, lang: Lang) -> OutMessage {
-    let mut text = t!(lang, "agenda-evaluation-post", title = meeting.title.as_str());
-    for (i, q) in meeting.evaluation_questions().enumerate() {
-        text.push_str(&format!("\n**{}.** {}", i + 1, q.text));
-    }
-    OutMessage::text(text).with_button(EVALUATE_BUTTON, t!(lang, "button-evaluate"))
-}
-
-/// Runs one agenda job (from `tick`, or at once from `next_item`). Idempotent: posts are keyed
-/// and the round an item opened is recorded, so a job repeated after a crash adds nothing.
-pub async fn run_job<S: Store + ?Sized>(
-    store: &S,
-    chat: &dyn Chat,
-    clock: &dyn Clock,
-    job: &Job,
-) -> Result<JobOutcome, JobFailure> {
-    let Some(meeting) = store.meeting(job.meeting).await? else { return Ok(JobOutcome::Done) };
-    if meeting.state == MeetingState::Ended {
-        return Ok(JobOutcome::Done);
-    }
-    let Some(run) = store.agenda(meeting.id).await? else { return Ok(JobOutcome::Done) };
-    if run.paused_at.is_some() {
-        return Ok(JobOutcome::Held);
-    }
-    let lang = meeting.lang();
-    let settings = store.guild_settings(meeting.guild).await?;
-    let plenary = match settings.plenary_channel {
-        Some(c) => c,
-        None => store
-            .meeting_channel(meeting.id)
-            .await?
-            .ok_or_else(|| JobFailure::Config(format!("meeting {} has no channel", meeting.id)))?,
-    };
-    let now = clock.now();
-    match AgendaKey::parse(&job.key) {
-        Some(AgendaKey::Item(position)) => {
-            let Some(item) = run.items.iter().find(|i| i.position == position) else { return Ok(JobOutcome::Done) };
-            let (_, end) = item.shifted(run.shift);
-            // Catching up after downtime: an item that is already over is not replayed.
-            if end <= now {
-                return Ok(JobOutcome::Done);
-            }
-            // The previous item is over: its round closes (a breakout item also closes a round
-            // someone opened by hand, but never the round it opened itself on an earlier try).
-            let opened_here = store.sent_post(&round_marker(&meeting, item)).await?.is_some();
-            if let Some(round) = store.open_round(meeting.id).await? {
-                if round.ends_at <= now || (item.kind == AgendaKind::Breakout && !opened_here) {
-                    breakouts::close_round(store, chat, clock, &meeting, &round).await.map_err(job_failure)?;
-                }
-            }
-            let key = format!("m{}:{}", meeting.id, job.key);
-            post_once(store, chat, clock, &key, Target::Channel(plenary), item_post(&meeting, &run, item, lang))
-                .await?;
-            match item.kind {
-                AgendaKind::Breakout => open_breakout(store, chat, clock, &meeting, item, end, plenary, lang).await?,
-                AgendaKind::Evaluation if meeting.evaluation_questions().next().is_some() => {
-                    let message = evaluation_post(&meeting, lang);
-                    post_once(store, chat, clock, &format!("{key}:evaluation"), Target::Channel(plenary), message)
-                        .await?;
-                }
-                _ => {}
-            }
-        }
-        Some(AgendaKey::End) => {
-            if let Some(round) = store.open_round(meeting.id).await? {
-                breakouts::close_round(store, chat, clock, &meeting, &round).await.map_err(job_failure)?;
-            }
-            let key = format!("m{}:{}", meeting.id, job.key);
-            let text = t!(lang, "agenda-day-over", title = meeting.title.as_str());
-            post_once(store, chat, clock, &key, Target::Channel(plenary), OutMessage::text(text)).await?;
-            // The day's digest names people, so it goes to the organisers when they have a channel.
-            let organisers = settings.organiser_channel;
-            let digest = super::followup::day_digest(store, &meeting, lang, organisers.is_some()).await?;
-            post_once(
-                store,
-                chat,
-                clock,
-                &format!("{key}:digest"),
-                Target::Channel(organisers.unwrap_or(plenary)),
-                digest,
-            )
-            .await?;
-        }
-        None => return Err(JobFailure::Config(format!("unknown agenda job {:?}", job.key))),
-    }
-    Ok(JobOutcome::Done)
-}
-
-fn job_failure(e: BreakoutError) -> JobFailure {
-    match e {
-        BreakoutError::Chat(c) => JobFailure::Chat(c),
-        BreakoutError::Store(s) => JobFailure::Store(s),
-        other => JobFailure::Config(other.to_string()),
-    }
-}
-
-/// The key under which the round a breakout item opened is recorded.
-fn round_marker(meeting: &Meeting, item: &DayItem) -> String {
-    format!("m{}:agenda:{}:round", meeting.id, item.position)
-}
-
-/// Opens the breakout round of a breakout item, once: the round's id is recorded under a key,
-/// so a repeated job does not split again. A split that cannot be made (too few people) is
-/// reported in plenary instead of retried.
-#[allow(clippy::too_many_arguments)]
-async fn open_breakout<S: Store + ?Sized>(
-    store: &S,
-    chat: &dyn Chat,
-    clock: &dyn Clock,
-    meeting: &Meeting,
-    item: &DayItem,
-    end: DateTime<Utc>,
-    plenary: ChannelId,
-    lang: Lang,
-) -> Result<(), JobFailure> {
-    let marker = round_marker(meeting, item);
-    if store.sent_post(&marker).await?.is_some() {
-        return Ok(());
-    }
-    let now = clock.now();
-    let settings = store.guild_settings(meeting.guild).await?;
-    let plan = item.plan.clone();
-    let request = SplitRequest {
-        mode: plan.as_ref().map_or(Mode::Units, |p| p.mode),
-        sizing: Sizing::from_size(plan.as_ref().map_or(Some(Sizing::DEFAULT_SIZE), |p| p.size)),
-        minutes: rules::minutes_left(end, now),
-        voice: settings.plenary_voice.is_some(),
-        plan,
-        present: None,
-    };
-    let system = Actor { guild: meeting.guild, user: UserId(0), name: "samrad".into(), staff: Staff::Organiser, lang };
-    let mut rng = ChaCha8Rng::seed_from_u64((meeting.id.0 as u64) << 16 | u64::from(item.position));
-    match breakouts::split(store, chat, clock, &system, &request, &mut rng, &|_, _| {}).await {
-        Ok(round) => {
-            // The split set ends_at from whole minutes; the item's end is what counts.
-            if round.ends_at != end {
-                store.set_round_ends(round.id, end, false).await?;
-            }
-            store.record_post(&marker, None, MessageId(round.id as u64), now).await?;
-        }
-        Err(BreakoutError::Chat(e)) => return Err(JobFailure::Chat(e)),
-        Err(BreakoutError::Store(e)) => return Err(JobFailure::Store(e)),
-        Err(e) => {
-            let text = t!(lang, "agenda-breakout-failed", reason = e.user_message(lang));
-            post_once(
-                store,
-                chat,
-                clock,
-                &format!("{marker}:failed"),
-                Target::Channel(plenary),
-                OutMessage::text(text),
-            )
-            .await?;
-            store.record_post(&marker, None, MessageId(0), now).await?;
-        }
-    }
-    Ok(())
-}
-
-/// Renders the day for `/agenda status`: every item with its (shifted) time, the current one
-/// marked.
-pub fn render_status(status: &AgendaStatus, lang: Lang) -> String {
-    let mut out = t!(lang, "agenda-status-title", title = status.meeting.title.as_str());
-    if status.run.paused_at.is_some() {
-        out.push(' ');
-        out.push_str(&t!(lang, "agenda-status-paused"));
-    }
-    let shift = status.run.shift.num_minutes();
-    if shift != 0 {
-        out.push('\n');
-        out.push_str(&t!(lang, "agenda-status-shift", minutes = shift));
-    }
-    let current = status.current().map(|i| i.position);
-    for item in &status.run.items {
-        let (start, end) = item.shifted(status.run.shift);
-        let mark = if Some(item.position) == current {
-            "▶"
-        } else if end <= status.now {
-            "✓"
-        } else {
-            "·"
-        };
-        out.push_str(&format!(
-            "\n{mark} {}–{} {} — {}",
-            local(&status.meeting, start),
-            local(&status.meeting, end),
-            kind_label(item.kind, lang),
-            truncate_words(&item.title, 80)
-        ));
-    }
-    out
 }

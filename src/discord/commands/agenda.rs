@@ -3,10 +3,10 @@
 //! Registered in `commands::commands()` next to the others (descriptions and nb/sv names from
 //! `locales/*/agenda.ftl`).
 
-use crate::discord::bot::{BotError, Context};
 use crate::app::actor::UserMessage;
 use crate::app::plans::{self, PlanInput};
 use crate::app::{agenda, Actor};
+use crate::discord::bot::{BotError, Context};
 use crate::t;
 
 // Command plumbing (actor, ephemeral reply, refusal) is shared with the other commands.

@@ -9,14 +9,14 @@ use rand_chacha::ChaCha8Rng;
 use serenity::all::{AutocompleteChoice, CreateAutocompleteResponse, User};
 use tokio::sync::watch;
 
-use crate::discord::bot::{BotError, Context};
-use crate::discord::chat::{cut, MESSAGE_LIMIT};
 use super::{actor, fail, reply};
-use crate::discord::context::user_name;
 use crate::app::actor::UserMessage;
 use crate::app::breakouts::{self, BreakoutError, Reshuffle, SplitOptions, SplitRequest};
 use crate::app::ports::Round;
 use crate::app::Actor;
+use crate::discord::bot::{BotError, Context};
+use crate::discord::chat::{cut, MESSAGE_LIMIT};
+use crate::discord::context::user_name;
 use crate::domain::grouping::Mode;
 use crate::domain::{ChannelId, UserId};
 use crate::i18n::Lang;

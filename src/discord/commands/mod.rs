@@ -2,41 +2,41 @@
 //! renders the result; errors are ephemeral replies in the actor's language.
 
 use std::borrow::Cow;
-use std::sync::atomic::Ordering;
 
-use chrono::NaiveDate;
 use poise::CreateReply;
-use serenity::all::{AutocompleteChoice, Channel, CreateAutocompleteResponse, Role, User};
 
 use super::bot::{BotError, Context, Data};
 use super::chat::{cut, MESSAGE_LIMIT};
-use super::components::{answer_response, Flow};
-use super::context::{actor as build_actor, user_name, Who};
+use super::context::{actor as build_actor, Who};
 use crate::app::actor::UserMessage;
-use crate::app::settings::{self, SettingsChange};
-use crate::app::{answers, meetings, membership, Actor};
-use crate::domain::{ChannelId, Phase, UserId};
+use crate::app::Actor;
 use crate::i18n::{self, Lang};
 use crate::t;
 
 pub mod agenda;
+pub mod answer;
 pub mod breakout;
+pub mod help;
+pub mod meeting;
+pub mod membership;
 pub mod report;
+
+pub use meeting::Language;
 
 pub type Command = poise::Command<Data, BotError>;
 
 /// All commands, with descriptions and nb/sv localisations from the catalogues.
 pub fn commands() -> Vec<Command> {
     let mut list = vec![
-        meeting(),
-        unit(),
-        role(),
-        answer(),
-        evaluate(),
+        meeting::meeting(),
+        membership::unit(),
+        membership::role(),
+        answer::answer(),
+        answer::evaluate(),
         breakout::breakout(),
         breakout::note(),
         super::language::command(),
-        help(),
+        help::help(),
     ];
     list.extend(report::commands());
     list.extend(agenda::commands());
@@ -130,282 +130,6 @@ pub(super) async fn fail(
 ) -> Result<(), BotError> {
     tracing::info!(error = %err, "refused");
     reply(ctx, err.user_message(actor.lang)).await
-}
-
-// ---------------------------------------------------------------- /meeting
-
-#[poise::command(slash_command, guild_only, subcommands("load", "status", "end", "config"), subcommand_required)]
-pub async fn meeting(_: Context<'_>) -> Result<(), BotError> {
-    Ok(())
-}
-
-async fn kit_ids(ctx: Context<'_>, partial: &str) -> CreateAutocompleteResponse {
-    let p = partial.to_lowercase();
-    let mut ids: Vec<String> = std::fs::read_dir(&ctx.data().kits_dir)
-        .map(|dir| {
-            dir.flatten()
-                .map(|e| e.path())
-                .filter(|p| p.extension().is_some_and(|e| e == "toml"))
-                .filter_map(|p| p.file_stem().map(|s| s.to_string_lossy().into_owned()))
-                .collect()
-        })
-        .unwrap_or_default();
-    ids.retain(|id| id.to_lowercase().contains(&p));
-    ids.sort();
-    CreateAutocompleteResponse::new().set_choices(ids.into_iter().take(25).map(AutocompleteChoice::from).collect())
-}
-
-/// Load a meeting kit into this channel.
-#[poise::command(slash_command, guild_only)]
-pub async fn load(
-    ctx: Context<'_>,
-    #[autocomplete = "kit_ids"] kit: String,
-    date: Option<String>,
-) -> Result<(), BotError> {
-    let actor = actor(ctx).await?;
-    let date = match date.as_deref().map(|d| NaiveDate::parse_from_str(d.trim(), "%Y-%m-%d")) {
-        None => None,
-        Some(Ok(d)) => Some(d),
-        Some(Err(_)) => return reply(ctx, t!(actor.lang, "err-bad-date", given = date.unwrap_or_default())).await,
-    };
-    let data = ctx.data();
-    let loaded = match (data.kits)(&data.kits_dir, &kit) {
-        Ok(k) => k,
-        Err(detail) => return reply(ctx, t!(actor.lang, "err-kit", kit = kit.as_str(), detail = detail)).await,
-    };
-    let channel = ChannelId(ctx.channel_id().get());
-    match meetings::load_meeting(&*data.store, &*data.clock, &actor, &loaded, date, channel).await {
-        Ok(m) => {
-            let text = t!(
-                actor.lang,
-                "meeting-loaded",
-                title = m.meeting.title.as_str(),
-                questions = m.meeting.questions.len(),
-                jobs = m.jobs.len()
-            );
-            reply(ctx, text).await
-        }
-        Err(e) => fail(ctx, &actor, &e).await,
-    }
-}
-
-/// Response rate per unit.
-#[poise::command(slash_command, guild_only)]
-pub async fn status(ctx: Context<'_>) -> Result<(), BotError> {
-    let actor = actor(ctx).await?;
-    match meetings::meeting_status(&*ctx.data().store, &actor).await {
-        Ok(s) => reply(ctx, meetings::render_status(&s, actor.lang)).await,
-        Err(e) => fail(ctx, &actor, &e).await,
-    }
-}
-
-/// End the meeting.
-#[poise::command(slash_command, guild_only)]
-pub async fn end(ctx: Context<'_>) -> Result<(), BotError> {
-    let actor = actor(ctx).await?;
-    match meetings::end_meeting(&*ctx.data().store, &actor).await {
-        Ok(_) => reply(ctx, t!(actor.lang, "meeting-ended")).await,
-        Err(e) => fail(ctx, &actor, &e).await,
-    }
-}
-
-#[derive(Debug, Clone, Copy, poise::ChoiceParameter)]
-pub enum Language {
-    #[name = "norsk (bokmål)"]
-    Nb,
-    #[name = "svenska"]
-    Sv,
-    #[name = "English"]
-    En,
-}
-
-/// Configure roles, channels and language.
-#[poise::command(slash_command, guild_only)]
-pub async fn config(
-    ctx: Context<'_>,
-    organiser_role: Option<Role>,
-    facilitator_role: Option<Role>,
-    plenary_channel: Option<Channel>,
-    organiser_channel: Option<Channel>,
-    locale: Option<Language>,
-    plenary_voice: Option<Channel>,
-) -> Result<(), BotError> {
-    let actor = actor(ctx).await?;
-    let change = SettingsChange {
-        organiser_role: organiser_role.map(|r| r.id.get()),
-        facilitator_role: facilitator_role.map(|r| r.id.get()),
-        plenary_channel: plenary_channel.map(|c| ChannelId(c.id().get())),
-        plenary_voice: plenary_voice.map(|c| ChannelId(c.id().get())),
-        organiser_channel: organiser_channel.map(|c| ChannelId(c.id().get())),
-        locale: locale.map(|l| match l {
-            Language::Nb => "nb".to_owned(),
-            Language::Sv => "sv".to_owned(),
-            Language::En => "en".to_owned(),
-        }),
-    };
-    match settings::configure(&*ctx.data().store, &actor, change).await {
-        Ok(s) => {
-            let none = t!(actor.lang, "config-none");
-            let role = |r: Option<u64>| r.map(|r| format!("<@&{r}>")).unwrap_or_else(|| none.clone());
-            let channel = |c: Option<ChannelId>| c.map(|c| format!("<#{c}>")).unwrap_or_else(|| none.clone());
-            let text = t!(
-                actor.lang,
-                "config-saved",
-                organiser = role(s.organiser_role),
-                facilitator = role(s.facilitator_role),
-                plenary = channel(s.plenary_channel),
-                voice = channel(s.plenary_voice),
-                organisers = channel(s.organiser_channel),
-                locale = if s.locale.is_empty() { none.clone() } else { s.locale.clone() }
-            );
-            reply(ctx, text).await
-        }
-        Err(e) => fail(ctx, &actor, &e).await,
-    }
-}
-
-// ---------------------------------------------------------------- /unit, /role
-
-#[poise::command(slash_command, guild_only, subcommands("join", "leave", "list"), subcommand_required)]
-pub async fn unit(_: Context<'_>) -> Result<(), BotError> {
-    Ok(())
-}
-
-async fn unit_names(ctx: Context<'_>, partial: &str) -> CreateAutocompleteResponse {
-    let names = match actor(ctx).await {
-        Ok(actor) => membership::unit_suggestions(&*ctx.data().store, &actor, partial).await,
-        Err(_) => Vec::new(),
-    };
-    CreateAutocompleteResponse::new().set_choices(names.into_iter().map(AutocompleteChoice::from).collect())
-}
-
-async fn role_names(ctx: Context<'_>, partial: &str) -> CreateAutocompleteResponse {
-    let names = match actor(ctx).await {
-        Ok(actor) => membership::role_suggestions(&*ctx.data().store, &actor, partial).await,
-        Err(_) => Vec::new(),
-    };
-    CreateAutocompleteResponse::new().set_choices(names.into_iter().map(AutocompleteChoice::from).collect())
-}
-
-fn other(member: &Option<User>) -> Option<(UserId, String)> {
-    member.as_ref().map(|u| (UserId(u.id.get()), user_name(u)))
-}
-
-/// Join your unit.
-#[poise::command(slash_command, guild_only)]
-pub async fn join(
-    ctx: Context<'_>,
-    #[autocomplete = "unit_names"] name: String,
-    member: Option<User>,
-) -> Result<(), BotError> {
-    let actor = actor(ctx).await?;
-    let other = other(&member);
-    let target = other.as_ref().map(|(u, n)| (*u, n.as_str()));
-    match membership::join_unit(&*ctx.data().store, &actor, &name, target).await {
-        Ok(unit) => match other.filter(|(u, _)| *u != actor.user) {
-            Some((_, who)) => reply(ctx, t!(actor.lang, "unit-joined-other", name = who, unit = unit.as_str())).await,
-            None => reply(ctx, t!(actor.lang, "unit-joined", unit = unit.as_str())).await,
-        },
-        Err(e) => fail(ctx, &actor, &e).await,
-    }
-}
-
-/// Leave your unit.
-#[poise::command(slash_command, guild_only)]
-pub async fn leave(ctx: Context<'_>) -> Result<(), BotError> {
-    let actor = actor(ctx).await?;
-    match membership::leave_unit(&*ctx.data().store, &actor).await {
-        Ok(Some(unit)) => reply(ctx, t!(actor.lang, "unit-left", unit = unit.as_str())).await,
-        Ok(None) => reply(ctx, t!(actor.lang, "unit-left-none")).await,
-        Err(e) => fail(ctx, &actor, &e).await,
-    }
-}
-
-/// Units and their members.
-#[poise::command(slash_command, guild_only)]
-pub async fn list(ctx: Context<'_>) -> Result<(), BotError> {
-    let actor = actor(ctx).await?;
-    match membership::list_units(&*ctx.data().store, &actor).await {
-        Ok(rosters) => reply(ctx, render_units(&rosters, actor.lang)).await,
-        Err(e) => fail(ctx, &actor, &e).await,
-    }
-}
-
-pub fn render_units(rosters: &[membership::UnitRoster], lang: Lang) -> String {
-    let mut out = t!(lang, "unit-list-title");
-    for r in rosters {
-        let names: Vec<&str> = r.members.iter().map(|m| m.name.as_str()).collect();
-        let names = if names.is_empty() { t!(lang, "unit-list-nobody") } else { names.join(", ") };
-        out.push_str(&format!("\n**{}** ({}): {}", r.unit, r.members.len(), names));
-    }
-    out
-}
-
-#[poise::command(slash_command, guild_only, subcommands("set"), subcommand_required)]
-pub async fn role(_: Context<'_>) -> Result<(), BotError> {
-    Ok(())
-}
-
-/// Take your role.
-#[poise::command(slash_command, guild_only)]
-pub async fn set(
-    ctx: Context<'_>,
-    #[autocomplete = "role_names"] role: String,
-    member: Option<User>,
-) -> Result<(), BotError> {
-    let actor = actor(ctx).await?;
-    let other = other(&member);
-    let target = other.as_ref().map(|(u, n)| (*u, n.as_str()));
-    match membership::set_role(&*ctx.data().store, &actor, &role, target).await {
-        Ok(r) => match other.filter(|(u, _)| *u != actor.user) {
-            Some((_, who)) => reply(ctx, t!(actor.lang, "role-set-other", name = who, role = r.as_str())).await,
-            None => reply(ctx, t!(actor.lang, "role-set", role = r.as_str())).await,
-        },
-        Err(e) => fail(ctx, &actor, &e).await,
-    }
-}
-
-// ---------------------------------------------------------------- /answer, /help
-
-/// Answer the questions (or see your answers with mine:true).
-#[poise::command(slash_command, guild_only)]
-pub async fn answer(ctx: Context<'_>, mine: Option<bool>) -> Result<(), BotError> {
-    let actor = actor(ctx).await?;
-    let data = ctx.data();
-    if mine.unwrap_or(false) {
-        return match answers::my_answers(&*data.store, &actor).await {
-            Ok((meeting, list)) => reply(ctx, answers::render_mine(&meeting, &list, actor.lang)).await,
-            Err(e) => fail(ctx, &actor, &e).await,
-        };
-    }
-    open_flow(ctx, &actor, Phase::Reflection).await
-}
-
-/// Evaluate the meeting: the evaluation questions in the same modal and picker flow.
-#[poise::command(slash_command, guild_only)]
-pub async fn evaluate(ctx: Context<'_>) -> Result<(), BotError> {
-    let actor = actor(ctx).await?;
-    open_flow(ctx, &actor, Phase::Evaluation).await
-}
-
-/// Answers the command with the start of the answer flow of `phase` (a modal cannot follow a
-/// deferral, so this is the initial response).
-async fn open_flow(ctx: Context<'_>, actor: &Actor, phase: Phase) -> Result<(), BotError> {
-    let poise::Context::Application(app) = ctx else { return Err(BotError::NotInGuild) };
-    let response = answer_response(ctx.data(), actor, Flow::start(phase)).await;
-    app.interaction.create_response(ctx.serenity_context(), response).await?;
-    app.has_sent_initial_response.store(true, Ordering::SeqCst);
-    Ok(())
-}
-
-/// What samrad does and how.
-#[poise::command(slash_command)]
-pub async fn help(ctx: Context<'_>) -> Result<(), BotError> {
-    let lang = match actor(ctx).await {
-        Ok(a) => a.lang,
-        Err(_) => who(ctx).fallback_lang(),
-    };
-    reply(ctx, t!(lang, "help-text")).await
 }
 
 #[cfg(test)]

@@ -15,12 +15,12 @@ use serenity::all::{
     CreateAutocompleteResponse, CreateButton, CreateInteractionResponse, CreateInteractionResponseMessage,
 };
 
-use crate::discord::bot::{BotError, Context};
-use crate::discord::chat::{cut, MESSAGE_LIMIT};
 use super::{actor, fail, reply, Command};
 use crate::app::export::{self, ExportFormat};
 use crate::app::ports::OutMessage;
 use crate::app::{digest, privacy, UserMessage};
+use crate::discord::bot::{BotError, Context};
+use crate::discord::chat::{cut, MESSAGE_LIMIT};
 use crate::t;
 
 /// How long the "Yes, delete" button waits for a click.
