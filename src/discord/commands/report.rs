@@ -151,7 +151,7 @@ pub async fn share_in_rooms(ctx: Context<'_>, share: bool) -> Result<(), BotErro
 mod tests {
     #[test]
     fn the_data_commands_are_registered_with_their_localised_names() {
-        let all = super::commands();
+        let all = super::super::commands();
         let names: Vec<&str> = all.iter().map(|c| c.name.as_ref()).collect();
         for expected in ["digest", "export", "forget-me", "privacy"] {
             assert!(names.contains(&expected), "{expected} missing from {names:?}");
