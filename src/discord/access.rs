@@ -177,7 +177,13 @@ mod tests {
     #[test]
     fn the_invite_asks_for_exactly_the_permissions_samrad_uses() {
         // View, send, embed, attach, history, manage channels, manage roles, move, connect, speak.
-        let expected: u64 = (1 << 10) | (1 << 11) | (1 << 14) | (1 << 15) | (1 << 16) | (1 << 4) | (1 << 28)
+        let expected: u64 = (1 << 10)
+            | (1 << 11)
+            | (1 << 14)
+            | (1 << 15)
+            | (1 << 16)
+            | (1 << 4)
+            | (1 << 28)
             | (1 << 24)
             | (1 << 20)
             | (1 << 21);

@@ -45,7 +45,8 @@ pub async fn check_guild(
 ) -> Result<CheckReport, serenity::Error> {
     let server = http.get_guild(guild).await?;
     let member = http.get_member(guild, bot).await?;
-    let who = Subject { guild: guild.get(), user: bot.get(), roles: member.roles.clone(), owner: server.owner_id == bot };
+    let who =
+        Subject { guild: guild.get(), user: bot.get(), roles: member.roles.clone(), owner: server.owner_id == bot };
     let roles: HashMap<_, _> = server.roles.iter().map(|(id, role)| (*id, role.permissions)).collect();
     let base = access::base_permissions(&who, &roles);
     let mut report = CheckReport {

@@ -130,7 +130,12 @@ pub(super) async fn fail(
 
 // ---------------------------------------------------------------- /meeting
 
-#[poise::command(slash_command, guild_only, subcommands("load", "status", "end", "config", "super::check::check"), subcommand_required)]
+#[poise::command(
+    slash_command,
+    guild_only,
+    subcommands("load", "status", "end", "config", "super::check::check"),
+    subcommand_required
+)]
 pub async fn meeting(_: Context<'_>) -> Result<(), BotError> {
     Ok(())
 }

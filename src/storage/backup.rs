@@ -66,7 +66,8 @@ mod tests {
 
     #[test]
     fn sqlite_urls_and_plain_paths_name_the_same_file() {
-        for url in ["sqlite:/var/lib/samrad/samrad.db", "sqlite:///var/lib/samrad/samrad.db", "/var/lib/samrad/samrad.db"]
+        for url in
+            ["sqlite:/var/lib/samrad/samrad.db", "sqlite:///var/lib/samrad/samrad.db", "/var/lib/samrad/samrad.db"]
         {
             assert_eq!(sqlite_path(url), PathBuf::from("/var/lib/samrad/samrad.db"), "{url}");
         }
