@@ -209,7 +209,7 @@ mod tests {
     fn a_role_allow_beats_an_everyone_deny_and_the_member_overwrite_beats_both() {
         let base = Permissions::VIEW_CHANNEL | Permissions::SEND_MESSAGES | Permissions::ATTACH_FILES;
         let everyone_deny = role_ow(GUILD, Permissions::empty(), Permissions::SEND_MESSAGES);
-        let p = channel_permissions(base, &bot(&[]), &[everyone_deny.clone()]);
+        let p = channel_permissions(base, &bot(&[]), std::slice::from_ref(&everyone_deny));
         assert!(!p.contains(Permissions::SEND_MESSAGES));
         assert!(!p.contains(Permissions::ATTACH_FILES), "attaching needs sending");
         let role_allow = role_ow(ROLE, Permissions::SEND_MESSAGES, Permissions::empty());
@@ -232,7 +232,7 @@ mod tests {
     fn a_hidden_channel_allows_nothing_and_administrators_ignore_overwrites() {
         let hide = role_ow(GUILD, Permissions::empty(), Permissions::VIEW_CHANNEL);
         let base = Permissions::VIEW_CHANNEL | Permissions::SEND_MESSAGES | Permissions::MOVE_MEMBERS;
-        assert_eq!(channel_permissions(base, &bot(&[]), &[hide.clone()]), Permissions::empty());
+        assert_eq!(channel_permissions(base, &bot(&[]), std::slice::from_ref(&hide)), Permissions::empty());
         assert_eq!(channel_permissions(Permissions::all(), &bot(&[]), &[hide]), Permissions::all());
     }
 
