@@ -11,7 +11,12 @@ use crate::discord::bot::{BotError, Context};
 use crate::domain::ChannelId;
 use crate::t;
 
-#[poise::command(slash_command, guild_only, subcommands("load", "status", "end", "config"), subcommand_required)]
+#[poise::command(
+    slash_command,
+    guild_only,
+    subcommands("load", "status", "end", "config", "crate::discord::check::check"),
+    subcommand_required
+)]
 pub async fn meeting(_: Context<'_>) -> Result<(), BotError> {
     Ok(())
 }
@@ -135,7 +140,9 @@ pub async fn config(
                 organisers = channel(s.organiser_channel),
                 locale = if s.locale.is_empty() { none.clone() } else { s.locale.clone() }
             );
-            reply(ctx, text).await
+            ctx.defer_ephemeral().await?;
+            let check = crate::discord::check::checked(ctx, &s, actor.lang).await;
+            reply(ctx, format!("{text}\n\n{check}")).await
         }
         Err(e) => fail(ctx, &actor, &e).await,
     }
