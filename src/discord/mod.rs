@@ -12,6 +12,7 @@ pub mod context;
 pub mod errors;
 pub mod forms;
 pub mod ids;
+pub mod kit_commands;
 pub mod language;
 pub mod perms;
 pub mod report_commands;
