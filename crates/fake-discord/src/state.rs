@@ -9,6 +9,7 @@ use serde_json::{json, Value};
 use tokio::sync::mpsc;
 
 use crate::fixtures::{GuildFixture, MemberFixture, UserFixture, VoiceStateFixture};
+use crate::limits::Limiter;
 use crate::Fault;
 
 /// One REST call the bot made, as the fake saw it.
@@ -152,6 +153,8 @@ pub(crate) struct State {
     pub files: BTreeMap<u64, (FileFixture, Vec<u8>)>,
     /// How many times each file was downloaded.
     pub file_downloads: BTreeMap<u64, u32>,
+    /// Discord's rate limits, when the fake enforces them.
+    pub limiter: Option<Limiter>,
     // Gateway.
     pub gateway_frames: Vec<GatewayFrame>,
     pub next_connection: u64,
@@ -184,6 +187,7 @@ impl State {
             faults: Vec::new(),
             files: BTreeMap::new(),
             file_downloads: BTreeMap::new(),
+            limiter: None,
             gateway_frames: Vec::new(),
             next_connection: 0,
             shards: BTreeMap::new(),
