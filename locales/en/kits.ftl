@@ -55,3 +55,4 @@ cmd-kit-delete-name = delete
 cmd-kit-delete-description = Delete one of this server's kits (every version)
 cmd-kit-delete-kit-name = kit
 cmd-kit-delete-kit-description = The kit
+purpose-heading = **Purpose of the day**

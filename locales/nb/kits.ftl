@@ -55,3 +55,4 @@ cmd-kit-delete-name = slett
 cmd-kit-delete-description = Slett et av serverens opplegg (alle versjoner)
 cmd-kit-delete-kit-name = opplegg
 cmd-kit-delete-kit-description = Opplegget
+purpose-heading = **Formålet med dagen**

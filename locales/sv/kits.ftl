@@ -55,3 +55,4 @@ cmd-kit-delete-name = ta-bort
 cmd-kit-delete-description = Ta bort ett av serverns upplägg (alla versioner)
 cmd-kit-delete-kit-name = upplägg
 cmd-kit-delete-kit-description = Upplägget
+purpose-heading = **Syftet med dagen**

@@ -69,11 +69,36 @@ async fn an_organiser_uploads_fixes_loads_downloads_and_deletes_a_kit() {
 
     let load = InteractionFixture::slash_command(
         "meeting",
-        vec![CommandOption::subcommand("load", vec![CommandOption::string("kit", "var-mote")])],
+        vec![CommandOption::subcommand(
+            "load",
+            vec![CommandOption::string("kit", "var-mote"), CommandOption::string("date", "2027-06-10")],
+        )],
         organiser(),
     );
     let (sent, _) = w.send(load).await;
     w.reply_containing(&sent, "Loaded **Network meeting").await;
+    // The purpose of the day opens the questions post (answering opened weeks ago: caught up)
+    // and the reply to /agenda start, which runs the uploaded kit's agenda.
+    let purpose = "• Share how each unit turns the equality plan into practice.";
+    w.fake
+        .wait_until(T, |f| {
+            f.messages_in(PLENARY).iter().any(|m| {
+                m["content"].as_str().is_some_and(|c| c.starts_with("**Network meeting") && c.contains(purpose))
+            })
+        })
+        .await
+        .expect("the questions post with the purpose");
+    let (sent, _) = w
+        .send(InteractionFixture::slash_command(
+            "agenda",
+            vec![CommandOption::subcommand("start", vec![])],
+            organiser(),
+        ))
+        .await;
+    let started = w.reply_containing(&sent, "The agenda has started: 3 items").await;
+    let text =
+        started.body["content"].as_str().or(started.body["data"]["content"].as_str()).unwrap_or_default().to_owned();
+    assert!(text.starts_with("**Purpose of the day**") && text.contains(purpose), "{text}");
     let meeting = w.store.current_meeting(GuildId(GUILD)).await.unwrap().expect("loaded");
     let kept = KitSource { kit_id: "var-mote".into(), version: Some(2), source: v2.clone() };
     assert_eq!(w.store.meeting_kit(meeting.id).await.unwrap(), Some(kept.clone()));
