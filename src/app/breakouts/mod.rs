@@ -40,6 +40,8 @@ pub enum BreakoutError {
     Split(#[from] SplitError),
     #[error("{rooms} rooms need {channels} channels; a category holds at most 50")]
     TooManyRooms { rooms: usize, channels: usize },
+    #[error("{0:?} needs units and this meeting has none")]
+    NeedsUnits(Mode),
     #[error("unknown breakout plan {0:?}")]
     UnknownPlan(String),
     #[error("room {0} does not exist")]
@@ -75,6 +77,7 @@ impl UserMessage for BreakoutError {
             Self::NoMeeting => t!(lang, "err-no-meeting"),
             Self::RoundRunning => t!(lang, "err-round-running"),
             Self::NoRound => t!(lang, "err-no-round"),
+            Self::NeedsUnits(mode) => t!(lang, "err-split-needs-units", mode = mode.as_str()),
             Self::Split(e) => t!(lang, "err-split", detail = e.to_string()),
             Self::TooManyRooms { rooms, .. } => t!(lang, "err-too-many-rooms", rooms = *rooms),
             Self::UnknownPlan(p) => t!(lang, "err-unknown-plan", plan = p.as_str()),

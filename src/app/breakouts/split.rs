@@ -31,12 +31,18 @@ pub async fn split<S: Store + ?Sized>(
     if store.open_round(meeting.id).await?.is_some() {
         return Err(BreakoutError::RoundRunning);
     }
+    if meeting.units.is_empty() && matches!(request.mode, Mode::Units | Mode::SameUnit | Mode::Pairs) {
+        return Err(BreakoutError::NeedsUnits(request.mode));
+    }
     let settings = store.guild_settings(actor.guild).await?;
     let members = store.members(actor.guild).await?;
     let present: Vec<UserId> = match (&request.present, settings.plenary_voice) {
         (Some(p), _) => p.clone(),
         (None, Some(voice)) => chat.voice_members(actor.guild, voice).await?,
-        (None, None) => members.iter().filter(|m| m.unit.is_some()).map(|m| m.user).collect(),
+        // Without a voice channel: everyone who joined a unit (everyone, in a meeting without units).
+        (None, None) => {
+            members.iter().filter(|m| m.unit.is_some() || meeting.units.is_empty()).map(|m| m.user).collect()
+        }
     };
     let seats: Vec<Seat> = present
         .iter()

@@ -23,22 +23,24 @@ pub use meetings::{MeetingStore, NewMeeting};
 pub use plans::{Plan, PlanStore};
 pub use schedule::{Job, NewJob, ScheduleStore};
 
+pub use super::kit_store::{GuildKitVersion, KitSource, KitStore, NewGuildKit, SavedKit};
+
 pub use crate::storage::StoreError;
 
 /// Everything the use cases need stored: the union of the per-area store traits in this folder.
 pub trait Store:
-    GuildStore + MeetingStore + AnswerStore + ScheduleStore + BreakoutStore + PlanStore + AgendaStore
+    GuildStore + MeetingStore + AnswerStore + ScheduleStore + BreakoutStore + PlanStore + AgendaStore + KitStore
 {
 }
 
 impl<T> Store for T where
-    T: GuildStore + MeetingStore + AnswerStore + ScheduleStore + BreakoutStore + PlanStore + AgendaStore
+    T: GuildStore + MeetingStore + AnswerStore + ScheduleStore + BreakoutStore + PlanStore + AgendaStore + KitStore
 {
 }
 
 /// All store traits, so callers holding a concrete store can call any store method.
 pub mod prelude {
     pub use super::{
-        AgendaStore, AnswerStore, BreakoutStore, GuildStore, MeetingStore, PlanStore, ScheduleStore, Store,
+        AgendaStore, AnswerStore, BreakoutStore, GuildStore, KitStore, MeetingStore, PlanStore, ScheduleStore, Store,
     };
 }

@@ -17,6 +17,7 @@ pub mod agenda;
 pub mod answer;
 pub mod breakout;
 pub mod help;
+pub mod kit;
 pub mod meeting;
 pub mod membership;
 pub mod report;
@@ -40,6 +41,7 @@ pub fn commands() -> Vec<Command> {
     ];
     list.extend(report::commands());
     list.extend(agenda::commands());
+    list.extend(kit::commands());
     for cmd in &mut list {
         let name = cmd.name.clone();
         localize(cmd, &name);
