@@ -5,6 +5,7 @@ mod answers;
 mod breakouts;
 mod commands;
 mod faults;
+mod limits;
 mod shards;
 
 use std::path::PathBuf;
