@@ -156,7 +156,7 @@ pub async fn status_of<S: Store + ?Sized>(store: &S, meeting: &Meeting) -> Resul
 
 /// Who is counted together: the members of each unit, or, in a meeting without units (members
 /// answer for themselves), the members of each role and then those without one.
-fn groups(meeting: &Meeting, members: &[Member]) -> Vec<(UnitName, Vec<Member>)> {
+pub(crate) fn groups(meeting: &Meeting, members: &[Member]) -> Vec<(UnitName, Vec<Member>)> {
     if !meeting.units.is_empty() {
         return meeting
             .units

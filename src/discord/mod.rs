@@ -15,6 +15,7 @@ pub mod ids;
 pub mod invite;
 pub mod language;
 pub mod perms;
+pub mod ratelimit;
 pub mod retry;
 pub mod shards;
 

@@ -7,7 +7,7 @@ use std::time::Duration;
 use poise::CreateReply;
 use serenity::all::{Attachment, AutocompleteChoice, CreateAttachment, CreateAutocompleteResponse};
 
-use super::{actor, fail, reply, Command};
+use super::{actor, fail, reply, Command, Language};
 use crate::app::kits::{self, KitCommandError, ShippedKit};
 use crate::app::Actor;
 use crate::discord::bot::{BotError, Context, Data};
@@ -135,24 +135,14 @@ pub async fn download(ctx: Context<'_>, #[autocomplete = "kit_ids"] kit: String)
     }
 }
 
-#[derive(Debug, Clone, Copy, poise::ChoiceParameter)]
-pub enum TemplateLanguage {
-    #[name = "norsk (bokmål)"]
-    Nb,
-    #[name = "svenska"]
-    Sv,
-    #[name = "English"]
-    En,
-}
-
 /// A commented starter kit that passes the checks.
 #[poise::command(slash_command, guild_only)]
-pub async fn template(ctx: Context<'_>, language: Option<TemplateLanguage>) -> Result<(), BotError> {
+pub async fn template(ctx: Context<'_>, language: Option<Language>) -> Result<(), BotError> {
     let actor = actor(ctx).await?;
     let code = match language {
-        Some(TemplateLanguage::Nb) => "nb",
-        Some(TemplateLanguage::Sv) => "sv",
-        Some(TemplateLanguage::En) => "en",
+        Some(Language::Nb) => "nb",
+        Some(Language::Sv) => "sv",
+        Some(Language::En) => "en",
         None => actor.lang.code(),
     };
     let Some((name, text)) = crate::kit::template::template(code) else { return Ok(()) };

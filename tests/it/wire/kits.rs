@@ -259,6 +259,13 @@ async fn a_kit_without_units_is_answered_by_members_who_never_joined_one() {
     let (sent, _) = w.send(join).await;
     w.reply_containing(&sent, "This meeting has no units: everyone answers for themselves").await;
 
+    let role = InteractionFixture::slash_command(
+        "role",
+        vec![CommandOption::subcommand("set", vec![CommandOption::string("role", "Director")])],
+        member(0),
+    );
+    let (sent, _) = w.send(role).await;
+    w.reply_containing(&sent, "Your role is now **Director**").await;
     let (_, kind) = w.send(InteractionFixture::button(ANSWER_BUTTON, post, member(0))).await;
     assert_eq!(kind, 9, "the button opens the modal without asking for a unit");
     let fields = vec![("samrad:q:status".to_owned(), "Pay gaps in the regional offices.".to_owned())];
@@ -273,6 +280,11 @@ async fn a_kit_without_units_is_answered_by_members_who_never_joined_one() {
     let answers = w.store.answers(meeting.id).await.unwrap();
     assert_eq!(answers.len(), 1, "{answers:?}");
     assert_eq!((answers[0].user.0, answers[0].unit.clone()), (member_id(0), None));
+    // The digest reports per role.
+    let digest = samrad::app::digest::digest_input(&w.store, &meeting).await.unwrap();
+    let groups: Vec<&str> = digest.units.iter().map(|u| u.as_str()).collect();
+    assert_eq!(groups[..2], ["Director", "Coordinator"], "{groups:?}");
+    assert_eq!(digest.answers[0].unit.as_ref().map(|u| u.as_str()), Some("Director"));
 
     let status =
         InteractionFixture::slash_command("meeting", vec![CommandOption::subcommand("status", vec![])], organiser());
