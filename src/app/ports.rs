@@ -262,12 +262,26 @@ pub struct Plan {
 
 /// Everything the use cases need stored: the union of the per-area store traits below.
 pub trait Store:
-    GuildStore + MeetingStore + AnswerStore + ScheduleStore + BreakoutStore + PlanStore + AgendaStore
+    GuildStore
+    + MeetingStore
+    + AnswerStore
+    + ScheduleStore
+    + BreakoutStore
+    + PlanStore
+    + AgendaStore
+    + super::privacy_store::PrivacyStore
 {
 }
 
 impl<T> Store for T where
-    T: GuildStore + MeetingStore + AnswerStore + ScheduleStore + BreakoutStore + PlanStore + AgendaStore
+    T: GuildStore
+        + MeetingStore
+        + AnswerStore
+        + ScheduleStore
+        + BreakoutStore
+        + PlanStore
+        + AgendaStore
+        + super::privacy_store::PrivacyStore
 {
 }
 
@@ -469,6 +483,7 @@ pub trait AgendaStore: Send + Sync {
 
 /// All store traits, so callers holding a concrete store can call any store method.
 pub mod prelude {
+    pub use super::super::privacy_store::PrivacyStore;
     pub use super::{
         AgendaStore, AnswerStore, BreakoutStore, GuildStore, MeetingStore, PlanStore, ScheduleStore, Store,
     };

@@ -110,13 +110,15 @@ pub async fn forget_me(ctx: Context<'_>) -> Result<(), BotError> {
         .filter(move |i| i.data.custom_id == yes_id || i.data.custom_id == no_id)
         .await;
     let text = match &press {
-        Some(p) if p.data.custom_id == yes => match privacy::forget_me(&*ctx.data().store, &actor).await {
-            Ok(removed) => privacy::forget_done(actor.lang, removed),
-            Err(e) => {
-                tracing::warn!(error = %e, "forget-me failed");
-                e.user_message(actor.lang)
+        Some(p) if p.data.custom_id == yes => {
+            match privacy::forget_me(&*ctx.data().store, &ctx.data().secret, &actor).await {
+                Ok(removed) => privacy::forget_done(actor.lang, removed),
+                Err(e) => {
+                    tracing::warn!(error = %e, "forget-me failed");
+                    e.user_message(actor.lang)
+                }
             }
-        },
+        }
         _ => t!(actor.lang, "forget-cancelled"),
     };
     match press {

@@ -14,6 +14,7 @@ mod answers;
 mod guilds;
 mod meetings;
 mod plans;
+mod privacy;
 mod rounds;
 mod schedule;
 

@@ -10,6 +10,7 @@ mod answers;
 mod guilds;
 mod meetings;
 mod plans;
+mod privacy;
 mod rounds;
 mod schedule;
 mod time;

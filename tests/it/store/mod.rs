@@ -44,9 +44,11 @@ macro_rules! store_tests {
 mod agenda;
 mod answers;
 mod claims;
+mod forget;
 mod guilds;
 mod meetings;
 mod plans;
+mod privacy;
 mod rounds;
 mod schedule;
 
@@ -132,6 +134,7 @@ pub fn questions() -> Vec<Question> {
         help: help.map(Into::into),
         required,
         phase,
+        anonymity: samrad::domain::privacy::Anonymity::Named,
     };
     vec![
         q(
