@@ -51,3 +51,5 @@ cmd-my-data-name = my-data
 cmd-my-data-description = Get everything samrad stores about you here
 cmd-privacy-status-name = status
 cmd-privacy-status-description = What you share, and with whom
+cmd-meeting-config-retention-days-name = retention_days
+cmd-meeting-config-retention-days-description = Delete answers, notes and summaries this many days after a meeting ends (0: keep)

@@ -51,3 +51,5 @@ cmd-my-data-name = mine-data
 cmd-my-data-description = Få alt samrad lagrer om deg her
 cmd-privacy-status-name = status
 cmd-privacy-status-description = Hva du deler, og med hvem
+cmd-meeting-config-retention-days-name = slett_etter_dager
+cmd-meeting-config-retention-days-description = Slett svar, notater og oppsummeringer så mange dager etter at et møte er slutt (0: behold)

@@ -51,3 +51,5 @@ cmd-my-data-name = mina-data
 cmd-my-data-description = Få allt samrad lagrar om dig här
 cmd-privacy-status-name = status
 cmd-privacy-status-description = Vad du delar, och med vem
+cmd-meeting-config-retention-days-name = gallra_efter_dagar
+cmd-meeting-config-retention-days-description = Radera svar, anteckningar och sammanfattningar så många dagar efter att ett möte slutat (0: behåll)

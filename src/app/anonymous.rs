@@ -26,8 +26,11 @@ pub async fn current_of<S: Store + ?Sized>(
     Ok(store.anonymous_answers_of(meeting.id, &key).await?.into_iter().map(|a| (a.question, a.value)).collect())
 }
 
+/// Answers to save: (question, stored value).
+pub type Answers = Vec<(QuestionId, String)>;
+
 /// Splits answers to save into (named, anonymous).
-pub fn split(meeting: &Meeting, answers: Vec<(QuestionId, String)>) -> (Vec<(QuestionId, String)>, Vec<(QuestionId, String)>) {
+pub fn split(meeting: &Meeting, answers: Answers) -> (Answers, Answers) {
     answers.into_iter().partition(|(q, _)| !meeting.question(q).is_some_and(|q| q.anonymity.is_anonymous()))
 }
 

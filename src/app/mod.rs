@@ -3,6 +3,7 @@
 
 pub mod actor;
 pub mod agenda;
+pub mod anonymous;
 pub mod answers;
 pub mod audit;
 pub mod breakouts;

@@ -8,11 +8,6 @@ use crate::domain::privacy::AuthorSecret;
 use crate::i18n::Lang;
 use crate::t;
 
-/// Custom id prefix of the "Yes, delete" button; the adapter appends the interaction id.
-pub const FORGET_CONFIRM: &str = "samrad:forget:yes";
-/// Custom id prefix of the "Cancel" button.
-pub const FORGET_CANCEL: &str = "samrad:forget:no";
-
 #[derive(Debug, thiserror::Error)]
 pub enum PrivacyError {
     #[error(transparent)]
