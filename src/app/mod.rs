@@ -11,6 +11,8 @@ pub mod consent;
 pub mod digest;
 pub mod export;
 pub mod followup;
+pub mod kit_store;
+pub mod kits;
 pub mod meetings;
 pub mod membership;
 pub mod my_data;

@@ -7,6 +7,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use crate::domain::grouping::Mode;
 use crate::domain::{ChannelId, GuildId, MeetingId, MeetingState, Question, QuestionId, RoleName, UnitName, UserId};
 
+pub use super::kit_store::{GuildKitVersion, KitSource, KitStore, NewGuildKit, SavedKit};
 pub use crate::storage::StoreError;
 
 // ---------------------------------------------------------------- clock
@@ -269,6 +270,7 @@ pub trait Store:
     + BreakoutStore
     + PlanStore
     + AgendaStore
+    + KitStore
     + super::privacy_store::PrivacyStore
 {
 }
@@ -281,6 +283,7 @@ impl<T> Store for T where
         + BreakoutStore
         + PlanStore
         + AgendaStore
+        + KitStore
         + super::privacy_store::PrivacyStore
 {
 }
@@ -485,6 +488,6 @@ pub trait AgendaStore: Send + Sync {
 pub mod prelude {
     pub use super::super::privacy_store::PrivacyStore;
     pub use super::{
-        AgendaStore, AnswerStore, BreakoutStore, GuildStore, MeetingStore, PlanStore, ScheduleStore, Store,
+        AgendaStore, AnswerStore, BreakoutStore, GuildStore, KitStore, MeetingStore, PlanStore, ScheduleStore, Store,
     };
 }

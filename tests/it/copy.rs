@@ -49,6 +49,23 @@ async fn season(url: &str) {
     };
     let purged = store.create_meeting(&crate::store::new_meeting(guild, "kit-old"), at).await.unwrap();
     store.purge_meeting(purged, &[figure], at).await.unwrap();
+    // A kit an organiser uploaded (two versions), and the text the day's meeting was loaded from.
+    let source = std::fs::read_to_string("prompts/benchmarking-1.toml").expect("shipped kit");
+    for (version, text) in [source.clone(), format!("{source}\n# ändrad")].into_iter().enumerate() {
+        let upload = samrad::app::ports::NewGuildKit {
+            guild,
+            kit_id: "benchmarking-1".into(),
+            title: "Benchmarkingträff 1".into(),
+            language: "sv".into(),
+            sha256: format!("{version:0>64}"),
+            source: text,
+            uploaded_by: answer.user,
+            uploaded_at: at,
+        };
+        store.save_guild_kit(&upload).await.unwrap();
+    }
+    let kit = samrad::app::ports::KitSource { kit_id: "benchmarking-1".into(), version: Some(2), source };
+    store.save_meeting_kit(day, &kit).await.unwrap();
 }
 
 fn assert_faithful(report: &[TableCopy]) {

@@ -500,6 +500,8 @@ impl PrivacyStore for PgStore {
             "UPDATE plans SET created_by = 0 WHERE created_by = $1 AND meeting_id IN (SELECT id FROM meetings WHERE guild_id = $2)"
                 .to_owned(),
             "UPDATE audit_log SET actor_id = NULL WHERE actor_id = $1 AND guild_id = $2".to_owned(),
+            // Kits they uploaded belong to the group and stay, without their name.
+            "UPDATE guild_kits SET uploaded_by = NULL WHERE uploaded_by = $1 AND guild_id = $2".to_owned(),
         ] {
             changed += sqlx::query(&sql).bind(u).bind(g).execute(&mut *tx).await?.rows_affected();
         }

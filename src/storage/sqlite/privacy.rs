@@ -562,6 +562,12 @@ impl PrivacyStore for SqliteStore {
             .execute(&mut *tx)
             .await?
             .rows_affected();
+        // Kits they uploaded belong to the group and stay, without their name.
+        changed +=
+            sqlx::query!("UPDATE guild_kits SET uploaded_by = NULL WHERE guild_id = ? AND uploaded_by = ?", g, u)
+                .execute(&mut *tx)
+                .await?
+                .rows_affected();
         let suffix = member_post_suffix(user);
         changed += sqlx::query!("DELETE FROM posts WHERE substr(key, -length(?)) = ?", suffix, suffix)
             .execute(&mut *tx)

@@ -52,6 +52,7 @@ const MEMBER_DATA: &[&str] = &[
     "audit_log.actor_id",
     // Reminder DMs are recorded under a key that ends with the member's id.
     "posts.key",
+    "guild_kits.uploaded_by",
 ];
 
 /// Tables whose every column holds no member's id, name or words (meeting structure, kit
@@ -65,6 +66,8 @@ const NOT_MEMBER_DATA_TABLES: &[&str] = &[
     "meeting_units",
     "units",
     "key_figures",
+    // The kit text a meeting was loaded from.
+    "meeting_kits",
 ];
 
 /// Columns of tables with member data that hold none themselves.
@@ -178,6 +181,14 @@ const NOT_MEMBER_DATA: &[&str] = &[
     "plans.action",
     "plans.due",
     "plans.created_at",
+    "guild_kits.guild_id",
+    "guild_kits.kit_id",
+    "guild_kits.version",
+    "guild_kits.title",
+    "guild_kits.language",
+    "guild_kits.source",
+    "guild_kits.sha256",
+    "guild_kits.uploaded_at",
 ];
 
 /// Every column of the database at `url` as (table, column), sqlx's bookkeeping left out.

@@ -46,6 +46,7 @@ mod answers;
 mod claims;
 mod forget;
 mod guilds;
+mod kits;
 mod meetings;
 mod plans;
 mod privacy;
