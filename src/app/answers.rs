@@ -243,7 +243,7 @@ pub async fn submit_answers_keyed<S: Store + ?Sized>(
         let secret = secret.ok_or(AnswerFlowError::NoSecret)?;
         let ids: Vec<QuestionId> = anonymous.iter().map(|(q, _)| q.clone()).collect();
         let revisions =
-            super::anonymous::save(store, secret, &meeting, actor, Some(&unit), anonymous, clock.now()).await?;
+            super::anonymous::save(store, secret, &meeting, actor, unit.as_ref(), anonymous, clock.now()).await?;
         report.saved.extend(ids.into_iter().zip(revisions));
     }
     Ok(report)
