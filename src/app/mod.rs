@@ -3,8 +3,11 @@
 
 pub mod actor;
 pub mod agenda;
+pub mod anonymous;
 pub mod answers;
+pub mod audit;
 pub mod breakouts;
+pub mod consent;
 pub mod digest;
 pub mod export;
 pub mod followup;
@@ -12,11 +15,14 @@ pub mod kit_store;
 pub mod kits;
 pub mod meetings;
 pub mod membership;
+pub mod my_data;
 pub mod plans;
 pub mod ports;
 pub mod posting;
 pub mod privacy;
+pub mod privacy_store;
 pub mod reflection;
+pub mod retention;
 pub mod settings;
 pub mod summarise;
 pub mod tick;

@@ -15,9 +15,11 @@ pub mod ids;
 pub mod invite;
 pub mod language;
 pub mod perms;
+pub mod privacy_buttons;
 pub mod ratelimit;
 pub mod retry;
 pub mod shards;
+pub mod staff;
 
 pub use bot::{run, run_until, BotError, BotSettings, Data, KitLoader};
 pub use chat::DiscordChat;

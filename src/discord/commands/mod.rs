@@ -46,6 +46,7 @@ pub fn commands() -> Vec<Command> {
         let name = cmd.name.clone();
         localize(cmd, &name);
     }
+    super::staff::restrict(&mut list);
     list
 }
 
