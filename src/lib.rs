@@ -11,5 +11,6 @@ pub mod discord;
 pub mod domain;
 pub mod i18n;
 pub mod kit;
+pub mod ops;
 pub mod render;
 pub mod storage;

@@ -76,11 +76,16 @@ impl DiscordChat {
         let mut attempt = 0;
         loop {
             let failure = match self.once(make()).await {
-                Ok(body) => return Ok(body),
+                Ok(body) => {
+                    crate::ops::metrics::rest_call(what, Ok(()));
+                    return Ok(body);
+                }
                 Err(f) => f,
             };
+            crate::ops::metrics::rest_call(what, Err(failure.status));
             match retry::retry_delay(&failure, attempt) {
                 Some(wait) => {
+                    crate::ops::metrics::retry(what);
                     warn!(what, attempt, status = ?failure.status, wait_ms = wait.as_millis() as u64, "discord call failed, retrying");
                     tokio::time::sleep(wait).await;
                     attempt += 1;

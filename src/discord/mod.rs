@@ -16,6 +16,7 @@ pub mod forms;
 pub mod ids;
 pub mod invite;
 pub mod language;
+pub mod lifecycle;
 pub mod perms;
 pub mod report_commands;
 pub mod retry;
