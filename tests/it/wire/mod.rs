@@ -5,6 +5,8 @@ mod answers;
 mod breakouts;
 mod commands;
 mod faults;
+mod kits;
+mod limits;
 pub mod ops;
 mod shards;
 
