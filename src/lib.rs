@@ -13,4 +13,5 @@ pub mod i18n;
 pub mod kit;
 pub mod ops;
 pub mod render;
+pub mod secret;
 pub mod storage;

@@ -13,6 +13,7 @@ use tracing::{info, info_span, warn, Instrument};
 use super::ShardPlan;
 use super::{commands, components, errors, lifecycle, DiscordChat};
 use crate::app::ports::{Clock, Store, StoreError};
+use crate::domain::privacy::AuthorSecret;
 use crate::kit::Kit;
 
 /// Finds a kit by id in a kits directory (`kit::parse::find_kit` once it exists), with the
@@ -33,6 +34,8 @@ pub struct BotSettings {
     pub clock: Arc<dyn Clock>,
     /// The gateway shards this process runs (`None`: one process, one shard).
     pub shards: Option<ShardPlan>,
+    /// The key of anonymous answers' author keys (`secret::author_secret`).
+    pub secret: AuthorSecret,
 }
 
 impl std::fmt::Debug for BotSettings {
@@ -55,6 +58,7 @@ pub struct Data {
     pub clock: Arc<dyn Clock>,
     pub kits_dir: PathBuf,
     pub kits: KitLoader,
+    pub secret: AuthorSecret,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -111,6 +115,7 @@ pub async fn run_until(
     let (store_at_stop, clock_at_stop) = (store.clone(), clock.clone());
     let scheduler_task = Arc::new(std::sync::Mutex::new(None));
     let scheduler_slot = scheduler_task.clone();
+    let secret = settings.secret.clone();
     let framework = poise::Framework::builder()
         .options(poise::FrameworkOptions {
             commands: commands::commands(),
@@ -130,7 +135,7 @@ pub async fn run_until(
                 let chat = Arc::new(DiscordChat::new(ctx.http.clone(), Some(ctx.cache.clone())));
                 let task = tokio::spawn(scheduler(store.clone(), chat.clone(), clock.clone(), tick_every, stop_rx));
                 *scheduler_slot.lock().unwrap_or_else(|p| p.into_inner()) = Some(task);
-                Ok(Data { store, chat, clock, kits_dir, kits })
+                Ok(Data { store, chat, clock, kits_dir, kits, secret })
             })
         })
         .build();
