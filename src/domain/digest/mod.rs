@@ -4,17 +4,18 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::summary::{Analysis, Keyword, Lang};
+use super::summary::Lang;
 use super::{AnswerValue, Question, QuestionId, QuestionKind, UnitName, UserId};
 
 mod render;
 #[cfg(test)]
 mod tests;
+mod themes;
 
 pub use render::{render_markdown, DigestLabels};
+pub use themes::{DigestTheme, OverallTheme, OVERALL_THEMES};
 
-/// How many themes and representative answers a free-text question gets.
-const THEMES: usize = 5;
+/// How many theme quotes a free-text question lists as its representative answers.
 const REPRESENTATIVES: usize = 3;
 /// Representative answers are quoted up to this many characters.
 pub const QUOTE_CHARS: usize = 280;
@@ -114,7 +115,11 @@ pub struct NumberStats {
 #[derive(Debug, Clone, PartialEq)]
 pub enum QuestionDetail {
     Free {
-        themes: Vec<Keyword>,
+        /// Concerns first, then by size.
+        themes: Vec<DigestTheme>,
+        /// Answers that fit no theme.
+        other: usize,
+        /// The quotes of the first themes (distinct answers), for short summaries.
         representatives: Vec<Representative>,
         lang: Option<Lang>,
     },
@@ -176,6 +181,8 @@ pub struct Digest {
     pub questions: Vec<QuestionDigest>,
     pub key_figures: Vec<KeyFigureRow>,
     pub previous_label: Option<String>,
+    /// The themes across all free-text questions.
+    pub themes: Vec<OverallTheme>,
 }
 
 impl Digest {
@@ -228,42 +235,6 @@ fn number_stats(values: &[f64]) -> Option<NumberStats> {
     })
 }
 
-/// Picks up to `n` answers closest to the themes, at most one per unit (members without a
-/// unit each count as their own).
-fn representatives(
-    question: &Question,
-    answers: &[&DigestAnswer],
-    texts: &[&str],
-) -> (Vec<Keyword>, Vec<Representative>, Option<Lang>) {
-    let analysis = Analysis::new(texts, None, &[question.text.as_str()]);
-    let themes = analysis.keywords(THEMES);
-    let mut picked = Vec::new();
-    let mut units_used: HashSet<String> = HashSet::new();
-    for (i, similarity) in analysis.representative_ranking(THEMES * 2) {
-        if picked.len() == REPRESENTATIVES {
-            break;
-        }
-        // An answer with no themes in it represents nothing, unless nothing else does.
-        if similarity == 0.0 && !picked.is_empty() {
-            break;
-        }
-        let answer = answers[i];
-        let key = match &answer.unit {
-            Some(u) => u.key(),
-            None => format!("\u{0}user:{}", answer.user),
-        };
-        if !units_used.insert(key) {
-            continue;
-        }
-        picked.push(Representative {
-            unit: answer.unit.clone(),
-            user: answer.user,
-            text: super::text::truncate_words(texts[i], QUOTE_CHARS),
-        });
-    }
-    (themes, picked, analysis.lang)
-}
-
 fn question_detail(question: &Question, answers: &[&DigestAnswer]) -> QuestionDetail {
     match &question.kind {
         QuestionKind::Free => {
@@ -274,8 +245,9 @@ fn question_detail(question: &Question, answers: &[&DigestAnswer]) -> QuestionDe
                     _ => "",
                 })
                 .collect();
-            let (themes, representatives, lang) = representatives(question, answers, &texts);
-            QuestionDetail::Free { themes, representatives, lang }
+            let (themes, other, lang) = themes::question_themes(question, answers, &texts);
+            let representatives = themes.iter().take(REPRESENTATIVES).map(|t| t.quote.clone()).collect();
+            QuestionDetail::Free { themes, other, representatives, lang }
         }
         QuestionKind::YesNo => {
             let yes = answers.iter().filter(|a| a.value == AnswerValue::YesNo(true)).count();
@@ -398,7 +370,7 @@ pub fn compute(input: &DigestInput) -> Digest {
     for a in &current {
         by_question.entry(&a.question).or_default().push(a);
     }
-    let questions = input
+    let questions: Vec<QuestionDigest> = input
         .questions
         .iter()
         .map(|q| {
@@ -414,6 +386,10 @@ pub fn compute(input: &DigestInput) -> Digest {
         .collect();
 
     let key_figures = key_figures(input, &units, &by_question);
+    let overall = themes::overall(questions.iter().filter_map(|q: &QuestionDigest| match &q.detail {
+        QuestionDetail::Free { themes, .. } => Some(themes.as_slice()),
+        _ => None,
+    }));
 
     Digest {
         title: input.title.clone(),
@@ -426,6 +402,7 @@ pub fn compute(input: &DigestInput) -> Digest {
         questions,
         key_figures,
         previous_label: input.previous.as_ref().map(|p| p.label.clone()),
+        themes: overall,
     }
 }
 

@@ -24,6 +24,12 @@ pub struct DigestLabels {
     /// After a question: `{n}` answers.
     pub answer_count: String,
     pub themes: String,
+    /// After a theme: `{answers}` answers from `{units}` units.
+    pub theme_counts: String,
+    /// `{n}` answers that fit no theme.
+    pub theme_other: String,
+    /// Heading of the themes across all questions.
+    pub themes_overall: String,
     pub yes: String,
     pub no: String,
     pub mean: String,
@@ -51,6 +57,9 @@ impl DigestLabels {
             no_answers: "No answers yet.".into(),
             answer_count: "{n} answers".into(),
             themes: "Themes".into(),
+            theme_counts: "{answers} answers, {units} units".into(),
+            theme_other: "Other answers: {n}".into(),
+            themes_overall: "Themes across all questions".into(),
             yes: "Yes".into(),
             no: "No".into(),
             mean: "mean".into(),
@@ -63,6 +72,9 @@ impl DigestLabels {
         }
     }
 }
+
+/// Marks a concern an organiser must not miss.
+const CONCERN_MARK: &str = "⚠️ ";
 
 /// How many missing members are named before "and N more".
 const MAX_MISSING_NAMES: usize = 40;
@@ -154,6 +166,15 @@ pub fn render_markdown(digest: &Digest, labels: &DigestLabels) -> String {
         let _ = writeln!(out, "{line}");
     }
 
+    if !digest.themes.is_empty() {
+        let _ = writeln!(out, "\n### {}", labels.themes_overall);
+        for t in &digest.themes {
+            let mark = if t.concern { CONCERN_MARK } else { "" };
+            let count = fill(&labels.answer_count, &[("n", &t.answers.to_string())]);
+            let _ = writeln!(out, "- {mark}**{}** ({count})", t.label);
+        }
+    }
+
     for q in &digest.questions {
         let count = fill(&labels.answer_count, &[("n", &q.answers.to_string())]);
         let _ = writeln!(out, "\n### {} ({count})", q.text.trim());
@@ -161,14 +182,21 @@ pub fn render_markdown(digest: &Digest, labels: &DigestLabels) -> String {
             continue;
         }
         match &q.detail {
-            QuestionDetail::Free { themes, representatives, .. } => {
+            QuestionDetail::Free { themes, other, .. } => {
                 if !themes.is_empty() {
-                    let t: Vec<&str> = themes.iter().map(|k| k.term.as_str()).collect();
-                    let _ = writeln!(out, "**{}:** {}", labels.themes, t.join(", "));
+                    let _ = writeln!(out, "**{}:**", labels.themes);
                 }
-                for r in representatives {
-                    let unit = r.unit.as_ref().map_or(labels.no_unit.as_str(), |u| u.as_str());
-                    let _ = writeln!(out, "{}\n> — *{unit}*", quote(&r.text));
+                for t in themes {
+                    let counts = fill(
+                        &labels.theme_counts,
+                        &[("answers", &t.answers.to_string()), ("units", &t.units.to_string())],
+                    );
+                    let unit = t.quote.unit.as_ref().map_or(labels.no_unit.as_str(), |u| u.as_str());
+                    let mark = if t.concern { CONCERN_MARK } else { "" };
+                    let _ = writeln!(out, "- {mark}**{}** ({counts})\n{}\n> — *{unit}*", t.label, quote(&t.quote.text));
+                }
+                if *other > 0 && !themes.is_empty() {
+                    let _ = writeln!(out, "- {}", fill(&labels.theme_other, &[("n", &other.to_string())]));
                 }
             }
             QuestionDetail::YesNo { yes, no } => {

@@ -94,18 +94,19 @@ fn a_later_answer_replaces_an_earlier_one() {
 }
 
 #[test]
-fn free_text_gets_themes_and_representatives_from_different_units() {
+fn free_text_gets_themes_with_counts_and_distinct_quotes() {
     let d = compute(&coordination_group());
-    let QuestionDetail::Free { themes, representatives, lang } = &d.questions[0].detail else {
+    let QuestionDetail::Free { themes, other, representatives, lang } = &d.questions[0].detail else {
         panic!("free text");
     };
     assert_eq!(*lang, Some(Lang::Nb));
-    assert_eq!(themes[0].term, "rekruttering");
-    assert!(!representatives.is_empty() && representatives.len() <= 2);
-    let units: Vec<_> = representatives.iter().map(|r| r.unit.clone()).collect();
-    let mut dedup = units.clone();
-    dedup.dedup();
-    assert_eq!(units, dedup, "one representative per unit");
+    assert_eq!(themes[0].label, "rekruttering", "{themes:?}");
+    assert_eq!((themes[0].answers, themes[0].units), (3, 2), "{themes:?}");
+    let answered = themes.iter().map(|t| t.answers).sum::<usize>() + other;
+    assert_eq!(answered, d.questions[0].answers);
+    let quotes: std::collections::HashSet<&str> = representatives.iter().map(|r| r.text.as_str()).collect();
+    assert_eq!(quotes.len(), representatives.len(), "distinct quotes");
+    assert_eq!(d.themes[0].label, "rekruttering");
 }
 
 #[test]
@@ -138,7 +139,8 @@ fn markdown_names_rates_themes_and_changes() {
     assert!(md.contains("- **JUS**: 1/2 (50 %)"), "{md}");
     assert!(md.contains("**No answers yet from:** MN"), "{md}");
     assert!(md.contains("Per (JUS), Siri (MN)"), "{md}");
-    assert!(md.contains("**Themes:** rekruttering"), "{md}");
+    assert!(md.contains("**Themes:**\n- **rekruttering** (3 answers, 2 units)\n> "), "{md}");
+    assert!(md.contains("### Themes across all questions\n- **rekruttering** (3 answers)"), "{md}");
     assert!(md.contains("Yes: **2** · No: **0**"), "{md}");
     assert!(md.contains("Key figures (change since februar)"), "{md}");
     assert!(md.contains("andel · **KHM**: 38 (35 → 38, +3)"), "{md}");
