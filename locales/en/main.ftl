@@ -20,6 +20,8 @@ state-closed = answering closed
 state-ended = ended
 status-deadline = Deadline: { $when }
 status-missing-units = Units with no answers yet: { $units }
+status-no-members = – no members
+status-empty-units = Units without members: { $units }
 status-without-unit = { $count ->
     [one] One member has not joined a unit.
    *[other] { $count } members have not joined a unit.

@@ -20,6 +20,8 @@ state-closed = svarfristen er ute
 state-ended = avsluttet
 status-deadline = Svarfrist: { $when }
 status-missing-units = Enheter uten svar ennå: { $units }
+status-no-members = – ingen medlemmer
+status-empty-units = Enheter uten medlemmer: { $units }
 status-without-unit = { $count ->
     [one] Ett medlem har ikke blitt med i en enhet.
    *[other] { $count } medlemmer har ikke blitt med i en enhet.

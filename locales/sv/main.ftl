@@ -20,6 +20,8 @@ state-closed = svarstiden har gått ut
 state-ended = avslutat
 status-deadline = Sista svarsdag: { $when }
 status-missing-units = Enheter utan svar ännu: { $units }
+status-no-members = – inga medlemmar
+status-empty-units = Enheter utan medlemmar: { $units }
 status-without-unit = { $count ->
     [one] En medlem har inte gått med i någon enhet.
    *[other] { $count } medlemmar har inte gått med i någon enhet.

@@ -33,6 +33,8 @@ pub fn digest_labels(lang: Lang) -> DigestLabels {
         per_unit: l("digest-per-unit"),
         all_required: t!(lang, "digest-all-required", n = "{n}"),
         silent_units: l("digest-silent-units"),
+        empty_units: l("digest-empty-units"),
+        by_role: l("digest-by-role"),
         missing_members: l("digest-not-answered"),
         and_more: t!(lang, "digest-and-more", n = "{n}"),
         no_unit: l("digest-no-unit"),
@@ -60,6 +62,7 @@ pub fn chart_labels(lang: Lang) -> ChartLabels {
         response_rate: t!(lang, "chart-response-rate"),
         answers_per_question: t!(lang, "chart-answers-per-question"),
         no_units: t!(lang, "chart-no-units"),
+        no_members: t!(lang, "chart-no-members"),
     }
 }
 
@@ -74,7 +77,7 @@ pub async fn digest_input<S: Store + ?Sized>(store: &S, meeting: &Meeting) -> Re
         units: meeting.units.clone(),
         members: members
             .iter()
-            .map(|m| DigestMember { user: m.user, name: m.name.clone(), unit: m.unit.clone() })
+            .map(|m| DigestMember { user: m.user, name: m.name.clone(), unit: m.unit.clone(), role: m.role.clone() })
             .collect(),
         questions: meeting.reflection_questions().cloned().collect(),
         answers: answers

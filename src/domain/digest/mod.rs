@@ -5,13 +5,15 @@
 use std::collections::{HashMap, HashSet};
 
 use super::summary::Lang;
-use super::{AnswerValue, Question, QuestionId, QuestionKind, UnitName, UserId};
+use super::{AnswerValue, Question, QuestionId, QuestionKind, RoleName, UnitName, UserId};
 
+mod breakdown;
 mod render;
 #[cfg(test)]
 mod tests;
 mod themes;
 
+pub use breakdown::{ValueBreakdown, ValueKey};
 pub use render::{render_markdown, DigestLabels};
 pub use themes::{DigestTheme, OverallTheme, OVERALL_THEMES};
 
@@ -25,6 +27,7 @@ pub struct DigestMember {
     pub user: UserId,
     pub name: String,
     pub unit: Option<UnitName>,
+    pub role: Option<RoleName>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -148,6 +151,8 @@ pub struct QuestionDigest {
     pub required: bool,
     pub answers: usize,
     pub detail: QuestionDetail,
+    /// Yes/no, scale and choice: the units and roles behind each value.
+    pub breakdown: Vec<ValueBreakdown>,
 }
 
 /// One unit's key figure now, with the earlier value when there is one.
@@ -174,8 +179,10 @@ pub struct Digest {
     pub respondents: usize,
     pub total_answers: usize,
     pub units: Vec<UnitResponse>,
-    /// Units where nobody answered (including units without members).
+    /// Units with members where nobody answered.
     pub silent_units: Vec<UnitName>,
+    /// Units nobody has joined: no one could answer for them.
+    pub empty_units: Vec<UnitName>,
     /// Members who have not answered anything, by unit order then name.
     pub missing: Vec<MissingMember>,
     pub questions: Vec<QuestionDigest>,
@@ -364,12 +371,16 @@ pub fn compute(input: &DigestInput) -> Digest {
         let ub = b.unit.as_ref().map_or(usize::MAX, |u| unit_index[&u.key()]);
         ua.cmp(&ub).then_with(|| a.name.to_lowercase().cmp(&b.name.to_lowercase())).then(a.user.cmp(&b.user))
     });
-    let silent_units = rows.iter().filter(|r| r.answered_any == 0 && r.answers == 0).map(|r| r.unit.clone()).collect();
+    let quiet = |r: &&UnitResponse| r.answered_any == 0 && r.answers == 0;
+    let silent_units = rows.iter().filter(quiet).filter(|r| r.members > 0).map(|r| r.unit.clone()).collect();
+    let empty_units = rows.iter().filter(quiet).filter(|r| r.members == 0).map(|r| r.unit.clone()).collect();
 
     let mut by_question: HashMap<&QuestionId, Vec<&DigestAnswer>> = HashMap::new();
     for a in &current {
         by_question.entry(&a.question).or_default().push(a);
     }
+    let roles: HashMap<UserId, &RoleName> =
+        input.members.iter().filter_map(|m| m.role.as_ref().map(|r| (m.user, r))).collect();
     let questions: Vec<QuestionDigest> = input
         .questions
         .iter()
@@ -381,6 +392,7 @@ pub fn compute(input: &DigestInput) -> Digest {
                 required: q.required,
                 answers: answers.len(),
                 detail: question_detail(q, answers),
+                breakdown: breakdown::breakdown(&q.kind, answers, &units, &roles),
             }
         })
         .collect();
@@ -398,6 +410,7 @@ pub fn compute(input: &DigestInput) -> Digest {
         total_answers: current.len(),
         units: rows,
         silent_units,
+        empty_units,
         missing,
         questions,
         key_figures,

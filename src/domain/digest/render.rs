@@ -3,7 +3,7 @@
 
 use std::fmt::Write;
 
-use super::{Digest, QuestionDetail};
+use super::{Digest, QuestionDetail, ValueBreakdown, ValueKey};
 
 /// The words a digest uses. Templates take `{name}` placeholders as documented per field.
 #[derive(Debug, Clone, PartialEq)]
@@ -16,6 +16,10 @@ pub struct DigestLabels {
     /// After a unit's rate: `{n}` members who answered every required question.
     pub all_required: String,
     pub silent_units: String,
+    /// Units nobody has joined.
+    pub empty_units: String,
+    /// After a value in a breakdown by role, e.g. "No, by role".
+    pub by_role: String,
     pub missing_members: String,
     /// `{n}` more names not listed.
     pub and_more: String,
@@ -51,6 +55,8 @@ impl DigestLabels {
             per_unit: "Per unit".into(),
             all_required: "{n} answered all required".into(),
             silent_units: "No answers yet from".into(),
+            empty_units: "No members yet".into(),
+            by_role: "by role".into(),
             missing_members: "Not answered yet".into(),
             and_more: "and {n} more".into(),
             no_unit: "no unit".into(),
@@ -109,6 +115,31 @@ fn quote(text: &str) -> String {
     text.lines().map(|l| format!("> {l}")).collect::<Vec<_>>().join("\n")
 }
 
+/// "- No: Bydel Frogner, Bydel Alna ×2" per value, then the same by role where roles exist.
+fn breakdown(out: &mut String, rows: &[ValueBreakdown], labels: &DigestLabels) {
+    let value = |k: &ValueKey| match k {
+        ValueKey::Yes => labels.yes.clone(),
+        ValueKey::No => labels.no.clone(),
+        ValueKey::Step(v) => v.to_string(),
+        ValueKey::Option(o) => o.clone(),
+    };
+    let list = |items: Vec<(&str, usize)>| {
+        items
+            .into_iter()
+            .map(|(name, n)| if n > 1 { format!("{name} ×{n}") } else { name.to_owned() })
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    for b in rows.iter().filter(|b| !b.units.is_empty()) {
+        let units = list(b.units.iter().map(|(u, n)| (u.as_str(), *n)).collect());
+        let _ = writeln!(out, "- {}: {units}", value(&b.value));
+    }
+    for b in rows.iter().filter(|b| !b.roles.is_empty()) {
+        let roles = list(b.roles.iter().map(|(r, n)| (r.as_str(), *n)).collect());
+        let _ = writeln!(out, "- {}, {}: {roles}", value(&b.value), labels.by_role);
+    }
+}
+
 /// Renders `digest` as Markdown for Discord. Titles, names and answers are inserted as written.
 pub fn render_markdown(digest: &Digest, labels: &DigestLabels) -> String {
     let d = labels.decimal;
@@ -147,6 +178,10 @@ pub fn render_markdown(digest: &Digest, labels: &DigestLabels) -> String {
     if !digest.silent_units.is_empty() {
         let names: Vec<&str> = digest.silent_units.iter().map(|u| u.as_str()).collect();
         let _ = writeln!(out, "\n**{}:** {}", labels.silent_units, names.join(", "));
+    }
+    if !digest.empty_units.is_empty() {
+        let names: Vec<&str> = digest.empty_units.iter().map(|u| u.as_str()).collect();
+        let _ = writeln!(out, "**{}:** {}", labels.empty_units, names.join(", "));
     }
     if !digest.missing.is_empty() {
         let shown: Vec<String> = digest
@@ -231,6 +266,7 @@ pub fn render_markdown(digest: &Digest, labels: &DigestLabels) -> String {
             }
             QuestionDetail::Number { stats: None } => {}
         }
+        breakdown(&mut out, &q.breakdown, labels);
     }
 
     if !digest.key_figures.is_empty() {

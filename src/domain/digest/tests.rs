@@ -16,7 +16,7 @@ fn question(id: &str, text: &str, kind: QuestionKind, required: bool) -> Questio
 }
 
 fn member(user: u64, name: &str, u: &str) -> DigestMember {
-    DigestMember { user: UserId(user), name: name.into(), unit: Some(unit(u)) }
+    DigestMember { user: UserId(user), name: name.into(), unit: Some(unit(u)), role: None }
 }
 
 fn answer(user: u64, u: &str, q: &str, value: AnswerValue) -> DigestAnswer {
@@ -172,4 +172,38 @@ fn labels_can_use_a_decimal_comma() {
     input.answers.push(answer(2, "KHM", "trygghet", AnswerValue::Scale(5)));
     let md = render_markdown(&compute(&input), &labels);
     assert!(md.contains("mean **3,7**"), "{md}");
+}
+
+#[test]
+fn closed_questions_are_broken_down_by_unit_and_role() {
+    let mut input = coordination_group();
+    input.members[0].role = Some(RoleName::try_from("leder").unwrap());
+    input.members[2].role = Some(RoleName::try_from("leder").unwrap());
+    input.answers.push(answer(2, "KHM", "plan", AnswerValue::YesNo(false)));
+    input.answers.push(answer(4, "JUS", "plan", AnswerValue::YesNo(false)));
+    let d = compute(&input);
+    let plan = d.questions.iter().find(|q| q.id == qid("plan")).unwrap();
+    let no = plan.breakdown.iter().find(|b| b.value == ValueKey::No).unwrap();
+    assert_eq!(no.units, vec![(unit("KHM"), 1), (unit("JUS"), 1)]);
+    let yes = &plan.breakdown[0];
+    assert_eq!(yes.value, ValueKey::Yes);
+    assert_eq!(yes.roles, vec![(RoleName::try_from("leder").unwrap(), 2)]);
+    let md = render_markdown(&d, &DigestLabels::english());
+    assert!(md.contains("Yes: **2** · No: **2**\n- Yes: KHM, JUS\n- No: KHM, JUS\n- Yes, by role: leder ×2"), "{md}");
+    let scale = d.questions.iter().find(|q| q.id == qid("trygghet")).unwrap();
+    assert_eq!(
+        scale.breakdown.iter().map(|b| b.value.clone()).collect::<Vec<_>>(),
+        [ValueKey::Step(2), ValueKey::Step(4)]
+    );
+}
+
+#[test]
+fn units_without_members_are_not_silent_units() {
+    let mut input = coordination_group();
+    input.units.push(unit("OD"));
+    let d = compute(&input);
+    assert_eq!(d.silent_units, vec![unit("MN")]);
+    assert_eq!(d.empty_units, vec![unit("OD")]);
+    let md = render_markdown(&d, &DigestLabels::english());
+    assert!(md.contains("**No answers yet from:** MN\n**No members yet:** OD"), "{md}");
 }
