@@ -8,6 +8,8 @@ pub mod breakouts;
 pub mod digest;
 pub mod export;
 pub mod followup;
+pub mod kit_store;
+pub mod kits;
 pub mod meetings;
 pub mod membership;
 pub mod plans;

@@ -7,6 +7,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use crate::domain::grouping::Mode;
 use crate::domain::{ChannelId, GuildId, MeetingId, MeetingState, Question, QuestionId, RoleName, UnitName, UserId};
 
+pub use super::kit_store::{GuildKitVersion, KitSource, KitStore, NewGuildKit, SavedKit};
 pub use crate::storage::StoreError;
 
 // ---------------------------------------------------------------- clock
@@ -262,12 +263,12 @@ pub struct Plan {
 
 /// Everything the use cases need stored: the union of the per-area store traits below.
 pub trait Store:
-    GuildStore + MeetingStore + AnswerStore + ScheduleStore + BreakoutStore + PlanStore + AgendaStore
+    GuildStore + MeetingStore + AnswerStore + ScheduleStore + BreakoutStore + PlanStore + AgendaStore + KitStore
 {
 }
 
 impl<T> Store for T where
-    T: GuildStore + MeetingStore + AnswerStore + ScheduleStore + BreakoutStore + PlanStore + AgendaStore
+    T: GuildStore + MeetingStore + AnswerStore + ScheduleStore + BreakoutStore + PlanStore + AgendaStore + KitStore
 {
 }
 
@@ -470,6 +471,6 @@ pub trait AgendaStore: Send + Sync {
 /// All store traits, so callers holding a concrete store can call any store method.
 pub mod prelude {
     pub use super::{
-        AgendaStore, AnswerStore, BreakoutStore, GuildStore, MeetingStore, PlanStore, ScheduleStore, Store,
+        AgendaStore, AnswerStore, BreakoutStore, GuildStore, KitStore, MeetingStore, PlanStore, ScheduleStore, Store,
     };
 }

@@ -16,5 +16,6 @@ mod pg;
 mod pg_smoke;
 mod reflection;
 mod scheduler;
+mod service;
 mod store;
 mod wire;

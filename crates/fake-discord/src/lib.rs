@@ -1,5 +1,6 @@
 //! A fake Discord on loopback: REST routes under `/api/v10` and a gateway websocket, recording
-//! every call, validating request bodies against Discord v10 schemas, with fault injection.
+//! every call, validating request bodies against Discord v10 schemas, with fault injection and, as an option,
+//! Discord's rate limits ([`RateLimits`]).
 //!
 //! ```no_run
 //! # async fn demo() {
@@ -16,6 +17,7 @@ mod fault;
 pub mod fixtures;
 mod gateway;
 mod handlers;
+mod limits;
 mod rest;
 mod state;
 pub mod validate;
@@ -24,8 +26,9 @@ use std::net::SocketAddr;
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
-use axum::extract::{Request, State as AxState, WebSocketUpgrade};
-use axum::response::Response;
+use axum::extract::{Path, Request, State as AxState, WebSocketUpgrade};
+use axum::http::{header, StatusCode};
+use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
 use serde_json::Value;
@@ -36,7 +39,8 @@ pub use fixtures::{
     perms, ChannelFixture, ChannelKind, CommandOption, GuildFixture, InteractionContext, InteractionFixture,
     MemberFixture, Overwrite, RoleFixture, UserFixture, VoiceStateFixture,
 };
-pub use state::{GatewayFrame, RecordedAttachment, RecordedRequest};
+pub use limits::{BucketRule, RateLimits};
+pub use state::{FileFixture, GatewayFrame, RecordedAttachment, RecordedRequest};
 use state::{InteractionRecord, Outgoing, State};
 pub use validate::Validators;
 
@@ -93,6 +97,7 @@ pub struct FakeDiscordBuilder {
     owner: UserFixture,
     heartbeat_interval: Duration,
     shards: u32,
+    rate_limits: Option<RateLimits>,
 }
 
 impl FakeDiscordBuilder {
@@ -124,6 +129,12 @@ impl FakeDiscordBuilder {
         self
     }
 
+    /// Enforce Discord's rate limits (off by default): e.g. [`RateLimits::discord`].
+    pub fn rate_limits(mut self, limits: RateLimits) -> Self {
+        self.rate_limits = Some(limits);
+        self
+    }
+
     /// Binds `127.0.0.1:0` and serves until the [`FakeDiscord`] is dropped.
     pub async fn start(self) -> FakeDiscord {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind 127.0.0.1:0");
@@ -132,6 +143,7 @@ impl FakeDiscordBuilder {
             state: Mutex::new({
                 let mut state = State::new(self.application_id, self.bot);
                 state.recommended_shards = self.shards;
+                state.limiter = self.rate_limits.map(limits::Limiter::new);
                 state
             }),
             notify: Notify::new(),
@@ -140,7 +152,11 @@ impl FakeDiscordBuilder {
             owner: self.owner,
             heartbeat_interval_ms: self.heartbeat_interval.as_millis() as u64,
         });
-        let app = Router::new().route("/ws", get(ws_upgrade)).fallback(rest_fallback).with_state(inner.clone());
+        let app = Router::new()
+            .route("/ws", get(ws_upgrade))
+            .route("/attachments/{id}/{filename}", get(serve_file))
+            .fallback(rest_fallback)
+            .with_state(inner.clone());
         let server = tokio::spawn(async move {
             let _ = axum::serve(listener, app).await;
         });
@@ -150,6 +166,19 @@ impl FakeDiscordBuilder {
 
 async fn ws_upgrade(AxState(inner): AxState<Arc<Inner>>, ws: WebSocketUpgrade) -> Response {
     ws.on_upgrade(move |socket| gateway::serve(inner, socket))
+}
+
+/// Discord's CDN for attachments, on loopback: the bytes of a file added with `add_file`.
+async fn serve_file(AxState(inner): AxState<Arc<Inner>>, Path((id, filename)): Path<(u64, String)>) -> Response {
+    let mut s = inner.lock();
+    let Some((file, bytes)) = s.files.get(&id).filter(|(f, _)| f.filename == filename).cloned() else {
+        return (StatusCode::NOT_FOUND, "404: Not Found").into_response();
+    };
+    *s.file_downloads.entry(id).or_default() += 1;
+    drop(s);
+    inner.notify.notify_waiters();
+    let content_type = file.content_type.unwrap_or_else(|| "application/octet-stream".into());
+    ([(header::CONTENT_TYPE, content_type)], bytes).into_response()
 }
 
 async fn rest_fallback(AxState(inner): AxState<Arc<Inner>>, req: Request) -> Response {
@@ -184,6 +213,7 @@ impl FakeDiscord {
             owner: UserFixture::new(1, "owner"),
             heartbeat_interval: Duration::from_secs(5),
             shards: 1,
+            rate_limits: None,
         }
     }
 
@@ -276,11 +306,37 @@ impl FakeDiscord {
         SentInteraction { id, token, seq, sent_at }
     }
 
+    /// A file a user attaches to a command: served at the returned fixture's `url`; pass it to
+    /// [`CommandOption::attachment`]. `content_type` is what Discord guessed (may be `None`).
+    pub fn add_file(&self, filename: &str, content_type: Option<&str>, bytes: Vec<u8>) -> FileFixture {
+        let mut s = self.inner.lock();
+        let id = s.snowflake();
+        let file = FileFixture {
+            id,
+            filename: filename.to_owned(),
+            content_type: content_type.map(str::to_owned),
+            size: bytes.len(),
+            url: format!("http://{}/attachments/{id}/{filename}", self.inner.addr),
+        };
+        s.files.insert(id, (file.clone(), bytes));
+        file
+    }
+
+    /// How many times the file with this attachment id was downloaded.
+    pub fn file_downloads(&self, id: u64) -> u32 {
+        self.inner.lock().file_downloads.get(&id).copied().unwrap_or(0)
+    }
+
     // ---- faults and gateway control ---------------------------------------------------------
 
     /// Queues a fault for matching REST calls.
     pub fn inject(&self, fault: Fault) {
         self.inner.lock().faults.push(fault);
+    }
+
+    /// Starts (or, with `None`, stops) enforcing rate limits, with fresh windows.
+    pub fn set_rate_limits(&self, limits: Option<RateLimits>) {
+        self.inner.lock().limiter = limits.map(limits::Limiter::new);
     }
 
     /// Faults not yet used up.
