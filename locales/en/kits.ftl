@@ -55,3 +55,8 @@ cmd-kit-delete-name = delete
 cmd-kit-delete-description = Delete one of this server's kits (every version)
 cmd-kit-delete-kit-name = kit
 cmd-kit-delete-kit-description = The kit
+purpose-heading = **Purpose of the day**
+
+## Meetings without units
+err-no-units = This meeting has no units: everyone answers for themselves. Just press **Answer** (or use `/answer`).
+err-split-needs-units = “{ $mode }” seats people by unit, and this meeting has no units. Use random, roles or choose.

@@ -55,3 +55,8 @@ cmd-kit-delete-name = slett
 cmd-kit-delete-description = Slett et av serverens opplegg (alle versjoner)
 cmd-kit-delete-kit-name = opplegg
 cmd-kit-delete-kit-description = Opplegget
+purpose-heading = **Formålet med dagen**
+
+## Meetings without units
+err-no-units = Dette møtet har ingen enheter: alle svarer for seg selv. Trykk bare **Svar** (eller bruk `/svar`).
+err-split-needs-units = «{ $mode }» setter folk sammen etter enhet, og dette møtet har ingen enheter. Bruk random, roles eller choose.

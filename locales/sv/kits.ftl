@@ -55,3 +55,8 @@ cmd-kit-delete-name = ta-bort
 cmd-kit-delete-description = Ta bort ett av serverns upplägg (alla versioner)
 cmd-kit-delete-kit-name = upplägg
 cmd-kit-delete-kit-description = Upplägget
+purpose-heading = **Syftet med dagen**
+
+## Meetings without units
+err-no-units = Det här mötet har inga enheter: alla svarar för sig själva. Tryck bara på **Svara** (eller använd `/svara`).
+err-split-needs-units = ”{ $mode }” sätter ihop folk efter enhet, och det här mötet har inga enheter. Använd random, roles eller choose.

@@ -328,3 +328,53 @@ pub async fn load_meeting<S: Store + ?Sized>(
     store.save_meeting_kit(loaded.meeting.id, &source).await.map_err(KitCommandError::from)?;
     Ok(loaded)
 }
+
+/// The kit a meeting runs on: the text it was loaded from (so later uploads change nothing),
+/// or, for meetings loaded before kits were kept, the kit with its id now.
+pub async fn kit_of_meeting<S: Store + ?Sized>(
+    store: &S,
+    actor: &Actor,
+    shipped: &[ShippedKit],
+    meeting: &crate::domain::Meeting,
+) -> Result<Kit, KitCommandError> {
+    match store.meeting_kit(meeting.id).await? {
+        Some(kept) => parse_kit(&kept.source, &format!("{}.toml", kept.kit_id))
+            .map_err(|errors| KitCommandError::Stale { kit_id: kept.kit_id, errors }),
+        None => Ok(resolve_kit(store, actor, shipped, &meeting.kit_id).await?.0),
+    }
+}
+
+/// The purpose of the day as the meeting's kit states it (empty when it says none).
+pub async fn purpose_of<S: Store + ?Sized>(store: &S, meeting: crate::domain::MeetingId) -> Vec<String> {
+    match store.meeting_kit(meeting).await {
+        Ok(Some(kept)) => parse_kit(&kept.source, &kept.kit_id).map(|k| k.purpose).unwrap_or_default(),
+        _ => Vec::new(),
+    }
+}
+
+/// The purpose as lines under a heading, or nothing.
+pub fn render_purpose(purpose: &[String], lang: Lang) -> String {
+    if purpose.is_empty() {
+        return String::new();
+    }
+    let mut out = t!(lang, "purpose-heading");
+    for line in purpose {
+        out.push_str(&format!("\n• {line}"));
+    }
+    out
+}
+
+/// Puts the purpose of the day under the first line of `text` (a post's heading).
+pub async fn insert_purpose<S: Store + ?Sized>(
+    store: &S,
+    meeting: crate::domain::MeetingId,
+    lang: Lang,
+    text: &mut String,
+) {
+    let purpose = render_purpose(&purpose_of(store, meeting).await, lang);
+    if purpose.is_empty() {
+        return;
+    }
+    let at = text.find('\n').unwrap_or(text.len());
+    text.insert_str(at, &format!("\n{purpose}"));
+}

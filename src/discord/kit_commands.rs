@@ -8,7 +8,7 @@ use poise::CreateReply;
 use serenity::all::{Attachment, AutocompleteChoice, CreateAttachment, CreateAutocompleteResponse};
 
 use super::bot::{BotError, Context, Data};
-use super::commands::{actor, fail, reply, Command};
+use super::commands::{actor, fail, reply, Command, Language};
 use crate::app::kits::{self, KitCommandError, ShippedKit};
 use crate::app::Actor;
 use crate::kit::{kit_files, parse_kit, UploadProblem, MAX_KIT_BYTES};
@@ -135,24 +135,14 @@ pub async fn download(ctx: Context<'_>, #[autocomplete = "kit_ids"] kit: String)
     }
 }
 
-#[derive(Debug, Clone, Copy, poise::ChoiceParameter)]
-pub enum TemplateLanguage {
-    #[name = "norsk (bokmål)"]
-    Nb,
-    #[name = "svenska"]
-    Sv,
-    #[name = "English"]
-    En,
-}
-
 /// A commented starter kit that passes the checks.
 #[poise::command(slash_command, guild_only)]
-pub async fn template(ctx: Context<'_>, language: Option<TemplateLanguage>) -> Result<(), BotError> {
+pub async fn template(ctx: Context<'_>, language: Option<Language>) -> Result<(), BotError> {
     let actor = actor(ctx).await?;
     let code = match language {
-        Some(TemplateLanguage::Nb) => "nb",
-        Some(TemplateLanguage::Sv) => "sv",
-        Some(TemplateLanguage::En) => "en",
+        Some(Language::Nb) => "nb",
+        Some(Language::Sv) => "sv",
+        Some(Language::En) => "en",
         None => actor.lang.code(),
     };
     let Some((name, text)) = crate::kit::template::template(code) else { return Ok(()) };

@@ -18,6 +18,7 @@ pub mod invite;
 pub mod kit_commands;
 pub mod language;
 pub mod perms;
+pub mod ratelimit;
 pub mod report_commands;
 pub mod retry;
 pub mod shards;

@@ -4,6 +4,7 @@
 
 use fake_discord::FileFixture;
 use samrad::app::ports::KitSource;
+use samrad::app::tick::ANSWER_BUTTON;
 
 use super::*;
 
@@ -69,11 +70,36 @@ async fn an_organiser_uploads_fixes_loads_downloads_and_deletes_a_kit() {
 
     let load = InteractionFixture::slash_command(
         "meeting",
-        vec![CommandOption::subcommand("load", vec![CommandOption::string("kit", "var-mote")])],
+        vec![CommandOption::subcommand(
+            "load",
+            vec![CommandOption::string("kit", "var-mote"), CommandOption::string("date", "2027-06-10")],
+        )],
         organiser(),
     );
     let (sent, _) = w.send(load).await;
     w.reply_containing(&sent, "Loaded **Network meeting").await;
+    // The purpose of the day opens the questions post (answering opened weeks ago: caught up)
+    // and the reply to /agenda start, which runs the uploaded kit's agenda.
+    let purpose = "• Share how each unit turns the equality plan into practice.";
+    w.fake
+        .wait_until(T, |f| {
+            f.messages_in(PLENARY).iter().any(|m| {
+                m["content"].as_str().is_some_and(|c| c.starts_with("**Network meeting") && c.contains(purpose))
+            })
+        })
+        .await
+        .expect("the questions post with the purpose");
+    let (sent, _) = w
+        .send(InteractionFixture::slash_command(
+            "agenda",
+            vec![CommandOption::subcommand("start", vec![])],
+            organiser(),
+        ))
+        .await;
+    let started = w.reply_containing(&sent, "The agenda has started: 3 items").await;
+    let text =
+        started.body["content"].as_str().or(started.body["data"]["content"].as_str()).unwrap_or_default().to_owned();
+    assert!(text.starts_with("**Purpose of the day**") && text.contains(purpose), "{text}");
     let meeting = w.store.current_meeting(GuildId(GUILD)).await.unwrap().expect("loaded");
     let kept = KitSource { kit_id: "var-mote".into(), version: Some(2), source: v2.clone() };
     assert_eq!(w.store.meeting_kit(meeting.id).await.unwrap(), Some(kept.clone()));
@@ -195,5 +221,80 @@ async fn one_guilds_kits_are_never_seen_by_another() {
     let (sent, _) = w.send(kit("delete", vec![CommandOption::string("kit", "var-mote")], other_organiser)).await;
     w.reply_containing(&sent, "There is no kit `var-mote` here").await;
     assert_eq!(w.store.guild_kits(GuildId(GUILD)).await.unwrap().len(), 1, "still there for its own guild");
+    w.finish().await;
+}
+
+/// A management group's kit: no units, members answer for themselves.
+const NO_UNITS: &str = r#"id = "ledning"
+title = "Management group"
+language = "en"
+date = 2027-06-20
+roles = ["Director", "Coordinator"]
+
+[[questions]]
+id = "status"
+text = "Which equality problem matters most here?"
+"#;
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_kit_without_units_is_answered_by_members_who_never_joined_one() {
+    let w = Wire::start(Setup::new(guild(2, false))).await;
+    let file = w.fake.add_file("ledning.toml", None, NO_UNITS.as_bytes().to_vec());
+    let (sent, _) = w.send(upload(&file, organiser())).await;
+    w.reply_containing(&sent, "as version 1").await;
+    let load = InteractionFixture::slash_command(
+        "meeting",
+        vec![CommandOption::subcommand("load", vec![CommandOption::string("kit", "ledning")])],
+        organiser(),
+    );
+    let (sent, _) = w.send(load).await;
+    w.reply_containing(&sent, "Loaded **Management group**").await;
+    let post = super::answers::questions_post(&w).await; // answering opened days ago
+
+    let join = InteractionFixture::slash_command(
+        "unit",
+        vec![CommandOption::subcommand("join", vec![CommandOption::string("name", "Anything")])],
+        member(0),
+    );
+    let (sent, _) = w.send(join).await;
+    w.reply_containing(&sent, "This meeting has no units: everyone answers for themselves").await;
+
+    let role = InteractionFixture::slash_command(
+        "role",
+        vec![CommandOption::subcommand("set", vec![CommandOption::string("role", "Director")])],
+        member(0),
+    );
+    let (sent, _) = w.send(role).await;
+    w.reply_containing(&sent, "Your role is now **Director**").await;
+    let (_, kind) = w.send(InteractionFixture::button(ANSWER_BUTTON, post, member(0))).await;
+    assert_eq!(kind, 9, "the button opens the modal without asking for a unit");
+    let fields = vec![("samrad:q:status".to_owned(), "Pay gaps in the regional offices.".to_owned())];
+    let (sent, _) = w.send(InteractionFixture::modal_submit("samrad:modal:0", fields, member(0))).await;
+    w.fake
+        .wait_until(T, |f| {
+            f.original_response(&sent.token).is_some_and(|m| m["flags"].as_u64().unwrap_or(0) & 128 == 0)
+        })
+        .await
+        .expect("the answer is saved");
+    let meeting = w.store.current_meeting(GuildId(GUILD)).await.unwrap().expect("meeting");
+    let answers = w.store.answers(meeting.id).await.unwrap();
+    assert_eq!(answers.len(), 1, "{answers:?}");
+    assert_eq!((answers[0].user.0, answers[0].unit.clone()), (member_id(0), None));
+    // The digest reports per role.
+    let digest = samrad::app::digest::digest_input(&w.store, &meeting).await.unwrap();
+    let groups: Vec<&str> = digest.units.iter().map(|u| u.as_str()).collect();
+    assert_eq!(groups[..2], ["Director", "Coordinator"], "{groups:?}");
+    assert_eq!(digest.answers[0].unit.as_ref().map(|u| u.as_str()), Some("Director"));
+
+    let status =
+        InteractionFixture::slash_command("meeting", vec![CommandOption::subcommand("status", vec![])], organiser());
+    let (sent, _) = w.send(status).await;
+    let reply = w.reply_containing(&sent, "Management group").await;
+    let text = reply.body["content"].as_str().or(reply.body["data"]["content"].as_str()).unwrap_or_default().to_owned();
+    assert!(!text.contains("not joined a unit"), "nobody is asked to join a unit: {text}");
+
+    let split = breakout("split", vec![CommandOption::integer("mode", 2)], facilitator()); // units
+    let (sent, _) = w.send(split).await;
+    w.reply_containing(&sent, "seats people by unit, and this meeting has no units").await;
     w.finish().await;
 }

@@ -6,6 +6,7 @@ mod breakouts;
 mod commands;
 mod faults;
 mod kits;
+mod limits;
 mod ops;
 mod shards;
 
