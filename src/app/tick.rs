@@ -139,6 +139,8 @@ async fn run_claimed<S: Store + ?Sized>(
         let work = async {
             if job.kind == crate::domain::agenda::AGENDA_JOB {
                 super::agenda::run_job(store, chat, clock, job).await
+            } else if job.kind == super::retention::RETENTION_JOB {
+                Ok(super::retention::run_job(store, clock, job).await.map(|_| super::agenda::JobOutcome::Done)?)
             } else {
                 run_job(store, chat, clock, job).await.map(|()| super::agenda::JobOutcome::Done)
             }
