@@ -4,9 +4,10 @@
 
 use super::actor::{Actor, UserMessage};
 use super::ports::{Attachment, Store, StoreError};
+use crate::domain::digest::{self, QuestionDetail};
 use crate::domain::{Meeting, MeetingId, Phase, UserId};
 use crate::i18n::Lang;
-use crate::render::export::{self, ExportAnswer, ExportData, ExportEvaluation, ExportPlan, ExportRoom};
+use crate::render::export::{self, ExportAnswer, ExportData, ExportEvaluation, ExportPlan, ExportRoom, ExportTheme};
 use crate::t;
 
 /// Byte order mark: Excel reads a CSV file as UTF-8 (æøå) only when it starts with one.
@@ -79,6 +80,7 @@ pub async fn export_data<S: Store + ?Sized>(store: &S, meeting: &Meeting) -> Res
         rooms: Vec::new(),
         plans: Vec::new(),
         evaluations: Vec::new(),
+        themes: Vec::new(),
     };
 
     let mut answers = store.answers(meeting.id).await?;
@@ -151,7 +153,27 @@ pub async fn export_data<S: Store + ?Sized>(store: &S, meeting: &Meeting) -> Res
             due: p.due.map(|d| d.to_string()),
         })
         .collect();
+    data.themes = themes(store, meeting).await?;
     Ok(data)
+}
+
+/// The themes of each free-text question, as the digest finds them.
+async fn themes<S: Store + ?Sized>(store: &S, meeting: &Meeting) -> Result<Vec<ExportTheme>, StoreError> {
+    let computed = digest::compute(&super::digest::digest_input(store, meeting).await?);
+    let mut out = Vec::new();
+    for q in &computed.questions {
+        let QuestionDetail::Free { themes, .. } = &q.detail else { continue };
+        out.extend(themes.iter().map(|t| ExportTheme {
+            question_id: q.id.to_string(),
+            question: q.text.clone(),
+            label: t.label.clone(),
+            answers: t.answers as u32,
+            units: t.units as u32,
+            concern: t.concern,
+            quote: t.quote.text.clone(),
+        }));
+    }
+    Ok(out)
 }
 
 /// A meeting's export by id (`samrad export`), without a BOM: for stdout and pipes.
@@ -194,5 +216,7 @@ pub fn export_labels(lang: Lang) -> export::ExportLabels {
         owner: w("export-owner"),
         due: w("export-due"),
         evaluation: w("export-evaluation"),
+        themes: w("digest-themes"),
+        theme_counts: t!(lang, "digest-theme-counts", answers = "{answers}", units = "{units}"),
     }
 }

@@ -49,6 +49,7 @@ pub async fn tick_as<S: Store + ?Sized>(
     loop {
         let now = clock.now();
         let due = store.claim_jobs(&worker.id, now, now + worker.lease, worker.batch).await?;
+        crate::ops::metrics::claimed(due.iter().map(|j| (now - j.due_at).num_milliseconds() as f64 / 1000.0));
         run_claimed(worker, store, chat, clock, &due, &mut report).await?;
         if due.len() < worker.batch as usize {
             break;
@@ -83,6 +84,7 @@ async fn run_claimed<S: Store + ?Sized>(
             });
         if superseded {
             store.finish_job(job.id, &worker.id, clock.now()).await?;
+            crate::ops::metrics::job("skipped");
             report.skipped.push(label);
             continue;
         }
@@ -107,6 +109,7 @@ async fn run_claimed<S: Store + ?Sized>(
             outcome = work => outcome,
             lost = keep_claims(worker, store, clock, &held) => {
                 tracing::warn!(job = job.id, error = ?lost.err(), "lost the claim on a running job; stopped it");
+                crate::ops::metrics::job("failed");
                 report.failed.push(format!("{label}: claim lost"));
                 continue;
             }
@@ -120,11 +123,13 @@ async fn run_claimed<S: Store + ?Sized>(
             }
             Ok(JobOutcome::Done) => {
                 store.finish_job(job.id, &worker.id, now).await?;
+                crate::ops::metrics::job("done");
                 report.done.push(label);
             }
             Err(e) => {
                 tracing::warn!(error = %e, attempts = job.attempts, "scheduled job failed");
                 store.fail_job(job.id, &worker.id, &e.to_string(), retry_at(job, &e, now)).await?;
+                crate::ops::metrics::job("failed");
                 report.failed.push(format!("{label}: {e}"));
             }
         }

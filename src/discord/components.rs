@@ -28,6 +28,7 @@ pub async fn on_event(ctx: poise::FrameworkContext<'_, Data, BotError>, event: &
             let span = info_span!("interaction", id = %c.id, custom_id = %c.data.custom_id, user = %c.user.id, guild = ?c.guild_id);
             let result = on_component(sctx, data, c).instrument(span.clone()).await;
             if let Err(e) = &result {
+                super::lifecycle::failed();
                 span.in_scope(|| warn!(error = %e, "component failed"));
             }
         }
@@ -35,6 +36,7 @@ pub async fn on_event(ctx: poise::FrameworkContext<'_, Data, BotError>, event: &
             let span = info_span!("interaction", id = %m.id, custom_id = %m.data.custom_id, user = %m.user.id, guild = ?m.guild_id);
             let result = on_modal(sctx, data, m).instrument(span.clone()).await;
             if let Err(e) = &result {
+                super::lifecycle::failed();
                 span.in_scope(|| warn!(error = %e, "modal failed"));
             }
         }

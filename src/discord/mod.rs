@@ -14,6 +14,7 @@ pub mod forms;
 pub mod ids;
 pub mod invite;
 pub mod language;
+pub mod lifecycle;
 pub mod perms;
 pub mod privacy_buttons;
 pub mod ratelimit;

@@ -11,7 +11,7 @@ use crate::app::ports::{Chat, Clock, Member, NewRoom, OutMessage, RoomKind, Room
 use crate::app::posting::{post_once, Target, CHOOSE_BUTTON};
 use crate::domain::grouping::{self, Mode, Seat, Sizing};
 use crate::domain::text::{split_message, DISCORD_MESSAGE_LIMIT};
-use crate::domain::{ChannelId, Meeting, QuestionId, UserId};
+use crate::domain::{ChannelId, Meeting, UserId};
 use crate::i18n::Lang;
 use crate::t;
 
@@ -182,7 +182,6 @@ async fn post_room_briefs<S: Store + ?Sized>(
     lang: Lang,
 ) -> Result<(), BreakoutError> {
     let questions = plan_questions(meeting, request);
-    let ids: Vec<&QuestionId> = questions.iter().map(|q| &q.id).collect();
     let answers = store.answers(meeting.id).await?;
     for room in &round.rooms {
         let Some(channel) = room.text_channel else { continue };
@@ -191,22 +190,20 @@ async fn post_room_briefs<S: Store + ?Sized>(
         if let Some(label) = &room.label {
             text.push_str(&format!("\n_{label}_"));
         }
+        // Each question, with what the room's members answered to it underneath.
+        let sharing: Vec<&Member> = room
+            .members
+            .iter()
+            .filter_map(|user| members.iter().find(|m| m.user == *user))
+            .filter(|m| m.share_in_rooms)
+            .collect();
         for q in &questions {
-            text.push_str(&format!("\n• {}", q.text));
-        }
-        for user in &room.members {
-            let Some(member) = members.iter().find(|m| m.user == *user) else { continue };
-            if !member.share_in_rooms {
-                continue;
-            }
-            let theirs: Vec<_> = answers.iter().filter(|a| a.user == *user && ids.contains(&&a.question)).collect();
-            if theirs.is_empty() {
-                continue;
-            }
-            let unit = member.unit.as_ref().map(|u| u.to_string()).unwrap_or_default();
-            text.push_str(&format!("\n\n{}", t!(lang, "room-answers-of", name = member.name.as_str(), unit = unit)));
-            for a in theirs {
-                text.push_str(&format!("\n> {}", crate::domain::text::truncate_words(&a.value, 400)));
+            text.push_str(&format!("\n\n**{}**", q.text.trim()));
+            for member in &sharing {
+                let Some(a) = answers.iter().find(|a| a.user == member.user && a.question == q.id) else { continue };
+                let unit = member.unit.as_ref().map(|u| u.to_string()).unwrap_or_default();
+                let who = t!(lang, "room-answer-by", name = member.name.as_str(), unit = unit);
+                text.push_str(&format!("\n> {who} {}", crate::domain::text::truncate_words(&a.value, 400)));
             }
         }
         for (part, chunk) in split_message(&text, DISCORD_MESSAGE_LIMIT).into_iter().enumerate() {
