@@ -373,6 +373,8 @@ async fn a_room_brief_shows_each_members_answer_under_its_question() {
     for p in &people {
         let raw = vec![("status".to_string(), format!("Plan of {}", p.name))];
         samrad::app::answers::submit_answers(&w.store, &w.clock, p, &raw).await.unwrap();
+        // Sharing in rooms is opt-in: these members said yes.
+        samrad::app::privacy::set_share_in_rooms(&w.store, p, true).await.unwrap();
         w.chat.join_voice(p.user, PLENARY_VOICE);
     }
     let round = split(&w, &request(Mode::Random, 3, false)).await.unwrap();
