@@ -77,7 +77,7 @@ fn big_meeting() -> DigestInput {
                 _ => AnswerValue::Number((i % 60) as f64 + 20.0),
             };
             answers.push(DigestAnswer {
-                user: UserId(user),
+                user: Some(UserId(user)),
                 unit: Some(unit.clone()),
                 question: question.id.clone(),
                 value,
@@ -94,7 +94,15 @@ fn big_meeting() -> DigestInput {
             role: None,
         });
     }
-    DigestInput { title: "Stort møte".into(), units, members, questions, answers, previous: None }
+    DigestInput {
+        title: "Stort møte".into(),
+        units,
+        members,
+        questions,
+        answers,
+        anonymous_respondents: Vec::new(),
+        previous: None,
+    }
 }
 
 fn bench_digest(c: &mut Criterion) {

@@ -23,6 +23,8 @@ digest-mean = mean
 digest-min = min
 digest-median = median
 digest-max = max
+digest-anonymous = anonymous
+digest-hidden-units = Units left out (too few anonymous answers to show safely): { $n }
 digest-key-figures = Key figures
 digest-key-figures-vs = Key figures (change since { $previous })
 # The decimal separator in numbers.
@@ -75,4 +77,5 @@ export-question = Question
 export-plans = Take-home plans
 export-owner = owner
 export-due = due
+export-anonymous = (anonymous)
 export-evaluation = Evaluation

@@ -19,10 +19,6 @@ questions-who-sees = Organisers see named answers with your name in the digest a
        *[no] Your answers are not shown in breakout rooms unless you agree (/privacy).
     }
 questions-post-privacy = Who sees the answers: organisers (digest, export). Questions marked anonymous are never shown with a name. Answers go into breakout rooms only for members who agree.
-room-unit-hidden = { $count ->
-        [one] One unit is left out of the breakdown: fewer than 3 anonymous answers.
-       *[other] { $count } units are left out of the breakdown: fewer than 3 anonymous answers each.
-    }
 anonymous-answers-heading = Anonymous answers
 my-data-reply = Everything samrad stores about you in this server is attached, as a readable Markdown file and as JSON.
 my-data-title = Your data in { $guild }

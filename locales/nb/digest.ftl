@@ -23,6 +23,8 @@ digest-mean = snitt
 digest-min = min
 digest-median = median
 digest-max = maks
+digest-anonymous = anonymt
+digest-hidden-units = Enheter utelatt (for få anonyme svar til å vises trygt): { $n }
 digest-key-figures = Nøkkeltall
 digest-key-figures-vs = Nøkkeltall (endring siden { $previous })
 # Desimaltegnet i tall.
@@ -75,4 +77,5 @@ export-question = Spørsmål
 export-plans = Det enhetene tar med seg hjem
 export-owner = ansvarlig
 export-due = frist
+export-anonymous = (anonym)
 export-evaluation = Evaluering

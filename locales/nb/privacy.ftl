@@ -19,10 +19,6 @@ questions-who-sees = Arrangørene ser navngitte svar med navnet ditt i oppsummer
        *[no] Svarene dine vises ikke i grupperom med mindre du sier ja (/privacy).
     }
 questions-post-privacy = Hvem ser svarene: arrangørene (oppsummering, eksport). Spørsmål merket anonyme vises aldri med navn. Svar vises i grupperom bare for medlemmer som sier ja.
-room-unit-hidden = { $count ->
-        [one] Én enhet er utelatt fra fordelingen: færre enn 3 anonyme svar.
-       *[other] { $count } enheter er utelatt fra fordelingen: færre enn 3 anonyme svar hver.
-    }
 anonymous-answers-heading = Anonyme svar
 my-data-reply = Alt samrad lagrer om deg på denne serveren ligger vedlagt, som lesbar Markdown og som JSON.
 my-data-title = Dine data i { $guild }

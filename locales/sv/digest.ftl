@@ -23,6 +23,8 @@ digest-mean = medel
 digest-min = min
 digest-median = median
 digest-max = max
+digest-anonymous = anonymt
+digest-hidden-units = Enheter utelämnade (för få anonyma svar för att visas säkert): { $n }
 digest-key-figures = Nyckeltal
 digest-key-figures-vs = Nyckeltal (förändring sedan { $previous })
 # Decimaltecknet i tal.
@@ -75,4 +77,5 @@ export-question = Fråga
 export-plans = Det organisationerna tar med sig hem
 export-owner = ansvarig
 export-due = senast
+export-anonymous = (anonym)
 export-evaluation = Utvärdering

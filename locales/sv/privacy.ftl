@@ -19,10 +19,6 @@ questions-who-sees = Arrangörerna ser namngivna svar med ditt namn i sammanstä
        *[no] Dina svar visas inte i grupprum om du inte säger ja (/privacy).
     }
 questions-post-privacy = Vem ser svaren: arrangörerna (sammanställning, export). Frågor märkta anonyma visas aldrig med namn. Svar visas i grupprum bara för medlemmar som säger ja.
-room-unit-hidden = { $count ->
-        [one] En enhet är utelämnad ur fördelningen: färre än 3 anonyma svar.
-       *[other] { $count } enheter är utelämnade ur fördelningen: färre än 3 anonyma svar var.
-    }
 anonymous-answers-heading = Anonyma svar
 my-data-reply = Allt samrad lagrar om dig på den här servern är bifogat, som läsbar Markdown och som JSON.
 my-data-title = Dina data i { $guild }

@@ -50,6 +50,8 @@ pub fn digest_labels(lang: Lang) -> DigestLabels {
         min: l("digest-min"),
         median: l("digest-median"),
         max: l("digest-max"),
+        anonymous: l("digest-anonymous"),
+        hidden_units: t!(lang, "digest-hidden-units", n = "{n}"),
         key_figures: l("digest-key-figures"),
         key_figures_vs: t!(lang, "digest-key-figures-vs", previous = "{previous}"),
         decimal: l("digest-decimal").trim().chars().next().unwrap_or('.'),
@@ -66,12 +68,14 @@ pub fn chart_labels(lang: Lang) -> ChartLabels {
     }
 }
 
-/// The language a meeting's posts use.
-/// The digest input for `meeting` from the store. Stored values that no longer parse (a
+/// The digest input for `meeting` from the store: named answers with their member, anonymous
+/// answers with no member (and their unit only as stored), and who answered anonymous
+/// questions (so they are not listed as missing). Stored values that no longer parse (a
 /// question changed kind) are left out rather than failing the digest.
 pub async fn digest_input<S: Store + ?Sized>(store: &S, meeting: &Meeting) -> Result<DigestInput, StoreError> {
     let members = store.members(meeting.guild).await?;
     let answers = store.answers(meeting.id).await?;
+    let anonymous = store.anonymous_answers(meeting.id).await?;
     // Without units members answer for themselves, and the digest reports per role instead.
     let by_role = meeting.units.is_empty().then(|| super::meetings::groups(meeting, &members));
     let group_of = |user: crate::domain::UserId, unit: Option<UnitName>| match &by_role {
@@ -96,19 +100,22 @@ pub async fn digest_input<S: Store + ?Sized>(store: &S, meeting: &Meeting) -> Re
             .filter_map(|a| {
                 let question = meeting.question(&a.question)?;
                 let value = AnswerValue::parse(question, &a.value).ok()?;
-                Some(DigestAnswer { user: a.user, unit: group_of(a.user, a.unit), question: a.question, value })
+                Some(DigestAnswer { user: Some(a.user), unit: group_of(a.user, a.unit), question: a.question, value })
             })
+            .chain(anonymous.into_iter().filter_map(|a| {
+                let question = meeting.question(&a.question)?;
+                let value = AnswerValue::parse(question, &a.value).ok()?;
+                Some(DigestAnswer { user: None, unit: a.unit, question: a.question, value })
+            }))
+            .collect(),
+        anonymous_respondents: store
+            .anonymous_respondents(meeting.id)
+            .await?
+            .into_iter()
+            .map(|(q, u)| (u, q))
             .collect(),
         previous: None,
     })
-}
-
-/// Keeps only `unit`: its members, the answers given for it, and the unit itself.
-pub fn only_unit(input: &mut DigestInput, unit: &UnitName) {
-    input.title = format!("{} — {unit}", input.title);
-    input.units = vec![unit.clone()];
-    input.members.retain(|m| m.unit.as_ref() == Some(unit));
-    input.answers.retain(|a| a.unit.as_ref() == Some(unit));
 }
 
 /// What to show in a digest.
@@ -144,7 +151,7 @@ pub async fn digest_messages<S: Store + ?Sized>(
     // Key figures are compared with the previous meeting of the series, when there is one.
     input.previous = Box::pin(super::followup::previous_for_digest(store, meeting)).await?;
     if let Some(unit) = view.unit {
-        only_unit(&mut input, unit);
+        digest::only_unit(&mut input, unit);
     }
     let mut computed = digest::compute(&input);
     if !view.with_names {

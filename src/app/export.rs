@@ -4,7 +4,7 @@
 
 use super::actor::{Actor, UserMessage};
 use super::ports::{Attachment, Store, StoreError};
-use crate::domain::digest::{self, QuestionDetail};
+use crate::domain::digest::{self, QuestionDetail, Shown};
 use crate::domain::{Meeting, MeetingId, Phase, UserId};
 use crate::i18n::Lang;
 use crate::render::export::{self, ExportAnswer, ExportData, ExportEvaluation, ExportPlan, ExportRoom, ExportTheme};
@@ -69,6 +69,7 @@ impl UserMessage for ExportError {
 }
 
 /// Everything `meeting` produced. Members who have left (or were forgotten) appear by id.
+/// Anonymous answers appear as [`anonymous_rows`] makes them.
 pub async fn export_data<S: Store + ?Sized>(store: &S, meeting: &Meeting) -> Result<ExportData, StoreError> {
     let members = store.members(meeting.guild).await?;
     let member = |u: UserId| members.iter().find(|m| m.user == u);
@@ -103,7 +104,7 @@ pub async fn export_data<S: Store + ?Sized>(store: &S, meeting: &Meeting) -> Res
                 question_id: a.question.to_string(),
                 question: text,
                 answer: a.value,
-                updated_at: a.updated_at,
+                updated_at: Some(a.updated_at),
             });
         } else {
             data.answers.push(ExportAnswer {
@@ -114,10 +115,11 @@ pub async fn export_data<S: Store + ?Sized>(store: &S, meeting: &Meeting) -> Res
                 question: text,
                 answer: a.value,
                 revisions: a.revision.saturating_sub(1),
-                updated_at: a.updated_at,
+                updated_at: Some(a.updated_at),
             });
         }
     }
+    anonymous_rows(store, meeting, &mut data).await?;
 
     for round in store.rounds(meeting.id).await? {
         for room in &round.rooms {
@@ -155,6 +157,56 @@ pub async fn export_data<S: Store + ?Sized>(store: &S, meeting: &Meeting) -> Res
         .collect();
     data.themes = themes(store, meeting).await?;
     Ok(data)
+}
+
+/// Adds the meeting's anonymous answers after the named ones: as "anonymous", with no role,
+/// time or edit count (either could link them to their author's other answers), the unit only
+/// where the digest shows it (k-anonymity), in the kit's question order and then by unit and
+/// text, so their order says nothing about who answered when.
+async fn anonymous_rows<S: Store + ?Sized>(
+    store: &S,
+    meeting: &Meeting,
+    data: &mut ExportData,
+) -> Result<(), StoreError> {
+    let mut anonymous = store.anonymous_answers(meeting.id).await?;
+    let shown = Shown::of_given(&meeting.questions, anonymous.iter().map(|a| (&a.question, a.unit.as_ref(), false)));
+    for a in &mut anonymous {
+        a.unit = a.unit.take().filter(|u| shown.unit(&a.question, u));
+    }
+    let order = |q: &crate::domain::QuestionId| meeting.questions.iter().position(|x| &x.id == q);
+    anonymous.sort_by(|a, b| {
+        order(&a.question)
+            .cmp(&order(&b.question))
+            .then_with(|| a.unit.as_ref().map(|u| u.key()).cmp(&b.unit.as_ref().map(|u| u.key())))
+            .then_with(|| a.value.cmp(&b.value))
+    });
+    let member = t!(meeting.lang(), "export-anonymous");
+    for a in anonymous {
+        let Some(question) = meeting.question(&a.question) else { continue };
+        let unit = a.unit.map(|u| u.to_string()).unwrap_or_default();
+        if question.phase == Phase::Evaluation {
+            data.evaluations.push(ExportEvaluation {
+                unit,
+                member: member.clone(),
+                question_id: a.question.to_string(),
+                question: question.text.clone(),
+                answer: a.value,
+                updated_at: None,
+            });
+        } else {
+            data.answers.push(ExportAnswer {
+                unit,
+                member: member.clone(),
+                role: String::new(),
+                question_id: a.question.to_string(),
+                question: question.text.clone(),
+                answer: a.value,
+                revisions: 0,
+                updated_at: None,
+            });
+        }
+    }
+    Ok(())
 }
 
 /// The themes of each free-text question, as the digest finds them.

@@ -94,9 +94,10 @@ fn evaluation_input(meeting: &Meeting, answers: Vec<super::ports::StoredAnswer>)
             .filter_map(|a| {
                 let question = meeting.question(&a.question).filter(|q| q.phase == Phase::Evaluation)?;
                 let value = AnswerValue::parse(question, &a.value).ok()?;
-                Some(DigestAnswer { user: a.user, unit: a.unit, question: a.question, value })
+                Some(DigestAnswer { user: Some(a.user), unit: a.unit, question: a.question, value })
             })
             .collect(),
+        anonymous_respondents: Vec::new(),
         previous: None,
     }
 }
@@ -264,7 +265,7 @@ pub async fn export_evaluations<S: Store + ?Sized>(
                 question_id: a.question.to_string(),
                 question: q.text.clone(),
                 answer: a.value,
-                updated_at: a.updated_at,
+                updated_at: Some(a.updated_at),
             })
         })
         .collect())

@@ -69,6 +69,27 @@ pub fn may_show_unit(answers: usize) -> bool {
     answers >= MIN_ANONYMOUS_PER_UNIT
 }
 
+/// Which units a breakdown of anonymous answers may show, given each unit's number of answers
+/// (`counts`, in any order) and the answers that carry no unit (`without_unit`). A shown unit
+/// has at least `MIN_ANONYMOUS_PER_UNIT` answers; and the answers not shown by unit (the other
+/// units' and those without one) are none or at least as many, since the totals are shown too:
+/// "Frogner: no ×3" next to "no: 4" would otherwise give away the one other unit's answer.
+/// When they are too few, the smallest shown unit is left out as well, until they are not.
+pub fn units_to_show(counts: &[usize], without_unit: usize) -> Vec<bool> {
+    let mut show: Vec<bool> = counts.iter().map(|&n| may_show_unit(n)).collect();
+    loop {
+        let rest: usize = without_unit + counts.iter().zip(&show).filter(|(_, s)| !**s).map(|(n, _)| n).sum::<usize>();
+        if rest == 0 || may_show_unit(rest) {
+            return show;
+        }
+        let smallest = counts.iter().enumerate().filter(|(i, _)| show[*i]).min_by_key(|(_, n)| **n);
+        match smallest {
+            Some((i, _)) => show[i] = false,
+            None => return show,
+        }
+    }
+}
+
 /// How the key of a post addressed to one member ends (reminder DMs): forget-me deletes the
 /// records of such posts, since the key names the member.
 pub fn member_post_suffix(user: UserId) -> String {
@@ -182,5 +203,22 @@ mod tests {
         assert!(!may_show_unit(1));
         assert!(!may_show_unit(2));
         assert!(may_show_unit(3));
+    }
+
+    #[test]
+    fn units_are_shown_only_when_neither_they_nor_the_rest_are_below_three() {
+        // Every unit large enough, nothing left over: all shown.
+        assert_eq!(units_to_show(&[3, 4], 0), [true, true]);
+        // A unit of 2 is hidden; the rest (2) could be worked out from the totals, so the
+        // smallest shown unit goes too.
+        assert_eq!(units_to_show(&[3, 2, 5], 0), [false, false, true]);
+        // Two small units together make 3: hiding them is enough.
+        assert_eq!(units_to_show(&[1, 2, 4], 0), [false, false, true]);
+        // Answers without a unit count in the rest.
+        assert_eq!(units_to_show(&[3, 3], 1), [false, true]);
+        assert_eq!(units_to_show(&[3, 3], 3), [true, true]);
+        // Too few to show anything.
+        assert_eq!(units_to_show(&[2, 1], 0), [false, false]);
+        assert_eq!(units_to_show(&[], 2), Vec::<bool>::new());
     }
 }

@@ -214,7 +214,7 @@ mod tests {
                 if k < i % 4 + 1 && i != 3 {
                     for qid in ["idealer", "praksis"].iter().take(k % 2 + 1) {
                         input.answers.push(DigestAnswer {
-                            user: UserId(user),
+                            user: Some(UserId(user)),
                             unit: unit.clone(),
                             question: QuestionId::try_from(*qid).unwrap(),
                             value: AnswerValue::Text("Rekruttering og ledermøter.".into()),

@@ -20,9 +20,10 @@ pub struct ExportAnswer {
     pub question_id: String,
     pub question: String,
     pub answer: String,
-    /// How many times the answer was edited after it was first given.
+    /// How many times the answer was edited after it was first given (0 for anonymous ones).
     pub revisions: u32,
-    pub updated_at: DateTime<Utc>,
+    /// `None` for an anonymous answer: a time could link it to its author's other answers.
+    pub updated_at: Option<DateTime<Utc>>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -51,7 +52,8 @@ pub struct ExportEvaluation {
     pub question_id: String,
     pub question: String,
     pub answer: String,
-    pub updated_at: DateTime<Utc>,
+    /// `None` for an anonymous answer.
+    pub updated_at: Option<DateTime<Utc>>,
 }
 
 /// One theme of the answers to a free-text question.
@@ -151,7 +153,7 @@ pub fn to_csv(data: &ExportData) -> String {
         question: a.question.clone(),
         text: a.answer.clone(),
         revisions: a.revisions.to_string(),
-        updated_at: time(&a.updated_at),
+        updated_at: a.updated_at.as_ref().map(time).unwrap_or_default(),
         ..Row::default()
     }));
     rows.extend(data.rooms.iter().map(|r| Row {
@@ -178,7 +180,7 @@ pub fn to_csv(data: &ExportData) -> String {
         question_id: e.question_id.clone(),
         question: e.question.clone(),
         text: e.answer.clone(),
-        updated_at: time(&e.updated_at),
+        updated_at: e.updated_at.as_ref().map(time).unwrap_or_default(),
         ..Row::default()
     }));
     rows.extend(data.themes.iter().map(|t| Row {
@@ -250,8 +252,11 @@ pub fn from_csv(text: &str) -> Result<ExportData, ExportError> {
             record.get(i).unwrap_or("").to_owned()
         };
         let parse_time = |s: String| {
+            if s.is_empty() {
+                return Ok(None);
+            }
             DateTime::parse_from_rfc3339(&s)
-                .map(|t| t.with_timezone(&Utc))
+                .map(|t| Some(t.with_timezone(&Utc)))
                 .map_err(|e| bad(format!("updated_at {s:?}: {e}")))
         };
         let parse_u32 = |name: &str| {
@@ -407,7 +412,10 @@ pub fn to_markdown_with(data: &ExportData, l: &ExportLabels) -> String {
                 } else {
                     String::new()
                 };
-                let head = format!("{who} _{}{edited}_: ", time(&a.updated_at));
+                let head = match &a.updated_at {
+                    Some(at) => format!("{who} _{}{edited}_: ", time(at)),
+                    None => format!("{who}: "),
+                };
                 item(&mut out, &head, &a.answer);
             }
         }
@@ -508,7 +516,7 @@ mod tests {
                     question: "Hva gjør enheten i praksis?".into(),
                     answer: "Rekruttering, ledermøter og \"mentorordning\".\nOppfølging: årlig; se plan, s. 3".into(),
                     revisions: 2,
-                    updated_at: at(9),
+                    updated_at: Some(at(9)),
                 },
                 ExportAnswer {
                     unit: "Förvaltningen".into(),
@@ -518,7 +526,7 @@ mod tests {
                     question: "Hva gjør enheten i praksis?".into(),
                     answer: "Vi följer nyckeltal, t.ex. sjukfrånvaro.\r\n\r\n\"Citat\", med komma".into(),
                     revisions: 0,
-                    updated_at: at(10),
+                    updated_at: None,
                 },
             ],
             rooms: vec![ExportRoom {
@@ -543,7 +551,7 @@ mod tests {
                 question_id: "nytte".into(),
                 question: "Hva tar du med deg hjem?".into(),
                 answer: "Mye, særlig «kritiske venner»".into(),
-                updated_at: at(15),
+                updated_at: Some(at(15)),
             }],
             themes: vec![
                 ExportTheme {

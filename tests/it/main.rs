@@ -8,6 +8,7 @@
 mod harness;
 
 mod agenda;
+mod anonymous;
 mod breakouts;
 mod copy;
 mod digest;

@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use super::DigestAnswer;
+use super::{DigestAnswer, Shown};
 use crate::domain::{AnswerValue, QuestionKind, RoleName, UnitName, UserId};
 
 /// One answer value of a closed question.
@@ -55,12 +55,14 @@ fn bump<T: PartialEq + Clone>(list: &mut Vec<(T, usize)>, item: &T) {
     }
 }
 
-/// The breakdown of one closed question's answers; empty for free text and numbers.
+/// The breakdown of one closed question's answers; empty for free text and numbers. A value
+/// whose answers are all hidden has no units: the totals still count it.
 pub(super) fn breakdown(
     kind: &QuestionKind,
     answers: &[&DigestAnswer],
     units: &[UnitName],
     roles: &HashMap<UserId, &RoleName>,
+    shown: &Shown,
 ) -> Vec<ValueBreakdown> {
     let mut out: Vec<ValueBreakdown> = Vec::new();
     for a in answers {
@@ -72,10 +74,11 @@ pub(super) fn breakdown(
                 out.len() - 1
             }
         };
-        if let Some(u) = &a.unit {
-            bump(&mut out[i].units, u);
+        // Anonymous answers: only units shown under k-anonymity, and never a role (no member).
+        if let Some(u) = shown.unit_of(a) {
+            bump(&mut out[i].units, &u);
         }
-        if let Some(r) = roles.get(&a.user) {
+        if let Some(r) = a.user.and_then(|u| roles.get(&u)) {
             bump(&mut out[i].roles, *r);
         }
     }

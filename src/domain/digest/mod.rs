@@ -7,12 +7,14 @@ use std::collections::{HashMap, HashSet};
 use super::summary::Lang;
 use super::{AnswerValue, Question, QuestionId, QuestionKind, RoleName, UnitName, UserId};
 
+mod anonymous;
 mod breakdown;
 mod render;
 #[cfg(test)]
 mod tests;
 mod themes;
 
+pub use anonymous::{only_unit, Shown};
 pub use breakdown::{ValueBreakdown, ValueKey};
 pub use render::{render_markdown, DigestLabels};
 pub use themes::{DigestTheme, OverallTheme, OVERALL_THEMES};
@@ -32,7 +34,8 @@ pub struct DigestMember {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct DigestAnswer {
-    pub user: UserId,
+    /// `None` for an anonymous answer: it never carries a member.
+    pub user: Option<UserId>,
     /// The unit the member answered for (the member's unit at the time).
     pub unit: Option<UnitName>,
     pub question: QuestionId,
@@ -66,6 +69,8 @@ pub struct DigestInput {
     pub questions: Vec<Question>,
     /// The current answer of each member to each question (a later duplicate wins).
     pub answers: Vec<DigestAnswer>,
+    /// Who answered which anonymous question (never what): they are not missing.
+    pub anonymous_respondents: Vec<(UserId, QuestionId)>,
     pub previous: Option<PreviousMeeting>,
 }
 
@@ -101,8 +106,10 @@ pub struct MissingMember {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Representative {
+    /// `None` also where an anonymous answer's unit is withheld.
     pub unit: Option<UnitName>,
-    pub user: UserId,
+    /// `None` for an anonymous answer.
+    pub user: Option<UserId>,
     pub text: String,
 }
 
@@ -153,6 +160,10 @@ pub struct QuestionDigest {
     pub detail: QuestionDetail,
     /// Yes/no, scale and choice: the units and roles behind each value.
     pub breakdown: Vec<ValueBreakdown>,
+    /// Answers are anonymous: no names, and units only as [`Shown`] allows.
+    pub anonymous: bool,
+    /// Units with anonymous answers that the breakdown leaves out (k-anonymity).
+    pub hidden_units: usize,
 }
 
 /// One unit's key figure now, with the earlier value when there is one.
@@ -242,7 +253,7 @@ fn number_stats(values: &[f64]) -> Option<NumberStats> {
     })
 }
 
-fn question_detail(question: &Question, answers: &[&DigestAnswer]) -> QuestionDetail {
+fn question_detail(question: &Question, answers: &[&DigestAnswer], shown: &Shown) -> QuestionDetail {
     match &question.kind {
         QuestionKind::Free => {
             let texts: Vec<&str> = answers
@@ -252,7 +263,7 @@ fn question_detail(question: &Question, answers: &[&DigestAnswer]) -> QuestionDe
                     _ => "",
                 })
                 .collect();
-            let (themes, other, lang) = themes::question_themes(question, answers, &texts);
+            let (themes, other, lang) = themes::question_themes(question, answers, &texts, shown);
             let representatives = themes.iter().take(REPRESENTATIVES).map(|t| t.quote.clone()).collect();
             QuestionDetail::Free { themes, other, representatives, lang }
         }
@@ -304,6 +315,7 @@ fn question_detail(question: &Question, answers: &[&DigestAnswer]) -> QuestionDe
 /// member's later answer to the same question replaces an earlier one.
 pub fn compute(input: &DigestInput) -> Digest {
     // The current answer per (user, question); keep first-seen order for stable output.
+    // Anonymous answers are each current already (one per author key and question).
     let mut latest: HashMap<(UserId, &QuestionId), usize> = HashMap::new();
     let mut current: Vec<&DigestAnswer> = Vec::new();
     let known: HashSet<&QuestionId> = input.questions.iter().map(|q| &q.id).collect();
@@ -311,19 +323,29 @@ pub fn compute(input: &DigestInput) -> Digest {
         if !known.contains(&a.question) {
             continue;
         }
-        match latest.get(&(a.user, &a.question)) {
+        let Some(user) = a.user else {
+            current.push(a);
+            continue;
+        };
+        match latest.get(&(user, &a.question)) {
             Some(&i) => current[i] = a,
             None => {
-                latest.insert((a.user, &a.question), current.len());
+                latest.insert((user, &a.question), current.len());
                 current.push(a);
             }
         }
     }
+    let shown = Shown::of(&input.questions, &current);
 
     let required: Vec<&QuestionId> = input.questions.iter().filter(|q| q.required).map(|q| &q.id).collect();
     let mut answered_by: HashMap<UserId, HashSet<&QuestionId>> = HashMap::new();
     for a in &current {
-        answered_by.entry(a.user).or_default().insert(&a.question);
+        if let Some(user) = a.user {
+            answered_by.entry(user).or_default().insert(&a.question);
+        }
+    }
+    for (user, q) in input.anonymous_respondents.iter().filter(|(_, q)| known.contains(q)) {
+        answered_by.entry(*user).or_default().insert(q);
     }
 
     // Units in the given order, then any unit that only members mention.
@@ -360,8 +382,9 @@ pub fn compute(input: &DigestInput) -> Digest {
             row.answers += done.map_or(0, HashSet::len);
         }
     }
-    // Answers from people who are no longer members still count for their unit's answers.
-    for a in current.iter().filter(|a| !member_ids.contains(&a.user)) {
+    // Answers from people who are no longer members still count for their unit's answers
+    // (anonymous ones are counted through their respondents above).
+    for a in current.iter().filter(|a| a.user.is_some_and(|u| !member_ids.contains(&u))) {
         if let Some(&i) = a.unit.as_ref().and_then(|u| unit_index.get(&u.key())) {
             rows[i].answers += 1;
         }
@@ -386,18 +409,26 @@ pub fn compute(input: &DigestInput) -> Digest {
         .iter()
         .map(|q| {
             let answers = by_question.get(&q.id).map(Vec::as_slice).unwrap_or(&[]);
+            let hidden: HashSet<String> = answers
+                .iter()
+                .filter_map(|a| a.unit.as_ref())
+                .filter(|u| !shown.unit(&q.id, u))
+                .map(|u| u.key())
+                .collect();
             QuestionDigest {
                 id: q.id.clone(),
                 text: q.text.clone(),
                 required: q.required,
                 answers: answers.len(),
-                detail: question_detail(q, answers),
-                breakdown: breakdown::breakdown(&q.kind, answers, &units, &roles),
+                detail: question_detail(q, answers, &shown),
+                breakdown: breakdown::breakdown(&q.kind, answers, &units, &roles, &shown),
+                anonymous: shown.is_anonymous(&q.id),
+                hidden_units: hidden.len(),
             }
         })
         .collect();
 
-    let key_figures = key_figures(input, &units, &by_question);
+    let key_figures = key_figures(input, &units, &by_question, &shown);
     let overall = themes::overall(questions.iter().filter_map(|q: &QuestionDigest| match &q.detail {
         QuestionDetail::Free { themes, .. } => Some(themes.as_slice()),
         _ => None,
@@ -424,13 +455,14 @@ fn key_figures(
     input: &DigestInput,
     units: &[UnitName],
     by_question: &HashMap<&QuestionId, Vec<&DigestAnswer>>,
+    shown: &Shown,
 ) -> Vec<KeyFigureRow> {
     let mut rows = Vec::new();
     for q in input.questions.iter().filter(|q| q.kind == QuestionKind::Number) {
         let answers = by_question.get(&q.id).map(Vec::as_slice).unwrap_or(&[]);
         let mut by_unit: HashMap<String, Vec<f64>> = HashMap::new();
         for a in answers {
-            if let (Some(unit), AnswerValue::Number(v)) = (&a.unit, &a.value) {
+            if let (Some(unit), AnswerValue::Number(v)) = (shown.unit_of(a), &a.value) {
                 by_unit.entry(unit.key()).or_default().push(*v);
             }
         }

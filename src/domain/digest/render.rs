@@ -40,6 +40,10 @@ pub struct DigestLabels {
     pub min: String,
     pub median: String,
     pub max: String,
+    /// After an anonymous question's answer count, and in place of a withheld unit.
+    pub anonymous: String,
+    /// `{n}` units left out of an anonymous question's breakdown (k-anonymity).
+    pub hidden_units: String,
     /// Key-figure heading; `{previous}` is the earlier meeting's label (empty when none).
     pub key_figures: String,
     pub key_figures_vs: String,
@@ -72,6 +76,8 @@ impl DigestLabels {
             min: "min".into(),
             median: "median".into(),
             max: "max".into(),
+            anonymous: "anonymous".into(),
+            hidden_units: "Units left out (too few anonymous answers to show safely): {n}".into(),
             key_figures: "Key figures".into(),
             key_figures_vs: "Key figures (change since {previous})".into(),
             decimal: '.',
@@ -211,7 +217,10 @@ pub fn render_markdown(digest: &Digest, labels: &DigestLabels) -> String {
     }
 
     for q in &digest.questions {
-        let count = fill(&labels.answer_count, &[("n", &q.answers.to_string())]);
+        let mut count = fill(&labels.answer_count, &[("n", &q.answers.to_string())]);
+        if q.anonymous {
+            let _ = write!(count, ", {}", labels.anonymous);
+        }
         let _ = writeln!(out, "\n### {} ({count})", q.text.trim());
         if q.answers == 0 {
             continue;
@@ -226,7 +235,11 @@ pub fn render_markdown(digest: &Digest, labels: &DigestLabels) -> String {
                         &labels.theme_counts,
                         &[("answers", &t.answers.to_string()), ("units", &t.units.to_string())],
                     );
-                    let unit = t.quote.unit.as_ref().map_or(labels.no_unit.as_str(), |u| u.as_str());
+                    let unit = match (&t.quote.unit, t.quote.user) {
+                        (Some(u), _) => u.as_str(),
+                        (None, None) => labels.anonymous.as_str(),
+                        (None, Some(_)) => labels.no_unit.as_str(),
+                    };
                     let mark = if t.concern { CONCERN_MARK } else { "" };
                     let _ = writeln!(out, "- {mark}**{}** ({counts})\n{}\n> — *{unit}*", t.label, quote(&t.quote.text));
                 }
@@ -267,6 +280,9 @@ pub fn render_markdown(digest: &Digest, labels: &DigestLabels) -> String {
             QuestionDetail::Number { stats: None } => {}
         }
         breakdown(&mut out, &q.breakdown, labels);
+        if q.hidden_units > 0 {
+            let _ = writeln!(out, "- {}", fill(&labels.hidden_units, &[("n", &q.hidden_units.to_string())]));
+        }
     }
 
     if !digest.key_figures.is_empty() {

@@ -28,7 +28,7 @@ fn member(user: u64, name: &str, u: &str) -> DigestMember {
 }
 
 fn answer(user: u64, u: &str, q: &str, value: AnswerValue) -> DigestAnswer {
-    DigestAnswer { user: UserId(user), unit: Some(unit(u)), question: qid(q), value }
+    DigestAnswer { user: Some(UserId(user)), unit: Some(unit(u)), question: qid(q), value }
 }
 
 fn text(s: &str) -> AnswerValue {
@@ -70,6 +70,7 @@ fn coordination_group() -> DigestInput {
             label: "februar".into(),
             key_figures: vec![KeyFigure { question: qid("andel"), unit: unit("KHM"), value: 35.0 }],
         }),
+        anonymous_respondents: Vec::new(),
     }
 }
 
@@ -214,4 +215,106 @@ fn units_without_members_are_not_silent_units() {
     assert_eq!(d.empty_units, vec![unit("OD")]);
     let md = render_markdown(&d, &DigestLabels::english());
     assert!(md.contains("**No answers yet from:** MN\n**No members yet:** OD"), "{md}");
+}
+
+/// An anonymous answer: no member, and the unit as stored (`None` when the kit hides it).
+fn anon(u: Option<&str>, q: &str, value: AnswerValue) -> DigestAnswer {
+    DigestAnswer { user: None, unit: u.map(unit), question: qid(q), value }
+}
+
+/// Six members in KHM (5 answered "trakassering" anonymously) and JUS (2), one in MN.
+fn anonymous_group(anonymity: crate::domain::privacy::Anonymity) -> DigestInput {
+    let mut input = coordination_group();
+    input.previous = None;
+    input.answers.clear();
+    for q in &mut input.questions {
+        q.anonymity = anonymity;
+    }
+    let mut add = |u: &str, yes: bool, n: f64, said: &str| {
+        let u = anonymity.keeps_unit().then_some(u);
+        input.answers.push(anon(u, "plan", AnswerValue::YesNo(yes)));
+        input.answers.push(anon(u, "andel", AnswerValue::Number(n)));
+        input.answers.push(anon(u, "praksis", text(said)));
+    };
+    add("KHM", true, 30.0, "Trakassering blir ikke fulgt opp av ledelsen.");
+    add("KHM", true, 32.0, "Trakassering meldes sjelden, varslingsrutinen er uklar.");
+    add("KHM", false, 34.0, "Trakassering på arbeidsplassen tas ikke alvorlig.");
+    add("JUS", false, 50.0, "Vi mangler en varslingsrutine for trakassering.");
+    add("JUS", false, 52.0, "Ingen har fortalt oss hvem som følger opp trakassering.");
+    input.anonymous_respondents = [1, 2, 3, 4].iter().map(|u| (UserId(*u), qid("plan"))).collect();
+    input
+}
+
+#[test]
+fn anonymous_answers_are_broken_down_only_by_units_with_three_or_more() {
+    let d = compute(&anonymous_group(crate::domain::privacy::Anonymity::Anonymous));
+    let plan = d.questions.iter().find(|q| q.id == qid("plan")).unwrap();
+    assert!(plan.anonymous);
+    // The totals count every answer.
+    assert_eq!(plan.detail, QuestionDetail::YesNo { yes: 2, no: 3 });
+    // KHM (3 answers) would be shown, but then JUS's 2 could be worked out from the totals:
+    // neither is shown, and the digest says two units were left out.
+    assert!(plan.breakdown.iter().all(|b| b.units.is_empty() && b.roles.is_empty()), "{:?}", plan.breakdown);
+    assert_eq!(plan.hidden_units, 2);
+    // The same for key figures: no unit's mean of anonymous numbers.
+    assert!(d.key_figures.is_empty(), "{:?}", d.key_figures);
+    // Quotes carry no unit.
+    let QuestionDetail::Free { themes, .. } = &d.questions[0].detail else { panic!("free text") };
+    assert!(themes.iter().all(|t| t.quote.unit.is_none() && t.quote.user.is_none()), "{themes:?}");
+
+    let md = render_markdown(&d, &DigestLabels::english());
+    assert!(md.contains("(5 answers, anonymous)"), "{md}");
+    assert!(md.contains("> — *anonymous*"), "{md}");
+    assert!(md.contains("- Units left out (too few anonymous answers to show safely): 2"), "{md}");
+    for unit in ["KHM", "JUS"] {
+        assert!(!md.contains(&format!("No: {unit}")) && !md.contains(&format!("Yes: {unit}")), "{md}");
+    }
+}
+
+#[test]
+fn a_third_anonymous_answer_lets_both_units_show() {
+    let mut input = anonymous_group(crate::domain::privacy::Anonymity::Anonymous);
+    input.answers.push(anon(Some("JUS"), "plan", AnswerValue::YesNo(true)));
+    let d = compute(&input);
+    let plan = d.questions.iter().find(|q| q.id == qid("plan")).unwrap();
+    assert_eq!(plan.hidden_units, 0);
+    let yes = plan.breakdown.iter().find(|b| b.value == ValueKey::Yes).unwrap();
+    assert_eq!(yes.units, vec![(unit("KHM"), 2), (unit("JUS"), 1)]);
+}
+
+#[test]
+fn anonymous_answers_without_units_show_no_unit_at_all() {
+    let d = compute(&anonymous_group(crate::domain::privacy::Anonymity::AnonymousNoUnit));
+    let plan = d.questions.iter().find(|q| q.id == qid("plan")).unwrap();
+    assert_eq!(plan.detail, QuestionDetail::YesNo { yes: 2, no: 3 });
+    assert!(plan.breakdown.iter().all(|b| b.units.is_empty()));
+    assert_eq!(plan.hidden_units, 0, "no unit was stored, so none is left out");
+    let md = render_markdown(&d, &DigestLabels::english());
+    for unit in ["**KHM**", "**JUS**"] {
+        // Units appear in the response rates only, never next to an answer.
+        assert_eq!(md.matches(unit).count(), 1, "{md}");
+    }
+}
+
+#[test]
+fn who_answered_anonymously_is_not_listed_as_missing() {
+    let d = compute(&anonymous_group(crate::domain::privacy::Anonymity::Anonymous));
+    let names: Vec<&str> = d.missing.iter().map(|m| m.name.as_str()).collect();
+    assert_eq!(names, ["Siri"]);
+    assert_eq!(d.respondents, 4);
+    assert_eq!(d.total_answers, 15);
+}
+
+#[test]
+fn one_units_digest_shows_its_anonymous_answers_only_where_the_whole_digest_would() {
+    let mut input = anonymous_group(crate::domain::privacy::Anonymity::Anonymous);
+    only_unit(&mut input, &unit("KHM"));
+    assert!(input.answers.is_empty(), "KHM is hidden in the whole digest: {:?}", input.answers);
+
+    let mut input = anonymous_group(crate::domain::privacy::Anonymity::Anonymous);
+    input.answers.push(anon(Some("JUS"), "plan", AnswerValue::YesNo(true)));
+    only_unit(&mut input, &unit("JUS"));
+    let questions: std::collections::HashSet<_> = input.answers.iter().map(|a| a.question.as_str()).collect();
+    assert_eq!(questions, ["plan"].into(), "only the question where JUS has three answers");
+    assert_eq!(input.answers.len(), 3);
 }

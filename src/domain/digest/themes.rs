@@ -4,7 +4,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::{DigestAnswer, Representative, QUOTE_CHARS};
+use super::{DigestAnswer, Representative, Shown, QUOTE_CHARS};
 use crate::domain::summary::themes::find_themes;
 use crate::domain::summary::Lang;
 use crate::domain::Question;
@@ -35,10 +35,13 @@ pub struct OverallTheme {
 /// How many themes across all questions the digest lists.
 pub const OVERALL_THEMES: usize = 5;
 
-fn unit_key(a: &DigestAnswer) -> String {
-    match &a.unit {
-        Some(u) => u.key(),
-        None => format!("\u{0}user:{}", a.user),
+/// What a theme counts as one unit: the unit, or else the member, or else the answer itself
+/// (`i`, an anonymous answer without a unit).
+fn unit_key(a: &DigestAnswer, i: usize) -> String {
+    match (&a.unit, a.user) {
+        (Some(u), _) => u.key(),
+        (None, Some(user)) => format!("\u{0}user:{user}"),
+        (None, None) => format!("\u{0}answer:{i}"),
     }
 }
 
@@ -47,20 +50,21 @@ pub(super) fn question_themes(
     question: &Question,
     answers: &[&DigestAnswer],
     texts: &[&str],
+    shown: &Shown,
 ) -> (Vec<DigestTheme>, usize, Option<Lang>) {
     let found = find_themes(texts, None, &[question.text.as_str()]);
     let themes = found
         .themes
         .iter()
         .map(|t| {
-            let units: HashSet<String> = t.answers.iter().map(|&i| unit_key(answers[i])).collect();
+            let units: HashSet<String> = t.answers.iter().map(|&i| unit_key(answers[i], i)).collect();
             let a = answers[t.quote];
             DigestTheme {
                 label: t.label.clone(),
                 answers: t.answers.len(),
                 units: units.len(),
                 quote: Representative {
-                    unit: a.unit.clone(),
+                    unit: shown.unit_of(a),
                     user: a.user,
                     text: crate::domain::text::truncate_words(texts[t.quote], QUOTE_CHARS),
                 },

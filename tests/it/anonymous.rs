@@ -1,0 +1,99 @@
+//! Anonymous answers in what organisers read: the digest and the export carry no name, no
+//! time, and a unit only where at least 3 anonymous answers (and the rest) hide each author.
+
+use samrad::app::answers;
+use samrad::app::digest;
+use samrad::app::export::{self, ExportFormat};
+use samrad::app::ports::prelude::*;
+use samrad::app::Actor;
+use samrad::domain::privacy::{Anonymity, AuthorSecret};
+use samrad::domain::Meeting;
+use samrad::render::export::from_csv;
+
+use crate::harness::{World, GUILD};
+
+/// Whether `text` holds `word` as a whole word (so "M1" is not found in "M10").
+fn has_word(text: &str, word: &str) -> bool {
+    text.split(|c: char| !c.is_alphanumeric()).any(|w| w == word)
+}
+
+/// Benchmarking meeting with every question anonymous; answers from 3, 4, 1 and 2 members
+/// of its four units. Returns the meeting, who answered, and the words each wrote.
+async fn anonymous_meeting(anonymity: Anonymity) -> (World, Meeting, Vec<(Actor, String)>) {
+    let mut w = World::new("benchmarking-1").await;
+    for q in &mut w.kit.questions {
+        q.anonymity = anonymity;
+    }
+    w.load().await;
+    w.tick_at(w.due("open").await).await;
+    let meeting = w.store.current_meeting(GUILD).await.unwrap().unwrap();
+    let people = w.seat(4).await;
+    let secret = AuthorSecret::new(vec![9; 32]).unwrap();
+    let mut said = Vec::new();
+    for (unit, answering) in [3, 4, 1, 2].into_iter().enumerate() {
+        for who in &people[unit * 4..unit * 4 + answering] {
+            let words = format!("Tanke{} om styrkedjan i vår organisation", (b'a' + said.len() as u8) as char);
+            let raw = [("utgangslage".to_owned(), words.clone()), ("styrkedja".to_owned(), "3".to_owned())];
+            let report = answers::submit_answers_keyed(&w.store, &w.clock, Some(&secret), who, &raw).await.unwrap();
+            assert!(report.refused.is_empty(), "{:?}", report.refused);
+            said.push((who.clone(), words));
+        }
+    }
+    (w, meeting, said)
+}
+
+#[tokio::test]
+async fn the_digest_shows_anonymous_answers_without_names_and_hides_small_units() {
+    let (w, meeting, said) = anonymous_meeting(Anonymity::Anonymous).await;
+    let posts = digest::digest_for(&w.store, &w.organiser, None).await.unwrap();
+    let text: String = posts.iter().map(|p| p.text.as_str()).collect::<Vec<_>>().join("\n");
+    assert!(text.contains("(10 svar, anonymt)"), "{text}");
+    for (who, _) in &said {
+        assert!(!has_word(&text, &who.name), "{} answered and is named: {text}", who.name);
+        assert!(!text.contains(&format!("<@{}>", who.user)), "{text}");
+    }
+    // Organisation B (1 answer) and C (2) are left out of the breakdown; the two others show.
+    assert!(text.contains("Enheter utelämnade (för få anonyma svar för att visas säkert): 2"), "{text}");
+    let breakdown: Vec<&str> = text.lines().filter(|l| l.starts_with("- 3: ")).collect();
+    assert_eq!(breakdown, ["- 3: Mentororganisationen ×3, Organisation A ×4"], "{text}");
+
+    // One unit's own view shows no more than the whole digest does.
+    let small = digest::digest_for(&w.store, &w.organiser, Some("Organisation B")).await.unwrap();
+    let small: String = small.iter().map(|p| p.text.as_str()).collect();
+    assert!(!said.iter().any(|(_, words)| small.contains(words.as_str())), "{small}");
+    assert!(small.contains("(0 svar"), "{small}");
+    let _ = meeting;
+}
+
+#[tokio::test]
+async fn the_export_has_anonymous_rows_without_name_time_or_small_units() {
+    let (w, _, said) = anonymous_meeting(Anonymity::Anonymous).await;
+    let file = export::export_file(&w.store, &w.organiser, ExportFormat::Csv).await.unwrap();
+    let csv = String::from_utf8(file.bytes).unwrap();
+    for (who, words) in &said {
+        assert!(csv.contains(words.as_str()), "every answer is exported");
+        assert!(!has_word(&csv, &who.name) && !has_word(&csv, &who.user.to_string()), "{csv}");
+    }
+    let data = from_csv(csv.trim_start_matches(export::UTF8_BOM)).unwrap();
+    assert_eq!(data.answers.len(), 20);
+    assert!(data.answers.iter().all(|a| a.member == "(anonym)" && a.role.is_empty() && a.updated_at.is_none()));
+    let units: std::collections::BTreeSet<&str> = data.answers.iter().map(|a| a.unit.as_str()).collect();
+    assert_eq!(units, ["", "Mentororganisationen", "Organisation A"].into(), "B and C are withheld");
+
+    let md = export::export_file(&w.store, &w.organiser, ExportFormat::Markdown).await.unwrap();
+    let md = String::from_utf8(md.bytes).unwrap();
+    assert!(md.contains("**Organisation A**, (anonym): Tanke"), "{md}");
+    assert!(!md.contains("Organisation B**") && !md.contains("Organisation C**"), "{md}");
+}
+
+#[tokio::test]
+async fn a_kit_that_hides_units_shows_no_unit_next_to_any_anonymous_answer() {
+    let (w, _, _) = anonymous_meeting(Anonymity::AnonymousNoUnit).await;
+    let posts = digest::digest_for(&w.store, &w.organiser, None).await.unwrap();
+    let text: String = posts.iter().map(|p| p.text.as_str()).collect::<Vec<_>>().join("\n");
+    assert!(!text.lines().any(|l| l.starts_with("- 3: ")), "no breakdown by unit: {text}");
+    assert!(!text.contains("Enheter utelämnade"), "nothing to leave out: {text}");
+    let file = export::export_file(&w.store, &w.organiser, ExportFormat::Csv).await.unwrap();
+    let data = from_csv(String::from_utf8(file.bytes).unwrap().trim_start_matches(export::UTF8_BOM)).unwrap();
+    assert!(data.answers.iter().all(|a| a.unit.is_empty()), "{:?}", data.answers);
+}
