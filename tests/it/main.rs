@@ -13,6 +13,7 @@ mod breakouts;
 mod copy;
 mod digest;
 mod language;
+mod layers;
 mod pg;
 mod pg_smoke;
 mod reflection;
