@@ -18,4 +18,5 @@ mod reflection;
 mod scheduler;
 mod service;
 mod store;
+mod unit_answers;
 mod wire;
