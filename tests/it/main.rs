@@ -20,4 +20,5 @@ mod reflection;
 mod scheduler;
 mod service;
 mod store;
+mod unit_answers;
 mod wire;
