@@ -94,6 +94,7 @@ fn big_meeting() -> DigestInput {
             role: None,
         });
     }
+<<<<<<< HEAD
     DigestInput {
         title: "Stort møte".into(),
         units,
@@ -103,6 +104,9 @@ fn big_meeting() -> DigestInput {
         anonymous_respondents: Vec::new(),
         previous: None,
     }
+=======
+    DigestInput { title: "Stort møte".into(), units, members, questions, answers, previous: None, unit_answers: false }
+>>>>>>> main
 }
 
 fn bench_digest(c: &mut Criterion) {

@@ -9,14 +9,17 @@ mod harness;
 
 mod agenda;
 mod anonymous;
+mod breakout_races;
 mod breakouts;
 mod copy;
 mod digest;
 mod language;
+mod layers;
 mod pg;
 mod pg_smoke;
 mod reflection;
 mod scheduler;
 mod service;
 mod store;
+mod unit_answers;
 mod wire;
