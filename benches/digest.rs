@@ -94,7 +94,6 @@ fn big_meeting() -> DigestInput {
             role: None,
         });
     }
-<<<<<<< HEAD
     DigestInput {
         title: "Stort møte".into(),
         units,
@@ -103,10 +102,8 @@ fn big_meeting() -> DigestInput {
         answers,
         anonymous_respondents: Vec::new(),
         previous: None,
+        unit_answers: false,
     }
-=======
-    DigestInput { title: "Stort møte".into(), units, members, questions, answers, previous: None, unit_answers: false }
->>>>>>> main
 }
 
 fn bench_digest(c: &mut Criterion) {

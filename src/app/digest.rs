@@ -84,17 +84,13 @@ pub fn chart_labels(lang: Lang) -> ChartLabels {
 /// question changed kind) are left out rather than failing the digest.
 pub async fn digest_input<S: Store + ?Sized>(store: &S, meeting: &Meeting) -> Result<DigestInput, StoreError> {
     let members = store.members(meeting.guild).await?;
-<<<<<<< HEAD
-    let answers = store.answers(meeting.id).await?;
-    let anonymous = store.anonymous_answers(meeting.id).await?;
-=======
     let mut answers = store.answers(meeting.id).await?;
     if meeting.unit_answers {
         // The reflection is the units' answers; each stands for its unit, written by its last author.
         answers.retain(|a| meeting.question(&a.question).is_some_and(|q| !meeting.answered_by_unit(q)));
         answers.extend(super::unit_answers::as_answers(store, meeting, None).await?);
     }
->>>>>>> main
+    let anonymous = store.anonymous_answers(meeting.id).await?;
     // Without units members answer for themselves, and the digest reports per role instead.
     let by_role = meeting.units.is_empty().then(|| super::meetings::groups(meeting, &members));
     let group_of = |user: crate::domain::UserId, unit: Option<UnitName>| match &by_role {

@@ -328,40 +328,28 @@ fn question_detail(question: &Question, answers: &[&DigestAnswer], shown: &Shown
 /// Computes the digest. Answers to questions not in `input.questions` are ignored; a
 /// member's later answer to the same question replaces an earlier one.
 pub fn compute(input: &DigestInput) -> Digest {
-<<<<<<< HEAD
-    // The current answer per (user, question); keep first-seen order for stable output.
-    // Anonymous answers are each current already (one per author key and question).
-    let mut latest: HashMap<(UserId, &QuestionId), usize> = HashMap::new();
-=======
     // The current answer per (user, question), or per (unit, question) for unit answers; keep
-    // first-seen order for stable output.
+    // first-seen order for stable output. Anonymous answers are each current already (one per
+    // author key and question).
     let mut latest: HashMap<(Who, &QuestionId), usize> = HashMap::new();
->>>>>>> main
     let mut current: Vec<&DigestAnswer> = Vec::new();
     let known: HashSet<&QuestionId> = input.questions.iter().map(|q| &q.id).collect();
     for a in &input.answers {
         if !known.contains(&a.question) {
             continue;
         }
-<<<<<<< HEAD
-        let Some(user) = a.user else {
-            current.push(a);
-            continue;
-        };
-        match latest.get(&(user, &a.question)) {
-            Some(&i) => current[i] = a,
-            None => {
-                latest.insert((user, &a.question), current.len());
-=======
-        let who = match (&a.unit, input.unit_answers) {
-            (Some(unit), true) => Who::Unit(unit.key()),
-            _ => Who::User(a.user),
+        let who = match (&a.unit, input.unit_answers, a.user) {
+            (Some(unit), true, _) => Who::Unit(unit.key()),
+            (_, _, Some(user)) => Who::User(user),
+            (_, _, None) => {
+                current.push(a);
+                continue;
+            }
         };
         match latest.get(&(who.clone(), &a.question)) {
             Some(&i) => current[i] = a,
             None => {
                 latest.insert((who, &a.question), current.len());
->>>>>>> main
                 current.push(a);
             }
         }
@@ -372,19 +360,14 @@ pub fn compute(input: &DigestInput) -> Digest {
     let mut answered_by: HashMap<UserId, HashSet<&QuestionId>> = HashMap::new();
     let mut answered_by_unit: HashMap<String, HashSet<&QuestionId>> = HashMap::new();
     for a in &current {
-<<<<<<< HEAD
-        if let Some(user) = a.user {
-            answered_by.entry(user).or_default().insert(&a.question);
-        }
+        match (&a.unit, input.unit_answers, a.user) {
+            (Some(unit), true, _) => answered_by_unit.entry(unit.key()).or_default().insert(&a.question),
+            (_, _, Some(user)) => answered_by.entry(user).or_default().insert(&a.question),
+            (_, _, None) => false,
+        };
     }
     for (user, q) in input.anonymous_respondents.iter().filter(|(_, q)| known.contains(q)) {
         answered_by.entry(*user).or_default().insert(q);
-=======
-        match (&a.unit, input.unit_answers) {
-            (Some(unit), true) => answered_by_unit.entry(unit.key()).or_default().insert(&a.question),
-            _ => answered_by.entry(a.user).or_default().insert(&a.question),
-        };
->>>>>>> main
     }
 
     // Units in the given order, then any unit that only members mention.
@@ -427,15 +410,10 @@ pub fn compute(input: &DigestInput) -> Digest {
             }
         }
     }
-<<<<<<< HEAD
-    // Answers from people who are no longer members still count for their unit's answers
-    // (anonymous ones are counted through their respondents above).
-    for a in current.iter().filter(|a| a.user.is_some_and(|u| !member_ids.contains(&u))) {
-=======
     // Answers from people who are no longer members still count for their unit's answers; a
-    // unit's own answers count once, whoever wrote them.
-    for a in current.iter().filter(|a| input.unit_answers || !member_ids.contains(&a.user)) {
->>>>>>> main
+    // unit's own answers count once, whoever wrote them (anonymous ones are counted through
+    // their respondents above).
+    for a in current.iter().filter(|a| input.unit_answers || a.user.is_some_and(|u| !member_ids.contains(&u))) {
         if let Some(&i) = a.unit.as_ref().and_then(|u| unit_index.get(&u.key())) {
             rows[i].answers += 1;
         }

@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::domain::meeting::Phase;
+use crate::domain::QuestionKind;
 
 fn unit(s: &str) -> UnitName {
     UnitName::try_from(s).unwrap()
@@ -69,12 +70,10 @@ fn coordination_group() -> DigestInput {
         previous: Some(PreviousMeeting {
             label: "februar".into(),
             key_figures: vec![KeyFigure { question: qid("andel"), unit: unit("KHM"), value: 35.0 }],
+            response_rates: vec![(unit("KHM"), 0.5), (unit("JUS"), 1.0)],
         }),
-<<<<<<< HEAD
-        anonymous_respondents: Vec::new(),
-=======
         unit_answers: false,
->>>>>>> main
+        anonymous_respondents: Vec::new(),
     }
 }
 
@@ -221,7 +220,70 @@ fn units_without_members_are_not_silent_units() {
     assert!(md.contains("**No answers yet from:** MN\n**No members yet:** OD"), "{md}");
 }
 
-<<<<<<< HEAD
+/// Seed 003's district: one answer per service site, whoever of it wrote it last.
+fn district_of_unit_answers() -> DigestInput {
+    DigestInput {
+        title: "Bydelen".into(),
+        units: vec![unit("Frogner"), unit("Alna"), unit("Sagene")],
+        members: vec![
+            DigestMember { role: Some(RoleName::try_from("Leder").unwrap()), ..member(1, "Kari", "Frogner") },
+            member(2, "Ola", "Frogner"),
+            member(3, "Ingrid", "Alna"),
+        ],
+        questions: vec![
+            question("plan", "Har tjenestestedet en plan?", QuestionKind::YesNo, true),
+            question("andel", "Andel kvinner i lederstillinger (%)", QuestionKind::Number, false),
+        ],
+        answers: vec![
+            answer(1, "Frogner", "plan", AnswerValue::YesNo(false)),
+            answer(1, "Frogner", "andel", AnswerValue::Number(40.0)),
+            // One author wrote for two units (she moved): both answers count, each for its unit.
+            answer(1, "Alna", "plan", AnswerValue::YesNo(false)),
+            answer(3, "Alna", "andel", AnswerValue::Number(55.0)),
+        ],
+        unit_answers: true,
+        ..DigestInput::default()
+    }
+}
+
+#[test]
+fn unit_answers_count_units_and_name_them_per_value() {
+    let d = compute(&district_of_unit_answers());
+    assert_eq!(d.units_answered(), 2);
+    assert!((d.response_rate() - 2.0 / 3.0).abs() < 1e-9);
+    assert_eq!(d.total_answers, 4);
+    assert_eq!(
+        (d.silent_units.len(), d.empty_units.clone()),
+        (0, vec![unit("Sagene")]),
+        "nobody could answer for Sagene"
+    );
+    assert!(d.missing.is_empty(), "units answer, so no member is missing");
+    let frogner = &d.units[0];
+    assert_eq!((frogner.members, frogner.answered_any, frogner.answers), (2, 2, 2), "Ola answered through his unit");
+    let plan = &d.questions[0];
+    assert_eq!(plan.detail, QuestionDetail::YesNo { yes: 0, no: 2 });
+    assert_eq!(plan.breakdown[0].units, vec![(unit("Frogner"), 1), (unit("Alna"), 1)]);
+    assert!(plan.breakdown[0].roles.is_empty(), "a unit's answer is not its last author's role");
+    let figures: Vec<(&str, f64)> = d.key_figures.iter().map(|k| (k.unit.as_str(), k.value)).collect();
+    assert_eq!(figures, vec![("Frogner", 40.0), ("Alna", 55.0)], "each unit's own figure");
+    let text = render_markdown(&d, &DigestLabels::english());
+    assert!(text.contains("2 of 3 units (66.7 %)"), "{text}");
+    assert!(text.contains("- **Frogner**: answered") && text.contains("- No: Frogner, Alna"), "{text}");
+}
+
+#[test]
+fn each_unit_shows_its_response_rate_at_the_previous_meeting() {
+    let d = compute(&coordination_group());
+    let rates: Vec<(&str, Option<f64>)> = d.units.iter().map(|u| (u.unit.as_str(), u.previous_rate)).collect();
+    assert_eq!(rates, vec![("KHM", Some(0.5)), ("JUS", Some(1.0)), ("MN", None)]);
+    let text = render_markdown(&d, &DigestLabels::english());
+    assert!(text.contains("- **KHM**: 2/2 (100 %), 1 answered all required · last time 50 %"), "{text}");
+    assert!(text.contains("- **JUS**: 1/2 (50 %), 1 answered all required · last time 100 %"), "{text}");
+    // This meeting's rates are the next meeting's "last time".
+    let next = d.as_previous("mars");
+    assert_eq!(next.response_rates, vec![(unit("KHM"), 1.0), (unit("JUS"), 0.5), (unit("MN"), 0.0)]);
+}
+
 /// An anonymous answer: no member, and the unit as stored (`None` when the kit hides it).
 fn anon(u: Option<&str>, q: &str, value: AnswerValue) -> DigestAnswer {
     DigestAnswer { user: None, unit: u.map(unit), question: qid(q), value }
@@ -273,32 +335,10 @@ fn anonymous_answers_are_broken_down_only_by_units_with_three_or_more() {
     assert!(md.contains("- Units left out (too few anonymous answers to show safely): 2"), "{md}");
     for unit in ["KHM", "JUS"] {
         assert!(!md.contains(&format!("No: {unit}")) && !md.contains(&format!("Yes: {unit}")), "{md}");
-=======
-/// Seed 003's district: one answer per service site, whoever of it wrote it last.
-fn district_of_unit_answers() -> DigestInput {
-    DigestInput {
-        title: "Bydelen".into(),
-        units: vec![unit("Frogner"), unit("Alna"), unit("Sagene")],
-        members: vec![member(1, "Kari", "Frogner"), member(2, "Ola", "Frogner"), member(3, "Ingrid", "Alna")],
-        questions: vec![
-            question("plan", "Har tjenestestedet en plan?", QuestionKind::YesNo, true),
-            question("andel", "Andel kvinner i lederstillinger (%)", QuestionKind::Number, false),
-        ],
-        answers: vec![
-            answer(1, "Frogner", "plan", AnswerValue::YesNo(false)),
-            answer(1, "Frogner", "andel", AnswerValue::Number(40.0)),
-            // One author wrote for two units (she moved): both answers count, each for its unit.
-            answer(1, "Alna", "plan", AnswerValue::YesNo(false)),
-            answer(3, "Alna", "andel", AnswerValue::Number(55.0)),
-        ],
-        unit_answers: true,
-        ..DigestInput::default()
->>>>>>> main
     }
 }
 
 #[test]
-<<<<<<< HEAD
 fn a_third_anonymous_answer_lets_both_units_show() {
     let mut input = anonymous_group(crate::domain::privacy::Anonymity::Anonymous);
     input.answers.push(anon(Some("JUS"), "plan", AnswerValue::YesNo(true)));
@@ -344,27 +384,4 @@ fn one_units_digest_shows_its_anonymous_answers_only_where_the_whole_digest_woul
     let questions: std::collections::HashSet<_> = input.answers.iter().map(|a| a.question.as_str()).collect();
     assert_eq!(questions, ["plan"].into(), "only the question where JUS has three answers");
     assert_eq!(input.answers.len(), 3);
-=======
-fn unit_answers_count_units_and_name_them_per_value() {
-    let d = compute(&district_of_unit_answers());
-    assert_eq!(d.units_answered(), 2);
-    assert!((d.response_rate() - 2.0 / 3.0).abs() < 1e-9);
-    assert_eq!(d.total_answers, 4);
-    assert_eq!(
-        (d.silent_units.len(), d.empty_units.clone()),
-        (0, vec![unit("Sagene")]),
-        "nobody could answer for Sagene"
-    );
-    assert!(d.missing.is_empty(), "units answer, so no member is missing");
-    let frogner = &d.units[0];
-    assert_eq!((frogner.members, frogner.answered_any, frogner.answers), (2, 2, 2), "Ola answered through his unit");
-    let plan = &d.questions[0];
-    assert_eq!(plan.detail, QuestionDetail::YesNo { yes: 0, no: 2 });
-    assert_eq!(plan.breakdown[0].units, vec![(unit("Frogner"), 1), (unit("Alna"), 1)]);
-    let figures: Vec<(&str, f64)> = d.key_figures.iter().map(|k| (k.unit.as_str(), k.value)).collect();
-    assert_eq!(figures, vec![("Frogner", 40.0), ("Alna", 55.0)], "each unit's own figure");
-    let text = render_markdown(&d, &DigestLabels::english());
-    assert!(text.contains("2 of 3 units (66.7 %)"), "{text}");
-    assert!(text.contains("- **Frogner**: answered") && text.contains("- No: Frogner, Alna"), "{text}");
->>>>>>> main
 }
