@@ -6,7 +6,9 @@ use super::actor::{Actor, UserMessage};
 use super::ports::{Attachment, Store, StoreError};
 use crate::domain::{Meeting, MeetingId, Phase, UserId};
 use crate::i18n::Lang;
-use crate::render::export::{self, ExportAnswer, ExportData, ExportEvaluation, ExportPlan, ExportRoom};
+use crate::render::export::{
+    self, ExportAnswer, ExportData, ExportDecision, ExportEvaluation, ExportFollowUp, ExportPlanChange, ExportRoom,
+};
 use crate::t;
 
 /// Byte order mark: Excel reads a CSV file as UTF-8 (æøå) only when it starts with one.
@@ -78,6 +80,9 @@ pub async fn export_data<S: Store + ?Sized>(store: &S, meeting: &Meeting) -> Res
         answers: Vec::new(),
         rooms: Vec::new(),
         plans: Vec::new(),
+        plan_changes: Vec::new(),
+        follow_up: Vec::new(),
+        decisions: Vec::new(),
         evaluations: Vec::new(),
     };
 
@@ -140,19 +145,45 @@ pub async fn export_data<S: Store + ?Sized>(store: &S, meeting: &Meeting) -> Res
         }
     }
 
-    data.plans = store
-        .plans(meeting.id)
+    let plans = store.plans(meeting.id).await?;
+    for c in store.plan_history(meeting.id).await? {
+        let Some(p) = plans.iter().find(|p| p.id == c.plan) else { continue };
+        data.plan_changes.push(ExportPlanChange {
+            unit: p.plan.unit.to_string(),
+            action: p.plan.action.clone(),
+            status: c.status.as_str().to_owned(),
+            note: c.note.unwrap_or_default(),
+            member: name(c.by),
+            at: c.at,
+        });
+    }
+    data.plans = super::plans::export_plans(store, meeting.id).await?;
+    data.follow_up = super::plan_followup::followup_items(store, meeting)
         .await?
         .into_iter()
-        .map(|p| ExportPlan {
-            unit: p.unit.to_string(),
-            action: p.action,
-            owner: p.owner,
-            due: p.due.map(|d| d.to_string()),
+        .map(|(p, answer)| ExportFollowUp {
+            unit: p.plan.unit.to_string(),
+            action: p.plan.action,
+            owner: p.plan.owner,
+            answer: answer.map_or(NO_ANSWER, |a| a.as_str()).to_owned(),
+        })
+        .collect();
+    data.decisions = store
+        .decisions(meeting.id)
+        .await?
+        .into_iter()
+        .map(|d| ExportDecision {
+            text: d.decision.text,
+            responsible: d.decision.responsible,
+            due: d.decision.due.map(|d| d.to_string()),
+            at: d.created_at,
         })
         .collect();
     Ok(data)
 }
+
+/// The follow-up answer of a plan nobody answered for.
+const NO_ANSWER: &str = "no-answer";
 
 /// A meeting's export by id (`samrad export`), without a BOM: for stdout and pipes.
 pub async fn export_meeting<S: Store + ?Sized>(
@@ -194,5 +225,12 @@ pub fn export_labels(lang: Lang) -> export::ExportLabels {
         owner: w("export-owner"),
         due: w("export-due"),
         evaluation: w("export-evaluation"),
+        decisions: w("decisions-heading"),
+        follow_up: w("followup-table-heading"),
+        statuses: crate::domain::plan::PlanStatus::ALL
+            .into_iter()
+            .map(|st| (st.as_str().to_owned(), super::plan_status::status_label(st, lang)))
+            .chain([(NO_ANSWER.to_owned(), w("followup-table-no-answer"))])
+            .collect(),
     }
 }

@@ -37,7 +37,7 @@ pub async fn previous_for_digest<S: Store + ?Sized>(
 /// Last meeting's plans of every unit.
 pub async fn previous_plans<S: Store + ?Sized>(store: &S, meeting: &Meeting) -> Result<Vec<Plan>, StoreError> {
     match store.previous_meeting(meeting.id).await? {
-        Some(id) => store.plans(id).await,
+        Some(id) => Ok(store.plans(id).await?.into_iter().map(|p| p.plan).collect()),
         None => Ok(Vec::new()),
     }
 }
@@ -59,7 +59,7 @@ pub async fn previous_plans_text<S: Store + ?Sized>(
     lang: Lang,
 ) -> Result<Option<String>, StoreError> {
     let Some(previous) = previous_of(store, meeting).await? else { return Ok(None) };
-    let plans = store.plans(previous.id).await?;
+    let plans: Vec<Plan> = store.plans(previous.id).await?.into_iter().map(|p| p.plan).collect();
     if plans.is_empty() {
         return Ok(None);
     }
@@ -187,14 +187,21 @@ pub fn key_figures_section(rows: &[KeyFigureRow], previous: Option<&str>, lang: 
     Some(out)
 }
 
-/// The sections the digest adds about the day: take-home plans and the evaluation.
+/// The sections the digest adds about the day: how last meeting's plans went (per unit), the
+/// day's decisions, its take-home plans and the evaluation.
 pub async fn digest_extras<S: Store + ?Sized>(store: &S, meeting: &Meeting, lang: Lang) -> Result<String, StoreError> {
     let plans = store.plans(meeting.id).await?;
-    let sections: Vec<String> =
-        [super::plans::plans_section(&plans, lang), evaluation_section(store, meeting, lang).await?]
-            .into_iter()
-            .flatten()
-            .collect();
+    let table = super::plan_followup::followup_table(store, meeting).await?;
+    let decisions = store.decisions(meeting.id).await?;
+    let sections: Vec<String> = [
+        super::plan_followup::followup_section(&table, lang),
+        super::decisions::decisions_section(&decisions, lang),
+        super::plans::plans_section(&plans, lang),
+        evaluation_section(store, meeting, lang).await?,
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
     Ok(sections.join("\n\n"))
 }
 

@@ -139,6 +139,9 @@ async fn run_claimed<S: Store + ?Sized>(
         let work = async {
             if job.kind == crate::domain::agenda::AGENDA_JOB {
                 super::agenda::run_job(store, chat, clock, job).await
+            } else if job.kind == crate::domain::plan::PLAN_REMIND_JOB {
+                // Plans outlive their meeting: their reminders run after it has ended.
+                super::plan_reminders::run_job(store, chat, clock, job).await.map(|_| super::agenda::JobOutcome::Done)
             } else {
                 run_job(store, chat, clock, job).await.map(|()| super::agenda::JobOutcome::Done)
             }
@@ -231,7 +234,15 @@ async fn run_job<S: Store + ?Sized>(
                 post.text.push_str("\n\n");
                 post.text.push_str(&plans);
             }
+            if let Some(decisions) = super::plan_followup::previous_decisions_text(store, &meeting, lang).await? {
+                post.text.push_str("\n\n");
+                post.text.push_str(&decisions);
+            }
             post_once(store, chat, clock, &key(""), Target::Channel(channel), post).await?;
+            // Then each unit is asked about its open plans, with buttons per plan.
+            for (suffix, question) in super::plan_followup::followup_questions(store, &meeting, lang).await? {
+                post_once(store, chat, clock, &key(&suffix), Target::Channel(channel), question).await?;
+            }
         }
         Some(JobKind::Remind) => {
             if meeting.state != MeetingState::Open {

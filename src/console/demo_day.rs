@@ -129,19 +129,23 @@ async fn record_plans(demo: &mut Demo) -> Result<usize, DemoError> {
         }
         seen.push(unit.clone());
         let due = (demo.clock.now() + Duration::days(30 + demo.rng.gen_range(0..60))).date_naive();
-        let input =
-            PlanInput { action: ACTIONS[n % ACTIONS.len()].to_owned(), owner: p.name.clone(), due: due.to_string() };
+        let input = PlanInput {
+            action: ACTIONS[n % ACTIONS.len()].to_owned(),
+            owner_id: Some(p.user),
+            owner: p.name.clone(),
+            due: due.to_string(),
+        };
         match plans::record_plan(&*demo.store, &demo.clock, p, &input).await {
             Ok(plan) => {
-                demo.say(&format!("{} ({unit}) → {}", p.name, plans::plan_line(&plan, demo.lang)));
+                demo.say(&format!("{} ({unit}) → {}", p.name, plans::plan_line(&plan.plan, demo.lang)));
                 n += 1;
             }
             Err(e) => demo.say(&format!("{} → {}", p.name, e.user_message(demo.lang))),
         }
     }
-    // A plan without an owner is refused with a reason.
+    // A plan without an action is refused with a reason.
     if let Some(p) = people.first() {
-        let input = PlanInput { action: ACTIONS[0].to_owned(), owner: String::new(), due: String::new() };
+        let input = PlanInput { action: " ".to_owned(), ..PlanInput::default() };
         if let Err(e) = plans::record_plan(&*demo.store, &demo.clock, p, &input).await {
             demo.say(&format!("{} → {}", p.name, e.user_message(demo.lang)));
         }

@@ -134,13 +134,13 @@ pub async fn plan(_: Context<'_>) -> Result<(), BotError> {
 pub async fn add(ctx: Context<'_>, action: String, owner: String, due: Option<String>) -> Result<(), BotError> {
     let actor = actor(ctx).await?;
     let data = ctx.data();
-    let input = PlanInput { action, owner, due: due.unwrap_or_default() };
+    let input = PlanInput { action, owner, owner_id: None, due: due.unwrap_or_default() };
     match plans::record_plan(&*data.store, &*data.clock, &actor, &input).await {
         Ok(plan) => {
             let text = format!(
                 "{}\n{}",
-                t!(actor.lang, "plan-saved", unit = plan.unit.as_str()),
-                plans::plan_line(&plan, actor.lang)
+                t!(actor.lang, "plan-saved", unit = plan.plan.unit.as_str()),
+                plans::plan_line(&plan.plan, actor.lang)
             );
             reply(ctx, text).await
         }

@@ -1,7 +1,7 @@
 //! `samrad export`: everything a meeting produced, as one CSV or one Markdown document.
 //!
 //! CSV layout: one table with a `section` column (`meeting`, `answer`, `room`, `plan`,
-//! `evaluation`) and the union of the columns the sections need; a section leaves the columns
+//! `plan-change`, `follow-up`, `decision`, `evaluation`) and the union of the columns the sections need; a section leaves the columns
 //! it does not use empty. One file opens in any spreadsheet and filters by section; the
 //! `meeting` row carries the title. Room members are one cell, one name per line (names
 //! cannot contain line breaks). Times are RFC 3339 in UTC. [`from_csv`] reads it back.
@@ -42,6 +42,38 @@ pub struct ExportPlan {
     pub owner: String,
     /// Free text ("before the next meeting") or a date, as the unit wrote it.
     pub due: Option<String>,
+    /// `not-started`, `in-progress`, `done` or `dropped` (empty when unknown).
+    pub status: String,
+    /// Why it was dropped.
+    pub note: String,
+}
+
+/// One status change of one of the meeting's plans: who, when.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ExportPlanChange {
+    pub unit: String,
+    pub action: String,
+    pub status: String,
+    pub note: String,
+    pub member: String,
+    pub at: DateTime<Utc>,
+}
+
+/// How a plan of the previous meeting was answered at this one (`no-answer` when it was not).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ExportFollowUp {
+    pub unit: String,
+    pub action: String,
+    pub owner: String,
+    pub answer: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ExportDecision {
+    pub text: String,
+    pub responsible: String,
+    pub due: Option<String>,
+    pub at: DateTime<Utc>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -62,6 +94,9 @@ pub struct ExportData {
     pub answers: Vec<ExportAnswer>,
     pub rooms: Vec<ExportRoom>,
     pub plans: Vec<ExportPlan>,
+    pub plan_changes: Vec<ExportPlanChange>,
+    pub follow_up: Vec<ExportFollowUp>,
+    pub decisions: Vec<ExportDecision>,
     pub evaluations: Vec<ExportEvaluation>,
 }
 
@@ -73,7 +108,7 @@ pub enum ExportError {
     Bad { line: u64, message: String },
 }
 
-const HEADER: [&str; 15] = [
+const HEADER: [&str; 16] = [
     "section",
     "meeting_id",
     "unit",
@@ -89,6 +124,7 @@ const HEADER: [&str; 15] = [
     "due",
     "revisions",
     "updated_at",
+    "status",
 ];
 
 /// One CSV row as a fixed set of named cells.
@@ -108,6 +144,7 @@ struct Row {
     due: String,
     revisions: String,
     updated_at: String,
+    status: String,
 }
 
 fn time(t: &DateTime<Utc>) -> String {
@@ -144,6 +181,34 @@ pub fn to_csv(data: &ExportData) -> String {
         text: p.action.clone(),
         owner: p.owner.clone(),
         due: p.due.clone().unwrap_or_default(),
+        status: p.status.clone(),
+        question: p.note.clone(),
+        ..Row::default()
+    }));
+    rows.extend(data.plan_changes.iter().map(|c| Row {
+        section: "plan-change",
+        unit: c.unit.clone(),
+        member: c.member.clone(),
+        text: c.action.clone(),
+        question: c.note.clone(),
+        status: c.status.clone(),
+        updated_at: time(&c.at),
+        ..Row::default()
+    }));
+    rows.extend(data.follow_up.iter().map(|f| Row {
+        section: "follow-up",
+        unit: f.unit.clone(),
+        text: f.action.clone(),
+        owner: f.owner.clone(),
+        status: f.answer.clone(),
+        ..Row::default()
+    }));
+    rows.extend(data.decisions.iter().map(|d| Row {
+        section: "decision",
+        text: d.text.clone(),
+        owner: d.responsible.clone(),
+        due: d.due.clone().unwrap_or_default(),
+        updated_at: time(&d.at),
         ..Row::default()
     }));
     rows.extend(data.evaluations.iter().map(|e| Row {
@@ -178,6 +243,7 @@ pub fn to_csv(data: &ExportData) -> String {
             &r.due,
             &r.revisions,
             &r.updated_at,
+            &r.status,
         ])
         .expect("in-memory CSV");
     }
@@ -198,6 +264,9 @@ pub fn from_csv(text: &str) -> Result<ExportData, ExportError> {
         answers: Vec::new(),
         rooms: Vec::new(),
         plans: Vec::new(),
+        plan_changes: Vec::new(),
+        follow_up: Vec::new(),
+        decisions: Vec::new(),
         evaluations: Vec::new(),
     };
     for record in reader.records() {
@@ -252,6 +321,31 @@ pub fn from_csv(text: &str) -> Result<ExportData, ExportError> {
                     action: get("text"),
                     owner: get("owner"),
                     due: (!due.is_empty()).then_some(due),
+                    status: get("status"),
+                    note: get("question"),
+                })
+            }
+            "plan-change" => data.plan_changes.push(ExportPlanChange {
+                unit: get("unit"),
+                action: get("text"),
+                status: get("status"),
+                note: get("question"),
+                member: get("member"),
+                at: parse_time(get("updated_at"))?,
+            }),
+            "follow-up" => data.follow_up.push(ExportFollowUp {
+                unit: get("unit"),
+                action: get("text"),
+                owner: get("owner"),
+                answer: get("status"),
+            }),
+            "decision" => {
+                let due = get("due");
+                data.decisions.push(ExportDecision {
+                    text: get("text"),
+                    responsible: get("owner"),
+                    due: (!due.is_empty()).then_some(due),
+                    at: parse_time(get("updated_at"))?,
                 })
             }
             "evaluation" => data.evaluations.push(ExportEvaluation {
@@ -302,6 +396,10 @@ pub struct ExportLabels {
     pub owner: String,
     pub due: String,
     pub evaluation: String,
+    pub decisions: String,
+    pub follow_up: String,
+    /// Status words by their stored spelling (`done` → "done"), `no-answer` included.
+    pub statuses: Vec<(String, String)>,
 }
 
 impl ExportLabels {
@@ -318,7 +416,17 @@ impl ExportLabels {
             owner: "owner".into(),
             due: "due".into(),
             evaluation: "Evaluation".into(),
+            decisions: "Decisions".into(),
+            follow_up: "Plans from last time".into(),
+            statuses: Vec::new(),
         }
+    }
+}
+
+impl ExportLabels {
+    /// A status word by its stored spelling; the spelling itself when it has no word.
+    fn status<'a>(&'a self, spelled: &'a str) -> &'a str {
+        self.statuses.iter().find(|(k, _)| k == spelled).map_or(spelled, |(_, v)| v.as_str())
     }
 }
 
@@ -393,7 +501,36 @@ pub fn to_markdown_with(data: &ExportData, l: &ExportLabels) -> String {
             } else if let Some(due) = &p.due {
                 let _ = write!(tail, " ({} {due})", l.due);
             }
+            if !p.status.is_empty() {
+                let _ = write!(tail, " · {}", l.status(&p.status));
+                if !p.note.is_empty() {
+                    let _ = write!(tail, ": {}", p.note);
+                }
+            }
             item(&mut out, &head, &format!("{}{tail}", p.action.trim()));
+            for c in data.plan_changes.iter().filter(|c| c.unit == p.unit && c.action == p.action) {
+                let _ = writeln!(out, "  - {} {}: {}", time(&c.at), or_dash(&c.member), l.status(&c.status));
+            }
+        }
+    }
+
+    if !data.follow_up.is_empty() {
+        let _ = writeln!(out, "\n## {}\n", l.follow_up);
+        for f in &data.follow_up {
+            let head = format!("**{}**: ", or_dash(&f.unit));
+            item(&mut out, &head, &format!("{} — {}", f.action.trim(), l.status(&f.answer)));
+        }
+    }
+
+    if !data.decisions.is_empty() {
+        let _ = writeln!(out, "\n## {}\n", l.decisions);
+        for d in &data.decisions {
+            let mut tail = format!(" ({}", d.responsible);
+            if let Some(due) = &d.due {
+                let _ = write!(tail, ", {} {due}", l.due);
+            }
+            tail.push(')');
+            item(&mut out, "", &format!("{}{tail}", d.text.trim()));
         }
     }
 
@@ -464,9 +601,38 @@ mod tests {
                     action: "Sette LIM på agendaen i ledermøtet, hver måned".into(),
                     owner: "Dekan".into(),
                     due: Some("2024-06-01".into()),
+                    status: "dropped".into(),
+                    note: "Ingen budsjett, \"ennå\"".into(),
                 },
-                ExportPlan { unit: "JUS".into(), action: "Kartlegge".into(), owner: String::new(), due: None },
+                ExportPlan {
+                    unit: "JUS".into(),
+                    action: "Kartlegge".into(),
+                    owner: String::new(),
+                    due: None,
+                    status: String::new(),
+                    note: String::new(),
+                },
             ],
+            plan_changes: vec![ExportPlanChange {
+                unit: "KHM".into(),
+                action: "Sette LIM på agendaen i ledermøtet, hver måned".into(),
+                status: "dropped".into(),
+                note: "Ingen budsjett, \"ennå\"".into(),
+                member: "Kari Ødegård".into(),
+                at: at(11),
+            }],
+            follow_up: vec![ExportFollowUp {
+                unit: "JUS".into(),
+                action: "Rekruttere, fra sist".into(),
+                owner: "Per".into(),
+                answer: "no-answer".into(),
+            }],
+            decisions: vec![ExportDecision {
+                text: "Neste møte i Trondheim".into(),
+                responsible: "Kansliet".into(),
+                due: Some("2024-05-01".into()),
+                at: at(12),
+            }],
             evaluations: vec![ExportEvaluation {
                 unit: "JUS".into(),
                 member: "Per".into(),
@@ -492,7 +658,21 @@ mod tests {
         let mut reader = csv::Reader::from_reader(csv_text.as_bytes());
         let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
         let sections: Vec<&str> = rows.iter().map(|r| &r[0]).collect();
-        assert_eq!(sections, ["meeting", "answer", "answer", "room", "plan", "plan", "evaluation"]);
+        assert_eq!(
+            sections,
+            [
+                "meeting",
+                "answer",
+                "answer",
+                "room",
+                "plan",
+                "plan",
+                "plan-change",
+                "follow-up",
+                "decision",
+                "evaluation"
+            ]
+        );
         assert!(rows.iter().all(|r| r.len() == HEADER.len()));
         assert_eq!(&rows[1][10], sample().answers[0].answer);
         assert_eq!(&rows[1][14], "2024-03-12T09:05:00Z");
@@ -500,7 +680,16 @@ mod tests {
 
     #[test]
     fn an_empty_meeting_exports_its_title_only() {
-        let data = ExportData { answers: vec![], rooms: vec![], plans: vec![], evaluations: vec![], ..sample() };
+        let data = ExportData {
+            answers: vec![],
+            rooms: vec![],
+            plans: vec![],
+            plan_changes: vec![],
+            follow_up: vec![],
+            decisions: vec![],
+            evaluations: vec![],
+            ..sample()
+        };
         assert_eq!(from_csv(&to_csv(&data)).unwrap(), data);
         let md = to_markdown(&data);
         assert_eq!(md.trim(), "# Koordineringsgruppa: fra «idealer» til praksis, del 1 (meeting 7)");
@@ -520,9 +709,14 @@ mod tests {
         assert!(md.contains("### Round 1"), "{md}");
         assert!(md.contains("Members: Kari Ødegård, Åsa Öberg, Per, JUS"), "{md}");
         assert!(
-            md.contains("- **KHM**: Sette LIM på agendaen i ledermøtet, hver måned (owner: Dekan, due 2024-06-01)"),
+            md.contains(
+                "- **KHM**: Sette LIM på agendaen i ledermøtet, hver måned (owner: Dekan, due 2024-06-01) · dropped: Ingen"
+            ),
             "{md}"
         );
+        assert!(md.contains("  - 2024-03-12T11:05:00Z Kari Ødegård: dropped\n"), "{md}");
+        assert!(md.contains("## Plans from last time\n\n- **JUS**: Rekruttere, fra sist — no-answer"), "{md}");
+        assert!(md.contains("## Decisions\n\n- Neste møte i Trondheim (Kansliet, due 2024-05-01)"), "{md}");
         assert!(md.contains("- **JUS**: Kartlegge\n"), "{md}");
         assert!(md.contains("## Evaluation"), "{md}");
     }

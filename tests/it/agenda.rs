@@ -226,16 +226,17 @@ async fn plans_and_evaluations_are_stored_and_appear_in_the_day_digest<S: Store>
         let input = PlanInput {
             action: format!("Kartlägga styrkedjan, steg {i}"),
             owner: p.name.clone(),
+            owner_id: Some(p.user),
             due: "2027-06-01".into(),
         };
         plans::record_plan(&w.store, &w.clock, p, &input).await.unwrap();
     }
     // Bad input is refused with a reason, and nothing half-made is stored.
-    let no_owner = PlanInput { action: "Boka möte".into(), owner: " ".into(), due: String::new() };
-    let err = plans::record_plan(&w.store, &w.clock, &people[0], &no_owner).await.unwrap_err();
-    assert!(matches!(err, PlanError::MissingOwner));
-    assert!(err.user_message(Lang::Sv).contains("ansvarig"), "{}", err.user_message(Lang::Sv));
-    let past = PlanInput { action: "Boka möte".into(), owner: "Eva".into(), due: "2027-04-01".into() };
+    let no_action = PlanInput { action: " ".into(), ..PlanInput::default() };
+    let err = plans::record_plan(&w.store, &w.clock, &people[0], &no_action).await.unwrap_err();
+    assert!(matches!(err, PlanError::EmptyAction));
+    assert!(err.user_message(Lang::Sv).contains("Inget sparades"), "{}", err.user_message(Lang::Sv));
+    let past = PlanInput { action: "Boka möte".into(), owner: "Eva".into(), owner_id: None, due: "2027-04-01".into() };
     assert!(matches!(plans::record_plan(&w.store, &w.clock, &people[0], &past).await, Err(PlanError::PastDate { .. })));
     let bad = PlanInput { due: "nästa vecka".into(), ..past.clone() };
     assert!(matches!(plans::record_plan(&w.store, &w.clock, &people[0], &bad).await, Err(PlanError::BadDate { .. })));
@@ -329,7 +330,12 @@ async fn the_next_meeting_asks_about_last_plans_and_compares_key_figures<S: Stor
         &w.store,
         &w.clock,
         &people[0],
-        &PlanInput { action: "Införa könsuppdelad statistik".into(), owner: "HR-chefen".into(), due: String::new() },
+        &PlanInput {
+            action: "Införa könsuppdelad statistik".into(),
+            owner: "HR-chefen".into(),
+            owner_id: None,
+            due: String::new(),
+        },
     )
     .await
     .unwrap();

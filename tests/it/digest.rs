@@ -213,10 +213,11 @@ async fn busy_meeting(w: &World) -> (Meeting, Vec<Actor>) {
         unit: UnitName::try_from(w.kit.units[0].as_str()).unwrap(),
         action: "Put it on the agenda, monthly".into(),
         owner: "Dean".into(),
+        owner_id: Some(people[0].user),
         due: None,
         created_by: people[0].user,
     };
-    w.store.add_plan(meeting.id, GUILD, &plan, now).await.unwrap();
+    w.store.add_plan(meeting.id, GUILD, &plan, &|_| Vec::new(), now).await.unwrap();
     (meeting, people)
 }
 

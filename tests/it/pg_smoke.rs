@@ -154,13 +154,18 @@ async fn exercise<S: Store>(s: &S) -> Vec<String> {
         unit: unit.clone(),
         action: action.into(),
         owner: "Ann".into(),
+        owner_id: Some(ann),
         due,
         created_by: ann,
     };
-    t.push(outcome(s.add_plan(m, g, &plan(&med, "Pilot", NaiveDate::from_ymd_opt(2027, 6, 1)), t0).await));
-    t.push(outcome(s.add_plan(m, g, &plan(&law, "Survey", None), t0).await));
-    t.push(outcome(s.add_plan(m, g, &plan(&UnitName::try_from("arts").unwrap(), "Workshop", None), t0).await));
-    t.push(outcome(s.add_plan(m, g, &plan(&law, "  ", None), t0).await));
+    t.push(outcome(
+        s.add_plan(m, g, &plan(&med, "Pilot", NaiveDate::from_ymd_opt(2027, 6, 1)), &|_| Vec::new(), t0).await,
+    ));
+    t.push(outcome(s.add_plan(m, g, &plan(&law, "Survey", None), &|_| Vec::new(), t0).await));
+    t.push(outcome(
+        s.add_plan(m, g, &plan(&UnitName::try_from("arts").unwrap(), "Workshop", None), &|_| Vec::new(), t0).await,
+    ));
+    t.push(outcome(s.add_plan(m, g, &plan(&law, "  ", None), &|_| Vec::new(), t0).await));
     t.push(outcome(s.plans(m).await));
 
     // The schedule, claims and leases.
@@ -407,7 +412,8 @@ async fn a_meeting_runs_end_to_end_on_postgres() {
     assert!(w.store.open_round(round.meeting).await.unwrap().is_none());
 
     // A take-home plan and the meeting day.
-    let input = PlanInput { action: "Mät samma sak".into(), owner: "Ann".into(), due: "2027-06-01".into() };
+    let input =
+        PlanInput { action: "Mät samma sak".into(), owner: "Ann".into(), owner_id: None, due: "2027-06-01".into() };
     plans::record_plan(&w.store, &w.clock, &people[0], &input).await.unwrap();
     assert_eq!(w.store.plans(round.meeting).await.unwrap().len(), 1);
     w.clock.set(at("2027-04-15T07:00:00Z"));
