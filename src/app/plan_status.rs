@@ -165,6 +165,26 @@ pub async fn guild_of_plan<S: Store + ?Sized>(
     Ok(store.meeting(p.meeting).await?.map(|m| m.guild))
 }
 
+/// The plans `actor` may change from `/plan status`: those of the current meeting and the one
+/// before it that are the actor's unit's or the actor's own.
+pub async fn my_plans<S: Store + ?Sized>(store: &S, actor: &Actor) -> Result<Vec<StoredPlan>, StoreError> {
+    let Some(meeting) = store.current_meeting(actor.guild).await? else { return Ok(Vec::new()) };
+    let unit = store.member(actor.guild, actor.user).await?.and_then(|m| m.unit);
+    let mut meetings = vec![meeting.id];
+    meetings.extend(store.previous_meeting(meeting.id).await?);
+    let mut out = Vec::new();
+    for m in meetings {
+        out.extend(
+            store
+                .plans(m)
+                .await?
+                .into_iter()
+                .filter(|p| p.plan.owner_id == Some(actor.user) || unit.as_ref() == Some(&p.plan.unit)),
+        );
+    }
+    Ok(out)
+}
+
 /// The reply after a change, for the person who clicked.
 pub fn changed_text(plan: &StoredPlan, lang: Lang) -> String {
     t!(

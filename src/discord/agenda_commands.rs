@@ -1,11 +1,9 @@
 //! Slash commands of the meeting day: `/agenda start|status|next|pause|resume|delay` and
-//! `/plan add|list`. Thin: parse, build the actor, call one `app::` use case, render.
+//! (`/plan` is in `plan_commands`). Thin: parse, build the actor, call one `app::` use case, render.
 //! Registered in `commands::commands()` next to the others (descriptions and nb/sv names from
 //! `locales/*/agenda.ftl`).
 
 use super::bot::{BotError, Context};
-use crate::app::actor::UserMessage;
-use crate::app::plans::{self, PlanInput};
 use crate::app::{agenda, Actor};
 use crate::t;
 
@@ -30,7 +28,7 @@ async fn status_reply(
 
 /// The commands of this file, for `commands::commands()` (which localises them).
 pub fn commands() -> Vec<super::commands::Command> {
-    vec![agenda(), plan()]
+    vec![agenda()]
 }
 
 // ---------------------------------------------------------------- /agenda
@@ -120,51 +118,4 @@ pub async fn delay(ctx: Context<'_>, minutes: i64) -> Result<(), BotError> {
     let data = ctx.data();
     let done = agenda::delay(&*data.store, &*data.clock, &actor, minutes).await;
     status_reply(ctx, &actor, done, Some(t!(actor.lang, "agenda-delayed", minutes = minutes))).await
-}
-
-// ---------------------------------------------------------------- /plan
-
-#[poise::command(slash_command, guild_only, subcommands("add", "list"), subcommand_required)]
-pub async fn plan(_: Context<'_>) -> Result<(), BotError> {
-    Ok(())
-}
-
-/// Add to your unit's take-home plan.
-#[poise::command(slash_command, guild_only)]
-pub async fn add(ctx: Context<'_>, action: String, owner: String, due: Option<String>) -> Result<(), BotError> {
-    let actor = actor(ctx).await?;
-    let data = ctx.data();
-    let input = PlanInput { action, owner, owner_id: None, due: due.unwrap_or_default() };
-    match plans::record_plan(&*data.store, &*data.clock, &actor, &input).await {
-        Ok(plan) => {
-            let text = format!(
-                "{}\n{}",
-                t!(actor.lang, "plan-saved", unit = plan.plan.unit.as_str()),
-                plans::plan_line(&plan.plan, actor.lang)
-            );
-            reply(ctx, text).await
-        }
-        // The refused input is shown back, so nothing typed is lost.
-        Err(e) => {
-            let text = format!(
-                "{}\n> {} — {} {}",
-                e.user_message(actor.lang),
-                input.action.trim(),
-                input.owner.trim(),
-                input.due.trim()
-            );
-            reply(ctx, text).await
-        }
-    }
-}
-
-/// Your unit's take-home plan (organisers: any unit's).
-#[poise::command(slash_command, guild_only)]
-pub async fn list(ctx: Context<'_>, unit: Option<String>) -> Result<(), BotError> {
-    let actor = actor(ctx).await?;
-    let data = ctx.data();
-    match plans::my_unit_plans(&*data.store, &actor, unit.as_deref()).await {
-        Ok((unit, list)) => reply(ctx, plans::render_unit_plans(&unit, &list, actor.lang)).await,
-        Err(e) => fail(ctx, &actor, &e).await,
-    }
 }

@@ -36,6 +36,7 @@ pub fn commands() -> Vec<Command> {
     ];
     list.extend(super::report_commands::commands());
     list.extend(super::agenda_commands::commands());
+    list.extend(super::plan_commands::commands());
     for cmd in &mut list {
         let name = cmd.name.clone();
         localize(cmd, &name);

@@ -125,6 +125,9 @@ fn who_of_component(c: &ComponentInteraction) -> Who<'_> {
 }
 
 async fn on_component(ctx: &serenity::all::Context, data: &Data, c: &ComponentInteraction) -> Result<(), BotError> {
+    if super::plan_commands::on_component(ctx, data, c).await? {
+        return Ok(());
+    }
     let Some(id) = CustomId::parse(&c.data.custom_id) else { return Ok(()) };
     if let CustomId::Choose { round, room } = id {
         return choose_room(ctx, data, c, round, room).await;
@@ -230,6 +233,9 @@ pub fn modal_answers(components: &[serenity::all::ActionRow]) -> Vec<(String, St
 }
 
 async fn on_modal(ctx: &serenity::all::Context, data: &Data, m: &ModalInteraction) -> Result<(), BotError> {
+    if super::plan_commands::on_modal(ctx, data, m).await? {
+        return Ok(());
+    }
     let Some(CustomId::Modal(phase, page)) = CustomId::parse(&m.data.custom_id) else { return Ok(()) };
     // Acknowledge first: Discord allows 3 s, and saving plus re-reading the form may be slow.
     m.defer_ephemeral(ctx).await?;

@@ -14,6 +14,7 @@ pub mod forms;
 pub mod ids;
 pub mod language;
 pub mod perms;
+pub mod plan_commands;
 pub mod report_commands;
 pub mod retry;
 pub mod shards;
