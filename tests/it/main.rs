@@ -14,6 +14,7 @@ mod digest;
 mod language;
 mod pg;
 mod pg_smoke;
+mod plans;
 mod reflection;
 mod scheduler;
 mod store;
