@@ -68,6 +68,33 @@ enum Command {
         /// `sqlite:PATH` or `postgres://…` (default: the configured database).
         #[arg(long)]
         db: Option<String>,
+        /// Only list the migrations that would run; change nothing.
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// Print the link that adds the bot to a server, with the permissions it needs.
+    Invite {
+        /// The application id (developer portal); without it, Discord is asked with the token.
+        #[arg(long)]
+        application_id: Option<u64>,
+    },
+    /// Write a consistent copy of the SQLite database to a new file, while the bot runs.
+    Backup {
+        /// The new backup file.
+        #[arg(long)]
+        to: PathBuf,
+        /// The database to back up (default: the configured database).
+        #[arg(long)]
+        db: Option<String>,
+    },
+    /// Copy a backup into an empty database (as `samrad copy --from sqlite:FILE`). Stop the bot first.
+    Restore {
+        /// The backup file written by `samrad backup`.
+        #[arg(long)]
+        from: PathBuf,
+        /// The empty database to restore into (default: the configured database).
+        #[arg(long)]
+        to: Option<String>,
     },
     /// Copy a whole deployment into an empty database (e.g. SQLite to Postgres), then compare
     /// row counts and checksums of every table. Stop the bot first.
@@ -182,7 +209,18 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             print!("{text}");
             Ok(ExitCode::SUCCESS)
         }
-        Command::Migrate { db } => {
+        Command::Migrate { db, dry_run: true } => {
+            let url = db.unwrap_or_else(|| config.database.url.clone());
+            let pending = samrad::storage::upgrade::pending_migrations(&url)
+                .await
+                .with_context(|| format!("reading the migrations of {url}"))?;
+            for (version, description) in &pending {
+                println!("{version} {description} (would run)");
+            }
+            println!("{} migrations would run; nothing was changed", pending.len());
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Migrate { db, dry_run: false } => {
             let url = db.unwrap_or_else(|| config.database.url.clone());
             let applied = samrad::storage::migrate(&url).await.with_context(|| format!("migrating {url}"))?;
             for (version, description) in &applied {
@@ -191,33 +229,51 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             println!("{} migrations applied; the schema is current", applied.len());
             Ok(ExitCode::SUCCESS)
         }
-        Command::Copy { from, to } => {
-            let report =
-                samrad::storage::copy::copy(&from, &to, |table, rows| eprintln!("copied {table}: {rows} rows"))
-                    .await
-                    .with_context(|| format!("copying {from} to {to}"))?;
-            println!("{:<18} {:>9} {:>9}  checksum (sha256)", "table", "source", "target");
-            for t in &report {
-                let verdict = if t.matches() { "ok" } else { "MISMATCH" };
-                println!(
-                    "{:<18} {:>9} {:>9}  {} {verdict}",
-                    t.table,
-                    t.source_rows,
-                    t.target_rows,
-                    &t.source_checksum[..16]
-                );
-                if !t.matches() {
-                    println!("{:<18} {:>9} {:>9}  {} (target)", "", "", "", &t.target_checksum[..16]);
+        Command::Invite { application_id } => {
+            let id = match application_id {
+                Some(id) => id,
+                None => {
+                    let token = config.token().context("asking Discord for the application id")?;
+                    samrad::discord::invite::application_id(&token, config.discord.api_base.as_deref()).await?
                 }
-            }
-            let bad = report.iter().filter(|t| !t.matches()).count();
-            if bad == 0 {
-                println!("copied {} tables; every row count and checksum matches", report.len());
-                Ok(ExitCode::SUCCESS)
-            } else {
-                println!("{bad} tables differ: the copy is not faithful; keep using the source");
-                Ok(ExitCode::from(1))
-            }
+            };
+            println!("{}", samrad::discord::invite::invite_url(id));
+            Ok(ExitCode::SUCCESS)
         }
+        Command::Backup { to, db } => {
+            let url = db.unwrap_or_else(|| config.database.url.clone());
+            let bytes = samrad::storage::backup::backup(&url, &to).await?;
+            println!("backed up {url} to {} ({bytes} bytes, integrity ok)", to.display());
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Restore { from, to } => {
+            anyhow::ensure!(from.is_file(), "no backup at {}", from.display());
+            let to = to.unwrap_or_else(|| config.database.url.clone());
+            copy(&format!("sqlite:{}", from.display()), &to).await
+        }
+        Command::Copy { from, to } => copy(&from, &to).await,
+    }
+}
+
+/// `samrad copy` (and `restore`): copies, then prints each table's counts and checksum.
+async fn copy(from: &str, to: &str) -> anyhow::Result<ExitCode> {
+    let report = samrad::storage::copy::copy(from, to, |table, rows| eprintln!("copied {table}: {rows} rows"))
+        .await
+        .with_context(|| format!("copying {from} to {to}"))?;
+    println!("{:<18} {:>9} {:>9}  checksum (sha256)", "table", "source", "target");
+    for t in &report {
+        let verdict = if t.matches() { "ok" } else { "MISMATCH" };
+        println!("{:<18} {:>9} {:>9}  {} {verdict}", t.table, t.source_rows, t.target_rows, &t.source_checksum[..16]);
+        if !t.matches() {
+            println!("{:<18} {:>9} {:>9}  {} (target)", "", "", "", &t.target_checksum[..16]);
+        }
+    }
+    let bad = report.iter().filter(|t| !t.matches()).count();
+    if bad == 0 {
+        println!("copied {} tables; every row count and checksum matches", report.len());
+        Ok(ExitCode::SUCCESS)
+    } else {
+        println!("{bad} tables differ: the copy is not faithful; keep using the source");
+        Ok(ExitCode::from(1))
     }
 }

@@ -131,7 +131,12 @@ pub(super) async fn fail(
 
 // ---------------------------------------------------------------- /meeting
 
-#[poise::command(slash_command, guild_only, subcommands("load", "status", "end", "config"), subcommand_required)]
+#[poise::command(
+    slash_command,
+    guild_only,
+    subcommands("load", "status", "end", "config", "super::check::check"),
+    subcommand_required
+)]
 pub async fn meeting(_: Context<'_>) -> Result<(), BotError> {
     Ok(())
 }
@@ -255,7 +260,9 @@ pub async fn config(
                 organisers = channel(s.organiser_channel),
                 locale = if s.locale.is_empty() { none.clone() } else { s.locale.clone() }
             );
-            reply(ctx, text).await
+            ctx.defer_ephemeral().await?;
+            let check = super::check::checked(ctx, &s, actor.lang).await;
+            reply(ctx, format!("{text}\n\n{check}")).await
         }
         Err(e) => fail(ctx, &actor, &e).await,
     }

@@ -2,16 +2,19 @@
 //! and modals (`components`, `forms`, `ids`), what a member is told when a command cannot run
 //! (`errors`), and the Discord `Chat` (`chat`, `perms`, `retry`). `bot::run` starts it all.
 
+pub mod access;
 pub mod agenda_commands;
 pub mod bot;
 pub mod breakouts;
 pub mod chat;
+pub mod check;
 pub mod commands;
 pub mod components;
 pub mod context;
 pub mod errors;
 pub mod forms;
 pub mod ids;
+pub mod invite;
 pub mod language;
 pub mod perms;
 pub mod plan_commands;

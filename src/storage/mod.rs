@@ -6,11 +6,13 @@
 //!
 //! `open` picks the backend from the URL's scheme.
 
+pub mod backup;
 mod columns;
 pub mod copy;
 mod error;
 pub mod postgres;
 pub mod sqlite;
+pub mod upgrade;
 
 use std::sync::Arc;
 

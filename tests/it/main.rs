@@ -17,5 +17,6 @@ mod pg_smoke;
 mod plans;
 mod reflection;
 mod scheduler;
+mod service;
 mod store;
 mod wire;

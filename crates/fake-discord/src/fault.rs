@@ -1,4 +1,5 @@
-//! Faults a test can inject into REST routes: rate limits (429) and server errors (5xx).
+//! Faults a test can inject into REST routes: rate limits (429), server errors (5xx), and a
+//! server error after the work was done (Discord created the channel, then answered 502).
 
 /// A fault answered instead of the normal response, `times` times, on requests matching
 /// `route`: `"METHOD /path"` where `{anything}` matches one path segment and `*` matches any
@@ -10,6 +11,9 @@ pub enum Fault {
     RateLimit { route: String, retry_after: f64, times: u32, global: bool },
     /// `status` (500, 502, 503…) with a Discord-style error body.
     ServerError { route: String, status: u16, times: u32 },
+    /// The request is carried out (the channel exists, the message is posted), then answered
+    /// with `status` instead of its result, as when Discord's gateway times out after the work.
+    PerformThenError { route: String, status: u16, times: u32 },
 }
 
 impl Fault {
@@ -23,24 +27,40 @@ impl Fault {
         Fault::ServerError { route: route.into(), status, times: 1 }
     }
 
+    /// One request on `route` carried out, then answered `status` (500, 502…).
+    pub fn perform_then_error(route: impl Into<String>, status: u16) -> Self {
+        Fault::PerformThenError { route: route.into(), status, times: 1 }
+    }
+
+    /// Whether the request is carried out before the fault's answer.
+    pub fn performs(&self) -> bool {
+        matches!(self, Fault::PerformThenError { .. })
+    }
+
     /// How many matching requests get the fault.
     pub fn times(mut self, n: u32) -> Self {
         match &mut self {
-            Fault::RateLimit { times, .. } | Fault::ServerError { times, .. } => *times = n,
+            Fault::RateLimit { times, .. }
+            | Fault::ServerError { times, .. }
+            | Fault::PerformThenError { times, .. } => *times = n,
         }
         self
     }
 
     pub fn route(&self) -> &str {
         match self {
-            Fault::RateLimit { route, .. } | Fault::ServerError { route, .. } => route,
+            Fault::RateLimit { route, .. }
+            | Fault::ServerError { route, .. }
+            | Fault::PerformThenError { route, .. } => route,
         }
     }
 
     /// Counts one use; true when used up.
     pub(crate) fn consume(&mut self) -> bool {
         match self {
-            Fault::RateLimit { times, .. } | Fault::ServerError { times, .. } => {
+            Fault::RateLimit { times, .. }
+            | Fault::ServerError { times, .. }
+            | Fault::PerformThenError { times, .. } => {
                 *times = times.saturating_sub(1);
                 *times == 0
             }

@@ -1,5 +1,6 @@
 //! A fake Discord on loopback: REST routes under `/api/v10` and a gateway websocket, recording
-//! every call, validating request bodies against Discord v10 schemas, with fault injection.
+//! every call, validating request bodies against Discord v10 schemas, with fault injection and, as an option,
+//! Discord's rate limits ([`RateLimits`]).
 //!
 //! ```no_run
 //! # async fn demo() {
@@ -16,6 +17,7 @@ mod fault;
 pub mod fixtures;
 mod gateway;
 mod handlers;
+mod limits;
 mod rest;
 mod state;
 pub mod validate;
@@ -36,6 +38,7 @@ pub use fixtures::{
     perms, ChannelFixture, ChannelKind, CommandOption, GuildFixture, InteractionContext, InteractionFixture,
     MemberFixture, Overwrite, RoleFixture, UserFixture, VoiceStateFixture,
 };
+pub use limits::{BucketRule, RateLimits};
 pub use state::{GatewayFrame, RecordedAttachment, RecordedRequest};
 use state::{InteractionRecord, Outgoing, State};
 pub use validate::Validators;
@@ -93,6 +96,7 @@ pub struct FakeDiscordBuilder {
     owner: UserFixture,
     heartbeat_interval: Duration,
     shards: u32,
+    rate_limits: Option<RateLimits>,
 }
 
 impl FakeDiscordBuilder {
@@ -124,6 +128,12 @@ impl FakeDiscordBuilder {
         self
     }
 
+    /// Enforce Discord's rate limits (off by default): e.g. [`RateLimits::discord`].
+    pub fn rate_limits(mut self, limits: RateLimits) -> Self {
+        self.rate_limits = Some(limits);
+        self
+    }
+
     /// Binds `127.0.0.1:0` and serves until the [`FakeDiscord`] is dropped.
     pub async fn start(self) -> FakeDiscord {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind 127.0.0.1:0");
@@ -132,6 +142,7 @@ impl FakeDiscordBuilder {
             state: Mutex::new({
                 let mut state = State::new(self.application_id, self.bot);
                 state.recommended_shards = self.shards;
+                state.limiter = self.rate_limits.map(limits::Limiter::new);
                 state
             }),
             notify: Notify::new(),
@@ -184,6 +195,7 @@ impl FakeDiscord {
             owner: UserFixture::new(1, "owner"),
             heartbeat_interval: Duration::from_secs(5),
             shards: 1,
+            rate_limits: None,
         }
     }
 
@@ -281,6 +293,11 @@ impl FakeDiscord {
     /// Queues a fault for matching REST calls.
     pub fn inject(&self, fault: Fault) {
         self.inner.lock().faults.push(fault);
+    }
+
+    /// Starts (or, with `None`, stops) enforcing rate limits, with fresh windows.
+    pub fn set_rate_limits(&self, limits: Option<RateLimits>) {
+        self.inner.lock().limiter = limits.map(limits::Limiter::new);
     }
 
     /// Faults not yet used up.

@@ -1,5 +1,6 @@
 //! The REST side: one fallback handler that strips `/api/v10`, matches the route table,
-//! records the call, applies injected faults, validates the body and answers from state.
+//! records the call, applies rate limits (when on) and injected faults, validates the body and
+//! answers from state.
 
 use std::sync::Arc;
 use std::time::Instant;
@@ -10,6 +11,7 @@ use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use serde_json::{json, Value};
 
+use crate::limits::{epoch_after, Admission};
 use crate::state::{RecordedAttachment, RecordedRequest};
 use crate::{handlers, Fault, Inner};
 
@@ -129,18 +131,34 @@ pub(crate) async fn handle(inner: Arc<Inner>, req: Request) -> Response {
     let path = path.unwrap_or(full_path);
     let template = matched.as_ref().map(|m| m.template);
 
-    let fault = inner.lock().take_fault(&method, template, &path);
+    // Discord refuses a rate-limited request before anything else; then injected faults.
+    let (admission, fault) = {
+        let mut state = inner.lock();
+        let admission = match state.limiter.as_mut() {
+            Some(limiter) => limiter.admit(&method, template, &path, received_at),
+            None => Admission::Go(Vec::new()),
+        };
+        let fault = match admission {
+            Admission::Go(_) => state.take_fault(&method, template, &path),
+            Admission::Limited(..) => None,
+        };
+        (admission, fault)
+    };
     let mut validation_errors = Vec::new();
     if let Some(error) = parse_error {
         validation_errors.push(error);
     }
-    let (reply, fault_headers) = match (&fault, &matched) {
-        (Some(fault), _) => fault_reply(fault),
-        (None, None) => (Reply::error(404, 0, "404: Not Found"), Vec::new()),
-        (None, Some(matched)) => {
+    let (reply, headers) = match (admission, &fault, &matched) {
+        (Admission::Limited(reply, headers), _, _) => (reply, headers),
+        (_, Some(fault), _) if !fault.performs() => fault_reply(fault),
+        (_, _, None) => (Reply::error(404, 0, "404: Not Found"), Vec::new()),
+        (Admission::Go(headers), _, Some(matched)) => {
             validation_errors.extend(inner.validators.validate(&method, matched.template, &body));
             let reply = handlers::route(&inner, &method, matched, &query, &body, &attachments);
-            (reply, Vec::new())
+            match &fault {
+                Some(fault) => fault_reply(fault),
+                None => (reply, headers),
+            }
         }
     };
 
@@ -164,7 +182,7 @@ pub(crate) async fn handle(inner: Arc<Inner>, req: Request) -> Response {
         });
     }
     inner.notify.notify_waiters();
-    respond(reply, fault_headers)
+    respond(reply, headers)
 }
 
 fn header(headers: &HeaderMap, name: &str) -> Option<String> {
@@ -245,15 +263,14 @@ fn fault_reply(fault: &Fault) -> (Reply, Vec<(&'static str, String)>) {
             }
             (Reply { status: 429, body: Some(body) }, headers)
         }
-        Fault::ServerError { status, .. } => {
+        Fault::ServerError { status, .. } | Fault::PerformThenError { status, .. } => {
             (Reply::error(*status, 0, "Internal Server Error (injected by fake-discord)"), Vec::new())
         }
     }
 }
 
 fn reset_at(retry_after: f64) -> String {
-    let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default();
-    format!("{:.3}", now.as_secs_f64() + retry_after)
+    epoch_after(std::time::Duration::from_secs_f64(retry_after.max(0.0)))
 }
 
 fn respond(reply: Reply, headers: Vec<(&'static str, String)>) -> Response {

@@ -9,6 +9,7 @@ use serde_json::{json, Value};
 use tokio::sync::mpsc;
 
 use crate::fixtures::{GuildFixture, MemberFixture, UserFixture, VoiceStateFixture};
+use crate::limits::Limiter;
 use crate::Fault;
 
 /// One REST call the bot made, as the fake saw it.
@@ -116,6 +117,8 @@ pub(crate) struct State {
     pub guild_commands: BTreeMap<u64, Vec<Value>>,
     pub requests: Vec<RecordedRequest>,
     pub faults: Vec<Fault>,
+    /// Discord's rate limits, when the fake enforces them.
+    pub limiter: Option<Limiter>,
     // Gateway.
     pub gateway_frames: Vec<GatewayFrame>,
     pub next_connection: u64,
@@ -146,6 +149,7 @@ impl State {
             guild_commands: BTreeMap::new(),
             requests: Vec::new(),
             faults: Vec::new(),
+            limiter: None,
             gateway_frames: Vec::new(),
             next_connection: 0,
             shards: BTreeMap::new(),

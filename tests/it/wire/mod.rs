@@ -5,6 +5,7 @@ mod answers;
 mod breakouts;
 mod commands;
 mod faults;
+mod ops;
 mod shards;
 
 use std::path::PathBuf;
@@ -76,6 +77,8 @@ pub struct Wire {
     pub fake: FakeDiscord,
     pub store: SqliteStore,
     pub clock: Arc<ManualClock>,
+    /// The bot's database (`sqlite:PATH`).
+    pub db_url: String,
     stop: Option<oneshot::Sender<()>>,
     bot: Option<tokio::task::JoinHandle<Result<(), BotError>>>,
     _dir: tempfile::TempDir,
@@ -128,7 +131,7 @@ impl Wire {
         let settings = BotSettings {
             token: SecretString::from("MTAw.fake.token"),
             api_base: Some(fake.base_url()),
-            db_url,
+            db_url: db_url.clone(),
             kits_dir: setup.kits_dir,
             kits: Arc::new(|dir, id| samrad::kit::find_kit(dir, id).map_err(|e| e.to_string())),
             tick_every: Duration::from_millis(100),
@@ -141,7 +144,7 @@ impl Wire {
         }));
         fake.wait_ready(T).await.expect("bot identified");
         fake.wait_for_route("PUT /applications/{app}/commands", T).await.expect("commands registered");
-        Wire { fake, store, clock, stop: Some(stop), bot: Some(bot), _dir: dir }
+        Wire { fake, store, clock, db_url, stop: Some(stop), bot: Some(bot), _dir: dir }
     }
 
     /// Stops the bot (bounded) and checks every request the bot made.

@@ -1,0 +1,23 @@
+# Running samrad as a service: the permission check (/meeting check, and after /meeting config).
+cmd-meeting-check-name = check
+cmd-meeting-check-description = Check that samrad may post, move members and create breakout rooms here
+check-ok = samrad has every permission it needs: posting in the plenary channel, moving members from plenary voice and creating breakout rooms.
+check-missing = samrad is missing permissions. A server admin can fix this under Server Settings → Roles (samrad's role) or in the channel's permissions:
+check-line = • { $place }: { $missing }
+check-place-server = the server (to create breakout categories and rooms)
+check-place-plenary = the plenary channel { $channel }
+check-place-voice = plenary voice { $channel }
+check-place-organisers = the organiser channel { $channel }
+check-not-configured = Not configured yet, so not checked: { $places }. Set them with `/meeting config`.
+check-failed = samrad could not read its permissions from Discord: { $detail }
+perm-view-channel = see the channel
+perm-send-messages = send messages
+perm-embed-links = embed links
+perm-attach-files = attach files (charts)
+perm-read-message-history = read message history
+perm-manage-channels = manage channels (create rooms)
+perm-manage-roles = manage permissions (private rooms)
+perm-move-members = move members
+perm-connect = connect to voice
+perm-speak = speak in voice
+perm-other = another permission

@@ -1,0 +1,23 @@
+# Drift av samrad: tilgangssjekken (/møte sjekk, og etter /møte innstillinger).
+cmd-meeting-check-name = sjekk
+cmd-meeting-check-description = Sjekk at samrad kan skrive, flytte deltakere og lage grupperom her
+check-ok = samrad har alle tillatelsene den trenger: skrive i plenumskanalen, flytte deltakere fra plenum-talekanalen og lage grupperom.
+check-missing = samrad mangler tillatelser. En serveradministrator kan rette dette under Serverinnstillinger → Roller (samrads rolle) eller i kanalens tillatelser:
+check-line = • { $place }: { $missing }
+check-place-server = serveren (for å lage kategorier og grupperom)
+check-place-plenary = plenumskanalen { $channel }
+check-place-voice = plenum-talekanalen { $channel }
+check-place-organisers = arrangørkanalen { $channel }
+check-not-configured = Ikke satt opp ennå, derfor ikke sjekket: { $places }. Sett dem med `/møte innstillinger`.
+check-failed = samrad fikk ikke lest tillatelsene sine fra Discord: { $detail }
+perm-view-channel = se kanalen
+perm-send-messages = sende meldinger
+perm-embed-links = bygge inn lenker
+perm-attach-files = legge ved filer (diagrammer)
+perm-read-message-history = lese meldingshistorikk
+perm-manage-channels = administrere kanaler (lage rom)
+perm-manage-roles = administrere tillatelser (private rom)
+perm-move-members = flytte medlemmer
+perm-connect = koble til tale
+perm-speak = snakke i tale
+perm-other = en annen tillatelse

@@ -1,0 +1,23 @@
+# Drift av samrad: behörighetskontrollen (/möte kontrollera, och efter /möte inställningar).
+cmd-meeting-check-name = kontrollera
+cmd-meeting-check-description = Kontrollera att samrad får skriva, flytta deltagare och skapa grupprum här
+check-ok = samrad har alla behörigheter den behöver: skriva i plenikanalen, flytta deltagare från plenums röstkanal och skapa grupprum.
+check-missing = samrad saknar behörigheter. En serveradministratör kan åtgärda det under Serverinställningar → Roller (samrads roll) eller i kanalens behörigheter:
+check-line = • { $place }: { $missing }
+check-place-server = servern (för att skapa kategorier och grupprum)
+check-place-plenary = plenikanalen { $channel }
+check-place-voice = plenums röstkanal { $channel }
+check-place-organisers = arrangörskanalen { $channel }
+check-not-configured = Inte inställt än, därför inte kontrollerat: { $places }. Ställ in dem med `/möte inställningar`.
+check-failed = samrad kunde inte läsa sina behörigheter från Discord: { $detail }
+perm-view-channel = se kanalen
+perm-send-messages = skicka meddelanden
+perm-embed-links = bädda in länkar
+perm-attach-files = bifoga filer (diagram)
+perm-read-message-history = läsa meddelandehistorik
+perm-manage-channels = hantera kanaler (skapa rum)
+perm-manage-roles = hantera behörigheter (privata rum)
+perm-move-members = flytta medlemmar
+perm-connect = ansluta till röst
+perm-speak = tala i röst
+perm-other = en annan behörighet
