@@ -6,6 +6,7 @@ mod breakouts;
 mod commands;
 mod faults;
 mod ops;
+mod plans;
 mod shards;
 
 use std::path::PathBuf;
