@@ -49,7 +49,8 @@ pub struct AnswerForm {
     /// Which questions: the reflection before the meeting or the evaluation at its end.
     pub phase: Phase,
     pub meeting: Meeting,
-    pub unit: UnitName,
+    /// `None` in a meeting without units: members answer for themselves.
+    pub unit: Option<UnitName>,
     pub pages: Vec<Vec<Question>>,
     pub pickers: Vec<Question>,
     pub current: HashMap<QuestionId, String>,
@@ -66,7 +67,7 @@ async fn open_meeting<S: Store + ?Sized>(
     clock: &dyn Clock,
     actor: &Actor,
     phases: &[Phase],
-) -> Result<(Meeting, UnitName), AnswerFlowError> {
+) -> Result<(Meeting, Option<UnitName>), AnswerFlowError> {
     let meeting = store.current_meeting(actor.guild).await?.ok_or(AnswerFlowError::NoMeeting)?;
     let unit = check_open(store, clock, actor, &meeting, phases).await?;
     Ok((meeting, unit))
@@ -79,7 +80,7 @@ async fn check_open<S: Store + ?Sized>(
     actor: &Actor,
     meeting: &Meeting,
     phases: &[Phase],
-) -> Result<UnitName, AnswerFlowError> {
+) -> Result<Option<UnitName>, AnswerFlowError> {
     let now = clock.now();
     if !phases.iter().all(|p| meeting.accepts(*p, now)) {
         return Err(match meeting.state {
@@ -87,13 +88,17 @@ async fn check_open<S: Store + ?Sized>(
             _ => AnswerFlowError::Closed,
         });
     }
-    member_unit(store, actor).await
+    member_unit(store, actor, meeting).await
 }
 
-/// The actor's unit, recording the member (and their current display name) first. A member
+/// The actor's unit (none needed in a meeting without units), recording the member (and their current display name) first. A member
 /// already stored under this name needs no write: the usual submit then takes the write lock
 /// once, for its answers, instead of three times (guild, member, answers).
-async fn member_unit<S: Store + ?Sized>(store: &S, actor: &Actor) -> Result<UnitName, AnswerFlowError> {
+async fn member_unit<S: Store + ?Sized>(
+    store: &S,
+    actor: &Actor,
+    meeting: &Meeting,
+) -> Result<Option<UnitName>, AnswerFlowError> {
     let member = match store.member(actor.guild, actor.user).await? {
         Some(m) if m.name == actor.name => Some(m),
         _ => {
@@ -101,7 +106,11 @@ async fn member_unit<S: Store + ?Sized>(store: &S, actor: &Actor) -> Result<Unit
             store.member(actor.guild, actor.user).await?
         }
     };
-    member.and_then(|m| m.unit).ok_or(AnswerFlowError::NoUnit)
+    let unit = member.and_then(|m| m.unit);
+    if unit.is_none() && !meeting.units.is_empty() {
+        return Err(AnswerFlowError::NoUnit);
+    }
+    Ok(unit)
 }
 
 /// The form for `phase` (reflection before the meeting, evaluation at its end).
@@ -128,15 +137,13 @@ pub async fn previous_plans_note<S: Store + ?Sized>(
     form: &AnswerForm,
     lang: Lang,
 ) -> Result<Option<String>, AnswerFlowError> {
-    if form.phase != Phase::Reflection {
-        return Ok(None);
-    }
-    let plans = super::followup::previous_plans_for_unit(store, &form.meeting, &form.unit).await?;
+    let (Phase::Reflection, Some(unit)) = (form.phase, &form.unit) else { return Ok(None) };
+    let plans = super::followup::previous_plans_for_unit(store, &form.meeting, unit).await?;
     if plans.is_empty() {
         return Ok(None);
     }
     let previous = super::followup::previous_of(store, &form.meeting).await?.map(|m| m.title).unwrap_or_default();
-    let mut out = t!(lang, "flow-previous-plans", previous = previous, unit = form.unit.as_str());
+    let mut out = t!(lang, "flow-previous-plans", previous = previous, unit = unit.as_str());
     for plan in &plans {
         out.push('\n');
         out.push_str(&super::plans::plan_line(plan, lang));

@@ -37,6 +37,8 @@ pub enum BreakoutError {
     Split(#[from] SplitError),
     #[error("{rooms} rooms need {channels} channels; a category holds at most 50")]
     TooManyRooms { rooms: usize, channels: usize },
+    #[error("{0:?} needs units and this meeting has none")]
+    NeedsUnits(Mode),
     #[error("unknown breakout plan {0:?}")]
     UnknownPlan(String),
     #[error("room {0} does not exist")]
@@ -72,6 +74,7 @@ impl UserMessage for BreakoutError {
             Self::NoMeeting => t!(lang, "err-no-meeting"),
             Self::RoundRunning => t!(lang, "err-round-running"),
             Self::NoRound => t!(lang, "err-no-round"),
+            Self::NeedsUnits(mode) => t!(lang, "err-split-needs-units", mode = mode.as_str()),
             Self::Split(e) => t!(lang, "err-split", detail = e.to_string()),
             Self::TooManyRooms { rooms, .. } => t!(lang, "err-too-many-rooms", rooms = *rooms),
             Self::UnknownPlan(p) => t!(lang, "err-unknown-plan", plan = p.as_str()),
@@ -192,12 +195,18 @@ pub async fn split<S: Store + ?Sized>(
     if store.open_round(meeting.id).await?.is_some() {
         return Err(BreakoutError::RoundRunning);
     }
+    if meeting.units.is_empty() && matches!(request.mode, Mode::Units | Mode::SameUnit | Mode::Pairs) {
+        return Err(BreakoutError::NeedsUnits(request.mode));
+    }
     let settings = store.guild_settings(actor.guild).await?;
     let members = store.members(actor.guild).await?;
     let present: Vec<UserId> = match (&request.present, settings.plenary_voice) {
         (Some(p), _) => p.clone(),
         (None, Some(voice)) => chat.voice_members(actor.guild, voice).await?,
-        (None, None) => members.iter().filter(|m| m.unit.is_some()).map(|m| m.user).collect(),
+        // Without a voice channel: everyone who joined a unit (everyone, in a meeting without units).
+        (None, None) => {
+            members.iter().filter(|m| m.unit.is_some() || meeting.units.is_empty()).map(|m| m.user).collect()
+        }
     };
     let seats: Vec<Seat> = present
         .iter()

@@ -66,12 +66,18 @@ pub fn chart_labels(lang: Lang) -> ChartLabels {
 pub async fn digest_input<S: Store + ?Sized>(store: &S, meeting: &Meeting) -> Result<DigestInput, StoreError> {
     let members = store.members(meeting.guild).await?;
     let answers = store.answers(meeting.id).await?;
+    // Without units members answer for themselves, and the digest reports per role instead.
+    let by_role = meeting.units.is_empty().then(|| super::meetings::groups(meeting, &members));
+    let group_of = |user: crate::domain::UserId, unit: Option<UnitName>| match &by_role {
+        Some(groups) => groups.iter().find(|(_, ms)| ms.iter().any(|m| m.user == user)).map(|(g, _)| g.clone()),
+        None => unit,
+    };
     Ok(DigestInput {
         title: meeting.title.clone(),
-        units: meeting.units.clone(),
+        units: by_role.as_ref().map_or_else(|| meeting.units.clone(), |g| g.iter().map(|(n, _)| n.clone()).collect()),
         members: members
             .iter()
-            .map(|m| DigestMember { user: m.user, name: m.name.clone(), unit: m.unit.clone() })
+            .map(|m| DigestMember { user: m.user, name: m.name.clone(), unit: group_of(m.user, m.unit.clone()) })
             .collect(),
         questions: meeting.reflection_questions().cloned().collect(),
         answers: answers
@@ -79,7 +85,7 @@ pub async fn digest_input<S: Store + ?Sized>(store: &S, meeting: &Meeting) -> Re
             .filter_map(|a| {
                 let question = meeting.question(&a.question)?;
                 let value = AnswerValue::parse(question, &a.value).ok()?;
-                Some(DigestAnswer { user: a.user, unit: a.unit, question: a.question, value })
+                Some(DigestAnswer { user: a.user, unit: group_of(a.user, a.unit), question: a.question, value })
             })
             .collect(),
         previous: None,

@@ -130,11 +130,9 @@ pub async fn status_of<S: Store + ?Sized>(store: &S, meeting: &Meeting) -> Resul
     let members = store.members(meeting.guild).await?;
     let answers = store.answers(meeting.id).await?;
     let required: Vec<_> = meeting.reflection_questions().filter(|q| q.required).map(|q| q.id.clone()).collect();
-    let units = meeting
-        .units
-        .iter()
-        .map(|unit| {
-            let in_unit: Vec<Member> = members.iter().filter(|m| m.unit.as_ref() == Some(unit)).cloned().collect();
+    let units = groups(meeting, &members)
+        .into_iter()
+        .map(|(unit, in_unit)| {
             let (mut complete, mut partial) = (Vec::new(), Vec::new());
             for m in &in_unit {
                 let mine: Vec<_> = answers.iter().filter(|a| a.user == m.user).collect();
@@ -147,13 +145,45 @@ pub async fn status_of<S: Store + ?Sized>(store: &S, meeting: &Meeting) -> Resul
                     partial.push(m.clone());
                 }
             }
-            UnitStatus { unit: unit.clone(), members: in_unit, complete, partial }
+            UnitStatus { unit, members: in_unit, complete, partial }
         })
         .collect();
-    let without_unit = members.into_iter().filter(|m| m.unit.is_none()).collect();
+    let without_unit =
+        if meeting.units.is_empty() { Vec::new() } else { members.into_iter().filter(|m| m.unit.is_none()).collect() };
     let next_job = store.pending_jobs(meeting.id).await?.into_iter().next().map(|j| (j.kind, j.due_at));
     Ok(MeetingStatus { meeting: meeting.clone(), units, without_unit, next_job })
 }
+
+/// Who is counted together: the members of each unit, or, in a meeting without units (members
+/// answer for themselves), the members of each role and then those without one.
+pub(crate) fn groups(meeting: &Meeting, members: &[Member]) -> Vec<(UnitName, Vec<Member>)> {
+    if !meeting.units.is_empty() {
+        return meeting
+            .units
+            .iter()
+            .map(|unit| (unit.clone(), members.iter().filter(|m| m.unit.as_ref() == Some(unit)).cloned().collect()))
+            .collect();
+    }
+    let mut out: Vec<(UnitName, Vec<Member>)> = meeting
+        .roles
+        .iter()
+        .filter_map(|role| {
+            let name = UnitName::try_from(role.as_str()).ok()?;
+            Some((name, members.iter().filter(|m| m.role.as_ref() == Some(role)).cloned().collect()))
+        })
+        .collect();
+    let others: Vec<Member> =
+        members.iter().filter(|m| m.role.as_ref().is_none_or(|r| !meeting.roles.contains(r))).cloned().collect();
+    if !others.is_empty() {
+        if let Ok(name) = UnitName::try_from(NO_ROLE) {
+            out.push((name, others));
+        }
+    }
+    out
+}
+
+/// The group of members without a role of the meeting, in a meeting without units.
+const NO_ROLE: &str = "–";
 
 /// `/meeting status`.
 pub async fn meeting_status<S: Store + ?Sized>(store: &S, actor: &Actor) -> Result<MeetingStatus, MeetingError> {

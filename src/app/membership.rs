@@ -10,6 +10,8 @@ use crate::t;
 pub enum MembershipError {
     #[error("no meeting is loaded")]
     NoMeeting,
+    #[error("this meeting has no units")]
+    NoUnits,
     #[error("unknown unit {given:?}")]
     UnknownUnit { given: String, known: Vec<String> },
     #[error("unknown role {given:?}")]
@@ -28,6 +30,7 @@ impl UserMessage for MembershipError {
     fn user_message(&self, lang: Lang) -> String {
         match self {
             Self::NoMeeting => t!(lang, "err-no-meeting"),
+            Self::NoUnits => t!(lang, "err-no-units"),
             Self::UnknownUnit { given, known } => t!(lang, "err-unknown-unit", given = given, known = known.join(", ")),
             Self::UnknownRole { given, known } => t!(lang, "err-unknown-role", given = given, known = known.join(", ")),
             Self::NotOrganiser => t!(lang, "err-not-organiser"),
@@ -65,6 +68,9 @@ pub async fn join_unit<S: Store + ?Sized>(
     other: Option<(UserId, &str)>,
 ) -> Result<UnitName, MembershipError> {
     let meeting = store.current_meeting(actor.guild).await?.ok_or(MembershipError::NoMeeting)?;
+    if meeting.units.is_empty() {
+        return Err(MembershipError::NoUnits);
+    }
     let unit = meeting.unit(unit).cloned().ok_or_else(|| MembershipError::UnknownUnit {
         given: unit.to_owned(),
         known: meeting.units.iter().map(|u| u.to_string()).collect(),

@@ -9,6 +9,8 @@ pub mod decisions;
 pub mod digest;
 pub mod export;
 pub mod followup;
+pub mod kit_store;
+pub mod kits;
 pub mod meetings;
 pub mod membership;
 pub mod plan_followup;

@@ -8,6 +8,7 @@ use crate::domain::grouping::Mode;
 use crate::domain::plan::{PlanChange, PlanId, PlanStatus};
 use crate::domain::{ChannelId, GuildId, MeetingId, MeetingState, Question, QuestionId, RoleName, UnitName, UserId};
 
+pub use super::kit_store::{GuildKitVersion, KitSource, KitStore, NewGuildKit, SavedKit};
 pub use crate::storage::StoreError;
 
 // ---------------------------------------------------------------- clock
@@ -296,12 +297,12 @@ pub struct StoredDecision {
 
 /// Everything the use cases need stored: the union of the per-area store traits below.
 pub trait Store:
-    GuildStore + MeetingStore + AnswerStore + ScheduleStore + BreakoutStore + PlanStore + AgendaStore
+    GuildStore + MeetingStore + AnswerStore + ScheduleStore + BreakoutStore + PlanStore + AgendaStore + KitStore
 {
 }
 
 impl<T> Store for T where
-    T: GuildStore + MeetingStore + AnswerStore + ScheduleStore + BreakoutStore + PlanStore + AgendaStore
+    T: GuildStore + MeetingStore + AnswerStore + ScheduleStore + BreakoutStore + PlanStore + AgendaStore + KitStore
 {
 }
 
@@ -524,6 +525,6 @@ pub trait AgendaStore: Send + Sync {
 /// All store traits, so callers holding a concrete store can call any store method.
 pub mod prelude {
     pub use super::{
-        AgendaStore, AnswerStore, BreakoutStore, GuildStore, MeetingStore, PlanStore, ScheduleStore, Store,
+        AgendaStore, AnswerStore, BreakoutStore, GuildStore, KitStore, MeetingStore, PlanStore, ScheduleStore, Store,
     };
 }

@@ -229,6 +229,7 @@ async fn run_job<S: Store + ?Sized>(
                 store.set_meeting_state(meeting.id, MeetingState::Open).await?;
             }
             let mut post = questions_post(&meeting, lang);
+            super::kits::insert_purpose(store, meeting.id, lang, &mut post.text).await;
             // A follow-up meeting asks each unit how last meeting's plan went.
             if let Some(plans) = super::followup::previous_plans_text(store, &meeting, lang).await? {
                 post.text.push_str("\n\n");

@@ -52,11 +52,10 @@ pub async fn start(ctx: Context<'_>) -> Result<(), BotError> {
     let Some(meeting) = crate::app::ports::MeetingStore::current_meeting(&*data.store, actor.guild).await? else {
         return reply(ctx, t!(actor.lang, "err-no-meeting")).await;
     };
-    let kit = match (data.kits)(&data.kits_dir, &meeting.kit_id) {
+    let shipped = super::kit_commands::shipped(data);
+    let kit = match crate::app::kits::kit_of_meeting(&*data.store, &actor, &shipped, &meeting).await {
         Ok(k) => k,
-        Err(detail) => {
-            return reply(ctx, t!(actor.lang, "err-kit", kit = meeting.kit_id.as_str(), detail = detail)).await
-        }
+        Err(e) => return fail(ctx, &actor, &e).await,
     };
     let done = agenda::start_day(&*data.store, &*data.clock, &actor, &kit).await;
     let head = done.as_ref().ok().map(|s| {
@@ -68,7 +67,13 @@ pub async fn start(ctx: Context<'_>) -> Result<(), BotError> {
             .find(|t| *t >= s.now)
             .map(|t| format!("<t:{}:t>", t.timestamp()))
             .unwrap_or_default();
-        t!(actor.lang, "agenda-started", items = s.run.items.len(), first = first)
+        let started = t!(actor.lang, "agenda-started", items = s.run.items.len(), first = first);
+        let purpose = crate::app::kits::render_purpose(&kit.purpose, actor.lang);
+        if purpose.is_empty() {
+            started
+        } else {
+            format!("{purpose}\n{started}")
+        }
     });
     status_reply(ctx, &actor, done, head).await
 }

@@ -66,7 +66,8 @@ impl From<SplitMode> for Mode {
 async fn current_kit(ctx: Context<'_>, actor: &Actor) -> Option<crate::kit::Kit> {
     let data = ctx.data();
     let meeting = data.store.current_meeting(actor.guild).await.ok()??;
-    (data.kits)(&data.kits_dir, &meeting.kit_id).ok()
+    let shipped = super::kit_commands::shipped(data);
+    crate::app::kits::kit_of_meeting(&*data.store, actor, &shipped, &meeting).await.ok()
 }
 
 async fn plan_ids(ctx: Context<'_>, partial: &str) -> CreateAutocompleteResponse {

@@ -14,7 +14,7 @@ use super::components::{answer_response, Flow};
 use super::context::{actor as build_actor, user_name, Who};
 use crate::app::actor::UserMessage;
 use crate::app::settings::{self, SettingsChange};
-use crate::app::{answers, meetings, membership, Actor};
+use crate::app::{answers, kits, meetings, membership, Actor};
 use crate::domain::{ChannelId, Phase, UserId};
 use crate::i18n::{self, Lang};
 use crate::t;
@@ -37,6 +37,7 @@ pub fn commands() -> Vec<Command> {
     list.extend(super::report_commands::commands());
     list.extend(super::agenda_commands::commands());
     list.extend(super::plan_commands::commands());
+    list.extend(super::kit_commands::commands());
     for cmd in &mut list {
         let name = cmd.name.clone();
         localize(cmd, &name);
@@ -141,27 +142,11 @@ pub async fn meeting(_: Context<'_>) -> Result<(), BotError> {
     Ok(())
 }
 
-async fn kit_ids(ctx: Context<'_>, partial: &str) -> CreateAutocompleteResponse {
-    let p = partial.to_lowercase();
-    let mut ids: Vec<String> = std::fs::read_dir(&ctx.data().kits_dir)
-        .map(|dir| {
-            dir.flatten()
-                .map(|e| e.path())
-                .filter(|p| p.extension().is_some_and(|e| e == "toml"))
-                .filter_map(|p| p.file_stem().map(|s| s.to_string_lossy().into_owned()))
-                .collect()
-        })
-        .unwrap_or_default();
-    ids.retain(|id| id.to_lowercase().contains(&p));
-    ids.sort();
-    CreateAutocompleteResponse::new().set_choices(ids.into_iter().take(25).map(AutocompleteChoice::from).collect())
-}
-
 /// Load a meeting kit into this channel.
 #[poise::command(slash_command, guild_only)]
 pub async fn load(
     ctx: Context<'_>,
-    #[autocomplete = "kit_ids"] kit: String,
+    #[autocomplete = "super::kit_commands::kit_ids"] kit: String,
     date: Option<String>,
 ) -> Result<(), BotError> {
     let actor = actor(ctx).await?;
@@ -171,12 +156,9 @@ pub async fn load(
         Some(Err(_)) => return reply(ctx, t!(actor.lang, "err-bad-date", given = date.unwrap_or_default())).await,
     };
     let data = ctx.data();
-    let loaded = match (data.kits)(&data.kits_dir, &kit) {
-        Ok(k) => k,
-        Err(detail) => return reply(ctx, t!(actor.lang, "err-kit", kit = kit.as_str(), detail = detail)).await,
-    };
     let channel = ChannelId(ctx.channel_id().get());
-    match meetings::load_meeting(&*data.store, &*data.clock, &actor, &loaded, date, channel).await {
+    let shipped = super::kit_commands::shipped(data);
+    match kits::load_meeting(&*data.store, &*data.clock, &actor, &shipped, &kit, date, channel).await {
         Ok(m) => {
             let text = t!(
                 actor.lang,

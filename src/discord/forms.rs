@@ -207,7 +207,7 @@ mod tests {
         AnswerForm {
             phase: Phase::Reflection,
             meeting,
-            unit: crate::domain::UnitName::try_from("JUS").unwrap(),
+            unit: Some(crate::domain::UnitName::try_from("JUS").unwrap()),
             pages: texts.chunks(5).map(<[Question]>::to_vec).collect(),
             pickers,
             current,

@@ -15,6 +15,7 @@ pub mod errors;
 pub mod forms;
 pub mod ids;
 pub mod invite;
+pub mod kit_commands;
 pub mod language;
 pub mod perms;
 pub mod plan_commands;

@@ -10,6 +10,8 @@ pub mod parse;
 mod questions;
 mod raw;
 pub mod schedule;
+pub mod template;
+pub mod upload;
 mod validate;
 
 #[cfg(test)]
@@ -20,3 +22,4 @@ pub use error::{KitError, KitErrors};
 pub use model::{AgendaItem, AgendaKind, BreakoutPlan, Kit, KitSchedule};
 pub use parse::{find_kit, kit_files, load_dir, load_kit, parse_kit};
 pub use schedule::parse_remind_cron;
+pub use upload::{parse_upload, Upload, UploadProblem, MAX_KIT_BYTES};

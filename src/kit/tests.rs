@@ -490,3 +490,16 @@ fn the_format_doc_example_is_a_valid_kit() {
     let kit = parse_kit(&doc[start..end], "docs/kit-format.md").unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(kit.agenda[1].minutes, 25);
 }
+
+#[test]
+fn without_units_a_plan_that_seats_by_unit_is_refused() {
+    let kit = BASE.replace("units = [\"KHM\", \"JUS\"]\n", "");
+    let errs = errors(&kit);
+    // The plan's `mode = "units"` is on line 35 once the units line is gone.
+    let e = errs.iter().find(|e| e.message.contains("seats people by unit")).expect("refused");
+    assert_eq!((e.line, e.column), (35, 8));
+    assert!(e.hint.contains("random, roles or choose"));
+    let fixed = kit.replace("mode = \"units\"", "mode = \"roles\"");
+    let ok = parse_kit(&fixed, "t.toml").expect("a kit without units is valid");
+    assert!(ok.units.is_empty());
+}

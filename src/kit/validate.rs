@@ -54,6 +54,9 @@ pub(crate) fn validate(raw: RawKit, sink: &mut Sink<'_>, source: &str) -> Option
         raw.breakouts.iter().filter_map(|b| b.get_ref().id.as_ref()).map(|id| id.get_ref().as_str()).collect();
     let agenda = agenda(sink, &raw.agenda, &breakouts, &written_plans, source);
     let schedule = schedule(sink, raw.schedule.as_ref(), date, timezone);
+    if units.is_empty() {
+        plans_needing_units(sink, &raw);
+    }
 
     let questions = questions.into_iter().flatten().collect();
     let breakouts = breakouts.into_iter().flatten().collect();
@@ -72,6 +75,22 @@ pub(crate) fn validate(raw: RawKit, sink: &mut Sink<'_>, source: &str) -> Option
         breakouts,
         schedule: schedule?,
     })
+}
+
+/// Without units, members answer for themselves; a plan that seats people by unit could never
+/// seat anyone.
+fn plans_needing_units(sink: &mut Sink<'_>, raw: &RawKit) {
+    for plan in &raw.breakouts {
+        let Some(mode) = &plan.get_ref().mode else { continue };
+        let name = mode.get_ref().trim().to_lowercase();
+        if matches!(name.as_str(), "units" | "mixed" | "same-unit" | "pairs") {
+            sink.at(
+                mode.span(),
+                format!("breakout mode `{name}` seats people by unit, and this kit has no `units`"),
+                "add units = [\"...\"] at the top, or use random, roles or choose",
+            );
+        }
+    }
 }
 
 /// A required key: reports it missing at the enclosing table's span.

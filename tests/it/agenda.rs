@@ -354,7 +354,7 @@ async fn the_next_meeting_asks_about_last_plans_and_compares_key_figures<S: Stor
     let form = answers::answer_form(&w.store, &w.clock, &people[0], Phase::Reflection).await.unwrap();
     let note = answers::previous_plans_note(&w.store, &form, Lang::Sv).await.unwrap().expect("a note for the unit");
     assert!(note.contains("Lärandeträff 1") && note.contains("Införa könsuppdelad statistik — HR-chefen"), "{note}");
-    assert!(note.contains(form.unit.as_str()), "{note}");
+    assert!(note.contains(form.unit.as_ref().expect("a unit").as_str()), "{note}");
     let other_unit = answers::answer_form(&w.store, &w.clock, &people[1], Phase::Reflection).await.unwrap();
     assert_ne!(other_unit.unit, form.unit);
     assert_eq!(answers::previous_plans_note(&w.store, &other_unit, Lang::Sv).await.unwrap(), None, "no plans made");

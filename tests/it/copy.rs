@@ -22,6 +22,23 @@ async fn season(url: &str) {
     let at = answer.updated_at + chrono::Duration::minutes(5);
     store.save_answer(weeks, guild, answer.user, &answer.question, "Edited: ørsmå endringer", at).await.unwrap();
     store.link_previous(day, "uio-koordineringsgruppe").await.unwrap();
+    // A kit an organiser uploaded (two versions), and the text the day's meeting was loaded from.
+    let source = std::fs::read_to_string("prompts/benchmarking-1.toml").expect("shipped kit");
+    for (version, text) in [source.clone(), format!("{source}\n# ändrad")].into_iter().enumerate() {
+        let upload = samrad::app::ports::NewGuildKit {
+            guild,
+            kit_id: "benchmarking-1".into(),
+            title: "Benchmarkingträff 1".into(),
+            language: "sv".into(),
+            sha256: format!("{version:0>64}"),
+            source: text,
+            uploaded_by: answer.user,
+            uploaded_at: at,
+        };
+        store.save_guild_kit(&upload).await.unwrap();
+    }
+    let kit = samrad::app::ports::KitSource { kit_id: "benchmarking-1".into(), version: Some(2), source };
+    store.save_meeting_kit(day, &kit).await.unwrap();
 }
 
 fn assert_faithful(report: &[TableCopy]) {

@@ -518,6 +518,11 @@ impl CommandOption {
         Self::value(name, 8, json!(id.to_string()))
     }
 
+    /// An attachment option; the file comes from [`crate::FakeDiscord::add_file`].
+    pub fn attachment(name: impl Into<String>, file: &crate::FileFixture) -> Self {
+        Self::value(name, 11, json!(file.id.to_string()))
+    }
+
     pub fn value(name: impl Into<String>, kind: u8, value: Value) -> Self {
         Self { name: name.into(), kind, value: Some(value), options: Vec::new(), focused: false }
     }

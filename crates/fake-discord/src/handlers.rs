@@ -623,7 +623,7 @@ pub(crate) fn join_voice(s: &mut State, guild_id: u64, user_id: u64, channel_id:
 pub(crate) fn resolve_options(s: &State, guild_id: u64, data: &mut Value) {
     fn walk(options: &Value, out: &mut Vec<(u64, u64)>) {
         for o in options.as_array().into_iter().flatten() {
-            if let (Some(kind @ 6..=8), Some(id)) = (o["type"].as_u64(), as_id(&o["value"])) {
+            if let (Some(kind @ (6..=8 | 11)), Some(id)) = (o["type"].as_u64(), as_id(&o["value"])) {
                 out.push((kind, id));
             }
             walk(&o["options"], out);
@@ -657,6 +657,11 @@ pub(crate) fn resolve_options(s: &State, guild_id: u64, data: &mut Value) {
                         "type": c["type"],
                         "permissions": crate::fixtures::perms::DEFAULT_EVERYONE.to_string(),
                     });
+                }
+            }
+            11 => {
+                if let Some((file, _)) = s.files.get(&id) {
+                    resolved["attachments"][&key] = file.to_json();
                 }
             }
             _ => {

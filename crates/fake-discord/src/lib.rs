@@ -26,8 +26,9 @@ use std::net::SocketAddr;
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
-use axum::extract::{Request, State as AxState, WebSocketUpgrade};
-use axum::response::Response;
+use axum::extract::{Path, Request, State as AxState, WebSocketUpgrade};
+use axum::http::{header, StatusCode};
+use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
 use serde_json::Value;
@@ -39,7 +40,7 @@ pub use fixtures::{
     MemberFixture, Overwrite, RoleFixture, UserFixture, VoiceStateFixture,
 };
 pub use limits::{BucketRule, RateLimits};
-pub use state::{GatewayFrame, RecordedAttachment, RecordedRequest};
+pub use state::{FileFixture, GatewayFrame, RecordedAttachment, RecordedRequest};
 use state::{InteractionRecord, Outgoing, State};
 pub use validate::Validators;
 
@@ -151,7 +152,11 @@ impl FakeDiscordBuilder {
             owner: self.owner,
             heartbeat_interval_ms: self.heartbeat_interval.as_millis() as u64,
         });
-        let app = Router::new().route("/ws", get(ws_upgrade)).fallback(rest_fallback).with_state(inner.clone());
+        let app = Router::new()
+            .route("/ws", get(ws_upgrade))
+            .route("/attachments/{id}/{filename}", get(serve_file))
+            .fallback(rest_fallback)
+            .with_state(inner.clone());
         let server = tokio::spawn(async move {
             let _ = axum::serve(listener, app).await;
         });
@@ -161,6 +166,19 @@ impl FakeDiscordBuilder {
 
 async fn ws_upgrade(AxState(inner): AxState<Arc<Inner>>, ws: WebSocketUpgrade) -> Response {
     ws.on_upgrade(move |socket| gateway::serve(inner, socket))
+}
+
+/// Discord's CDN for attachments, on loopback: the bytes of a file added with `add_file`.
+async fn serve_file(AxState(inner): AxState<Arc<Inner>>, Path((id, filename)): Path<(u64, String)>) -> Response {
+    let mut s = inner.lock();
+    let Some((file, bytes)) = s.files.get(&id).filter(|(f, _)| f.filename == filename).cloned() else {
+        return (StatusCode::NOT_FOUND, "404: Not Found").into_response();
+    };
+    *s.file_downloads.entry(id).or_default() += 1;
+    drop(s);
+    inner.notify.notify_waiters();
+    let content_type = file.content_type.unwrap_or_else(|| "application/octet-stream".into());
+    ([(header::CONTENT_TYPE, content_type)], bytes).into_response()
 }
 
 async fn rest_fallback(AxState(inner): AxState<Arc<Inner>>, req: Request) -> Response {
@@ -286,6 +304,27 @@ impl FakeDiscord {
         drop(s);
         self.inner.notify.notify_waiters();
         SentInteraction { id, token, seq, sent_at }
+    }
+
+    /// A file a user attaches to a command: served at the returned fixture's `url`; pass it to
+    /// [`CommandOption::attachment`]. `content_type` is what Discord guessed (may be `None`).
+    pub fn add_file(&self, filename: &str, content_type: Option<&str>, bytes: Vec<u8>) -> FileFixture {
+        let mut s = self.inner.lock();
+        let id = s.snowflake();
+        let file = FileFixture {
+            id,
+            filename: filename.to_owned(),
+            content_type: content_type.map(str::to_owned),
+            size: bytes.len(),
+            url: format!("http://{}/attachments/{id}/{filename}", self.inner.addr),
+        };
+        s.files.insert(id, (file.clone(), bytes));
+        file
+    }
+
+    /// How many times the file with this attachment id was downloaded.
+    pub fn file_downloads(&self, id: u64) -> u32 {
+        self.inner.lock().file_downloads.get(&id).copied().unwrap_or(0)
     }
 
     // ---- faults and gateway control ---------------------------------------------------------

@@ -230,7 +230,13 @@ async fn read_multipart(req: Request) -> (Value, Vec<RecordedAttachment>, Option
                 if name == "payload_json" {
                     payload = data;
                 } else {
-                    files.push(RecordedAttachment { field: name, filename, content_type, size: data.len() });
+                    files.push(RecordedAttachment {
+                        field: name,
+                        filename,
+                        content_type,
+                        size: data.len(),
+                        data: data.to_vec(),
+                    });
                 }
             }
             Ok(None) => break,

@@ -53,6 +53,38 @@ pub struct RecordedAttachment {
     pub filename: Option<String>,
     pub content_type: Option<String>,
     pub size: usize,
+    /// The file's bytes (a test reads back what the bot sent, e.g. a downloaded kit).
+    pub data: Vec<u8>,
+}
+
+/// A file a user attached to a slash command, served by the fake at its `url` (loopback).
+#[derive(Clone, Debug)]
+pub struct FileFixture {
+    pub id: u64,
+    pub filename: String,
+    pub content_type: Option<String>,
+    /// The size Discord reports in the interaction (normally the length of the bytes).
+    pub size: usize,
+    /// `http://127.0.0.1:PORT/attachments/{id}/{filename}`.
+    pub url: String,
+}
+
+impl FileFixture {
+    /// The attachment object of an interaction's `resolved.attachments`.
+    pub fn to_json(&self) -> Value {
+        let mut a = json!({
+            "id": self.id.to_string(),
+            "filename": self.filename,
+            "size": self.size,
+            "url": self.url,
+            "proxy_url": self.url,
+            "ephemeral": true,
+        });
+        if let Some(ct) = &self.content_type {
+            a["content_type"] = json!(ct);
+        }
+        a
+    }
 }
 
 /// A frame the bot sent on the gateway.
@@ -117,6 +149,10 @@ pub(crate) struct State {
     pub guild_commands: BTreeMap<u64, Vec<Value>>,
     pub requests: Vec<RecordedRequest>,
     pub faults: Vec<Fault>,
+    /// Files users attached to commands, with their bytes, by attachment id.
+    pub files: BTreeMap<u64, (FileFixture, Vec<u8>)>,
+    /// How many times each file was downloaded.
+    pub file_downloads: BTreeMap<u64, u32>,
     /// Discord's rate limits, when the fake enforces them.
     pub limiter: Option<Limiter>,
     // Gateway.
@@ -149,6 +185,8 @@ impl State {
             guild_commands: BTreeMap::new(),
             requests: Vec::new(),
             faults: Vec::new(),
+            files: BTreeMap::new(),
+            file_downloads: BTreeMap::new(),
             limiter: None,
             gateway_frames: Vec::new(),
             next_connection: 0,

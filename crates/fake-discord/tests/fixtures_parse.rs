@@ -4,8 +4,8 @@
 
 use fake_discord::fixtures::{message_json, ready_json};
 use fake_discord::{
-    perms, ChannelFixture, CommandOption, GuildFixture, InteractionContext, InteractionFixture, MemberFixture,
-    Overwrite, RoleFixture, UserFixture, VoiceStateFixture,
+    perms, ChannelFixture, CommandOption, FileFixture, GuildFixture, InteractionContext, InteractionFixture,
+    MemberFixture, Overwrite, RoleFixture, UserFixture, VoiceStateFixture,
 };
 use serde_json::{json, Value};
 use serenity::model::application::{Interaction, ResolvedValue};
@@ -196,6 +196,35 @@ fn slash_command_with_entity_options_parses() {
         ctx(),
     );
     assert!(matches!(interaction(&fixture, None), Interaction::Command(_)));
+}
+
+#[test]
+fn slash_command_with_an_attachment_parses_and_resolves() {
+    let file = FileFixture {
+        id: 4321,
+        filename: "kit.toml".into(),
+        content_type: Some("application/toml".into()),
+        size: 12,
+        url: "http://127.0.0.1:9/attachments/4321/kit.toml".into(),
+    };
+    let fixture = InteractionFixture::slash_command(
+        "kit",
+        vec![CommandOption::subcommand("upload", vec![CommandOption::attachment("file", &file)])],
+        ctx(),
+    );
+    let mut payload = fixture.to_json(1234, "tok", 9, None);
+    // As the fake's send_interaction resolves it.
+    payload["data"]["resolved"] = json!({ "attachments": { "4321": file.to_json() } });
+    let Event::InteractionCreate(create) = dispatch("INTERACTION_CREATE", payload) else {
+        panic!("not an interaction")
+    };
+    let Interaction::Command(command) = create.interaction else { panic!("not a command") };
+    let options = command.data.options();
+    let ResolvedValue::SubCommand(sub) = &options[0].value else { panic!("no subcommand: {options:?}") };
+    let ResolvedValue::Attachment(attachment) = sub[0].value else { panic!("no attachment: {sub:?}") };
+    assert_eq!(attachment.filename, "kit.toml");
+    assert_eq!(attachment.size, 12);
+    assert_eq!(attachment.url, file.url);
 }
 
 #[test]

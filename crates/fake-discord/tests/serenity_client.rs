@@ -375,3 +375,15 @@ async fn an_enforced_nonce_returns_the_first_message_instead_of_a_second() {
     assert_eq!(fake.messages_in(PLENARY).len(), 2);
     shards.shutdown_all().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn attached_files_are_served_on_loopback_and_counted() {
+    let fake = FakeDiscord::start().await;
+    let file = fake.add_file("kit.toml", Some("application/toml"), b"id = \"x\"\n".to_vec());
+    assert!(file.url.starts_with("http://127.0.0.1:"), "{}", file.url);
+    let attachment: serenity::model::channel::Attachment =
+        serde_json::from_value(file.to_json()).expect("attachment parses");
+    let bytes = attachment.download().await.expect("download from the fake");
+    assert_eq!(bytes, b"id = \"x\"\n");
+    assert_eq!(fake.file_downloads(file.id), 1);
+}

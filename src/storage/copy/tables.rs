@@ -293,4 +293,26 @@ pub(super) const TABLES: &[Table] = &[
         key: "meeting_id",
         identity: false,
     },
+    Table {
+        name: "guild_kits",
+        columns: &[
+            ("guild_id", Int),
+            ("kit_id", Text),
+            ("version", Int),
+            ("title", Text),
+            ("language", Text),
+            ("source", Text),
+            ("sha256", Text),
+            ("uploaded_by", Int),
+            ("uploaded_at", Time),
+        ],
+        key: "guild_id, kit_id, version",
+        identity: false,
+    },
+    Table {
+        name: "meeting_kits",
+        columns: &[("meeting_id", Int), ("kit_id", Text), ("version", Int), ("source", Text)],
+        key: "meeting_id",
+        identity: false,
+    },
 ];

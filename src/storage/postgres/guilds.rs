@@ -235,6 +235,12 @@ impl GuildStore for PgStore {
         .execute(&mut *tx)
         .await?
         .rows_affected();
+        // Kits they uploaded belong to the group and stay, without their name.
+        sqlx::query("UPDATE guild_kits SET uploaded_by = NULL WHERE guild_id = $1 AND uploaded_by = $2")
+            .bind(g)
+            .bind(u)
+            .execute(&mut *tx)
+            .await?;
         // Answers and their revisions go with the member row (ON DELETE CASCADE).
         let answers: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM answers WHERE guild_id = $1 AND user_id = $2")
             .bind(g)

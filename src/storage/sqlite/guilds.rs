@@ -219,6 +219,10 @@ impl GuildStore for SqliteStore {
         .execute(&mut *tx)
         .await?
         .rows_affected();
+        // Kits they uploaded belong to the group and stay, without their name.
+        sqlx::query!("UPDATE guild_kits SET uploaded_by = NULL WHERE guild_id = ? AND uploaded_by = ?", g, u)
+            .execute(&mut *tx)
+            .await?;
         // Answers and their revisions go with the member row (ON DELETE CASCADE).
         let answers = sqlx::query_scalar!("SELECT COUNT(*) FROM answers WHERE guild_id = ? AND user_id = ?", g, u)
             .fetch_one(&mut *tx)

@@ -8,6 +8,7 @@
 mod agenda;
 mod answers;
 mod guilds;
+mod kits;
 mod meetings;
 mod plans;
 mod rounds;

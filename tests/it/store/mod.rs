@@ -45,6 +45,7 @@ mod agenda;
 mod answers;
 mod claims;
 mod guilds;
+mod kits;
 mod meetings;
 mod plans;
 mod rounds;

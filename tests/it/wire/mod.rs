@@ -5,6 +5,7 @@ mod answers;
 mod breakouts;
 mod commands;
 mod faults;
+mod kits;
 mod ops;
 mod plans;
 mod shards;
