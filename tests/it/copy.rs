@@ -39,6 +39,27 @@ async fn season(url: &str) {
     }
     let kit = samrad::app::ports::KitSource { kit_id: "benchmarking-1".into(), version: Some(2), source };
     store.save_meeting_kit(day, &kit).await.unwrap();
+    // A plan's status change and a decision.
+    let mut plans = store.plans(day).await.unwrap();
+    plans.extend(store.plans(weeks).await.unwrap());
+    let plan = plans.into_iter().next().expect("a plan");
+    let change = samrad::domain::plan::PlanChange {
+        plan: plan.id,
+        status: samrad::domain::plan::PlanStatus::Dropped,
+        note: Some("Slått sammen".into()),
+        by: answer.user,
+        at,
+        asked_in: Some(day),
+    };
+    store.set_plan_status(&change).await.unwrap();
+    let decision = samrad::app::ports::Decision {
+        text: "Neste møte i Bergen".into(),
+        responsible: "Sekretariatet".into(),
+        responsible_id: Some(answer.user),
+        due: None,
+        created_by: answer.user,
+    };
+    store.add_decision(day, &decision, &|_| Vec::new(), at).await.unwrap();
 }
 
 fn assert_faithful(report: &[TableCopy]) {
