@@ -40,6 +40,7 @@ fn big_meeting() -> DigestInput {
         help: None,
         required: true,
         phase: Phase::Reflection,
+        anonymity: samrad::domain::privacy::Anonymity::Named,
     };
     let questions = vec![
         q("q1", QuestionKind::Free),

@@ -164,6 +164,7 @@ impl Bot {
             tick_every: Duration::from_millis(200),
             clock: Arc::new(ManualClock::new(now)) as Arc<dyn Clock>,
             shards: None,
+            secret: samrad::domain::privacy::AuthorSecret::new(vec![7; 32]).unwrap(),
         };
         let (stop, stopped) = oneshot::channel::<()>();
         let task = rt.spawn(samrad::discord::run_until(settings, async {

@@ -1,6 +1,7 @@
 //! Settings, layered: built-in defaults < `samrad.toml` (or `--config FILE`) < environment
 //! (`SAMRAD_DISCORD_TOKEN`, `SAMRAD_DISCORD_API_BASE`, `SAMRAD_DB`, `SAMRAD_KITS`,
-//! `SAMRAD_TICK_SECONDS`, `SAMRAD_LLM_URL`). The token is a `SecretString`: never printed.
+//! `SAMRAD_TICK_SECONDS`, `SAMRAD_LLM_URL`, `SAMRAD_PRIVACY_SECRET`, `SAMRAD_PRIVACY_SECRET_FILE`).
+//! The token and the privacy secret are never printed.
 
 use std::path::{Path, PathBuf};
 
@@ -48,6 +49,20 @@ pub struct SummarySection {
     pub llm_url: Option<String>,
 }
 
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PrivacySection {
+    /// The key under which anonymous answers are stored (64+ hex digits). Every process
+    /// sharing a database needs the same one. Kept as a plain string only while
+    /// deserialising; `secret::author_secret` wraps it.
+    #[serde(default, skip_serializing)]
+    pub secret: Option<String>,
+    /// Where the secret is generated on first start when `secret` is unset. Default:
+    /// `samrad.secret` beside the default database.
+    #[serde(default)]
+    pub secret_file: Option<PathBuf>,
+}
+
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Config {
@@ -58,6 +73,8 @@ pub struct Config {
     pub scheduler: SchedulerSection,
     #[serde(default)]
     pub summary: SummarySection,
+    #[serde(default)]
+    pub privacy: PrivacySection,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -86,6 +103,7 @@ impl Default for Config {
             kits: KitsSection { dir: PathBuf::from("prompts") },
             scheduler: SchedulerSection { tick_seconds: 20 },
             summary: SummarySection::default(),
+            privacy: PrivacySection::default(),
         }
     }
 }
@@ -105,6 +123,8 @@ impl Config {
                 "kits" => "kits.dir",
                 "tick_seconds" => "scheduler.tick_seconds",
                 "llm_url" => "summary.llm_url",
+                "privacy_secret" => "privacy.secret",
+                "privacy_secret_file" => "privacy.secret_file",
                 _ => "unknown",
             }
             .into()

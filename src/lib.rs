@@ -12,4 +12,5 @@ pub mod domain;
 pub mod i18n;
 pub mod kit;
 pub mod render;
+pub mod secret;
 pub mod storage;

@@ -148,6 +148,7 @@ fn bot_settings(
         tick_every: std::time::Duration::from_secs(config.scheduler.tick_seconds),
         clock: std::sync::Arc::new(samrad::app::ports::SystemClock),
         shards,
+        secret: samrad::secret::author_secret(config)?,
     })
 }
 

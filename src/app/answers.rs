@@ -5,6 +5,7 @@ use std::collections::HashMap;
 
 use super::actor::{Actor, UserMessage};
 use super::ports::{Clock, Store, StoreError, StoredAnswer};
+use crate::domain::privacy::AuthorSecret;
 use crate::domain::text::truncate_words;
 use crate::domain::{AnswerError, AnswerValue, Meeting, Phase, Question, QuestionId, QuestionKind, UnitName};
 use crate::i18n::Lang;
@@ -25,6 +26,8 @@ pub enum AnswerFlowError {
     NoUnit,
     #[error("unknown question {0}")]
     UnknownQuestion(String),
+    #[error("an anonymous answer cannot be stored without the privacy secret")]
+    NoSecret,
     #[error(transparent)]
     Store(#[from] StoreError),
 }
@@ -37,6 +40,7 @@ impl UserMessage for AnswerFlowError {
             Self::Closed => t!(lang, "err-answers-closed"),
             Self::NoUnit => t!(lang, "err-no-unit"),
             Self::UnknownQuestion(q) => t!(lang, "err-unknown-question", id = q.as_str()),
+            Self::NoSecret => t!(lang, "err-internal"),
             Self::Store(_) => t!(lang, "err-internal"),
         }
     }
@@ -164,10 +168,23 @@ pub struct SubmitReport {
 }
 
 /// Saves answers given as (question id, raw text). Blank input for a question leaves any
-/// earlier answer as it is (a modal field left empty never deletes an answer).
+/// earlier answer as it is (a modal field left empty never deletes an answer). Without the
+/// privacy secret, answers to anonymous questions are refused (never stored with a name).
 pub async fn submit_answers<S: Store + ?Sized>(
     store: &S,
     clock: &dyn Clock,
+    actor: &Actor,
+    raw: &[(String, String)],
+) -> Result<SubmitReport, AnswerFlowError> {
+    submit_answers_keyed(store, clock, None, actor, raw).await
+}
+
+/// [`submit_answers`] with the privacy secret: answers to anonymous questions are stored
+/// under the member's author key, apart from who answered.
+pub async fn submit_answers_keyed<S: Store + ?Sized>(
+    store: &S,
+    clock: &dyn Clock,
+    secret: Option<&AuthorSecret>,
     actor: &Actor,
     raw: &[(String, String)],
 ) -> Result<SubmitReport, AnswerFlowError> {
@@ -189,9 +206,12 @@ pub async fn submit_answers<S: Store + ?Sized>(
     if phases.is_empty() {
         phases.push(Phase::Reflection);
     }
-    check_open(store, clock, actor, &meeting, &phases).await?;
-    let current: HashMap<QuestionId, String> =
+    let unit = check_open(store, clock, actor, &meeting, &phases).await?;
+    let mut current: HashMap<QuestionId, String> =
         store.answers_of(meeting.id, actor.user).await?.into_iter().map(|a| (a.question, a.value)).collect();
+    if let Some(secret) = secret {
+        current.extend(super::anonymous::current_of(store, secret, &meeting, actor).await?);
+    }
     let mut report = SubmitReport::default();
     let mut to_save: Vec<(QuestionId, String)> = Vec::new();
     for (qid, text) in raw {
@@ -214,9 +234,17 @@ pub async fn submit_answers<S: Store + ?Sized>(
             Err(e) => report.refused.push((question.id.clone(), text.clone(), e)),
         }
     }
-    if !to_save.is_empty() {
-        let revisions = store.save_answers(meeting.id, actor.guild, actor.user, &to_save, clock.now()).await?;
-        report.saved = to_save.into_iter().map(|(q, _)| q).zip(revisions).collect();
+    let (named, anonymous) = super::anonymous::split(&meeting, to_save);
+    if !named.is_empty() {
+        let revisions = store.save_answers(meeting.id, actor.guild, actor.user, &named, clock.now()).await?;
+        report.saved = named.into_iter().map(|(q, _)| q).zip(revisions).collect();
+    }
+    if !anonymous.is_empty() {
+        let secret = secret.ok_or(AnswerFlowError::NoSecret)?;
+        let ids: Vec<QuestionId> = anonymous.iter().map(|(q, _)| q.clone()).collect();
+        let revisions =
+            super::anonymous::save(store, secret, &meeting, actor, unit.as_ref(), anonymous, clock.now()).await?;
+        report.saved.extend(ids.into_iter().zip(revisions));
     }
     Ok(report)
 }

@@ -5,7 +5,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use super::actor::{Actor, UserMessage};
 use super::ports::{Clock, Member, NewJob, NewMeeting, Store, StoreError};
 use crate::domain::schedule::{self, PlannedJob, ScheduleError};
-use crate::domain::{ChannelId, Meeting, MeetingId, MeetingState, UnitName};
+use crate::domain::{ChannelId, Meeting, MeetingId, MeetingState, QuestionId, UnitName, UserId};
 use crate::i18n::Lang;
 use crate::kit::Kit;
 use crate::t;
@@ -128,18 +128,22 @@ pub fn incomplete_members(status: &MeetingStatus) -> Vec<Member> {
 /// Response status per unit, computed from stored answers.
 pub async fn status_of<S: Store + ?Sized>(store: &S, meeting: &Meeting) -> Result<MeetingStatus, StoreError> {
     let members = store.members(meeting.guild).await?;
-    let answers = store.answers(meeting.id).await?;
+    // Who answered what: named answers, and the record of who answered anonymous questions
+    // (never what they answered).
+    let mut answered: Vec<(UserId, QuestionId)> =
+        store.answers(meeting.id).await?.into_iter().map(|a| (a.user, a.question)).collect();
+    answered.extend(store.anonymous_respondents(meeting.id).await?.into_iter().map(|(q, u)| (u, q)));
     let required: Vec<_> = meeting.reflection_questions().filter(|q| q.required).map(|q| q.id.clone()).collect();
     let units = groups(meeting, &members)
         .into_iter()
         .map(|(unit, in_unit)| {
             let (mut complete, mut partial) = (Vec::new(), Vec::new());
             for m in &in_unit {
-                let mine: Vec<_> = answers.iter().filter(|a| a.user == m.user).collect();
+                let mine: Vec<&QuestionId> = answered.iter().filter(|(u, _)| *u == m.user).map(|(_, q)| q).collect();
                 if mine.is_empty() {
                     continue;
                 }
-                if required.iter().all(|q| mine.iter().any(|a| &a.question == q)) {
+                if required.iter().all(|q| mine.contains(&q)) {
                     complete.push(m.clone());
                 } else {
                     partial.push(m.clone());
@@ -205,6 +209,8 @@ pub async fn end_meeting<S: Store + ?Sized>(store: &S, actor: &Actor) -> Result<
         }
     }
     store.set_meeting_state(meeting.id, MeetingState::Ended).await?;
+    // Under a retention setting the meeting's words are deleted some days from now.
+    super::retention::schedule_guild(store, actor.guild).await?;
     Ok(meeting.id)
 }
 

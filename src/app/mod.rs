@@ -3,8 +3,11 @@
 
 pub mod actor;
 pub mod agenda;
+pub mod anonymous;
 pub mod answers;
+pub mod audit;
 pub mod breakouts;
+pub mod consent;
 pub mod decisions;
 pub mod digest;
 pub mod export;
@@ -13,12 +16,15 @@ pub mod kit_store;
 pub mod kits;
 pub mod meetings;
 pub mod membership;
+pub mod my_data;
 pub mod plan_followup;
 pub mod plan_reminders;
 pub mod plan_status;
 pub mod plans;
 pub mod ports;
 pub mod privacy;
+pub mod privacy_store;
+pub mod retention;
 pub mod settings;
 pub mod summarise;
 pub mod tick;

@@ -297,12 +297,28 @@ pub struct StoredDecision {
 
 /// Everything the use cases need stored: the union of the per-area store traits below.
 pub trait Store:
-    GuildStore + MeetingStore + AnswerStore + ScheduleStore + BreakoutStore + PlanStore + AgendaStore + KitStore
+    GuildStore
+    + MeetingStore
+    + AnswerStore
+    + ScheduleStore
+    + BreakoutStore
+    + PlanStore
+    + AgendaStore
+    + KitStore
+    + super::privacy_store::PrivacyStore
 {
 }
 
 impl<T> Store for T where
-    T: GuildStore + MeetingStore + AnswerStore + ScheduleStore + BreakoutStore + PlanStore + AgendaStore + KitStore
+    T: GuildStore
+        + MeetingStore
+        + AnswerStore
+        + ScheduleStore
+        + BreakoutStore
+        + PlanStore
+        + AgendaStore
+        + KitStore
+        + super::privacy_store::PrivacyStore
 {
 }
 
@@ -524,6 +540,7 @@ pub trait AgendaStore: Send + Sync {
 
 /// All store traits, so callers holding a concrete store can call any store method.
 pub mod prelude {
+    pub use super::super::privacy_store::PrivacyStore;
     pub use super::{
         AgendaStore, AnswerStore, BreakoutStore, GuildStore, KitStore, MeetingStore, PlanStore, ScheduleStore, Store,
     };

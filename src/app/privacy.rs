@@ -4,13 +4,9 @@
 
 use super::actor::{Actor, UserMessage};
 use super::ports::{Store, StoreError};
+use crate::domain::privacy::AuthorSecret;
 use crate::i18n::Lang;
 use crate::t;
-
-/// Custom id prefix of the "Yes, delete" button; the adapter appends the interaction id.
-pub const FORGET_CONFIRM: &str = "samrad:forget:yes";
-/// Custom id prefix of the "Cancel" button.
-pub const FORGET_CANCEL: &str = "samrad:forget:no";
 
 #[derive(Debug, thiserror::Error)]
 pub enum PrivacyError {
@@ -31,10 +27,16 @@ pub fn forget_prompt(lang: Lang) -> (String, String, String) {
     (t!(lang, "forget-confirm"), t!(lang, "forget-button-yes"), t!(lang, "forget-button-no"))
 }
 
-/// Deletes everything stored about the actor in this guild (after they confirmed). Digests
-/// computed afterwards no longer count them. Returns how many records were removed.
-pub async fn forget_me<S: Store + ?Sized>(store: &S, actor: &Actor) -> Result<u64, PrivacyError> {
-    let removed = store.forget_member(actor.guild, actor.user).await?;
+/// Deletes everything stored about the actor in this guild (after they confirmed), their
+/// anonymous answers included (found by their key in each meeting). Digests computed
+/// afterwards no longer count them. Returns how many records were removed.
+pub async fn forget_me<S: Store + ?Sized>(
+    store: &S,
+    secret: &AuthorSecret,
+    actor: &Actor,
+) -> Result<u64, PrivacyError> {
+    let keys = super::my_data::anonymous_keys(store, secret, actor).await?;
+    let removed = store.forget(actor.guild, actor.user, &keys).await?;
     tracing::info!(guild = %actor.guild, removed, "member data forgotten on request");
     Ok(removed)
 }
@@ -50,7 +52,6 @@ pub async fn set_share_in_rooms<S: Store + ?Sized>(
     actor: &Actor,
     share: bool,
 ) -> Result<String, PrivacyError> {
-    store.ensure_member(actor.guild, actor.user, &actor.name).await?;
-    store.set_share_in_rooms(actor.guild, actor.user, share).await?;
+    super::consent::answer(store, actor, share).await?;
     Ok(if share { t!(actor.lang, "privacy-share-on") } else { t!(actor.lang, "privacy-share-off") })
 }

@@ -142,6 +142,8 @@ async fn run_claimed<S: Store + ?Sized>(
             } else if job.kind == crate::domain::plan::PLAN_REMIND_JOB {
                 // Plans outlive their meeting: their reminders run after it has ended.
                 super::plan_reminders::run_job(store, chat, clock, job).await.map(|_| super::agenda::JobOutcome::Done)
+            } else if job.kind == super::retention::RETENTION_JOB {
+                Ok(super::retention::run_job(store, clock, job).await.map(|_| super::agenda::JobOutcome::Done)?)
             } else {
                 run_job(store, chat, clock, job).await.map(|()| super::agenda::JobOutcome::Done)
             }

@@ -13,6 +13,7 @@ use tracing::{error, info, info_span, warn, Instrument};
 use super::ShardPlan;
 use super::{commands, components, errors, DiscordChat};
 use crate::app::ports::{Clock, Store, StoreError};
+use crate::domain::privacy::AuthorSecret;
 use crate::kit::Kit;
 
 /// Finds a kit by id in a kits directory (`kit::parse::find_kit` once it exists), with the
@@ -33,6 +34,8 @@ pub struct BotSettings {
     pub clock: Arc<dyn Clock>,
     /// The gateway shards this process runs (`None`: one process, one shard).
     pub shards: Option<ShardPlan>,
+    /// The key of anonymous answers' author keys (`secret::author_secret`).
+    pub secret: AuthorSecret,
 }
 
 impl std::fmt::Debug for BotSettings {
@@ -55,6 +58,7 @@ pub struct Data {
     pub clock: Arc<dyn Clock>,
     pub kits_dir: PathBuf,
     pub kits: KitLoader,
+    pub secret: AuthorSecret,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -107,6 +111,7 @@ pub async fn run_until(
 
     let (kits_dir, kits, tick_every) = (settings.kits_dir.clone(), settings.kits.clone(), settings.tick_every);
     let clock = settings.clock.clone();
+    let secret = settings.secret.clone();
     let framework = poise::Framework::builder()
         .options(poise::FrameworkOptions {
             commands: commands::commands(),
@@ -125,7 +130,7 @@ pub async fn run_until(
                 poise::builtins::register_globally(ctx, &framework.options().commands).await?;
                 let chat = Arc::new(DiscordChat::new(ctx.http.clone(), Some(ctx.cache.clone())));
                 tokio::spawn(scheduler(store.clone(), chat.clone(), clock.clone(), tick_every, stop_rx));
-                Ok(Data { store, chat, clock, kits_dir, kits })
+                Ok(Data { store, chat, clock, kits_dir, kits, secret })
             })
         })
         .build();

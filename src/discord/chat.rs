@@ -8,11 +8,12 @@ use serde::Deserialize;
 use serenity::all::{
     ButtonStyle, Cache, ChannelType, CreateActionRow, CreateAllowedMentions, CreateAttachment, CreateButton,
     CreateChannel, CreateMessage, EditChannel, Http, HttpError, LightMethod, Multipart, MultipartUpload, Nonce,
-    PermissionOverwrite, Request, Route, TargetId,
+    PermissionOverwrite, PermissionOverwriteType, Request, Route, TargetId,
 };
 use tracing::{debug, warn};
 
 use super::perms;
+use super::ratelimit::{BucketState, RateLimits};
 use super::retry::{self, Failure};
 use crate::app::ports::{Chat, ChatError, MessageId, OutMessage, RoomKind, RoomSpec};
 use crate::domain::{ChannelId, GuildId, UserId};
@@ -29,6 +30,10 @@ pub struct DiscordChat {
     /// Used when serenity's ratelimiter is off, to read 429 bodies (`retry_after`) that
     /// serenity's error type drops.
     client: reqwest::Client,
+    /// Discord's rate limits as the answers' headers describe them (ratelimiter off only).
+    limits: RateLimits,
+    /// Overwrites of the rooms this process created, kept up to date by grants.
+    overwrites: std::sync::Mutex<std::collections::HashMap<u64, Vec<PermissionOverwrite>>>,
 }
 
 #[derive(Deserialize)]
@@ -67,18 +72,42 @@ fn first_field_error(errors: &serde_json::Value) -> Option<String> {
 impl DiscordChat {
     /// `cache` gives voice states (who is in voice); without it nobody is in voice.
     pub fn new(http: Arc<Http>, cache: Option<Arc<Cache>>) -> Self {
-        Self { http, cache, client: reqwest::Client::new() }
+        Self {
+            http,
+            cache,
+            client: reqwest::Client::new(),
+            limits: RateLimits::default(),
+            overwrites: Default::default(),
+        }
     }
 
     /// Sends a request, retrying as `retry::retry_delay` says. `make` builds a fresh request
     /// for every attempt (same body, so a keyed post keeps its nonce).
     async fn call<'a>(&self, what: &str, make: impl Fn() -> Request<'a>) -> Result<Vec<u8>, ChatError> {
+        self.call_creating(what, make, None).await
+    }
+
+    /// `call` for a request that creates a channel: when an attempt fails in a way that may
+    /// have come after Discord made the channel (5xx, no answer), the guild's channels are
+    /// searched for it before trying again, so a retry never makes a second one.
+    async fn call_creating<'a>(
+        &self,
+        what: &str,
+        make: impl Fn() -> Request<'a>,
+        made: Option<&Expected>,
+    ) -> Result<Vec<u8>, ChatError> {
         let mut attempt = 0;
         loop {
             let failure = match self.once(make()).await {
                 Ok(body) => return Ok(body),
                 Err(f) => f,
             };
+            if let Some(expected) = made.filter(|_| failure.may_have_been_done()) {
+                if let Some(found) = self.find_created(expected).await? {
+                    warn!(what, status = ?failure.status, "discord call failed after it was carried out; found its channel");
+                    return Ok(found);
+                }
+            }
             match retry::retry_delay(&failure, attempt) {
                 Some(wait) => {
                     warn!(what, attempt, status = ?failure.status, wait_ms = wait.as_millis() as u64, "discord call failed, retrying");
@@ -106,21 +135,32 @@ impl DiscordChat {
                 Err(e) => Err(Failure::transport(e.to_string())),
             };
         }
+        // Our own bucket keeping stands in for serenity's ratelimiter: wait out a bucket the
+        // last answer said was empty, then send and note what this answer says.
+        let key = format!("{:?} {:?}", req.method_ref(), req.route_ref().ratelimiting_bucket());
+        let mut permit = self.limits.acquire(&key).await;
         let builder = req
             .build(&self.client, self.http.token(), self.http.proxy.as_deref())
             .map_err(|e| Failure::transport(e.to_string()))?;
         let resp = builder.send().await.map_err(|e| Failure::transport(e.to_string()))?;
         let status = resp.status();
+        permit.update(BucketState::from_headers(resp.headers(), tokio::time::Instant::now()));
+        drop(permit);
         let header_wait = resp
             .headers()
             .get(reqwest::header::RETRY_AFTER)
             .and_then(|v| v.to_str().ok())
             .and_then(|v| v.parse::<f64>().ok());
+        let global = resp.headers().contains_key("x-ratelimit-global");
         let body = resp.bytes().await.map_err(|e| Failure::transport(e.to_string()))?.to_vec();
         if status.is_success() {
             return Ok(body);
         }
         let parsed: ErrorBody = serde_json::from_slice(&body).unwrap_or_default();
+        if global {
+            let wait = parsed.retry_after.or(header_wait).unwrap_or(1.0).clamp(0.0, retry::MAX_WAIT.as_secs_f64());
+            self.limits.block_globally(std::time::Duration::from_secs_f64(wait)).await;
+        }
         let mut message = parsed.message.unwrap_or_else(|| status.to_string());
         if let Some(detail) = parsed.errors.as_ref().and_then(first_field_error) {
             message = format!("{message}: {detail}");
@@ -155,11 +195,50 @@ impl DiscordChat {
         Ok(MessageId(created_id(&body)?))
     }
 
+    /// The newest channel of the guild that matches what a failed create asked for: its name,
+    /// type and category (for a category: one still empty, as a just-made one is).
+    async fn find_created(&self, expected: &Expected) -> Result<Option<Vec<u8>>, ChatError> {
+        let guild_id = serenity::all::GuildId::new(expected.guild);
+        // Boxed: `call` may come back here (through `call_creating`), a recursive future.
+        let list = || Request::new(Route::GuildChannels { guild_id }, LightMethod::Get);
+        let body = Box::pin(self.call("list channels", list)).await?;
+        let channels: Vec<serde_json::Value> = serde_json::from_slice(&body)
+            .map_err(|e| ChatError::Unavailable(format!("unexpected channel list from Discord: {e}")))?;
+        Ok(find_expected(&channels, expected).map(|c| c.to_string().into_bytes()))
+    }
+
+    /// Remembers the overwrites samrad gave a room (or changed), so archiving needs no read.
+    fn remember(&self, channel: u64, change: impl FnOnce(&mut Vec<PermissionOverwrite>)) {
+        let mut known = self.overwrites.lock().unwrap_or_else(|p| p.into_inner());
+        if let Some(list) = known.get_mut(&channel) {
+            change(list);
+        }
+    }
+
     fn in_voice(&self, guild: GuildId, user: UserId) -> Option<u64> {
         let cache = self.cache.as_ref()?;
         let g = cache.guild(guild.0)?;
         g.voice_states.get(&serenity::all::UserId::new(user.0)).and_then(|v| v.channel_id).map(|c| c.get())
     }
+}
+
+/// What a channel create asked for, to recognise the channel if the create's answer was lost.
+struct Expected {
+    guild: u64,
+    name: String,
+    kind: ChannelType,
+    parent: Option<u64>,
+}
+
+fn find_expected<'c>(channels: &'c [serde_json::Value], expected: &Expected) -> Option<&'c serde_json::Value> {
+    let id = |c: &serde_json::Value| c["id"].as_str().and_then(|i| i.parse::<u64>().ok());
+    let parent = |c: &serde_json::Value| c["parent_id"].as_str().and_then(|i| i.parse::<u64>().ok());
+    let kind = u64::from(u8::from(expected.kind));
+    channels
+        .iter()
+        .filter(|c| c["name"] == expected.name.as_str() && c["type"] == kind && parent(c) == expected.parent)
+        .filter(|c| expected.kind != ChannelType::Category || !channels.iter().any(|child| parent(child) == id(c)))
+        .max_by_key(|c| id(c))
 }
 
 fn created_id(body: &[u8]) -> Result<u64, ChatError> {
@@ -253,13 +332,12 @@ impl Chat for DiscordChat {
     }
 
     async fn create_category(&self, guild: GuildId, name: &str) -> Result<ChannelId, ChatError> {
-        let body = json(&CreateChannel::new(cut(name, 100)).kind(ChannelType::Category))?;
+        let name = cut(name, 100);
+        let body = json(&CreateChannel::new(name.clone()).kind(ChannelType::Category))?;
         let guild_id = serenity::all::GuildId::new(guild.0);
-        let created = self
-            .call("create category", || {
-                Request::new(Route::GuildChannels { guild_id }, LightMethod::Post).body(Some(body.clone()))
-            })
-            .await?;
+        let expected = Expected { guild: guild.0, name, kind: ChannelType::Category, parent: None };
+        let make = || Request::new(Route::GuildChannels { guild_id }, LightMethod::Post).body(Some(body.clone()));
+        let created = self.call_creating("create category", make, Some(&expected)).await?;
         Ok(ChannelId(created_id(&created)?))
     }
 
@@ -268,35 +346,49 @@ impl Chat for DiscordChat {
             RoomKind::Text => ChannelType::Text,
             RoomKind::Voice => ChannelType::Voice,
         };
-        let mut builder = CreateChannel::new(cut(&spec.name, 100)).kind(kind).permissions(perms::room_overwrites(spec));
+        let name = cut(&spec.name, 100);
+        let overwrites = perms::room_overwrites(spec);
+        let mut builder = CreateChannel::new(name.clone()).kind(kind).permissions(overwrites.clone());
         if let Some(category) = spec.category {
             builder = builder.category(serenity::all::ChannelId::new(category.0));
         }
         let body = json(&builder)?;
         let guild_id = serenity::all::GuildId::new(spec.guild.0);
-        let created = self
-            .call("create room", || {
-                Request::new(Route::GuildChannels { guild_id }, LightMethod::Post).body(Some(body.clone()))
-            })
-            .await?;
-        Ok(ChannelId(created_id(&created)?))
+        // A room's name is unique within its round's category: that is the marker a lost
+        // answer is reconciled by.
+        let expected = Expected { guild: spec.guild.0, name, kind, parent: spec.category.map(|c| c.0) };
+        let make = || Request::new(Route::GuildChannels { guild_id }, LightMethod::Post).body(Some(body.clone()));
+        let created = created_id(&self.call_creating("create room", make, Some(&expected)).await?)?;
+        self.overwrites.lock().unwrap_or_else(|p| p.into_inner()).insert(created, overwrites);
+        Ok(ChannelId(created))
     }
 
     async fn archive_room(&self, channel: ChannelId) -> Result<(), ChatError> {
         let channel_id = serenity::all::ChannelId::new(channel.0);
-        let current = self.call("read room", || Request::new(Route::Channel { channel_id }, LightMethod::Get)).await?;
-        let current: ChannelOverwrites = serde_json::from_slice(&current)
-            .map_err(|e| ChatError::Unavailable(format!("unexpected channel from Discord: {e}")))?;
-        let body = json(&EditChannel::new().permissions(perms::archived(current.permission_overwrites)))?;
+        // The overwrites samrad set itself; read from Discord only for a room made before a restart.
+        let known = self.overwrites.lock().unwrap_or_else(|p| p.into_inner()).get(&channel.0).cloned();
+        let current = match known {
+            Some(overwrites) => overwrites,
+            None => {
+                let read =
+                    self.call("read room", || Request::new(Route::Channel { channel_id }, LightMethod::Get)).await?;
+                serde_json::from_slice::<ChannelOverwrites>(&read)
+                    .map_err(|e| ChatError::Unavailable(format!("unexpected channel from Discord: {e}")))?
+                    .permission_overwrites
+            }
+        };
+        let body = json(&EditChannel::new().permissions(perms::archived(current)))?;
         self.call("archive room", || {
             Request::new(Route::Channel { channel_id }, LightMethod::Patch).body(Some(body.clone()))
         })
         .await?;
+        self.overwrites.lock().unwrap_or_else(|p| p.into_inner()).remove(&channel.0);
         Ok(())
     }
 
     async fn delete_channel(&self, channel: ChannelId) -> Result<(), ChatError> {
         let channel_id = serenity::all::ChannelId::new(channel.0);
+        self.overwrites.lock().unwrap_or_else(|p| p.into_inner()).remove(&channel.0);
         match self.call("delete channel", || Request::new(Route::Channel { channel_id }, LightMethod::Delete)).await {
             Ok(_) | Err(ChatError::NotFound(_)) => Ok(()),
             Err(e) => Err(e),
@@ -344,6 +436,8 @@ impl Chat for DiscordChat {
                     Request::new(Route::ChannelPermission { channel_id, target_id }, LightMethod::Delete)
                 })
                 .await;
+            let member = PermissionOverwriteType::Member(serenity::all::UserId::new(user.0));
+            self.remember(channel.0, |list| list.retain(|o| o.kind != member));
             return match result {
                 Ok(_) | Err(ChatError::NotFound(_)) => Ok(()),
                 Err(e) => Err(e),
@@ -358,6 +452,11 @@ impl Chat for DiscordChat {
             Request::new(Route::ChannelPermission { channel_id, target_id }, LightMethod::Put).body(Some(body.clone()))
         })
         .await?;
+        let access = perms::member_access(user.0);
+        self.remember(channel.0, |list| {
+            list.retain(|o| o.kind != access.kind);
+            list.push(access);
+        });
         Ok(())
     }
 }

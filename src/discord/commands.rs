@@ -42,6 +42,7 @@ pub fn commands() -> Vec<Command> {
         let name = cmd.name.clone();
         localize(cmd, &name);
     }
+    super::staff::restrict(&mut list);
     list
 }
 
@@ -178,7 +179,15 @@ pub async fn load(
 pub async fn status(ctx: Context<'_>) -> Result<(), BotError> {
     let actor = actor(ctx).await?;
     match meetings::meeting_status(&*ctx.data().store, &actor).await {
-        Ok(s) => reply(ctx, meetings::render_status(&s, actor.lang)).await,
+        Ok(s) => {
+            let mut text = meetings::render_status(&s, actor.lang);
+            // Organisers also see who exported or read the group's data lately.
+            if let Some(audit) = crate::app::audit::status_section(&*ctx.data().store, &actor).await? {
+                text.push_str("\n\n");
+                text.push_str(&audit);
+            }
+            reply(ctx, text).await
+        }
         Err(e) => fail(ctx, &actor, &e).await,
     }
 }
@@ -204,6 +213,8 @@ pub enum Language {
 }
 
 /// Configure roles, channels and language.
+// One parameter per slash-command option: poise reads the options from the signature.
+#[allow(clippy::too_many_arguments)]
 #[poise::command(slash_command, guild_only)]
 pub async fn config(
     ctx: Context<'_>,
@@ -213,6 +224,9 @@ pub async fn config(
     organiser_channel: Option<Channel>,
     locale: Option<Language>,
     plenary_voice: Option<Channel>,
+    #[min = 0]
+    #[max = 3650]
+    retention_days: Option<u32>,
 ) -> Result<(), BotError> {
     let actor = actor(ctx).await?;
     let change = SettingsChange {
@@ -243,8 +257,17 @@ pub async fn config(
                 locale = if s.locale.is_empty() { none.clone() } else { s.locale.clone() }
             );
             ctx.defer_ephemeral().await?;
+            let retention = match retention_days {
+                Some(days) => {
+                    match crate::app::retention::set_retention(&*ctx.data().store, &actor, Some(days)).await {
+                        Ok(said) => format!("\n\n{said}"),
+                        Err(e) => return fail(ctx, &actor, &e).await,
+                    }
+                }
+                None => String::new(),
+            };
             let check = super::check::checked(ctx, &s, actor.lang).await;
-            reply(ctx, format!("{text}\n\n{check}")).await
+            reply(ctx, format!("{text}{retention}\n\n{check}")).await
         }
         Err(e) => fail(ctx, &actor, &e).await,
     }

@@ -65,7 +65,11 @@ fn ephemeral(text: String) -> CreateInteractionResponse {
 }
 
 async fn form(data: &Data, actor: &Actor, phase: Phase) -> Result<AnswerForm, answers::AnswerFlowError> {
-    answers::answer_form(&*data.store, &*data.clock, actor, phase).await
+    let mut form = answers::answer_form(&*data.store, &*data.clock, actor, phase).await?;
+    // The member's own anonymous answers prefill the form too (found by their key).
+    let anonymous = crate::app::anonymous::current_of(&*data.store, &data.secret, &form.meeting, actor).await?;
+    form.current.extend(anonymous);
+    Ok(form)
 }
 
 /// Last meeting's plans of the member's unit, for the top of the flow's first reply (a failure
@@ -113,7 +117,7 @@ pub async fn answer_response(data: &Data, actor: &Actor, flow: Flow) -> CreateIn
     )
 }
 
-fn who_of_component(c: &ComponentInteraction) -> Who<'_> {
+pub(super) fn who_of_component(c: &ComponentInteraction) -> Who<'_> {
     Who {
         guild: c.guild_id,
         guild_name: None,
@@ -131,6 +135,9 @@ async fn on_component(ctx: &serenity::all::Context, data: &Data, c: &ComponentIn
     let Some(id) = CustomId::parse(&c.data.custom_id) else { return Ok(()) };
     if let CustomId::Choose { round, room } = id {
         return choose_room(ctx, data, c, round, room).await;
+    }
+    if let CustomId::Consent(_) | CustomId::Forget(_) = id {
+        return super::privacy_buttons::on_click(ctx, data, c, &id).await;
     }
     let who = who_of_component(c);
     let actor = match actor(data, &who).await {
@@ -155,7 +162,11 @@ async fn on_component(ctx: &serenity::all::Context, data: &Data, c: &ComponentIn
             });
             pick(data, &actor, phase, nav, &question, value.unwrap_or_default()).await
         }
-        CustomId::Modal(..) | CustomId::Input(_) | CustomId::Choose { .. } => return Ok(()),
+        CustomId::Modal(..)
+        | CustomId::Input(_)
+        | CustomId::Choose { .. }
+        | CustomId::Consent(_)
+        | CustomId::Forget(_) => return Ok(()),
     };
     c.create_response(ctx, response).await?;
     Ok(())
@@ -199,7 +210,14 @@ async fn pick(
         Err(e) => return ephemeral(e.user_message(actor.lang)),
     };
     let raw = before.meeting.question(question).map(|q| forms::picked_value(q, &value)).unwrap_or(value);
-    let report = match answers::submit_answers(&*data.store, &*data.clock, actor, &[(question.to_string(), raw)]).await
+    let report = match answers::submit_answers_keyed(
+        &*data.store,
+        &*data.clock,
+        Some(&data.secret),
+        actor,
+        &[(question.to_string(), raw)],
+    )
+    .await
     {
         Ok(r) => answers::render_report(&r, actor.lang),
         Err(e) => return ephemeral(e.user_message(actor.lang)),
@@ -257,7 +275,7 @@ async fn on_modal(ctx: &serenity::all::Context, data: &Data, m: &ModalInteractio
         Err(e) => return Err(e),
     };
     let raw = modal_answers(&m.data.components);
-    let edit = match answers::submit_answers(&*data.store, &*data.clock, &actor, &raw).await {
+    let edit = match answers::submit_answers_keyed(&*data.store, &*data.clock, Some(&data.secret), &actor, &raw).await {
         Err(e) => EditInteractionResponse::new().content(e.user_message(actor.lang)),
         Ok(report) => {
             let report = answers::render_report(&report, actor.lang);
@@ -275,5 +293,8 @@ async fn on_modal(ctx: &serenity::all::Context, data: &Data, m: &ModalInteractio
         }
     };
     m.edit_response(ctx, edit).await?;
+    // The first time a member answers, they are asked (once) whether their answers may be
+    // shown in their breakout room.
+    super::privacy_buttons::ask_consent_once(ctx, data, &actor, m).await?;
     Ok(())
 }

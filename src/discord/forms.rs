@@ -184,6 +184,7 @@ mod tests {
             help: None,
             required: true,
             phase: Phase::Reflection,
+            anonymity: crate::domain::privacy::Anonymity::Named,
         }
     }
 

@@ -36,6 +36,26 @@ pub enum CustomId {
     More(Phase, Nav),
     /// A room button of a `choose` round: round id, room number.
     Choose { round: i64, room: u32 },
+    /// The one-time question about sharing answers in rooms: yes or no.
+    Consent(bool),
+    /// Forget-me's confirmation: delete (true) or cancel. Stateless: it works after a restart.
+    Forget(bool),
+}
+
+fn yes_no(yes: bool) -> &'static str {
+    if yes {
+        "yes"
+    } else {
+        "no"
+    }
+}
+
+fn parse_yes_no(s: &str) -> Option<bool> {
+    match s {
+        "yes" => Some(true),
+        "no" => Some(false),
+        _ => None,
+    }
 }
 
 fn nav_str(nav: Nav) -> String {
@@ -72,6 +92,8 @@ impl CustomId {
             }
             Self::More(phase, nav) => format!("{}more:{}", flow_prefix(*phase), nav_str(*nav)),
             Self::Choose { round, room } => format!("{CHOOSE_BUTTON}:{round}:{room}"),
+            Self::Consent(yes) => format!("samrad:consent:{}", yes_no(*yes)),
+            Self::Forget(yes) => format!("samrad:forget:{}", yes_no(*yes)),
         }
     }
 
@@ -94,6 +116,9 @@ impl CustomId {
                 let (round, room) = tail.split_once(':')?;
                 Some(Self::Choose { round: round.parse().ok()?, room: room.parse().ok()? })
             }
+            "consent" => parse_yes_no(tail).map(Self::Consent),
+            // Earlier versions appended the command's interaction id (`samrad:forget:yes:123`).
+            "forget" => parse_yes_no(tail.split(':').next()?).map(Self::Forget),
             _ => Self::parse_flow(Phase::Reflection, rest),
         }
     }
@@ -122,7 +147,7 @@ impl CustomId {
             Self::Answer(p) | Self::Page(p, _) | Self::Modal(p, _) | Self::More(p, _) | Self::Pick { phase: p, .. } => {
                 Some(*p)
             }
-            Self::Input(_) | Self::Choose { .. } => None,
+            Self::Input(_) | Self::Choose { .. } | Self::Consent(_) | Self::Forget(_) => None,
         }
     }
 }
@@ -139,7 +164,14 @@ mod tests {
     fn every_custom_id_survives_the_round_trip_and_fits_discord() {
         let nav = Nav { next_page: Some(2), offset: 4 };
         let long = "a".repeat(QuestionId::MAX_LEN);
-        let mut ids = vec![CustomId::Input(q("key-figures")), CustomId::Choose { round: 12, room: 3 }];
+        let mut ids = vec![
+            CustomId::Input(q("key-figures")),
+            CustomId::Choose { round: 12, room: 3 },
+            CustomId::Consent(true),
+            CustomId::Consent(false),
+            CustomId::Forget(true),
+            CustomId::Forget(false),
+        ];
         for phase in [Phase::Reflection, Phase::Evaluation] {
             ids.extend([
                 CustomId::Answer(phase),

@@ -70,6 +70,19 @@ pub async fn upload(ctx: Context<'_>, file: Attachment) -> Result<(), BotError> 
     let data = ctx.data();
     match kits::upload_kit(&*data.store, &*data.clock, &actor, &shipped(data), &bytes, &file.filename).await {
         Ok(up) => {
+            let detail = format!("{} v{}", up.kit.id, up.version);
+            let audited = crate::app::audit::record(
+                &*data.store,
+                &*data.clock,
+                actor.guild,
+                Some(actor.user),
+                crate::app::privacy_store::AuditAction::KitUpload,
+                None,
+                &detail,
+            );
+            if let Err(e) = audited.await {
+                tracing::warn!(error = %e, "audit entry not recorded");
+            }
             let mut text = t!(
                 actor.lang,
                 "kit-uploaded",

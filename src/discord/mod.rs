@@ -19,9 +19,12 @@ pub mod kit_commands;
 pub mod language;
 pub mod perms;
 pub mod plan_commands;
+pub mod privacy_buttons;
+pub mod ratelimit;
 pub mod report_commands;
 pub mod retry;
 pub mod shards;
+pub mod staff;
 
 pub use bot::{run, run_until, BotError, BotSettings, Data, KitLoader};
 pub use chat::DiscordChat;

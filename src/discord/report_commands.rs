@@ -7,28 +7,22 @@
 //! already goes to that channel, and an ephemeral reply cannot leak names into a channel the
 //! command happened to be typed in.
 
-use std::time::Duration;
-
 use poise::CreateReply;
-use serenity::all::{
-    AutocompleteChoice, ButtonStyle, ComponentInteractionCollector, CreateActionRow, CreateAttachment,
-    CreateAutocompleteResponse, CreateButton, CreateInteractionResponse, CreateInteractionResponseMessage,
-};
+use serenity::all::{AutocompleteChoice, CreateAttachment, CreateAutocompleteResponse};
 
 use super::bot::{BotError, Context};
 use super::chat::{cut, MESSAGE_LIMIT};
 use super::commands::{actor, fail, reply, Command};
+use super::ids::CustomId;
 use crate::app::export::{self, ExportFormat};
 use crate::app::ports::OutMessage;
-use crate::app::{digest, privacy, UserMessage};
+use crate::app::privacy_store::AuditAction;
+use crate::app::{digest, privacy};
 use crate::t;
-
-/// How long the "Yes, delete" button waits for a click.
-const CONFIRM_TIMEOUT: Duration = Duration::from_secs(120);
 
 /// The commands of this module, for `commands::commands()`.
 pub fn commands() -> Vec<Command> {
-    vec![digest(), export(), forget_me(), privacy()]
+    vec![digest(), export(), forget_me(), privacy(), my_data()]
 }
 
 fn to_reply(message: OutMessage) -> CreateReply {
@@ -54,6 +48,8 @@ pub async fn digest(ctx: Context<'_>, #[autocomplete = "unit_names"] unit: Optio
     let actor = actor(ctx).await?;
     match digest::digest_for(&*ctx.data().store, &actor, unit.as_deref()).await {
         Ok(posts) => {
+            let what = unit.as_deref().unwrap_or_default();
+            audit(ctx, &actor, AuditAction::Digest, what).await;
             for post in posts {
                 ctx.send(to_reply(post)).await?;
             }
@@ -82,6 +78,7 @@ pub async fn export(ctx: Context<'_>, format: Format) -> Result<(), BotError> {
     };
     match export::export_file(&*ctx.data().store, &actor, format).await {
         Ok(file) => {
+            audit(ctx, &actor, AuditAction::Export, format.extension()).await;
             let text = t!(actor.lang, "export-ready", title = file.name.as_str(), format = format.extension());
             let message = OutMessage { text, attachments: vec![file], ..OutMessage::default() };
             ctx.send(to_reply(message)).await?;
@@ -91,48 +88,51 @@ pub async fn export(ctx: Context<'_>, format: Format) -> Result<(), BotError> {
     }
 }
 
+// The confirmation buttons are handled like every other click (`privacy_buttons`), so they
+// work after a restart.
 /// Delete your answers, notes and membership here (asks first).
 #[poise::command(slash_command, guild_only, rename = "forget-me")]
 pub async fn forget_me(ctx: Context<'_>) -> Result<(), BotError> {
     let actor = actor(ctx).await?;
     let (question, yes_label, no_label) = privacy::forget_prompt(actor.lang);
-    let (yes, no) =
-        (format!("{}:{}", privacy::FORGET_CONFIRM, ctx.id()), format!("{}:{}", privacy::FORGET_CANCEL, ctx.id()));
-    let buttons = CreateActionRow::Buttons(vec![
-        CreateButton::new(yes.clone()).label(yes_label).style(ButtonStyle::Danger),
-        CreateButton::new(no.clone()).label(no_label).style(ButtonStyle::Secondary),
-    ]);
-    let handle = ctx.send(CreateReply::default().content(question).components(vec![buttons]).ephemeral(true)).await?;
-    let (yes_id, no_id) = (yes.clone(), no.clone());
-    let press = ComponentInteractionCollector::new(ctx.serenity_context())
-        .author_id(ctx.author().id)
-        .timeout(CONFIRM_TIMEOUT)
-        .filter(move |i| i.data.custom_id == yes_id || i.data.custom_id == no_id)
-        .await;
-    let text = match &press {
-        Some(p) if p.data.custom_id == yes => match privacy::forget_me(&*ctx.data().store, &actor).await {
-            Ok(removed) => privacy::forget_done(actor.lang, removed),
-            Err(e) => {
-                tracing::warn!(error = %e, "forget-me failed");
-                e.user_message(actor.lang)
-            }
-        },
-        _ => t!(actor.lang, "forget-cancelled"),
-    };
-    match press {
-        Some(p) => {
-            let update = CreateInteractionResponseMessage::new().content(text).components(Vec::new());
-            p.create_response(ctx.serenity_context(), CreateInteractionResponse::UpdateMessage(update)).await?;
-        }
-        None => {
-            handle.edit(ctx, CreateReply::default().content(text).components(Vec::new())).await?;
-        }
-    }
+    let buttons =
+        super::privacy_buttons::yes_no_row(CustomId::Forget(true), yes_label, CustomId::Forget(false), no_label, true);
+    ctx.send(CreateReply::default().content(question).components(vec![buttons]).ephemeral(true)).await?;
     Ok(())
 }
 
+/// Records an organiser's access to the group's data; a failure to record is logged, and the
+/// organiser still gets what they asked for.
+async fn audit(ctx: Context<'_>, actor: &crate::app::Actor, action: AuditAction, detail: &str) {
+    let meeting = ctx.data().store.current_meeting(actor.guild).await.ok().flatten().map(|m| m.id);
+    let data = ctx.data();
+    if let Err(e) =
+        crate::app::audit::record(&*data.store, &*data.clock, actor.guild, Some(actor.user), action, meeting, detail)
+            .await
+    {
+        tracing::warn!(error = %e, "audit entry not recorded");
+    }
+}
+
+/// Everything samrad stores about you here, as files only you see.
+#[poise::command(slash_command, guild_only, rename = "my-data")]
+pub async fn my_data(ctx: Context<'_>) -> Result<(), BotError> {
+    ctx.defer_ephemeral().await?;
+    let actor = actor(ctx).await?;
+    let guild_name = ctx.guild().map(|g| g.name.clone()).unwrap_or_default();
+    match crate::app::my_data::my_data(&*ctx.data().store, &ctx.data().secret, &actor, &guild_name).await {
+        Ok(files) => {
+            let message =
+                OutMessage { text: t!(actor.lang, "my-data-reply"), attachments: files, ..OutMessage::default() };
+            ctx.send(to_reply(message)).await?;
+            Ok(())
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
 /// Your privacy settings.
-#[poise::command(slash_command, guild_only, subcommands("share_in_rooms"), subcommand_required)]
+#[poise::command(slash_command, guild_only, subcommands("share_in_rooms", "status"), subcommand_required)]
 pub async fn privacy(_: Context<'_>) -> Result<(), BotError> {
     Ok(())
 }
@@ -145,6 +145,14 @@ pub async fn share_in_rooms(ctx: Context<'_>, share: bool) -> Result<(), BotErro
         Ok(text) => reply(ctx, text).await,
         Err(e) => fail(ctx, &actor, &e).await,
     }
+}
+
+/// What you share, and with whom.
+#[poise::command(slash_command, guild_only)]
+pub async fn status(ctx: Context<'_>) -> Result<(), BotError> {
+    let actor = actor(ctx).await?;
+    let text = crate::app::consent::status(&*ctx.data().store, &actor).await?;
+    reply(ctx, text).await
 }
 
 #[cfg(test)]

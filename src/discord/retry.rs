@@ -34,6 +34,12 @@ impl Failure {
     pub fn transport(message: impl Into<String>) -> Self {
         Self { status: None, code: None, retry_after: None, message: message.into() }
     }
+
+    /// Whether Discord may have carried the request out although this attempt failed: a 5xx
+    /// or a lost answer can come after the work; a 429 or 4xx never does.
+    pub fn may_have_been_done(&self) -> bool {
+        self.status.is_none_or(|s| s >= 500)
+    }
 }
 
 /// The wait before retry number `attempt + 1`, or `None` when the failure is final.

@@ -98,6 +98,7 @@ mod tests {
             help: None,
             required: true,
             phase: Phase::Reflection,
+            anonymity: crate::domain::privacy::Anonymity::Named,
         }
     }
 

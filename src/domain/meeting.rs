@@ -4,6 +4,7 @@ use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 
 use super::ids::{GuildId, MeetingId, QuestionId, RoleName, UnitName};
+use super::privacy::Anonymity;
 
 /// How a question is answered.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -37,6 +38,8 @@ pub struct Question {
     pub help: Option<String>,
     pub required: bool,
     pub phase: Phase,
+    /// Whether answers are shown with a name (see `domain::privacy`).
+    pub anonymity: Anonymity,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

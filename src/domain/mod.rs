@@ -8,6 +8,7 @@ pub mod grouping;
 pub mod ids;
 pub mod meeting;
 pub mod plan;
+pub mod privacy;
 pub mod schedule;
 pub mod summary;
 pub mod text;

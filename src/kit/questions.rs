@@ -6,6 +6,7 @@ use std::ops::Range;
 use super::error::{choose_hint, Sink};
 use super::raw::{RawQuestion, S};
 use super::validate::{line_of, non_empty, required};
+use crate::domain::privacy::Anonymity;
 use crate::domain::{Phase, Question, QuestionId, QuestionKind};
 
 const QUESTION_KINDS: &[&str] = &["free", "yes_no", "scale", "choice", "number"];
@@ -14,12 +15,18 @@ const PHASES: &[&str] = &["reflection", "evaluation"];
 const MAX_SELECT_OPTIONS: usize = 25;
 const MAX_OPTION_CHARS: usize = 100;
 
-pub(super) fn questions(sink: &mut Sink<'_>, raw: &[S<RawQuestion>], source: &str) -> Vec<Option<Question>> {
+/// `anonymous`: (whether questions are anonymous unless they say otherwise, how anonymous).
+pub(super) fn questions(
+    sink: &mut Sink<'_>,
+    raw: &[S<RawQuestion>],
+    source: &str,
+    anonymous: (bool, Anonymity),
+) -> Vec<Option<Question>> {
     let mut seen: HashMap<String, usize> = HashMap::new();
     raw.iter()
         .enumerate()
         .map(|(i, q)| {
-            let question = question(sink, q, i + 1);
+            let question = question(sink, q, i + 1, anonymous);
             if let (Some(question), Some(id)) = (&question, &q.get_ref().id) {
                 let key = question.id.as_str().to_owned();
                 if let Some(line) = seen.get(&key) {
@@ -37,7 +44,7 @@ pub(super) fn questions(sink: &mut Sink<'_>, raw: &[S<RawQuestion>], source: &st
         .collect()
 }
 
-fn question(sink: &mut Sink<'_>, spanned: &S<RawQuestion>, n: usize) -> Option<Question> {
+fn question(sink: &mut Sink<'_>, spanned: &S<RawQuestion>, n: usize, anonymous: (bool, Anonymity)) -> Option<Question> {
     let q = spanned.get_ref();
     let table = spanned.span();
     let place = format!("in question #{n}");
@@ -72,7 +79,16 @@ fn question(sink: &mut Sink<'_>, spanned: &S<RawQuestion>, n: usize) -> Option<Q
     let kind_name = q.kind.as_ref().map_or("free", |k| k.get_ref().as_str());
     let kind_span = q.kind.as_ref().map_or(table.clone(), S::span);
     let kind = question_kind(sink, q, kind_name, kind_span);
-    Some(Question { id: id?, text: text?, kind: kind?, help, required: q.required.unwrap_or(true), phase: phase? })
+    let anonymity = if q.anonymous.unwrap_or(anonymous.0) { anonymous.1 } else { Anonymity::Named };
+    Some(Question {
+        id: id?,
+        text: text?,
+        kind: kind?,
+        help,
+        required: q.required.unwrap_or(true),
+        phase: phase?,
+        anonymity,
+    })
 }
 
 fn question_kind(sink: &mut Sink<'_>, q: &RawQuestion, name: &str, span: Range<usize>) -> Option<QuestionKind> {

@@ -27,6 +27,10 @@ pub(crate) struct RawKit {
     /// A TOML date (`2027-03-15`) or a string (`"2027-03-15"`).
     pub date: Option<S<toml::Value>>,
     pub previous: Option<S<String>>,
+    /// Every question anonymous (a question's own `anonymous` wins).
+    pub anonymous: Option<bool>,
+    /// Anonymous answers lose their unit too.
+    pub anonymous_hide_unit: Option<bool>,
     #[serde(default)]
     pub purpose: Vec<S<String>>,
     #[serde(default)]
@@ -49,6 +53,8 @@ pub(crate) const KIT_KEYS: &[&str] = &[
     "timezone",
     "date",
     "previous",
+    "anonymous",
+    "anonymous_hide_unit",
     "purpose",
     "units",
     "roles",
@@ -90,12 +96,14 @@ pub(crate) struct RawQuestion {
     pub help: Option<S<String>>,
     pub required: Option<bool>,
     pub phase: Option<S<String>>,
+    pub anonymous: Option<bool>,
     pub min: Option<S<i64>>,
     pub max: Option<S<i64>>,
     pub options: Option<S<Vec<S<String>>>>,
 }
 
-pub(crate) const QUESTION_KEYS: &[&str] = &["id", "text", "kind", "help", "required", "phase", "min", "max", "options"];
+pub(crate) const QUESTION_KEYS: &[&str] =
+    &["id", "text", "kind", "help", "required", "phase", "anonymous", "min", "max", "options"];
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]

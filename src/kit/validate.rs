@@ -12,6 +12,7 @@ use super::model::{Kit, KitSchedule};
 use super::questions::questions;
 use super::raw::{RawKit, RawSchedule, S};
 use super::schedule::check_schedule;
+use crate::domain::privacy::Anonymity;
 use crate::domain::{RoleName, UnitName};
 
 pub(crate) const LANGUAGES: &[&str] = &["nb", "sv", "en"];
@@ -45,7 +46,9 @@ pub(crate) fn validate(raw: RawKit, sink: &mut Sink<'_>, source: &str) -> Option
     let purpose = raw.purpose.iter().filter_map(|p| non_empty(sink, p, "purpose line")).collect();
     let units = names::<UnitName>(sink, &raw.units, "unit", source);
     let roles = names::<RoleName>(sink, &raw.roles, "role", source);
-    let questions = questions(sink, &raw.questions, source);
+    let anonymity =
+        if raw.anonymous_hide_unit == Some(true) { Anonymity::AnonymousNoUnit } else { Anonymity::Anonymous };
+    let questions = questions(sink, &raw.questions, source, (raw.anonymous.unwrap_or(false), anonymity));
     // Question ids as written, also invalid ones, so a plan does not repeat their errors.
     let written: Vec<&str> =
         raw.questions.iter().filter_map(|q| q.get_ref().id.as_ref()).map(|id| id.get_ref().as_str()).collect();

@@ -176,6 +176,7 @@ mod tests {
             help: None,
             required: true,
             phase: Phase::Reflection,
+            anonymity: crate::domain::privacy::Anonymity::Named,
         };
         let mut input = DigestInput {
             title: "Koordineringsgruppa: fra sentrale planer til praksis".into(),

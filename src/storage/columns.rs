@@ -2,6 +2,7 @@
 //! between SQLite and Postgres (`samrad copy`) reads the same.
 
 use super::StoreError;
+use crate::domain::privacy::Anonymity;
 use crate::domain::{Phase, QuestionKind};
 
 /// `QuestionKind` ↔ (kind, options_json) columns.
@@ -33,9 +34,23 @@ pub(super) fn kind_from_db(kind: &str, options: &str) -> Result<QuestionKind, St
     })
 }
 
+pub(super) fn anonymity_from_db(s: &str) -> Result<Anonymity, StoreError> {
+    Anonymity::parse(s).ok_or_else(|| StoreError::Corrupt(format!("question anonymity {s:?}")))
+}
+
 pub(super) fn phase_to_db(p: Phase) -> &'static str {
     match p {
         Phase::Reflection => "reflection",
         Phase::Evaluation => "evaluation",
     }
+}
+
+/// The end (midnight) of a meeting's day in its timezone: when a meeting ended, for meetings
+/// that ended before the end time was recorded.
+pub(super) fn end_of_day(date: &str, timezone: &str) -> Result<chrono::DateTime<chrono::Utc>, StoreError> {
+    let bad = || StoreError::Corrupt(format!("meeting day {date:?} in {timezone:?}"));
+    let day: chrono::NaiveDate = date.get(..10).unwrap_or(date).parse().map_err(|_| bad())?;
+    let tz: chrono_tz::Tz = timezone.parse().map_err(|_| bad())?;
+    let midnight = day.succ_opt().ok_or_else(bad)?.and_hms_opt(0, 0, 0).ok_or_else(bad)?;
+    Ok(midnight.and_local_timezone(tz).earliest().ok_or_else(bad)?.with_timezone(&chrono::Utc))
 }

@@ -22,6 +22,33 @@ async fn season(url: &str) {
     let at = answer.updated_at + chrono::Duration::minutes(5);
     store.save_answer(weeks, guild, answer.user, &answer.question, "Edited: ørsmå endringer", at).await.unwrap();
     store.link_previous(day, "uio-koordineringsgruppe").await.unwrap();
+    // Privacy: an edited anonymous answer (with its respondent), an audit entry, and a third
+    // meeting purged under retention, which keeps a key figure.
+    let mut questions = crate::store::questions();
+    questions[0].anonymity = samrad::domain::privacy::Anonymity::Anonymous;
+    let anonymous = samrad::app::ports::NewMeeting { questions, ..crate::store::new_meeting(guild, "kit-anon") };
+    let third = store.create_meeting(&anonymous, at).await.unwrap();
+    let secret = samrad::domain::privacy::AuthorSecret::new(vec![5; 32]).unwrap();
+    let key = secret.author_key(guild, third, answer.user);
+    for value in ["Anonymt svar", "Anonymt svar, endret"] {
+        let a = vec![(anonymous.questions[0].id.clone(), value.to_owned(), None)];
+        store.save_anonymous_answers(third, guild, answer.user, &key, &a, at).await.unwrap();
+    }
+    let entry = samrad::app::privacy_store::AuditEntry {
+        at,
+        actor: Some(answer.user),
+        action: samrad::app::privacy_store::AuditAction::Export,
+        meeting: Some(weeks),
+        detail: "csv".into(),
+    };
+    store.record_audit(guild, &entry).await.unwrap();
+    let figure = samrad::domain::digest::KeyFigure {
+        question: anonymous.questions[3].id.clone(),
+        unit: anonymous.units[0].clone(),
+        value: 41.25,
+    };
+    let purged = store.create_meeting(&crate::store::new_meeting(guild, "kit-old"), at).await.unwrap();
+    store.purge_meeting(purged, &[figure], at).await.unwrap();
     // A kit an organiser uploaded (two versions), and the text the day's meeting was loaded from.
     let source = std::fs::read_to_string("prompts/benchmarking-1.toml").expect("shipped kit");
     for (version, text) in [source.clone(), format!("{source}\n# ändrad")].into_iter().enumerate() {

@@ -100,6 +100,7 @@ async fn exercise<S: Store>(s: &S) -> Vec<String> {
         help: Some("help".into()),
         required: id != "free",
         phase,
+        anonymity: samrad::domain::privacy::Anonymity::Named,
     };
     let new = NewMeeting {
         guild: g,
@@ -449,6 +450,7 @@ async fn concurrent_workers_claim_each_job_once() {
                     help: None,
                     required: true,
                     phase: Phase::Reflection,
+                    anonymity: samrad::domain::privacy::Anonymity::Named,
                 }],
             },
             t0,

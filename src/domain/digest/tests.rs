@@ -12,7 +12,15 @@ fn qid(s: &str) -> QuestionId {
 }
 
 fn question(id: &str, text: &str, kind: QuestionKind, required: bool) -> Question {
-    Question { id: qid(id), text: text.into(), kind, help: None, required, phase: Phase::Reflection }
+    Question {
+        id: qid(id),
+        text: text.into(),
+        kind,
+        help: None,
+        required,
+        phase: Phase::Reflection,
+        anonymity: crate::domain::privacy::Anonymity::Named,
+    }
 }
 
 fn member(user: u64, name: &str, u: &str) -> DigestMember {

@@ -215,45 +215,7 @@ impl GuildStore for PgStore {
     }
 
     async fn forget_member(&self, guild: GuildId, user: UserId) -> Result<u64, StoreError> {
-        let (g, u) = (db_id(guild.0), db_id(user.0));
-        let mut tx = self.pool.begin().await?;
-        // Lock the member first, so an answer saved meanwhile cannot slip in between the count
-        // and the delete (SQLite's single writer gave this for free).
-        sqlx::query("SELECT 1 FROM members WHERE guild_id = $1 AND user_id = $2 FOR UPDATE")
-            .bind(g)
-            .bind(u)
-            .fetch_optional(&mut *tx)
-            .await?;
-        // Notes are kept per room, not per guild; remove the member's notes in this guild's rooms.
-        let notes = sqlx::query(
-            "DELETE FROM notes WHERE user_id = $1 AND room_id IN (
-                SELECT r.id FROM rooms r JOIN rounds ro ON ro.id = r.round_id
-                JOIN meetings m ON m.id = ro.meeting_id WHERE m.guild_id = $2)",
-        )
-        .bind(u)
-        .bind(g)
-        .execute(&mut *tx)
-        .await?
-        .rows_affected();
-        // Kits they uploaded belong to the group and stay, without their name.
-        sqlx::query("UPDATE guild_kits SET uploaded_by = NULL WHERE guild_id = $1 AND uploaded_by = $2")
-            .bind(g)
-            .bind(u)
-            .execute(&mut *tx)
-            .await?;
-        // Answers and their revisions go with the member row (ON DELETE CASCADE).
-        let answers: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM answers WHERE guild_id = $1 AND user_id = $2")
-            .bind(g)
-            .bind(u)
-            .fetch_one(&mut *tx)
-            .await?;
-        let member = sqlx::query("DELETE FROM members WHERE guild_id = $1 AND user_id = $2")
-            .bind(g)
-            .bind(u)
-            .execute(&mut *tx)
-            .await?
-            .rows_affected();
-        tx.commit().await?;
-        Ok(notes + u64::try_from(answers).unwrap_or(0) + member)
+        // One implementation of forgetting: `PrivacyStore::forget` (here without anonymous keys).
+        crate::app::privacy_store::PrivacyStore::forget(self, guild, user, &[]).await
     }
 }

@@ -8,7 +8,7 @@ use crate::app::ports::{MeetingStore, NewMeeting};
 use crate::domain::{
     ChannelId, GuildId, Meeting, MeetingId, MeetingState, Phase, Question, QuestionId, RoleName, UnitName,
 };
-use crate::storage::columns::{kind_from_db, kind_to_db, phase_to_db};
+use crate::storage::columns::{anonymity_from_db, kind_from_db, kind_to_db, phase_to_db};
 
 #[derive(sqlx::FromRow)]
 struct MeetingRow {
@@ -31,6 +31,7 @@ struct QuestionRow {
     help: Option<String>,
     required: bool,
     phase: String,
+    anonymity: String,
 }
 
 impl PgStore {
@@ -57,7 +58,7 @@ impl PgStore {
                 .fetch_all(&self.pool)
                 .await?;
         let question_rows: Vec<QuestionRow> = sqlx::query_as(
-            "SELECT id, text, kind, options_json, help, required, phase FROM questions WHERE meeting_id = $1 ORDER BY position",
+            "SELECT id, text, kind, options_json, help, required, phase, anonymity FROM questions WHERE meeting_id = $1 ORDER BY position",
         )
         .bind(id)
         .fetch_all(&self.pool)
@@ -72,6 +73,7 @@ impl PgStore {
                 help: q.help,
                 required: q.required,
                 phase: if q.phase == "evaluation" { Phase::Evaluation } else { Phase::Reflection },
+                anonymity: anonymity_from_db(&q.anonymity)?,
             });
         }
         Ok(Some(Meeting {
@@ -133,8 +135,8 @@ impl MeetingStore for PgStore {
         for (pos, q) in m.questions.iter().enumerate() {
             let (kind, options) = kind_to_db(&q.kind);
             sqlx::query(
-                "INSERT INTO questions (meeting_id, id, position, text, kind, options_json, help, required, phase)
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+                "INSERT INTO questions (meeting_id, id, position, text, kind, options_json, help, required, phase, anonymity)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
             )
             .bind(id)
             .bind(q.id.as_str())
@@ -145,6 +147,7 @@ impl MeetingStore for PgStore {
             .bind(&q.help)
             .bind(q.required)
             .bind(phase_to_db(q.phase))
+            .bind(q.anonymity.as_str())
             .execute(&mut *tx)
             .await?;
         }
@@ -170,11 +173,15 @@ impl MeetingStore for PgStore {
     }
 
     async fn set_meeting_state(&self, id: MeetingId, state: MeetingState) -> Result<(), StoreError> {
-        let done = sqlx::query("UPDATE meetings SET state = $1 WHERE id = $2")
-            .bind(state.as_str())
-            .bind(id.0)
-            .execute(&self.pool)
-            .await?;
+        // The end is remembered for retention (the first time only).
+        let done = sqlx::query(
+            "UPDATE meetings SET state = $1,
+             ended_at = CASE WHEN $1 = 'ended' THEN COALESCE(ended_at, now()) ELSE ended_at END WHERE id = $2",
+        )
+        .bind(state.as_str())
+        .bind(id.0)
+        .execute(&self.pool)
+        .await?;
         if done.rows_affected() == 0 {
             return Err(StoreError::NotFound(format!("meeting {id}")));
         }

@@ -15,6 +15,7 @@ mod guilds;
 mod kits;
 mod meetings;
 mod plans;
+mod privacy;
 mod rounds;
 mod schedule;
 

@@ -206,32 +206,7 @@ impl GuildStore for SqliteStore {
     }
 
     async fn forget_member(&self, guild: GuildId, user: UserId) -> Result<u64, StoreError> {
-        let (g, u) = (db_id(guild.0), db_id(user.0));
-        let mut tx = self.pool.begin().await?;
-        // Notes are kept per room, not per guild; remove the member's notes in this guild's rooms.
-        let notes = sqlx::query!(
-            "DELETE FROM notes WHERE user_id = ? AND room_id IN (
-                SELECT r.id FROM rooms r JOIN rounds ro ON ro.id = r.round_id
-                JOIN meetings m ON m.id = ro.meeting_id WHERE m.guild_id = ?)",
-            u,
-            g
-        )
-        .execute(&mut *tx)
-        .await?
-        .rows_affected();
-        // Kits they uploaded belong to the group and stay, without their name.
-        sqlx::query!("UPDATE guild_kits SET uploaded_by = NULL WHERE guild_id = ? AND uploaded_by = ?", g, u)
-            .execute(&mut *tx)
-            .await?;
-        // Answers and their revisions go with the member row (ON DELETE CASCADE).
-        let answers = sqlx::query_scalar!("SELECT COUNT(*) FROM answers WHERE guild_id = ? AND user_id = ?", g, u)
-            .fetch_one(&mut *tx)
-            .await?;
-        let member = sqlx::query!("DELETE FROM members WHERE guild_id = ? AND user_id = ?", g, u)
-            .execute(&mut *tx)
-            .await?
-            .rows_affected();
-        tx.commit().await?;
-        Ok(notes + u64::try_from(answers).unwrap_or(0) + member)
+        // One implementation of forgetting: `PrivacyStore::forget` (here without anonymous keys).
+        crate::app::privacy_store::PrivacyStore::forget(self, guild, user, &[]).await
     }
 }

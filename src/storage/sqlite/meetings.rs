@@ -8,7 +8,7 @@ use crate::app::ports::{MeetingStore, NewMeeting};
 use crate::domain::{
     ChannelId, GuildId, Meeting, MeetingId, MeetingState, Phase, Question, QuestionId, RoleName, UnitName,
 };
-use crate::storage::columns::{kind_from_db, kind_to_db, phase_to_db};
+use crate::storage::columns::{anonymity_from_db, kind_from_db, kind_to_db, phase_to_db};
 
 impl SqliteStore {
     async fn load_meeting(&self, id: i64) -> Result<Option<Meeting>, StoreError> {
@@ -31,7 +31,7 @@ impl SqliteStore {
             .fetch_all(&self.pool)
             .await?;
         let question_rows = sqlx::query!(
-            "SELECT id, text, kind, options_json, help, required, phase FROM questions WHERE meeting_id = ? ORDER BY position",
+            "SELECT id, text, kind, options_json, help, required, phase, anonymity FROM questions WHERE meeting_id = ? ORDER BY position",
             id
         )
         .fetch_all(&self.pool)
@@ -46,6 +46,7 @@ impl SqliteStore {
                 help: q.help,
                 required: q.required != 0,
                 phase: if q.phase == "evaluation" { Phase::Evaluation } else { Phase::Reflection },
+                anonymity: anonymity_from_db(&q.anonymity)?,
             });
         }
         Ok(Some(Meeting {
@@ -112,9 +113,10 @@ impl MeetingStore for SqliteStore {
             let qid = q.id.as_str();
             let (kind, options) = kind_to_db(&q.kind);
             let phase = phase_to_db(q.phase);
+            let anonymity = q.anonymity.as_str();
             sqlx::query!(
-                "INSERT INTO questions (meeting_id, id, position, text, kind, options_json, help, required, phase)
-                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO questions (meeting_id, id, position, text, kind, options_json, help, required, phase, anonymity)
+                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 id,
                 qid,
                 pos,
@@ -123,7 +125,8 @@ impl MeetingStore for SqliteStore {
                 options,
                 q.help,
                 q.required,
-                phase
+                phase,
+                anonymity
             )
             .execute(&mut *tx)
             .await?;
@@ -152,7 +155,18 @@ impl MeetingStore for SqliteStore {
 
     async fn set_meeting_state(&self, id: MeetingId, state: MeetingState) -> Result<(), StoreError> {
         let s = state.as_str();
-        let done = sqlx::query!("UPDATE meetings SET state = ? WHERE id = ?", s, id.0).execute(&self.pool).await?;
+        // The end is remembered for retention (the first time only).
+        let now = time::to_db(chrono::Utc::now());
+        let done = sqlx::query!(
+            "UPDATE meetings SET state = ?,
+             ended_at = CASE WHEN ? = 'ended' THEN COALESCE(ended_at, ?) ELSE ended_at END WHERE id = ?",
+            s,
+            s,
+            now,
+            id.0
+        )
+        .execute(&self.pool)
+        .await?;
         if done.rows_affected() == 0 {
             return Err(StoreError::NotFound(format!("meeting {id}")));
         }

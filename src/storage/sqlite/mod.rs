@@ -11,6 +11,7 @@ mod guilds;
 mod kits;
 mod meetings;
 mod plans;
+mod privacy;
 mod rounds;
 mod schedule;
 mod time;

@@ -68,24 +68,25 @@ async fn member_round_trips_every_field(db: &Db) {
         name: "Åse Øygard 🌿".into(),
         unit: None,
         role: None,
-        share_in_rooms: true,
+        // Sharing in rooms is opt-in.
+        share_in_rooms: false,
         locale: None,
     };
     assert_eq!(db.store.member(GUILD, user(1)).await.unwrap(), Some(fresh.clone()), "a new member's defaults");
 
     db.store.set_unit(GUILD, user(1), Some(&unit("Det juridiske fakultet"))).await.unwrap();
     db.store.set_role(GUILD, user(1), Some(&role("Verneombud"))).await.unwrap();
-    db.store.set_share_in_rooms(GUILD, user(1), false).await.unwrap();
+    db.store.set_share_in_rooms(GUILD, user(1), true).await.unwrap();
     db.store.set_member_locale(GUILD, user(1), Some("sv")).await.unwrap();
     let full = db.store.member(GUILD, user(1)).await.unwrap().unwrap();
     assert_eq!(full.unit.as_ref().map(|u| u.as_str()), Some("Det juridiske fakultet"));
     assert_eq!(full.role.as_ref().map(|r| r.as_str()), Some("Verneombud"));
-    assert!(!full.share_in_rooms);
+    assert!(full.share_in_rooms);
     assert_eq!(full.locale.as_deref(), Some("sv"));
 
     db.store.set_unit(GUILD, user(1), None).await.unwrap();
     db.store.set_role(GUILD, user(1), None).await.unwrap();
-    db.store.set_share_in_rooms(GUILD, user(1), true).await.unwrap();
+    db.store.set_share_in_rooms(GUILD, user(1), false).await.unwrap();
     db.store.set_member_locale(GUILD, user(1), None).await.unwrap();
     assert_eq!(db.store.member(GUILD, user(1)).await.unwrap(), Some(fresh), "back to None");
     assert_eq!(db.store.member(OTHER_GUILD, user(1)).await.unwrap(), None, "membership is per guild");

@@ -44,10 +44,12 @@ macro_rules! store_tests {
 mod agenda;
 mod answers;
 mod claims;
+mod forget;
 mod guilds;
 mod kits;
 mod meetings;
 mod plans;
+mod privacy;
 mod rounds;
 mod schedule;
 
@@ -133,6 +135,7 @@ pub fn questions() -> Vec<Question> {
         help: help.map(Into::into),
         required,
         phase,
+        anonymity: samrad::domain::privacy::Anonymity::Named,
     };
     vec![
         q(

@@ -41,6 +41,31 @@ async fn commands_are_registered_with_norwegian_and_swedish_names() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn staff_commands_are_registered_hidden_from_members() {
+    use samrad::discord::staff::{FACILITATOR_PERMISSIONS, ORGANISER_PERMISSIONS};
+    let w = Wire::start(Setup::new(guild(0, false))).await;
+    let commands = w.fake.commands();
+    let permissions = |name: &str| {
+        let c = commands.iter().find(|c| c["name"] == name).unwrap_or_else(|| panic!("{name} registered"));
+        c["default_member_permissions"].as_str().map(str::to_owned)
+    };
+    let facilitator = FACILITATOR_PERMISSIONS.bits().to_string();
+    let organiser = ORGANISER_PERMISSIONS.bits().to_string();
+    assert_eq!(facilitator, "16777216", "Move Members");
+    assert_eq!(organiser, "32", "Manage Server");
+    for name in ["breakout", "agenda"] {
+        assert_eq!(permissions(name).as_deref(), Some(facilitator.as_str()), "/{name}");
+    }
+    for name in ["meeting", "digest", "export"] {
+        assert_eq!(permissions(name).as_deref(), Some(organiser.as_str()), "/{name}");
+    }
+    for name in ["answer", "unit", "note", "privacy", "forget-me", "help"] {
+        assert_eq!(permissions(name), None, "/{name} is for every member");
+    }
+    w.finish().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_member_without_the_facilitator_role_is_refused_and_nothing_is_created() {
     let w = Wire::start(Setup::new(guild(4, true))).await;
     w.load("example-en").await;

@@ -6,6 +6,7 @@ mod breakouts;
 mod commands;
 mod faults;
 mod kits;
+mod limits;
 mod ops;
 mod plans;
 mod shards;
@@ -139,6 +140,7 @@ impl Wire {
             tick_every: Duration::from_millis(100),
             clock: clock.clone() as Arc<dyn Clock>,
             shards: None,
+            secret: samrad::domain::privacy::AuthorSecret::new(vec![7; 32]).unwrap(),
         };
         let (stop, stopped) = oneshot::channel::<()>();
         let bot = tokio::spawn(samrad::discord::run_until(settings, async {

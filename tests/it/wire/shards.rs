@@ -78,6 +78,7 @@ async fn two_processes_share_one_database(db: &Db) {
             tick_every: Duration::from_millis(50),
             clock: clock.clone() as Arc<dyn Clock>,
             shards: Some(ShardPlan { total: 2, range }),
+            secret: samrad::domain::privacy::AuthorSecret::new(vec![7; 32]).unwrap(),
         };
         let (stop, stopped) = oneshot::channel::<()>();
         let bot = tokio::spawn(samrad::discord::run_until(settings, async {
