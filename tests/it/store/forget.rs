@@ -49,6 +49,11 @@ const MEMBER_DATA: &[&str] = &[
     "rooms.summary_by",
     "plans.owner",
     "plans.created_by",
+    "plans.owner_id",
+    "plan_changes.changed_by",
+    "decisions.responsible",
+    "decisions.responsible_id",
+    "decisions.created_by",
     "audit_log.actor_id",
     // Reminder DMs are recorded under a key that ends with the member's id.
     "posts.key",
@@ -72,6 +77,20 @@ const NOT_MEMBER_DATA_TABLES: &[&str] = &[
 
 /// Columns of tables with member data that hold none themselves.
 const NOT_MEMBER_DATA: &[&str] = &[
+    // A plan's status and a decision's text belong to the unit and the meeting.
+    "plans.status",
+    "plans.status_note",
+    "plan_changes.id",
+    "plan_changes.plan_id",
+    "plan_changes.status",
+    "plan_changes.note",
+    "plan_changes.changed_at",
+    "plan_changes.asked_in",
+    "decisions.id",
+    "decisions.meeting_id",
+    "decisions.text",
+    "decisions.due",
+    "decisions.created_at",
     "guilds.id",
     "guilds.name",
     "guilds.organiser_role",
