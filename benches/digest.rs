@@ -59,7 +59,12 @@ fn big_meeting() -> DigestInput {
         user += 1;
         let unit = units[user as usize % units.len()].clone();
         let swedish = user % 40 >= 20;
-        members.push(DigestMember { user: UserId(user), name: format!("Medlem {user}"), unit: Some(unit.clone()) });
+        members.push(DigestMember {
+            user: UserId(user),
+            name: format!("Medlem {user}"),
+            unit: Some(unit.clone()),
+            role: None,
+        });
         for (k, question) in questions.iter().enumerate() {
             if answers.len() == 10_000 || (user % 5 == 0 && k > 2) {
                 break;
@@ -86,6 +91,7 @@ fn big_meeting() -> DigestInput {
             user: UserId(100_000 + extra as u64),
             name: format!("Stille {extra}"),
             unit: Some(unit),
+            role: None,
         });
     }
     DigestInput { title: "Stort møte".into(), units, members, questions, answers, previous: None }

@@ -25,7 +25,7 @@ use fake_discord::{
 };
 use samrad::app::ports::prelude::*;
 use samrad::app::ports::{Clock, GuildSettings, ManualClock, SystemClock};
-use samrad::app::tick::ANSWER_BUTTON;
+use samrad::app::posting::ANSWER_BUTTON;
 use samrad::app::{meetings, membership, Actor, Staff};
 use samrad::discord::{BotError, BotSettings};
 use samrad::domain::{ChannelId, GuildId, MeetingState, UserId};

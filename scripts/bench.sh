@@ -19,6 +19,7 @@ if [ "${1:-}" != "--report" ]; then
   cargo bench --bench ingest
   cargo bench --bench split -- --noplot
   cargo bench --bench digest -- --noplot
+  cargo bench --bench themes
   if [ -f benches/wire.rs ]; then cargo bench --bench wire; fi
   cargo bench --bench scale
   cut -d' ' -f1-3 /proc/loadavg >target/bench/load-end
@@ -55,6 +56,8 @@ def criterion(group_glob, title, note):
         out.extend([f"## {title}", "", note, "", "| benchmark | median ms | 95% CI ms |", "|---|---|---|", *rows, ""])
 criterion("split*/*/*", "Split (grouping)", "500 members in 40 units with 4 roles into 100 rooms, each mode, without and with 10 earlier rounds of history. Targets: < 5 ms for random/mixed, < 50 ms for repeat-avoiding modes with history.")
 criterion("digest*", "Digest", "10 000 answers over 40 units, nb/sv text. Target: computation < 100 ms; the chart is measured separately.")
+if os.path.exists("target/bench/themes.md"):
+    out += [open("target/bench/themes.md").read().strip(), ""]
 for part in ["scale", "scale-ingest"]:
     path = f"target/bench/{part}.md"
     if os.path.exists(path):

@@ -11,6 +11,7 @@ pub mod discord;
 pub mod domain;
 pub mod i18n;
 pub mod kit;
+pub mod ops;
 pub mod render;
 pub mod secret;
 pub mod storage;

@@ -31,6 +31,10 @@ enum Command {
         /// different ranges share one Postgres database (database.url).
         #[arg(long, requires = "shards")]
         shard_range: Option<String>,
+        /// Serve Prometheus metrics at /metrics and a health check at /healthz on this address
+        /// (e.g. 127.0.0.1:9464); off unless given.
+        #[arg(long, env = "SAMRAD_METRICS_ADDR")]
+        metrics_addr: Option<std::net::SocketAddr>,
     },
     /// Run a whole simulated meeting in the terminal (no Discord token needed).
     Demo {
@@ -78,6 +82,12 @@ enum Command {
         #[arg(long)]
         application_id: Option<u64>,
     },
+    /// Ask a running `samrad run` whether it is healthy (its /healthz); exit 0 when it is.
+    Health {
+        /// The address it serves metrics on.
+        #[arg(long, env = "SAMRAD_METRICS_ADDR", default_value = "127.0.0.1:9464")]
+        addr: std::net::SocketAddr,
+    },
     /// Write a consistent copy of the SQLite database to a new file, while the bot runs.
     Backup {
         /// The new backup file.
@@ -106,15 +116,6 @@ enum Command {
         #[arg(long)]
         to: String,
     },
-}
-
-fn init_logging() {
-    tracing_subscriber::fmt()
-        .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "samrad=info,warn".into()),
-        )
-        .with_writer(std::io::stderr)
-        .init();
 }
 
 fn resolve_kit(config: &Config, kit: &str) -> anyhow::Result<kit::Kit> {
@@ -169,12 +170,17 @@ async fn main() -> ExitCode {
 }
 
 async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
-    init_logging();
+    let log_format = std::env::var("SAMRAD_LOG_FORMAT").ok();
+    samrad::ops::logs::init(samrad::ops::logs::LogFormat::parse(log_format.as_deref()));
     let config = Config::load(&cli.config)?;
     match cli.command {
-        Command::Run { shards, shard_range } => {
+        Command::Run { shards, shard_range, metrics_addr } => {
             let plan = samrad::discord::ShardPlan::from_args(shards, shard_range.as_deref())?;
             let settings = bot_settings(&config, plan)?;
+            if let Some(addr) = metrics_addr {
+                samrad::ops::metrics::install().context("installing the metrics recorder")?;
+                samrad::ops::http::serve(addr).await.with_context(|| format!("serving metrics on {addr}"))?;
+            }
             samrad::app::summarise::configure(config.summary.llm_url.as_deref());
             tracing::info!(?settings, "starting the bot");
             samrad::discord::run(settings).await?;
@@ -240,6 +246,12 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             };
             println!("{}", samrad::discord::invite::invite_url(id));
             Ok(ExitCode::SUCCESS)
+        }
+        Command::Health { addr } => {
+            let (healthy, body) =
+                samrad::ops::http::ask_health(addr).await.with_context(|| format!("asking {addr}/healthz"))?;
+            print!("{body}");
+            Ok(if healthy { ExitCode::SUCCESS } else { ExitCode::from(1) })
         }
         Command::Backup { to, db } => {
             let url = db.unwrap_or_else(|| config.database.url.clone());

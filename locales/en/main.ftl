@@ -20,6 +20,8 @@ state-closed = answering closed
 state-ended = ended
 status-deadline = Deadline: { $when }
 status-missing-units = Units with no answers yet: { $units }
+status-no-members = – no members
+status-empty-units = Units without members: { $units }
 status-without-unit = { $count ->
     [one] One member has not joined a unit.
    *[other] { $count } members have not joined a unit.
@@ -87,7 +89,7 @@ room-name = room-{ $number }
 round-category = Breakout round { $number }
 choose-post = Pick a room ({ $rooms } to choose from):
 room-brief = Welcome! You have { $minutes } minutes (ends { $ends }). Write notes with `/note`; a rapporteur can write the room's summary with `/note summary:True`.
-room-answers-of = What { $name } ({ $unit }) answered before the meeting:
+room-answer-by = **{ $name }** ({ $unit }):
 broadcast = 📣 { $name }: { $text }
 room-one-minute = One minute left — time to agree on what you bring back to plenary.
 summary-post = **{ $room }** ({ $members })

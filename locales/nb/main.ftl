@@ -20,6 +20,8 @@ state-closed = svarfristen er ute
 state-ended = avsluttet
 status-deadline = Svarfrist: { $when }
 status-missing-units = Enheter uten svar ennå: { $units }
+status-no-members = – ingen medlemmer
+status-empty-units = Enheter uten medlemmer: { $units }
 status-without-unit = { $count ->
     [one] Ett medlem har ikke blitt med i en enhet.
    *[other] { $count } medlemmer har ikke blitt med i en enhet.
@@ -87,7 +89,7 @@ room-name = rom-{ $number }
 round-category = Grupperunde { $number }
 choose-post = Velg et rom ({ $rooms } å velge mellom):
 room-brief = Velkommen! Dere har { $minutes } minutter (slutt { $ends }). Skriv notater med `/note`; en referent kan skrive rommets oppsummering med `/note summary:True`.
-room-answers-of = Dette svarte { $name } ({ $unit }) før møtet:
+room-answer-by = **{ $name }** ({ $unit }):
 broadcast = 📣 { $name }: { $text }
 room-one-minute = Ett minutt igjen — bli enige om hva dere tar med tilbake til plenum.
 summary-post = **{ $room }** ({ $members })

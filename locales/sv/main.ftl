@@ -20,6 +20,8 @@ state-closed = svarstiden har gått ut
 state-ended = avslutat
 status-deadline = Sista svarsdag: { $when }
 status-missing-units = Enheter utan svar ännu: { $units }
+status-no-members = – inga medlemmar
+status-empty-units = Enheter utan medlemmar: { $units }
 status-without-unit = { $count ->
     [one] En medlem har inte gått med i någon enhet.
    *[other] { $count } medlemmar har inte gått med i någon enhet.
@@ -87,7 +89,7 @@ room-name = rum-{ $number }
 round-category = Grupprunda { $number }
 choose-post = Välj ett rum ({ $rooms } att välja mellan):
 room-brief = Välkomna! Ni har { $minutes } minuter (slut { $ends }). Skriv anteckningar med `/note`; en rapportör kan skriva rummets sammanfattning med `/note summary:True`.
-room-answers-of = Det här svarade { $name } ({ $unit }) före mötet:
+room-answer-by = **{ $name }** ({ $unit }):
 broadcast = 📣 { $name }: { $text }
 room-one-minute = En minut kvar — dags att enas om vad ni tar med tillbaka till plenum.
 summary-post = **{ $room }** ({ $members })

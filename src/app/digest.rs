@@ -33,12 +33,17 @@ pub fn digest_labels(lang: Lang) -> DigestLabels {
         per_unit: l("digest-per-unit"),
         all_required: t!(lang, "digest-all-required", n = "{n}"),
         silent_units: l("digest-silent-units"),
+        empty_units: l("digest-empty-units"),
+        by_role: l("digest-by-role"),
         missing_members: l("digest-not-answered"),
         and_more: t!(lang, "digest-and-more", n = "{n}"),
         no_unit: l("digest-no-unit"),
         no_answers: l("digest-no-answers"),
         answer_count: t!(lang, "digest-answer-count", n = "{n}"),
         themes: l("digest-themes"),
+        theme_counts: t!(lang, "digest-theme-counts", answers = "{answers}", units = "{units}"),
+        theme_other: t!(lang, "digest-theme-other", n = "{n}"),
+        themes_overall: l("digest-themes-overall"),
         yes: l("digest-yes"),
         no: l("digest-no"),
         mean: l("digest-mean"),
@@ -57,6 +62,7 @@ pub fn chart_labels(lang: Lang) -> ChartLabels {
         response_rate: t!(lang, "chart-response-rate"),
         answers_per_question: t!(lang, "chart-answers-per-question"),
         no_units: t!(lang, "chart-no-units"),
+        no_members: t!(lang, "chart-no-members"),
     }
 }
 
@@ -77,7 +83,12 @@ pub async fn digest_input<S: Store + ?Sized>(store: &S, meeting: &Meeting) -> Re
         units: by_role.as_ref().map_or_else(|| meeting.units.clone(), |g| g.iter().map(|(n, _)| n.clone()).collect()),
         members: members
             .iter()
-            .map(|m| DigestMember { user: m.user, name: m.name.clone(), unit: group_of(m.user, m.unit.clone()) })
+            .map(|m| DigestMember {
+                user: m.user,
+                name: m.name.clone(),
+                unit: group_of(m.user, m.unit.clone()),
+                role: m.role.clone(),
+            })
             .collect(),
         questions: meeting.reflection_questions().cloned().collect(),
         answers: answers

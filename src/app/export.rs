@@ -4,10 +4,12 @@
 
 use super::actor::{Actor, UserMessage};
 use super::ports::{Attachment, Store, StoreError};
+use crate::domain::digest::{self, QuestionDetail};
 use crate::domain::{Meeting, MeetingId, Phase, UserId};
 use crate::i18n::Lang;
 use crate::render::export::{
     self, ExportAnswer, ExportData, ExportDecision, ExportEvaluation, ExportFollowUp, ExportPlanChange, ExportRoom,
+    ExportTheme,
 };
 use crate::t;
 
@@ -84,6 +86,7 @@ pub async fn export_data<S: Store + ?Sized>(store: &S, meeting: &Meeting) -> Res
         follow_up: Vec::new(),
         decisions: Vec::new(),
         evaluations: Vec::new(),
+        themes: Vec::new(),
     };
 
     let mut answers = store.answers(meeting.id).await?;
@@ -179,11 +182,31 @@ pub async fn export_data<S: Store + ?Sized>(store: &S, meeting: &Meeting) -> Res
             at: d.created_at,
         })
         .collect();
+    data.themes = themes(store, meeting).await?;
     Ok(data)
 }
 
 /// The follow-up answer of a plan nobody answered for.
 const NO_ANSWER: &str = "no-answer";
+
+/// The themes of each free-text question, as the digest finds them.
+async fn themes<S: Store + ?Sized>(store: &S, meeting: &Meeting) -> Result<Vec<ExportTheme>, StoreError> {
+    let computed = digest::compute(&super::digest::digest_input(store, meeting).await?);
+    let mut out = Vec::new();
+    for q in &computed.questions {
+        let QuestionDetail::Free { themes, .. } = &q.detail else { continue };
+        out.extend(themes.iter().map(|t| ExportTheme {
+            question_id: q.id.to_string(),
+            question: q.text.clone(),
+            label: t.label.clone(),
+            answers: t.answers as u32,
+            units: t.units as u32,
+            concern: t.concern,
+            quote: t.quote.text.clone(),
+        }));
+    }
+    Ok(out)
+}
 
 /// A meeting's export by id (`samrad export`), without a BOM: for stdout and pipes.
 pub async fn export_meeting<S: Store + ?Sized>(
@@ -232,5 +255,7 @@ pub fn export_labels(lang: Lang) -> export::ExportLabels {
             .map(|st| (st.as_str().to_owned(), super::plan_status::status_label(st, lang)))
             .chain([(NO_ANSWER.to_owned(), w("followup-table-no-answer"))])
             .collect(),
+        themes: w("digest-themes"),
+        theme_counts: t!(lang, "digest-theme-counts", answers = "{answers}", units = "{units}"),
     }
 }

@@ -232,6 +232,12 @@ pub fn render_status(status: &MeetingStatus, lang: Lang) -> String {
     let width = status.units.iter().map(|u| u.unit.as_str().chars().count()).max().unwrap_or(4).max(4);
     for u in &status.units {
         let answered = u.complete.len() + u.partial.len();
+        if u.members.is_empty() {
+            // Nobody could answer here: not the same as a unit whose members are silent.
+            let none = t!(lang, "status-no-members");
+            out.push_str(&format!("{:<width$}  {none}\n", u.unit.as_str(), width = width));
+            continue;
+        }
         out.push_str(&format!(
             "{:<width$}  {:>3}/{:<3} {:>3}%\n",
             u.unit.as_str(),
@@ -245,12 +251,18 @@ pub fn render_status(status: &MeetingStatus, lang: Lang) -> String {
     let missing_units: Vec<&str> = status
         .units
         .iter()
-        .filter(|u| u.complete.is_empty() && u.partial.is_empty())
+        .filter(|u| !u.members.is_empty() && u.complete.is_empty() && u.partial.is_empty())
         .map(|u| u.unit.as_str())
         .collect();
     if !missing_units.is_empty() {
         out.push('\n');
         out.push_str(&t!(lang, "status-missing-units", units = missing_units.join(", ")));
+    }
+    let empty_units: Vec<&str> =
+        status.units.iter().filter(|u| u.members.is_empty()).map(|u| u.unit.as_str()).collect();
+    if !empty_units.is_empty() {
+        out.push('\n');
+        out.push_str(&t!(lang, "status-empty-units", units = empty_units.join(", ")));
     }
     if !status.without_unit.is_empty() {
         out.push('\n');

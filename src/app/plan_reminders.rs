@@ -6,7 +6,7 @@
 //! skipped (`domain::plan::reminder_is_stale`).
 
 use super::ports::{Chat, ChatError, Clock, Job, OutMessage, Store};
-use super::tick::{post_once, JobFailure, Target};
+use super::posting::{post_once, JobFailure, Target};
 use crate::domain::plan::{parse_reminder_key, reminder_is_stale, PlanId, Reminded, ReminderRule, ReminderWhen};
 use crate::domain::text::truncate_words;
 use crate::domain::UserId;

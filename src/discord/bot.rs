@@ -8,10 +8,10 @@ use std::time::Duration;
 use secrecy::{ExposeSecret, SecretString};
 use serenity::all::{ClientBuilder, GatewayIntents, HttpBuilder};
 use tokio::sync::watch;
-use tracing::{error, info, info_span, warn, Instrument};
+use tracing::{info, info_span, warn, Instrument};
 
 use super::ShardPlan;
-use super::{commands, components, errors, DiscordChat};
+use super::{commands, components, errors, lifecycle, DiscordChat};
 use crate::app::ports::{Clock, Store, StoreError};
 use crate::domain::privacy::AuthorSecret;
 use crate::kit::Kit;
@@ -82,25 +82,26 @@ pub fn intents() -> GatewayIntents {
         | GatewayIntents::DIRECT_MESSAGES
 }
 
-/// Runs the bot until ctrl-c.
+/// Runs the bot until SIGTERM or ctrl-c.
 pub async fn run(settings: BotSettings) -> Result<(), BotError> {
-    run_until(settings, async {
-        if let Err(e) = tokio::signal::ctrl_c().await {
-            error!(error = %e, "cannot listen for ctrl-c");
-            std::future::pending::<()>().await;
-        }
-    })
-    .await
+    run_until(settings, crate::ops::shutdown::signal()).await
 }
 
-/// Runs the bot until `shutdown` completes (tests pass a oneshot receiver), then closes the
-/// gateway and stops the scheduler.
+/// How long shutdown waits for interactions in flight, then for the scheduler's running jobs
+/// (past that their claims run out and another process takes them over).
+const DRAIN_LIMIT: Duration = Duration::from_secs(20);
+const JOBS_LIMIT: Duration = Duration::from_secs(30);
+
+/// Runs the bot until `shutdown` completes (tests pass a oneshot receiver), then stops
+/// gracefully: no new interactions, the ones in flight finish, the scheduler finishes its
+/// running jobs and hands its lease back, and the gateway closes.
 pub async fn run_until(
     settings: BotSettings,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> Result<(), BotError> {
     info!(settings = ?settings, "starting");
-    let store = crate::storage::open(&settings.db_url).await?;
+    let (store, probe) = crate::storage::open_with_probe(&settings.db_url).await?;
+    crate::ops::health::set_probe(probe);
     let shard_plan = settings.shards.clone();
     let mut http = HttpBuilder::new(settings.token.expose_secret());
     if let Some(base) = &settings.api_base {
@@ -111,6 +112,9 @@ pub async fn run_until(
 
     let (kits_dir, kits, tick_every) = (settings.kits_dir.clone(), settings.kits.clone(), settings.tick_every);
     let clock = settings.clock.clone();
+    let (store_at_stop, clock_at_stop) = (store.clone(), clock.clone());
+    let scheduler_task = Arc::new(std::sync::Mutex::new(None));
+    let scheduler_slot = scheduler_task.clone();
     let secret = settings.secret.clone();
     let framework = poise::Framework::builder()
         .options(poise::FrameworkOptions {
@@ -129,18 +133,35 @@ pub async fn run_until(
                 info!(user = %ready.user.name, guilds = ready.guilds.len(), "ready");
                 poise::builtins::register_globally(ctx, &framework.options().commands).await?;
                 let chat = Arc::new(DiscordChat::new(ctx.http.clone(), Some(ctx.cache.clone())));
-                tokio::spawn(scheduler(store.clone(), chat.clone(), clock.clone(), tick_every, stop_rx));
+                let task = tokio::spawn(scheduler(store.clone(), chat.clone(), clock.clone(), tick_every, stop_rx));
+                *scheduler_slot.lock().unwrap_or_else(|p| p.into_inner()) = Some(task);
                 Ok(Data { store, chat, clock, kits_dir, kits, secret })
             })
         })
         .build();
 
-    let mut client = ClientBuilder::new_with_http(http, intents()).framework(framework).await?;
+    let life = lifecycle::Lifecycle::new();
+    let mut client = ClientBuilder::new_with_http(http, intents())
+        .framework(lifecycle::Tracked::new(framework, life.clone()))
+        .event_handler(lifecycle::GatewayWatch)
+        .await?;
     let shards = client.shard_manager.clone();
     let stopper = tokio::spawn(async move {
         shutdown.await;
-        info!("shutting down");
+        info!("shutting down: taking no new interactions");
+        life.drain();
+        if !life.wait_idle(DRAIN_LIMIT).await {
+            warn!("interactions still in flight after {DRAIN_LIMIT:?}; stopping anyway");
+        }
         let _ = stop_tx.send(true);
+        let task = scheduler_task.lock().unwrap_or_else(|p| p.into_inner()).take();
+        if let Some(task) = task {
+            if tokio::time::timeout(JOBS_LIMIT, task).await.is_err() {
+                warn!("scheduled jobs still running; their claims run out and another process takes them over");
+            }
+        }
+        release_leases(&*store_at_stop, &*clock_at_stop).await;
+        info!("closing the gateway");
         shards.shutdown_all().await;
     });
     // Every process runs the scheduler; jobs are claimed in the database, so each runs once.
@@ -153,6 +174,15 @@ pub async fn run_until(
     };
     stopper.abort();
     result.map_err(BotError::from)
+}
+
+/// Hands back this process's lease on the breakout timers, so another process takes them at
+/// once instead of when the lease runs out.
+async fn release_leases(store: &dyn Store, clock: &dyn Clock) {
+    let (worker, now) = (crate::app::worker::Worker::process(), clock.now());
+    if let Err(e) = store.try_lease(crate::app::tick::TIMERS_LEASE, &worker.id, now, now).await {
+        warn!(error = %e, "could not release the timers lease; it runs out by itself");
+    }
 }
 
 /// Calls `app::tick::tick` now (catch-up) and then every `every` until told to stop.

@@ -99,9 +99,13 @@ impl DiscordChat {
         let mut attempt = 0;
         loop {
             let failure = match self.once(make()).await {
-                Ok(body) => return Ok(body),
+                Ok(body) => {
+                    crate::ops::metrics::rest_call(what, Ok(()));
+                    return Ok(body);
+                }
                 Err(f) => f,
             };
+            crate::ops::metrics::rest_call(what, Err(failure.status));
             if let Some(expected) = made.filter(|_| failure.may_have_been_done()) {
                 if let Some(found) = self.find_created(expected).await? {
                     warn!(what, status = ?failure.status, "discord call failed after it was carried out; found its channel");
@@ -110,6 +114,7 @@ impl DiscordChat {
             }
             match retry::retry_delay(&failure, attempt) {
                 Some(wait) => {
+                    crate::ops::metrics::retry(what);
                     warn!(what, attempt, status = ?failure.status, wait_ms = wait.as_millis() as u64, "discord call failed, retrying");
                     tokio::time::sleep(wait).await;
                     attempt += 1;

@@ -28,6 +28,7 @@ pub async fn on_event(ctx: poise::FrameworkContext<'_, Data, BotError>, event: &
             let span = info_span!("interaction", id = %c.id, custom_id = %c.data.custom_id, user = %c.user.id, guild = ?c.guild_id);
             let result = on_component(sctx, data, c).instrument(span.clone()).await;
             if let Err(e) = &result {
+                super::lifecycle::failed();
                 span.in_scope(|| warn!(error = %e, "component failed"));
             }
         }
@@ -35,6 +36,7 @@ pub async fn on_event(ctx: poise::FrameworkContext<'_, Data, BotError>, event: &
             let span = info_span!("interaction", id = %m.id, custom_id = %m.data.custom_id, user = %m.user.id, guild = ?m.guild_id);
             let result = on_modal(sctx, data, m).instrument(span.clone()).await;
             if let Err(e) = &result {
+                super::lifecycle::failed();
                 span.in_scope(|| warn!(error = %e, "modal failed"));
             }
         }
@@ -129,7 +131,7 @@ pub(super) fn who_of_component(c: &ComponentInteraction) -> Who<'_> {
 }
 
 async fn on_component(ctx: &serenity::all::Context, data: &Data, c: &ComponentInteraction) -> Result<(), BotError> {
-    if super::plan_commands::on_component(ctx, data, c).await? {
+    if super::commands::plan::on_component(ctx, data, c).await? {
         return Ok(());
     }
     let Some(id) = CustomId::parse(&c.data.custom_id) else { return Ok(()) };
@@ -185,7 +187,7 @@ async fn choose_room(
     let who = who_of_component(c);
     let text = match actor(data, &who).await {
         Ok(actor) => match breakouts::pick_room(&*data.store, &*data.chat, &actor, round, room).await {
-            Ok(r) => super::breakouts::joined_text(&r, actor.lang),
+            Ok(r) => super::commands::breakout::joined_text(&r, actor.lang),
             Err(e) => e.user_message(actor.lang),
         },
         Err(BotError::NotInGuild) => t!(who.fallback_lang(), "err-guild-only"),
@@ -251,7 +253,7 @@ pub fn modal_answers(components: &[serenity::all::ActionRow]) -> Vec<(String, St
 }
 
 async fn on_modal(ctx: &serenity::all::Context, data: &Data, m: &ModalInteraction) -> Result<(), BotError> {
-    if super::plan_commands::on_modal(ctx, data, m).await? {
+    if super::commands::plan::on_modal(ctx, data, m).await? {
         return Ok(());
     }
     let Some(CustomId::Modal(phase, page)) = CustomId::parse(&m.data.custom_id) else { return Ok(()) };

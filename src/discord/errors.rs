@@ -250,6 +250,7 @@ fn args<'a>(ctx: Context<'a>) -> &'a [ResolvedOption<'a>] {
 
 /// The framework's `on_error`: tells the member (ephemeral, their language), logs the rest.
 pub async fn on_error(err: FrameworkError<'_, Data, BotError>) {
+    super::lifecycle::failed();
     let (ctx, trouble) = match err {
         FrameworkError::Command { error, ctx, .. } => match error {
             BotError::NotInGuild => (ctx, Trouble::GuildOnly),

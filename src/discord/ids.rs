@@ -6,9 +6,7 @@
 //! Reflection ids are those of earlier versions (`samrad:page:1`), so buttons on messages sent
 //! before the phase existed keep working; evaluation ids insert `eval:` (`samrad:eval:page:1`).
 
-use crate::app::agenda::EVALUATE_BUTTON;
-use crate::app::breakouts::CHOOSE_BUTTON;
-use crate::app::tick::ANSWER_BUTTON;
+use crate::app::posting::{ANSWER_BUTTON, CHOOSE_BUTTON, EVALUATE_BUTTON};
 use crate::domain::{Phase, QuestionId};
 
 /// Where a member is in the answer flow: the modal page the "Next" button opens, and the first

@@ -3,9 +3,7 @@
 //! (`errors`), and the Discord `Chat` (`chat`, `perms`, `retry`). `bot::run` starts it all.
 
 pub mod access;
-pub mod agenda_commands;
 pub mod bot;
-pub mod breakouts;
 pub mod chat;
 pub mod check;
 pub mod commands;
@@ -15,13 +13,11 @@ pub mod errors;
 pub mod forms;
 pub mod ids;
 pub mod invite;
-pub mod kit_commands;
 pub mod language;
+pub mod lifecycle;
 pub mod perms;
-pub mod plan_commands;
 pub mod privacy_buttons;
 pub mod ratelimit;
-pub mod report_commands;
 pub mod retry;
 pub mod shards;
 pub mod staff;

@@ -7,7 +7,7 @@ use std::sync::OnceLock;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use crate::domain::digest::Digest;
+use crate::domain::digest::{Digest, UnitResponse};
 use crate::domain::text::truncate_words;
 
 #[derive(Debug, thiserror::Error)]
@@ -95,6 +95,8 @@ pub struct ChartLabels {
     pub response_rate: String,
     pub answers_per_question: String,
     pub no_units: String,
+    /// Caption of a unit nobody has joined (instead of "0/0 · 0 %").
+    pub no_members: String,
 }
 
 impl ChartLabels {
@@ -103,7 +105,18 @@ impl ChartLabels {
             response_rate: "Response rate per unit".into(),
             answers_per_question: "Answers per question".into(),
             no_units: "No units yet".into(),
+            no_members: "no members".into(),
         }
+    }
+}
+
+/// A unit's caption: answered of members and the rate, or that nobody has joined (a unit
+/// without members is not a silent unit: no one there could answer).
+fn unit_caption(u: &UnitResponse, labels: &ChartLabels) -> String {
+    if u.members == 0 {
+        labels.no_members.clone()
+    } else {
+        format!("{}/{} · {:.0} %", u.answered_any, u.members, u.rate() * 100.0)
     }
 }
 
@@ -132,8 +145,7 @@ pub fn response_chart_png_with(d: &Digest, title: &str, labels: &ChartLabels) ->
             y += ROW as i32;
         }
         for u in d.units.iter().take(MAX_ROWS) {
-            let caption = format!("{}/{} · {:.0} %", u.answered_any, u.members, u.rate() * 100.0);
-            bar(&root, y, u.unit.as_str(), u.rate(), &caption, BAR)?;
+            bar(&root, y, u.unit.as_str(), u.rate(), &unit_caption(u, labels), BAR)?;
             y += ROW as i32;
         }
         y += 30;
@@ -193,7 +205,12 @@ mod tests {
             for k in 0..4 {
                 user += 1;
                 let unit = Some(UnitName::try_from(*u).unwrap());
-                input.members.push(DigestMember { user: UserId(user), name: format!("M{user}"), unit: unit.clone() });
+                input.members.push(DigestMember {
+                    user: UserId(user),
+                    name: format!("M{user}"),
+                    unit: unit.clone(),
+                    role: None,
+                });
                 if k < i % 4 + 1 && i != 3 {
                     for qid in ["idealer", "praksis"].iter().take(k % 2 + 1) {
                         input.answers.push(DigestAnswer {
@@ -220,6 +237,22 @@ mod tests {
         if let Ok(path) = std::env::var("SAMRAD_CHART_SAMPLE") {
             std::fs::write(path, &png_bytes).unwrap();
         }
+    }
+
+    #[test]
+    fn a_unit_without_members_is_captioned_apart_from_a_silent_one() {
+        let d = sample();
+        let labels = ChartLabels::english();
+        let silent = UnitResponse {
+            unit: d.units[0].unit.clone(),
+            members: 3,
+            answered_any: 0,
+            answered_required: 0,
+            answers: 0,
+        };
+        let empty = UnitResponse { members: 0, ..silent.clone() };
+        assert_eq!(unit_caption(&silent, &labels), "0/3 · 0 %");
+        assert_eq!(unit_caption(&empty, &labels), "no members");
     }
 
     #[test]

@@ -86,6 +86,19 @@ pub struct ExportEvaluation {
     pub updated_at: DateTime<Utc>,
 }
 
+/// One theme of the answers to a free-text question.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ExportTheme {
+    pub question_id: String,
+    pub question: String,
+    pub label: String,
+    pub answers: u32,
+    pub units: u32,
+    /// A concern an organiser must not miss (harassment, discrimination, whistleblowing).
+    pub concern: bool,
+    pub quote: String,
+}
+
 /// Everything one meeting produced, in display order.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ExportData {
@@ -98,6 +111,7 @@ pub struct ExportData {
     pub follow_up: Vec<ExportFollowUp>,
     pub decisions: Vec<ExportDecision>,
     pub evaluations: Vec<ExportEvaluation>,
+    pub themes: Vec<ExportTheme>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -108,7 +122,11 @@ pub enum ExportError {
     Bad { line: u64, message: String },
 }
 
-const HEADER: [&str; 16] = [
+/// Exports before themes had the first 15 columns, before plan status the first 19; they still read.
+const HEADER_BEFORE_THEMES: usize = 15;
+const HEADER_BEFORE_STATUS: usize = 19;
+
+const HEADER: [&str; 20] = [
     "section",
     "meeting_id",
     "unit",
@@ -124,6 +142,10 @@ const HEADER: [&str; 16] = [
     "due",
     "revisions",
     "updated_at",
+    "answers",
+    "units",
+    "concern",
+    "quote",
     "status",
 ];
 
@@ -144,6 +166,10 @@ struct Row {
     due: String,
     revisions: String,
     updated_at: String,
+    answers: String,
+    units: String,
+    concern: String,
+    quote: String,
     status: String,
 }
 
@@ -221,6 +247,17 @@ pub fn to_csv(data: &ExportData) -> String {
         updated_at: time(&e.updated_at),
         ..Row::default()
     }));
+    rows.extend(data.themes.iter().map(|t| Row {
+        section: "theme",
+        question_id: t.question_id.clone(),
+        question: t.question.clone(),
+        text: t.label.clone(),
+        answers: t.answers.to_string(),
+        units: t.units.to_string(),
+        concern: if t.concern { "yes".into() } else { String::new() },
+        quote: t.quote.clone(),
+        ..Row::default()
+    }));
 
     let mut w = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(Vec::new());
     let meeting = data.meeting.to_string();
@@ -243,6 +280,10 @@ pub fn to_csv(data: &ExportData) -> String {
             &r.due,
             &r.revisions,
             &r.updated_at,
+            &r.answers,
+            &r.units,
+            &r.concern,
+            &r.quote,
             &r.status,
         ])
         .expect("in-memory CSV");
@@ -255,7 +296,8 @@ pub fn to_csv(data: &ExportData) -> String {
 pub fn from_csv(text: &str) -> Result<ExportData, ExportError> {
     let mut reader = csv::ReaderBuilder::new().has_headers(true).from_reader(text.as_bytes());
     let headers = reader.headers()?.clone();
-    if headers.iter().ne(HEADER) {
+    let known = [HEADER.len(), HEADER_BEFORE_STATUS, HEADER_BEFORE_THEMES];
+    if !known.iter().any(|&n| headers.iter().eq(HEADER[..n].iter().copied())) {
         return Err(ExportError::Bad { line: 1, message: "unexpected header".into() });
     }
     let mut data = ExportData {
@@ -268,6 +310,7 @@ pub fn from_csv(text: &str) -> Result<ExportData, ExportError> {
         follow_up: Vec::new(),
         decisions: Vec::new(),
         evaluations: Vec::new(),
+        themes: Vec::new(),
     };
     for record in reader.records() {
         let record = record?;
@@ -348,6 +391,15 @@ pub fn from_csv(text: &str) -> Result<ExportData, ExportError> {
                     at: parse_time(get("updated_at"))?,
                 })
             }
+            "theme" => data.themes.push(ExportTheme {
+                question_id: get("question_id"),
+                question: get("question"),
+                label: get("text"),
+                answers: parse_u32("answers")?,
+                units: parse_u32("units")?,
+                concern: get("concern") == "yes",
+                quote: get("quote"),
+            }),
             "evaluation" => data.evaluations.push(ExportEvaluation {
                 unit: get("unit"),
                 member: get("member"),
@@ -400,6 +452,9 @@ pub struct ExportLabels {
     pub follow_up: String,
     /// Status words by their stored spelling (`done` → "done"), `no-answer` included.
     pub statuses: Vec<(String, String)>,
+    pub themes: String,
+    /// After a theme: `{answers}` answers from `{units}` units.
+    pub theme_counts: String,
 }
 
 impl ExportLabels {
@@ -419,6 +474,8 @@ impl ExportLabels {
             decisions: "Decisions".into(),
             follow_up: "Plans from last time".into(),
             statuses: Vec::new(),
+            themes: "Themes".into(),
+            theme_counts: "{answers} answers, {units} units".into(),
         }
     }
 }
@@ -463,6 +520,21 @@ pub fn to_markdown_with(data: &ExportData, l: &ExportLabels) -> String {
                 let head = format!("{who} _{}{edited}_: ", time(&a.updated_at));
                 item(&mut out, &head, &a.answer);
             }
+        }
+    }
+
+    if !data.themes.is_empty() {
+        let _ = writeln!(out, "\n## {}", l.themes);
+        let mut question = "";
+        for t in &data.themes {
+            if t.question_id != question {
+                question = &t.question_id;
+                let _ = writeln!(out, "\n### {}: {}\n", t.question_id, t.question);
+            }
+            let counts =
+                l.theme_counts.replace("{answers}", &t.answers.to_string()).replace("{units}", &t.units.to_string());
+            let mark = if t.concern { "⚠️ " } else { "" };
+            item(&mut out, &format!("{mark}**{}** ({counts}): ", t.label), &t.quote);
         }
     }
 
@@ -641,7 +713,48 @@ mod tests {
                 answer: "Mye, særlig «kritiske venner»".into(),
                 updated_at: at(15),
             }],
+            themes: vec![
+                ExportTheme {
+                    question_id: "praksis".into(),
+                    question: "Hva gjør enheten i praksis?".into(),
+                    label: "trakassering".into(),
+                    answers: 1,
+                    units: 1,
+                    concern: true,
+                    quote: "En trakasseringssak, \"uklart\" hvem som følger opp".into(),
+                },
+                ExportTheme {
+                    question_id: "praksis".into(),
+                    question: "Hva gjør enheten i praksis?".into(),
+                    label: "rekruttering".into(),
+                    answers: 3,
+                    units: 2,
+                    concern: false,
+                    quote: "Rekruttering, ledermøter og \"mentorordning\".".into(),
+                },
+            ],
         }
+    }
+
+    #[test]
+    fn themes_are_exported_with_counts_and_quotes_and_read_back() {
+        let data = sample();
+        let md = to_markdown(&data);
+        assert!(md.contains("## Themes\n\n### praksis: Hva gjør enheten i praksis?\n"), "{md}");
+        assert!(md.contains("- ⚠️ **trakassering** (1 answers, 1 units): En trakasseringssak"), "{md}");
+        assert!(md.contains("- **rekruttering** (3 answers, 2 units): Rekruttering, ledermøter"), "{md}");
+        let back = from_csv(&to_csv(&data)).unwrap();
+        assert_eq!(back.themes, data.themes);
+    }
+
+    #[test]
+    fn an_export_from_before_themes_still_reads() {
+        let old = format!(
+            "{}\r\nmeeting,7,,,,,,,,,Gammelt møte,,,,\r\nanswer,7,KHM,Kari,,,,,praksis,Hva?,Rekruttering,,,0,2024-03-12T09:05:00Z\r\n",
+            HEADER[..HEADER_BEFORE_THEMES].join(",")
+        );
+        let data = from_csv(&old).unwrap();
+        assert_eq!((data.title.as_str(), data.answers.len(), data.themes.len()), ("Gammelt møte", 1, 0));
     }
 
     #[test]
@@ -670,7 +783,9 @@ mod tests {
                 "plan-change",
                 "follow-up",
                 "decision",
-                "evaluation"
+                "evaluation",
+                "theme",
+                "theme"
             ]
         );
         assert!(rows.iter().all(|r| r.len() == HEADER.len()));
@@ -688,6 +803,7 @@ mod tests {
             follow_up: vec![],
             decisions: vec![],
             evaluations: vec![],
+            themes: vec![],
             ..sample()
         };
         assert_eq!(from_csv(&to_csv(&data)).unwrap(), data);

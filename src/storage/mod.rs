@@ -11,6 +11,7 @@ mod columns;
 pub mod copy;
 mod error;
 pub mod postgres;
+mod probe;
 pub mod sqlite;
 pub mod upgrade;
 
@@ -18,6 +19,7 @@ use std::sync::Arc;
 
 pub use error::StoreError;
 pub use postgres::PgStore;
+pub use probe::{open_with_probe, Probe};
 pub use sqlite::SqliteStore;
 
 use crate::app::ports::Store;

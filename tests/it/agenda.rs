@@ -2,10 +2,11 @@
 //! take-home plans, the evaluation after the reflection deadline, and the follow-up meeting.
 
 use chrono::{DateTime, Duration, Utc};
-use samrad::app::agenda::{self, AgendaError, EVALUATE_BUTTON};
+use samrad::app::agenda::{self, AgendaError};
 use samrad::app::plans::{self, PlanError, PlanInput};
 use samrad::app::ports::prelude::*;
 use samrad::app::ports::{Clock, Job};
+use samrad::app::posting::EVALUATE_BUTTON;
 use samrad::app::{answers, followup, meetings, tick, Actor, UserMessage};
 use samrad::console::MemoryChat;
 use samrad::domain::agenda::AGENDA_JOB;

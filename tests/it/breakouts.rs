@@ -361,3 +361,31 @@ async fn a_restart_during_a_round_keeps_its_rooms_and_timer<S: Store>(w: World<S
     assert_eq!(w.chat.posts_in(PLENARY).len(), round.rooms.len(), "the timer still closes the round");
     assert!(reopened.open_round(round.meeting).await.unwrap().is_none());
 }
+
+#[tokio::test]
+async fn a_room_brief_shows_each_members_answer_under_its_question() {
+    let w = World::new("example-en").await;
+    w.load().await;
+    let people = w.seat(3).await;
+    w.tick_at(w.due("open").await).await;
+    let status = w.kit.questions.iter().find(|q| q.id.as_str() == "status").unwrap().text.clone();
+    let next = w.kit.questions.iter().find(|q| q.id.as_str() == "has-plan").unwrap().text.clone();
+    for p in &people {
+        let raw = vec![("status".to_string(), format!("Plan of {}", p.name))];
+        samrad::app::answers::submit_answers(&w.store, &w.clock, p, &raw).await.unwrap();
+        // Sharing in rooms is opt-in: these members said yes.
+        samrad::app::privacy::set_share_in_rooms(&w.store, p, true).await.unwrap();
+        w.chat.join_voice(p.user, PLENARY_VOICE);
+    }
+    let round = split(&w, &request(Mode::Random, 3, false)).await.unwrap();
+    let room = &round.rooms[0];
+    let brief = w.chat.posts_in(room.text_channel.unwrap()).into_iter().map(|m| m.text).collect::<String>();
+    let under = brief.split(&format!("**{status}**")).nth(1).expect("the question is in the brief");
+    let under = under.split(&format!("**{next}**")).next().unwrap();
+    for user in &room.members {
+        let p = people.iter().find(|p| p.user == *user).unwrap();
+        assert!(under.contains(&format!("> **{}** (", p.name)), "{brief}");
+        assert!(under.contains(&format!("Plan of {}", p.name)), "{brief}");
+    }
+    assert!(!brief.contains("answered before the meeting"), "no list of quotes apart from their questions: {brief}");
+}

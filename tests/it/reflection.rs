@@ -123,7 +123,7 @@ async fn reminders_go_only_to_members_who_have_not_answered<S: Store>(w: World<S
     w.tick_at(w.due("open").await).await;
     let posts = w.chat.posts_in(MEETING_CHANNEL);
     assert_eq!(posts.len(), 1);
-    assert_eq!(posts[0].buttons[0].id, tick::ANSWER_BUTTON);
+    assert_eq!(posts[0].buttons[0].id, samrad::app::posting::ANSWER_BUTTON);
     for p in &people[..3] {
         answers::submit_answers(&w.store, &w.clock, p, &all_answers(&w, "We did things.")).await.unwrap();
     }
@@ -251,4 +251,19 @@ async fn the_demo_runs_a_whole_meeting_and_reports_each_phase() {
     let line = text.lines().find(|l| l.starts_with("[attachment] ")).expect("the digest chart is saved");
     let png = std::fs::read(line.trim_start_matches("[attachment] ")).expect("chart file");
     assert!(png.starts_with(b"\x89PNG"), "a PNG image");
+}
+
+#[tokio::test]
+async fn status_tells_units_without_members_from_silent_units() {
+    let w = World::new("example-en").await;
+    w.load().await;
+    let first = w.kit.units[0].clone();
+    samrad::app::membership::join_unit(&w.store, &member(7, "Kari"), first.as_str(), None).await.unwrap();
+    let status = meetings::meeting_status(&w.store, &w.organiser).await.unwrap();
+    let shown = meetings::render_status(&status, Lang::En);
+    let empty: Vec<&str> = w.kit.units[1..].iter().map(|u| u.as_str()).collect();
+    assert!(!empty.is_empty());
+    assert!(shown.contains(&format!("Units with no answers yet: {first}")), "{shown}");
+    assert!(shown.contains(&format!("Units without members: {}", empty.join(", "))), "{shown}");
+    assert!(shown.contains("– no members"), "{shown}");
 }

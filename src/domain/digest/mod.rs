@@ -4,17 +4,20 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::summary::{Analysis, Keyword, Lang};
-use super::{AnswerValue, Question, QuestionId, QuestionKind, UnitName, UserId};
+use super::summary::Lang;
+use super::{AnswerValue, Question, QuestionId, QuestionKind, RoleName, UnitName, UserId};
 
+mod breakdown;
 mod render;
 #[cfg(test)]
 mod tests;
+mod themes;
 
+pub use breakdown::{ValueBreakdown, ValueKey};
 pub use render::{render_markdown, DigestLabels};
+pub use themes::{DigestTheme, OverallTheme, OVERALL_THEMES};
 
-/// How many themes and representative answers a free-text question gets.
-const THEMES: usize = 5;
+/// How many theme quotes a free-text question lists as its representative answers.
 const REPRESENTATIVES: usize = 3;
 /// Representative answers are quoted up to this many characters.
 pub const QUOTE_CHARS: usize = 280;
@@ -24,6 +27,7 @@ pub struct DigestMember {
     pub user: UserId,
     pub name: String,
     pub unit: Option<UnitName>,
+    pub role: Option<RoleName>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -114,7 +118,11 @@ pub struct NumberStats {
 #[derive(Debug, Clone, PartialEq)]
 pub enum QuestionDetail {
     Free {
-        themes: Vec<Keyword>,
+        /// Concerns first, then by size.
+        themes: Vec<DigestTheme>,
+        /// Answers that fit no theme.
+        other: usize,
+        /// The quotes of the first themes (distinct answers), for short summaries.
         representatives: Vec<Representative>,
         lang: Option<Lang>,
     },
@@ -143,6 +151,8 @@ pub struct QuestionDigest {
     pub required: bool,
     pub answers: usize,
     pub detail: QuestionDetail,
+    /// Yes/no, scale and choice: the units and roles behind each value.
+    pub breakdown: Vec<ValueBreakdown>,
 }
 
 /// One unit's key figure now, with the earlier value when there is one.
@@ -169,13 +179,17 @@ pub struct Digest {
     pub respondents: usize,
     pub total_answers: usize,
     pub units: Vec<UnitResponse>,
-    /// Units where nobody answered (including units without members).
+    /// Units with members where nobody answered.
     pub silent_units: Vec<UnitName>,
+    /// Units nobody has joined: no one could answer for them.
+    pub empty_units: Vec<UnitName>,
     /// Members who have not answered anything, by unit order then name.
     pub missing: Vec<MissingMember>,
     pub questions: Vec<QuestionDigest>,
     pub key_figures: Vec<KeyFigureRow>,
     pub previous_label: Option<String>,
+    /// The themes across all free-text questions.
+    pub themes: Vec<OverallTheme>,
 }
 
 impl Digest {
@@ -228,42 +242,6 @@ fn number_stats(values: &[f64]) -> Option<NumberStats> {
     })
 }
 
-/// Picks up to `n` answers closest to the themes, at most one per unit (members without a
-/// unit each count as their own).
-fn representatives(
-    question: &Question,
-    answers: &[&DigestAnswer],
-    texts: &[&str],
-) -> (Vec<Keyword>, Vec<Representative>, Option<Lang>) {
-    let analysis = Analysis::new(texts, None, &[question.text.as_str()]);
-    let themes = analysis.keywords(THEMES);
-    let mut picked = Vec::new();
-    let mut units_used: HashSet<String> = HashSet::new();
-    for (i, similarity) in analysis.representative_ranking(THEMES * 2) {
-        if picked.len() == REPRESENTATIVES {
-            break;
-        }
-        // An answer with no themes in it represents nothing, unless nothing else does.
-        if similarity == 0.0 && !picked.is_empty() {
-            break;
-        }
-        let answer = answers[i];
-        let key = match &answer.unit {
-            Some(u) => u.key(),
-            None => format!("\u{0}user:{}", answer.user),
-        };
-        if !units_used.insert(key) {
-            continue;
-        }
-        picked.push(Representative {
-            unit: answer.unit.clone(),
-            user: answer.user,
-            text: super::text::truncate_words(texts[i], QUOTE_CHARS),
-        });
-    }
-    (themes, picked, analysis.lang)
-}
-
 fn question_detail(question: &Question, answers: &[&DigestAnswer]) -> QuestionDetail {
     match &question.kind {
         QuestionKind::Free => {
@@ -274,8 +252,9 @@ fn question_detail(question: &Question, answers: &[&DigestAnswer]) -> QuestionDe
                     _ => "",
                 })
                 .collect();
-            let (themes, representatives, lang) = representatives(question, answers, &texts);
-            QuestionDetail::Free { themes, representatives, lang }
+            let (themes, other, lang) = themes::question_themes(question, answers, &texts);
+            let representatives = themes.iter().take(REPRESENTATIVES).map(|t| t.quote.clone()).collect();
+            QuestionDetail::Free { themes, other, representatives, lang }
         }
         QuestionKind::YesNo => {
             let yes = answers.iter().filter(|a| a.value == AnswerValue::YesNo(true)).count();
@@ -392,13 +371,17 @@ pub fn compute(input: &DigestInput) -> Digest {
         let ub = b.unit.as_ref().map_or(usize::MAX, |u| unit_index[&u.key()]);
         ua.cmp(&ub).then_with(|| a.name.to_lowercase().cmp(&b.name.to_lowercase())).then(a.user.cmp(&b.user))
     });
-    let silent_units = rows.iter().filter(|r| r.answered_any == 0 && r.answers == 0).map(|r| r.unit.clone()).collect();
+    let quiet = |r: &&UnitResponse| r.answered_any == 0 && r.answers == 0;
+    let silent_units = rows.iter().filter(quiet).filter(|r| r.members > 0).map(|r| r.unit.clone()).collect();
+    let empty_units = rows.iter().filter(quiet).filter(|r| r.members == 0).map(|r| r.unit.clone()).collect();
 
     let mut by_question: HashMap<&QuestionId, Vec<&DigestAnswer>> = HashMap::new();
     for a in &current {
         by_question.entry(&a.question).or_default().push(a);
     }
-    let questions = input
+    let roles: HashMap<UserId, &RoleName> =
+        input.members.iter().filter_map(|m| m.role.as_ref().map(|r| (m.user, r))).collect();
+    let questions: Vec<QuestionDigest> = input
         .questions
         .iter()
         .map(|q| {
@@ -409,11 +392,16 @@ pub fn compute(input: &DigestInput) -> Digest {
                 required: q.required,
                 answers: answers.len(),
                 detail: question_detail(q, answers),
+                breakdown: breakdown::breakdown(&q.kind, answers, &units, &roles),
             }
         })
         .collect();
 
     let key_figures = key_figures(input, &units, &by_question);
+    let overall = themes::overall(questions.iter().filter_map(|q: &QuestionDigest| match &q.detail {
+        QuestionDetail::Free { themes, .. } => Some(themes.as_slice()),
+        _ => None,
+    }));
 
     Digest {
         title: input.title.clone(),
@@ -422,10 +410,12 @@ pub fn compute(input: &DigestInput) -> Digest {
         total_answers: current.len(),
         units: rows,
         silent_units,
+        empty_units,
         missing,
         questions,
         key_figures,
         previous_label: input.previous.as_ref().map(|p| p.label.clone()),
+        themes: overall,
     }
 }
 

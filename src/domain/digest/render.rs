@@ -3,7 +3,7 @@
 
 use std::fmt::Write;
 
-use super::{Digest, QuestionDetail};
+use super::{Digest, QuestionDetail, ValueBreakdown, ValueKey};
 
 /// The words a digest uses. Templates take `{name}` placeholders as documented per field.
 #[derive(Debug, Clone, PartialEq)]
@@ -16,6 +16,10 @@ pub struct DigestLabels {
     /// After a unit's rate: `{n}` members who answered every required question.
     pub all_required: String,
     pub silent_units: String,
+    /// Units nobody has joined.
+    pub empty_units: String,
+    /// After a value in a breakdown by role, e.g. "No, by role".
+    pub by_role: String,
     pub missing_members: String,
     /// `{n}` more names not listed.
     pub and_more: String,
@@ -24,6 +28,12 @@ pub struct DigestLabels {
     /// After a question: `{n}` answers.
     pub answer_count: String,
     pub themes: String,
+    /// After a theme: `{answers}` answers from `{units}` units.
+    pub theme_counts: String,
+    /// `{n}` answers that fit no theme.
+    pub theme_other: String,
+    /// Heading of the themes across all questions.
+    pub themes_overall: String,
     pub yes: String,
     pub no: String,
     pub mean: String,
@@ -45,12 +55,17 @@ impl DigestLabels {
             per_unit: "Per unit".into(),
             all_required: "{n} answered all required".into(),
             silent_units: "No answers yet from".into(),
+            empty_units: "No members yet".into(),
+            by_role: "by role".into(),
             missing_members: "Not answered yet".into(),
             and_more: "and {n} more".into(),
             no_unit: "no unit".into(),
             no_answers: "No answers yet.".into(),
             answer_count: "{n} answers".into(),
             themes: "Themes".into(),
+            theme_counts: "{answers} answers, {units} units".into(),
+            theme_other: "Other answers: {n}".into(),
+            themes_overall: "Themes across all questions".into(),
             yes: "Yes".into(),
             no: "No".into(),
             mean: "mean".into(),
@@ -63,6 +78,9 @@ impl DigestLabels {
         }
     }
 }
+
+/// Marks a concern an organiser must not miss.
+const CONCERN_MARK: &str = "⚠️ ";
 
 /// How many missing members are named before "and N more".
 const MAX_MISSING_NAMES: usize = 40;
@@ -95,6 +113,31 @@ fn signed(value: f64, decimal: char) -> String {
 /// Quotes text as a Markdown block quote, line by line.
 fn quote(text: &str) -> String {
     text.lines().map(|l| format!("> {l}")).collect::<Vec<_>>().join("\n")
+}
+
+/// "- No: Bydel Frogner, Bydel Alna ×2" per value, then the same by role where roles exist.
+fn breakdown(out: &mut String, rows: &[ValueBreakdown], labels: &DigestLabels) {
+    let value = |k: &ValueKey| match k {
+        ValueKey::Yes => labels.yes.clone(),
+        ValueKey::No => labels.no.clone(),
+        ValueKey::Step(v) => v.to_string(),
+        ValueKey::Option(o) => o.clone(),
+    };
+    let list = |items: Vec<(&str, usize)>| {
+        items
+            .into_iter()
+            .map(|(name, n)| if n > 1 { format!("{name} ×{n}") } else { name.to_owned() })
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    for b in rows.iter().filter(|b| !b.units.is_empty()) {
+        let units = list(b.units.iter().map(|(u, n)| (u.as_str(), *n)).collect());
+        let _ = writeln!(out, "- {}: {units}", value(&b.value));
+    }
+    for b in rows.iter().filter(|b| !b.roles.is_empty()) {
+        let roles = list(b.roles.iter().map(|(r, n)| (r.as_str(), *n)).collect());
+        let _ = writeln!(out, "- {}, {}: {roles}", value(&b.value), labels.by_role);
+    }
 }
 
 /// Renders `digest` as Markdown for Discord. Titles, names and answers are inserted as written.
@@ -136,6 +179,10 @@ pub fn render_markdown(digest: &Digest, labels: &DigestLabels) -> String {
         let names: Vec<&str> = digest.silent_units.iter().map(|u| u.as_str()).collect();
         let _ = writeln!(out, "\n**{}:** {}", labels.silent_units, names.join(", "));
     }
+    if !digest.empty_units.is_empty() {
+        let names: Vec<&str> = digest.empty_units.iter().map(|u| u.as_str()).collect();
+        let _ = writeln!(out, "**{}:** {}", labels.empty_units, names.join(", "));
+    }
     if !digest.missing.is_empty() {
         let shown: Vec<String> = digest
             .missing
@@ -154,6 +201,15 @@ pub fn render_markdown(digest: &Digest, labels: &DigestLabels) -> String {
         let _ = writeln!(out, "{line}");
     }
 
+    if !digest.themes.is_empty() {
+        let _ = writeln!(out, "\n### {}", labels.themes_overall);
+        for t in &digest.themes {
+            let mark = if t.concern { CONCERN_MARK } else { "" };
+            let count = fill(&labels.answer_count, &[("n", &t.answers.to_string())]);
+            let _ = writeln!(out, "- {mark}**{}** ({count})", t.label);
+        }
+    }
+
     for q in &digest.questions {
         let count = fill(&labels.answer_count, &[("n", &q.answers.to_string())]);
         let _ = writeln!(out, "\n### {} ({count})", q.text.trim());
@@ -161,14 +217,21 @@ pub fn render_markdown(digest: &Digest, labels: &DigestLabels) -> String {
             continue;
         }
         match &q.detail {
-            QuestionDetail::Free { themes, representatives, .. } => {
+            QuestionDetail::Free { themes, other, .. } => {
                 if !themes.is_empty() {
-                    let t: Vec<&str> = themes.iter().map(|k| k.term.as_str()).collect();
-                    let _ = writeln!(out, "**{}:** {}", labels.themes, t.join(", "));
+                    let _ = writeln!(out, "**{}:**", labels.themes);
                 }
-                for r in representatives {
-                    let unit = r.unit.as_ref().map_or(labels.no_unit.as_str(), |u| u.as_str());
-                    let _ = writeln!(out, "{}\n> — *{unit}*", quote(&r.text));
+                for t in themes {
+                    let counts = fill(
+                        &labels.theme_counts,
+                        &[("answers", &t.answers.to_string()), ("units", &t.units.to_string())],
+                    );
+                    let unit = t.quote.unit.as_ref().map_or(labels.no_unit.as_str(), |u| u.as_str());
+                    let mark = if t.concern { CONCERN_MARK } else { "" };
+                    let _ = writeln!(out, "- {mark}**{}** ({counts})\n{}\n> — *{unit}*", t.label, quote(&t.quote.text));
+                }
+                if *other > 0 && !themes.is_empty() {
+                    let _ = writeln!(out, "- {}", fill(&labels.theme_other, &[("n", &other.to_string())]));
                 }
             }
             QuestionDetail::YesNo { yes, no } => {
@@ -203,6 +266,7 @@ pub fn render_markdown(digest: &Digest, labels: &DigestLabels) -> String {
             }
             QuestionDetail::Number { stats: None } => {}
         }
+        breakdown(&mut out, &q.breakdown, labels);
     }
 
     if !digest.key_figures.is_empty() {

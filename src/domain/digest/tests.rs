@@ -24,7 +24,7 @@ fn question(id: &str, text: &str, kind: QuestionKind, required: bool) -> Questio
 }
 
 fn member(user: u64, name: &str, u: &str) -> DigestMember {
-    DigestMember { user: UserId(user), name: name.into(), unit: Some(unit(u)) }
+    DigestMember { user: UserId(user), name: name.into(), unit: Some(unit(u)), role: None }
 }
 
 fn answer(user: u64, u: &str, q: &str, value: AnswerValue) -> DigestAnswer {
@@ -102,18 +102,19 @@ fn a_later_answer_replaces_an_earlier_one() {
 }
 
 #[test]
-fn free_text_gets_themes_and_representatives_from_different_units() {
+fn free_text_gets_themes_with_counts_and_distinct_quotes() {
     let d = compute(&coordination_group());
-    let QuestionDetail::Free { themes, representatives, lang } = &d.questions[0].detail else {
+    let QuestionDetail::Free { themes, other, representatives, lang } = &d.questions[0].detail else {
         panic!("free text");
     };
     assert_eq!(*lang, Some(Lang::Nb));
-    assert_eq!(themes[0].term, "rekruttering");
-    assert!(!representatives.is_empty() && representatives.len() <= 2);
-    let units: Vec<_> = representatives.iter().map(|r| r.unit.clone()).collect();
-    let mut dedup = units.clone();
-    dedup.dedup();
-    assert_eq!(units, dedup, "one representative per unit");
+    assert_eq!(themes[0].label, "rekruttering", "{themes:?}");
+    assert_eq!((themes[0].answers, themes[0].units), (3, 2), "{themes:?}");
+    let answered = themes.iter().map(|t| t.answers).sum::<usize>() + other;
+    assert_eq!(answered, d.questions[0].answers);
+    let quotes: std::collections::HashSet<&str> = representatives.iter().map(|r| r.text.as_str()).collect();
+    assert_eq!(quotes.len(), representatives.len(), "distinct quotes");
+    assert_eq!(d.themes[0].label, "rekruttering");
 }
 
 #[test]
@@ -146,7 +147,8 @@ fn markdown_names_rates_themes_and_changes() {
     assert!(md.contains("- **JUS**: 1/2 (50 %)"), "{md}");
     assert!(md.contains("**No answers yet from:** MN"), "{md}");
     assert!(md.contains("Per (JUS), Siri (MN)"), "{md}");
-    assert!(md.contains("**Themes:** rekruttering"), "{md}");
+    assert!(md.contains("**Themes:**\n- **rekruttering** (3 answers, 2 units)\n> "), "{md}");
+    assert!(md.contains("### Themes across all questions\n- **rekruttering** (3 answers)"), "{md}");
     assert!(md.contains("Yes: **2** · No: **0**"), "{md}");
     assert!(md.contains("Key figures (change since februar)"), "{md}");
     assert!(md.contains("andel · **KHM**: 38 (35 → 38, +3)"), "{md}");
@@ -178,4 +180,38 @@ fn labels_can_use_a_decimal_comma() {
     input.answers.push(answer(2, "KHM", "trygghet", AnswerValue::Scale(5)));
     let md = render_markdown(&compute(&input), &labels);
     assert!(md.contains("mean **3,7**"), "{md}");
+}
+
+#[test]
+fn closed_questions_are_broken_down_by_unit_and_role() {
+    let mut input = coordination_group();
+    input.members[0].role = Some(RoleName::try_from("leder").unwrap());
+    input.members[2].role = Some(RoleName::try_from("leder").unwrap());
+    input.answers.push(answer(2, "KHM", "plan", AnswerValue::YesNo(false)));
+    input.answers.push(answer(4, "JUS", "plan", AnswerValue::YesNo(false)));
+    let d = compute(&input);
+    let plan = d.questions.iter().find(|q| q.id == qid("plan")).unwrap();
+    let no = plan.breakdown.iter().find(|b| b.value == ValueKey::No).unwrap();
+    assert_eq!(no.units, vec![(unit("KHM"), 1), (unit("JUS"), 1)]);
+    let yes = &plan.breakdown[0];
+    assert_eq!(yes.value, ValueKey::Yes);
+    assert_eq!(yes.roles, vec![(RoleName::try_from("leder").unwrap(), 2)]);
+    let md = render_markdown(&d, &DigestLabels::english());
+    assert!(md.contains("Yes: **2** · No: **2**\n- Yes: KHM, JUS\n- No: KHM, JUS\n- Yes, by role: leder ×2"), "{md}");
+    let scale = d.questions.iter().find(|q| q.id == qid("trygghet")).unwrap();
+    assert_eq!(
+        scale.breakdown.iter().map(|b| b.value.clone()).collect::<Vec<_>>(),
+        [ValueKey::Step(2), ValueKey::Step(4)]
+    );
+}
+
+#[test]
+fn units_without_members_are_not_silent_units() {
+    let mut input = coordination_group();
+    input.units.push(unit("OD"));
+    let d = compute(&input);
+    assert_eq!(d.silent_units, vec![unit("MN")]);
+    assert_eq!(d.empty_units, vec![unit("OD")]);
+    let md = render_markdown(&d, &DigestLabels::english());
+    assert!(md.contains("**No answers yet from:** MN\n**No members yet:** OD"), "{md}");
 }

@@ -12,6 +12,7 @@
 
 mod lang;
 mod sentences;
+pub mod themes;
 mod tokens;
 
 #[cfg(test)]

@@ -4,9 +4,10 @@
 use std::time::Duration;
 
 use fake_discord::{CommandOption, InteractionContext, InteractionFixture, MemberFixture, UserFixture};
-use samrad::app::agenda::{self, EVALUATE_BUTTON};
+use samrad::app::agenda;
 use samrad::app::ports::prelude::*;
-use samrad::app::tick::ANSWER_BUTTON;
+use samrad::app::posting::ANSWER_BUTTON;
+use samrad::app::posting::EVALUATE_BUTTON;
 use samrad::app::{Actor, Staff};
 use samrad::domain::{GuildId, UserId};
 use samrad::i18n::Lang;

@@ -4,7 +4,7 @@
 
 use fake_discord::FileFixture;
 use samrad::app::ports::KitSource;
-use samrad::app::tick::ANSWER_BUTTON;
+use samrad::app::posting::ANSWER_BUTTON;
 
 use super::*;
 

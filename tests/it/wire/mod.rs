@@ -7,7 +7,7 @@ mod commands;
 mod faults;
 mod kits;
 mod limits;
-mod ops;
+pub mod ops;
 mod plans;
 mod shards;
 
@@ -204,39 +204,43 @@ impl Wire {
     /// Waits for a response to `sent` (callback message, follow-up or edit) whose content
     /// contains `text`; returns that request.
     pub async fn reply_containing(&self, sent: &SentInteraction, text: &str) -> RecordedRequest {
-        let token = sent.token.clone();
-        let wanted = text.to_owned();
-        let found = self
-            .fake
-            .wait_for(
-                move |r| {
-                    r.path.contains(&token)
-                        && r.status < 300
-                        && [&r.body["content"], &r.body["data"]["content"]]
-                            .iter()
-                            .any(|c| c.as_str().is_some_and(|c| c.contains(&wanted)))
-                },
-                T,
-            )
-            .await;
-        match found {
-            Ok(r) => r,
-            Err(e) => {
-                let seen: Vec<String> = self
-                    .fake
-                    .requests()
-                    .iter()
-                    .filter(|r| r.path.contains(&sent.token))
-                    .map(|r| format!("{} {} {}", r.method, r.path, r.body))
-                    .collect();
-                panic!("{e}: no reply containing {:?}; replies seen:\n{}", text, seen.join("\n"))
-            }
-        }
+        reply_containing(&self.fake, sent, text).await
     }
 
     /// Messages the bot posted in `channel` (not interaction responses).
     pub fn posts_in(&self, channel: u64) -> Vec<serde_json::Value> {
         self.fake.messages_in(channel).into_iter().filter(|m| m.get("webhook_id").is_none()).collect()
+    }
+}
+
+/// Waits for a response to `sent` (callback message, follow-up or edit) whose content
+/// contains `text`; returns that request.
+pub async fn reply_containing(fake: &FakeDiscord, sent: &SentInteraction, text: &str) -> RecordedRequest {
+    let token = sent.token.clone();
+    let wanted = text.to_owned();
+    let found = fake
+        .wait_for(
+            move |r| {
+                r.path.contains(&token)
+                    && r.status < 300
+                    && [&r.body["content"], &r.body["data"]["content"]]
+                        .iter()
+                        .any(|c| c.as_str().is_some_and(|c| c.contains(&wanted)))
+            },
+            T,
+        )
+        .await;
+    match found {
+        Ok(r) => r,
+        Err(e) => {
+            let seen: Vec<String> = fake
+                .requests()
+                .iter()
+                .filter(|r| r.path.contains(&sent.token))
+                .map(|r| format!("{} {} {}", r.method, r.path, r.body))
+                .collect();
+            panic!("{e}: no reply containing {:?}; replies seen:\n{}", text, seen.join("\n"))
+        }
     }
 }
 

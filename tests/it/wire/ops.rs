@@ -10,11 +10,20 @@ use samrad::domain::GuildId;
 
 use super::{guild, member, organiser, Setup, Wire, EPHEMERAL, GUILD, PLENARY, VOICE};
 
-const SAMRAD_ROLE: u64 = 4_090;
+pub const SAMRAD_ROLE: u64 = 4_090;
 
 /// The coordination guild with samrad in it, holding its own role with `role_permissions`.
-fn guild_with_bot(role_permissions: u64, plenary_overwrite: Option<Overwrite>) -> fake_discord::GuildFixture {
-    let mut g = guild(2, false)
+pub fn guild_with_bot(role_permissions: u64, plenary_overwrite: Option<Overwrite>) -> fake_discord::GuildFixture {
+    with_bot(guild(2, false), role_permissions, plenary_overwrite)
+}
+
+/// `g` with samrad in it, holding its own role with `role_permissions`.
+pub fn with_bot(
+    g: fake_discord::GuildFixture,
+    role_permissions: u64,
+    plenary_overwrite: Option<Overwrite>,
+) -> fake_discord::GuildFixture {
+    let mut g = g
         .role(RoleFixture::new(SAMRAD_ROLE, "samrad").permissions(role_permissions))
         .member(MemberFixture::new(UserFixture::bot(DEFAULT_APPLICATION_ID, "samrad")).role(SAMRAD_ROLE));
     if let Some(o) = plenary_overwrite {
@@ -24,7 +33,7 @@ fn guild_with_bot(role_permissions: u64, plenary_overwrite: Option<Overwrite>) -
     g
 }
 
-fn check(ctx: fake_discord::InteractionContext) -> InteractionFixture {
+pub fn check(ctx: fake_discord::InteractionContext) -> InteractionFixture {
     InteractionFixture::slash_command("meeting", vec![CommandOption::subcommand("check", vec![])], ctx)
 }
 

@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use fake_discord::{perms, FakeDiscord, InteractionContext, InteractionFixture, MemberFixture, UserFixture};
 use samrad::app::ports::{Clock, GuildSettings, ManualClock};
-use samrad::app::tick::ANSWER_BUTTON;
+use samrad::app::posting::ANSWER_BUTTON;
 use samrad::app::{meetings, Actor, Staff};
 use samrad::discord::{BotSettings, ShardPlan};
 use samrad::domain::{ChannelId, GuildId, UserId};

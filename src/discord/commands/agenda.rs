@@ -1,14 +1,14 @@
 //! Slash commands of the meeting day: `/agenda start|status|next|pause|resume|delay` and
-//! (`/plan` is in `plan_commands`). Thin: parse, build the actor, call one `app::` use case, render.
+//! (`/plan` is in `plan`). Thin: parse, build the actor, call one `app::` use case, render.
 //! Registered in `commands::commands()` next to the others (descriptions and nb/sv names from
 //! `locales/*/agenda.ftl`).
 
-use super::bot::{BotError, Context};
 use crate::app::{agenda, Actor};
+use crate::discord::bot::{BotError, Context};
 use crate::t;
 
 // Command plumbing (actor, ephemeral reply, refusal) is shared with the other commands.
-use super::commands::{actor, fail, reply};
+use super::{actor, fail, reply};
 
 async fn status_reply(
     ctx: Context<'_>,
@@ -27,7 +27,7 @@ async fn status_reply(
 }
 
 /// The commands of this file, for `commands::commands()` (which localises them).
-pub fn commands() -> Vec<super::commands::Command> {
+pub fn commands() -> Vec<super::Command> {
     vec![agenda()]
 }
 
@@ -52,7 +52,7 @@ pub async fn start(ctx: Context<'_>) -> Result<(), BotError> {
     let Some(meeting) = crate::app::ports::MeetingStore::current_meeting(&*data.store, actor.guild).await? else {
         return reply(ctx, t!(actor.lang, "err-no-meeting")).await;
     };
-    let shipped = super::kit_commands::shipped(data);
+    let shipped = super::kit::shipped(data);
     let kit = match crate::app::kits::kit_of_meeting(&*data.store, &actor, &shipped, &meeting).await {
         Ok(k) => k,
         Err(e) => return fail(ctx, &actor, &e).await,

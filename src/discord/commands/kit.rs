@@ -7,10 +7,10 @@ use std::time::Duration;
 use poise::CreateReply;
 use serenity::all::{Attachment, AutocompleteChoice, CreateAttachment, CreateAutocompleteResponse};
 
-use super::bot::{BotError, Context, Data};
-use super::commands::{actor, fail, reply, Command, Language};
+use super::{actor, fail, reply, Command, Language};
 use crate::app::kits::{self, KitCommandError, ShippedKit};
 use crate::app::Actor;
+use crate::discord::bot::{BotError, Context, Data};
 use crate::kit::{kit_files, parse_kit, UploadProblem, MAX_KIT_BYTES};
 use crate::t;
 

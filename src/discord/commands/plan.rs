@@ -9,10 +9,10 @@ use serenity::all::{
     ModalInteraction, User,
 };
 
-use super::bot::{BotError, Context, Data};
-use super::chat::{button_rows, cut, MESSAGE_LIMIT};
-use super::commands::{actor, fail, reply, Command};
-use super::context::{actor as build_actor, user_name, Who};
+use super::super::bot::{BotError, Context, Data};
+use super::super::chat::{button_rows, cut, MESSAGE_LIMIT};
+use super::{actor, fail, reply, Command};
+use super::super::context::{actor as build_actor, user_name, Who};
 use crate::app::actor::UserMessage;
 use crate::app::decisions::{self, DecisionInput};
 use crate::app::plan_status::{self, StatusClick};

@@ -10,14 +10,14 @@
 use poise::CreateReply;
 use serenity::all::{AutocompleteChoice, CreateAttachment, CreateAutocompleteResponse};
 
-use super::bot::{BotError, Context};
-use super::chat::{cut, MESSAGE_LIMIT};
-use super::commands::{actor, fail, reply, Command};
-use super::ids::CustomId;
+use super::{actor, fail, reply, Command};
 use crate::app::export::{self, ExportFormat};
 use crate::app::ports::OutMessage;
 use crate::app::privacy_store::AuditAction;
 use crate::app::{digest, privacy};
+use crate::discord::bot::{BotError, Context};
+use crate::discord::chat::{cut, MESSAGE_LIMIT};
+use crate::discord::ids::CustomId;
 use crate::t;
 
 /// The commands of this module, for `commands::commands()`.
@@ -95,8 +95,13 @@ pub async fn export(ctx: Context<'_>, format: Format) -> Result<(), BotError> {
 pub async fn forget_me(ctx: Context<'_>) -> Result<(), BotError> {
     let actor = actor(ctx).await?;
     let (question, yes_label, no_label) = privacy::forget_prompt(actor.lang);
-    let buttons =
-        super::privacy_buttons::yes_no_row(CustomId::Forget(true), yes_label, CustomId::Forget(false), no_label, true);
+    let buttons = crate::discord::privacy_buttons::yes_no_row(
+        CustomId::Forget(true),
+        yes_label,
+        CustomId::Forget(false),
+        no_label,
+        true,
+    );
     ctx.send(CreateReply::default().content(question).components(vec![buttons]).ephemeral(true)).await?;
     Ok(())
 }
@@ -159,7 +164,7 @@ pub async fn status(ctx: Context<'_>) -> Result<(), BotError> {
 mod tests {
     #[test]
     fn the_data_commands_are_registered_with_their_localised_names() {
-        let all = super::super::commands::commands();
+        let all = super::super::commands();
         let names: Vec<&str> = all.iter().map(|c| c.name.as_ref()).collect();
         for expected in ["digest", "export", "forget-me", "privacy"] {
             assert!(names.contains(&expected), "{expected} missing from {names:?}");

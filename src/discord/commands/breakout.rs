@@ -9,14 +9,14 @@ use rand_chacha::ChaCha8Rng;
 use serenity::all::{AutocompleteChoice, CreateAutocompleteResponse, User};
 use tokio::sync::watch;
 
-use super::bot::{BotError, Context};
-use super::chat::{cut, MESSAGE_LIMIT};
-use super::commands::{actor, fail, reply};
-use super::context::user_name;
+use super::{actor, fail, reply};
 use crate::app::actor::UserMessage;
 use crate::app::breakouts::{self, BreakoutError, Reshuffle, SplitOptions, SplitRequest};
 use crate::app::ports::Round;
 use crate::app::Actor;
+use crate::discord::bot::{BotError, Context};
+use crate::discord::chat::{cut, MESSAGE_LIMIT};
+use crate::discord::context::user_name;
 use crate::domain::grouping::Mode;
 use crate::domain::{ChannelId, UserId};
 use crate::i18n::Lang;
@@ -66,7 +66,7 @@ impl From<SplitMode> for Mode {
 async fn current_kit(ctx: Context<'_>, actor: &Actor) -> Option<crate::kit::Kit> {
     let data = ctx.data();
     let meeting = data.store.current_meeting(actor.guild).await.ok()??;
-    let shipped = super::kit_commands::shipped(data);
+    let shipped = super::kit::shipped(data);
     crate::app::kits::kit_of_meeting(&*data.store, actor, &shipped, &meeting).await.ok()
 }
 

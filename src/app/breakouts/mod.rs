@@ -1,0 +1,209 @@
+//! Breakout rounds: split the people present into private rooms, run the timer, broadcast,
+//! move people, and close with one summary per room back in plenary.
+//!
+//! A split is all-or-nothing: if the chat platform fails half-way, the rooms already created
+//! are deleted and the round is closed, so no half-made round is left behind.
+
+mod close;
+mod seating;
+mod split;
+mod timers;
+
+pub use close::{add_note, close, close_round, room_summary, room_summary_with};
+pub use seating::{join_late, move_member, pick_room};
+pub use split::{reshuffle, split, Reshuffle};
+pub use timers::{extend, run_timers};
+
+use super::actor::{Actor, UserMessage};
+use super::ports::{Chat, ChatError, OutMessage, Round, Store, StoreError};
+use super::posting::JobFailure;
+use crate::domain::grouping::{self, History, Mode, Sizing, SplitError};
+use crate::domain::text::{split_message, DISCORD_MESSAGE_LIMIT};
+use crate::domain::{Meeting, UnitName, UserId};
+use crate::i18n::Lang;
+use crate::t;
+
+/// Discord allows 50 channels in one category.
+pub const MAX_CHANNELS_PER_CATEGORY: usize = 50;
+
+#[derive(Debug, thiserror::Error)]
+pub enum BreakoutError {
+    #[error("only facilitators and organisers may do that")]
+    NotFacilitator,
+    #[error("no meeting is loaded")]
+    NoMeeting,
+    #[error("a round is already running")]
+    RoundRunning,
+    #[error("no round is running")]
+    NoRound,
+    #[error(transparent)]
+    Split(#[from] SplitError),
+    #[error("{rooms} rooms need {channels} channels; a category holds at most 50")]
+    TooManyRooms { rooms: usize, channels: usize },
+    #[error("{0:?} needs units and this meeting has none")]
+    NeedsUnits(Mode),
+    #[error("unknown breakout plan {0:?}")]
+    UnknownPlan(String),
+    #[error("room {0} does not exist")]
+    UnknownRoom(u32),
+    #[error("this is not a breakout room")]
+    NotARoom,
+    #[error("the note is empty")]
+    EmptyNote,
+    #[error("every room is full")]
+    AllFull,
+    #[error(transparent)]
+    Choose(#[from] grouping::ChooseError),
+    #[error("the chat platform failed: {0}")]
+    Chat(#[from] ChatError),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+impl From<JobFailure> for BreakoutError {
+    fn from(e: JobFailure) -> Self {
+        match e {
+            JobFailure::Chat(c) => Self::Chat(c),
+            JobFailure::Store(s) => Self::Store(s),
+            JobFailure::Config(c) => Self::Chat(ChatError::Refused(c)),
+        }
+    }
+}
+
+impl UserMessage for BreakoutError {
+    fn user_message(&self, lang: Lang) -> String {
+        match self {
+            Self::NotFacilitator => t!(lang, "err-not-facilitator"),
+            Self::NoMeeting => t!(lang, "err-no-meeting"),
+            Self::RoundRunning => t!(lang, "err-round-running"),
+            Self::NoRound => t!(lang, "err-no-round"),
+            Self::NeedsUnits(mode) => t!(lang, "err-split-needs-units", mode = mode.as_str()),
+            Self::Split(e) => t!(lang, "err-split", detail = e.to_string()),
+            Self::TooManyRooms { rooms, .. } => t!(lang, "err-too-many-rooms", rooms = *rooms),
+            Self::UnknownPlan(p) => t!(lang, "err-unknown-plan", plan = p.as_str()),
+            Self::UnknownRoom(n) => t!(lang, "err-unknown-room", room = *n),
+            Self::NotARoom => t!(lang, "err-not-a-room"),
+            Self::EmptyNote => t!(lang, "err-empty-note"),
+            Self::AllFull => t!(lang, "err-rooms-full"),
+            Self::Choose(e) => t!(lang, "err-split", detail = e.to_string()),
+            Self::Chat(ChatError::Limit(detail)) => t!(lang, "err-discord-limit", detail = detail.as_str()),
+            Self::Chat(e) => t!(lang, "err-chat", detail = e.to_string()),
+            Self::Store(_) => t!(lang, "err-internal"),
+        }
+    }
+}
+
+/// What the facilitator asked for.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SplitRequest {
+    pub mode: Mode,
+    pub sizing: Sizing,
+    pub minutes: u32,
+    /// Also create a voice channel per room and move people who are in voice.
+    pub voice: bool,
+    /// The kit's breakout plan (questions, mode); `None` for an ad-hoc split.
+    pub plan: Option<crate::kit::BreakoutPlan>,
+    /// Who is present. `None`: everyone in the plenary voice channel, or, without one, every
+    /// member with a unit.
+    pub present: Option<Vec<UserId>>,
+}
+
+/// What `/breakout split` was given; `None` means "not said".
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SplitOptions {
+    pub size: Option<u32>,
+    pub rooms: Option<u32>,
+    pub minutes: Option<u32>,
+    pub voice: Option<bool>,
+}
+
+/// Minutes of a round when neither the facilitator nor the plan says.
+pub const DEFAULT_MINUTES: u32 = 10;
+
+impl SplitRequest {
+    /// A request from the command's options and the kit's plan: what the facilitator said
+    /// wins, then the plan (size, minutes, questions), then the defaults. Everyone present.
+    pub fn from_options(mode: Mode, options: &SplitOptions, plan: Option<crate::kit::BreakoutPlan>) -> SplitRequest {
+        let sizing = match (options.size, options.rooms) {
+            (Some(size), _) => Sizing::Size(size),
+            (None, Some(rooms)) => Sizing::Rooms(rooms),
+            (None, None) => Sizing::from_size(plan.as_ref().and_then(|p| p.size)),
+        };
+        let minutes = options.minutes.or(plan.as_ref().map(|p| p.minutes)).unwrap_or(DEFAULT_MINUTES).clamp(1, 240);
+        SplitRequest { mode, sizing, minutes, voice: options.voice.unwrap_or(false), plan, present: None }
+    }
+}
+
+/// The kit's breakout plan with id `id`.
+pub fn find_plan(kit: &crate::kit::Kit, id: &str) -> Result<crate::kit::BreakoutPlan, BreakoutError> {
+    kit.breakouts.iter().find(|p| p.id == id.trim()).cloned().ok_or_else(|| BreakoutError::UnknownPlan(id.to_owned()))
+}
+
+/// Ids and titles of the kit's breakout plans that contain `partial` (autocomplete).
+pub fn plan_suggestions(kit: &crate::kit::Kit, partial: &str) -> Vec<(String, String)> {
+    let p = partial.to_lowercase();
+    kit.breakouts
+        .iter()
+        .filter(|b| b.id.to_lowercase().contains(&p) || b.title.to_lowercase().contains(&p))
+        .map(|b| (b.id.clone(), b.title.clone()))
+        .take(25)
+        .collect()
+}
+
+pub(super) async fn facilitated_meeting<S: Store + ?Sized>(store: &S, actor: &Actor) -> Result<Meeting, BreakoutError> {
+    if !actor.can_facilitate() {
+        return Err(BreakoutError::NotFacilitator);
+    }
+    store.current_meeting(actor.guild).await?.ok_or(BreakoutError::NoMeeting)
+}
+
+pub(super) async fn running<S: Store + ?Sized>(store: &S, actor: &Actor) -> Result<(Meeting, Round), BreakoutError> {
+    let meeting = facilitated_meeting(store, actor).await?;
+    let round = store.open_round(meeting.id).await?.ok_or(BreakoutError::NoRound)?;
+    Ok((meeting, round))
+}
+
+/// `/breakout broadcast`: the same message in every room. Returns rooms reached.
+pub async fn broadcast<S: Store + ?Sized>(
+    store: &S,
+    chat: &dyn Chat,
+    actor: &Actor,
+    text: &str,
+) -> Result<usize, BreakoutError> {
+    let (meeting, round) = running(store, actor).await?;
+    let lang = meeting.lang();
+    let text = t!(lang, "broadcast", name = actor.name.as_str(), text = text.trim());
+    let mut reached = 0;
+    for channel in round.rooms.iter().filter_map(|r| r.text_channel) {
+        for chunk in split_message(&text, DISCORD_MESSAGE_LIMIT) {
+            chat.post(channel, OutMessage::text(chunk), None).await?;
+        }
+        reached += 1;
+    }
+    Ok(reached)
+}
+
+/// Person pairs from every earlier room of this guild; unit pairs from earlier critical-friend
+/// rounds of this meeting (their labels name the units).
+pub(super) async fn history<S: Store + ?Sized>(store: &S, meeting: &Meeting) -> Result<History, StoreError> {
+    let mut history = History::default();
+    history.record(&store.seating_history(meeting.guild).await?);
+    for round in store.rounds(meeting.id).await?.iter().filter(|r| r.mode == Mode::Pairs) {
+        for room in &round.rooms {
+            // Labels read "JUS ↔ KHM" or "A → B → C → A".
+            let units: Vec<UnitName> = room
+                .label
+                .as_deref()
+                .unwrap_or("")
+                .split(['↔', '→'])
+                .filter_map(|w| UnitName::try_from(w).ok())
+                .collect();
+            for (i, a) in units.iter().enumerate() {
+                for b in units[i + 1..].iter().filter(|b| *b != a) {
+                    *history.unit_pairs.entry(History::unit_key(a, b)).or_default() += 1;
+                }
+            }
+        }
+    }
+    Ok(history)
+}

@@ -1,0 +1,248 @@
+//! `/breakout split` and `/breakout reshuffle`: seat the people present in private rooms,
+//! create the rooms, brief each room, and undo everything if the chat platform fails half-way.
+
+use chrono::Duration;
+use rand::Rng;
+
+use super::close::close_round;
+use super::{facilitated_meeting, history, running, BreakoutError, SplitRequest, MAX_CHANNELS_PER_CATEGORY};
+use crate::app::actor::Actor;
+use crate::app::ports::{Chat, Clock, Member, NewRoom, OutMessage, RoomKind, RoomSpec, Round, Store};
+use crate::app::posting::{post_once, Target, CHOOSE_BUTTON};
+use crate::domain::grouping::{self, Mode, Seat, Sizing};
+use crate::domain::text::{split_message, DISCORD_MESSAGE_LIMIT};
+use crate::domain::{ChannelId, Meeting, UserId};
+use crate::i18n::Lang;
+use crate::t;
+
+/// `/breakout split`: creates the round, its private rooms, posts each room its questions and
+/// its members' own answers (with consent), and moves voice members. `progress` is called
+/// after each room so a long split can report how far it has come.
+pub async fn split<S: Store + ?Sized>(
+    store: &S,
+    chat: &dyn Chat,
+    clock: &dyn Clock,
+    actor: &Actor,
+    request: &SplitRequest,
+    rng: &mut impl Rng,
+    progress: &(dyn Fn(usize, usize) + Send + Sync),
+) -> Result<Round, BreakoutError> {
+    let meeting = facilitated_meeting(store, actor).await?;
+    if store.open_round(meeting.id).await?.is_some() {
+        return Err(BreakoutError::RoundRunning);
+    }
+    if meeting.units.is_empty() && matches!(request.mode, Mode::Units | Mode::SameUnit | Mode::Pairs) {
+        return Err(BreakoutError::NeedsUnits(request.mode));
+    }
+    let settings = store.guild_settings(actor.guild).await?;
+    let members = store.members(actor.guild).await?;
+    let present: Vec<UserId> = match (&request.present, settings.plenary_voice) {
+        (Some(p), _) => p.clone(),
+        (None, Some(voice)) => chat.voice_members(actor.guild, voice).await?,
+        // Without a voice channel: everyone who joined a unit (everyone, in a meeting without units).
+        (None, None) => {
+            members.iter().filter(|m| m.unit.is_some() || meeting.units.is_empty()).map(|m| m.user).collect()
+        }
+    };
+    let seats: Vec<Seat> = present
+        .iter()
+        .map(|u| {
+            let m = members.iter().find(|m| m.user == *u);
+            Seat { user: *u, unit: m.and_then(|m| m.unit.clone()), role: m.and_then(|m| m.role.clone()) }
+        })
+        .collect();
+    let groups = grouping::split(&seats, request.mode, request.sizing, &history(store, &meeting).await?, rng)?;
+    let channels = groups.len() * if request.voice { 2 } else { 1 };
+    if channels > MAX_CHANNELS_PER_CATEGORY {
+        return Err(BreakoutError::TooManyRooms { rooms: groups.len(), channels });
+    }
+    let lang = meeting.lang();
+    let now = clock.now();
+    let rooms: Vec<NewRoom> = groups
+        .iter()
+        .enumerate()
+        .map(|(i, g)| NewRoom {
+            number: i as u32 + 1,
+            name: t!(lang, "room-name", number = i + 1),
+            label: g.label.clone(),
+            cap: g.cap,
+            members: g.members.clone(),
+        })
+        .collect();
+    let plan_id = request.plan.as_ref().map(|p| p.id.as_str());
+    let ends = now + Duration::minutes(i64::from(request.minutes.max(1)));
+    let round = store.create_round(meeting.id, request.mode, plan_id, now, ends, &rooms).await?;
+    let staff_roles: Vec<u64> = [settings.facilitator_role, settings.organiser_role].into_iter().flatten().collect();
+    let mut opened = Opened::default();
+    let outcome = open_rooms(store, chat, &meeting, &round, request, &staff_roles, &mut opened, progress).await;
+    if let Err(e) = outcome {
+        // Leave nothing half-made: return whoever was moved to plenary voice (a voice channel
+        // deleted under them would drop them from voice), remove what was created, close the round.
+        if let Some(plenary) = settings.plenary_voice {
+            for user in &opened.moved {
+                if let Err(err) = chat.move_to_voice(actor.guild, *user, plenary).await {
+                    tracing::warn!(user = %user, error = %err, "cannot return a member to plenary voice");
+                }
+            }
+        }
+        for channel in opened.created.into_iter().rev() {
+            let _ = chat.delete_channel(channel).await;
+        }
+        store.close_round(round.id, clock.now()).await?;
+        return Err(e);
+    }
+    let round = store.open_round(meeting.id).await?.ok_or(BreakoutError::NoRound)?;
+    post_room_briefs(store, chat, clock, &meeting, &round, request, &members, lang).await?;
+    if request.mode == Mode::Choose {
+        let settings_channel = settings.plenary_channel.or(store.meeting_channel(meeting.id).await?);
+        if let Some(plenary) = settings_channel {
+            let mut message = OutMessage::text(t!(lang, "choose-post", rooms = round.rooms.len()));
+            for room in &round.rooms {
+                message =
+                    message.with_button(format!("{CHOOSE_BUTTON}:{}:{}", round.id, room.number), room.name.clone());
+            }
+            post_once(store, chat, clock, &format!("round{}:choose", round.id), Target::Channel(plenary), message)
+                .await?;
+        }
+    }
+    Ok(round)
+}
+
+/// What `open_rooms` did before it stopped: channels created and members moved into a room's
+/// voice channel, so a failed split can undo it.
+#[derive(Debug, Default)]
+struct Opened {
+    created: Vec<ChannelId>,
+    moved: Vec<UserId>,
+}
+
+#[allow(clippy::too_many_arguments)]
+async fn open_rooms<S: Store + ?Sized>(
+    store: &S,
+    chat: &dyn Chat,
+    meeting: &Meeting,
+    round: &Round,
+    request: &SplitRequest,
+    staff_roles: &[u64],
+    opened: &mut Opened,
+    progress: &(dyn Fn(usize, usize) + Send + Sync),
+) -> Result<(), BreakoutError> {
+    let lang = meeting.lang();
+    let category = chat.create_category(meeting.guild, &t!(lang, "round-category", number = round.number)).await?;
+    opened.created.push(category);
+    store.set_round_category(round.id, category).await?;
+    let settings = store.guild_settings(meeting.guild).await?;
+    for (i, room) in round.rooms.iter().enumerate() {
+        let spec = |kind| RoomSpec {
+            guild: meeting.guild,
+            category: Some(category),
+            name: room.name.clone(),
+            kind,
+            members: room.members.clone(),
+            staff_roles: staff_roles.to_vec(),
+        };
+        let text = chat.create_room(&spec(RoomKind::Text)).await?;
+        opened.created.push(text);
+        let voice = if request.voice {
+            let v = chat.create_room(&spec(RoomKind::Voice)).await?;
+            opened.created.push(v);
+            Some(v)
+        } else {
+            None
+        };
+        store.set_room_channels(room.id, Some(text), voice).await?;
+        if let (Some(v), Some(_)) = (voice, settings.plenary_voice) {
+            for user in &room.members {
+                if chat.move_to_voice(meeting.guild, *user, v).await? {
+                    opened.moved.push(*user);
+                }
+            }
+        }
+        progress(i + 1, round.rooms.len());
+    }
+    Ok(())
+}
+
+fn plan_questions<'m>(meeting: &'m Meeting, request: &SplitRequest) -> Vec<&'m crate::domain::Question> {
+    match &request.plan {
+        Some(plan) => plan.questions.iter().filter_map(|id| meeting.question(id)).collect(),
+        None => meeting.reflection_questions().collect(),
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+async fn post_room_briefs<S: Store + ?Sized>(
+    store: &S,
+    chat: &dyn Chat,
+    clock: &dyn Clock,
+    meeting: &Meeting,
+    round: &Round,
+    request: &SplitRequest,
+    members: &[Member],
+    lang: Lang,
+) -> Result<(), BreakoutError> {
+    let questions = plan_questions(meeting, request);
+    let answers = store.answers(meeting.id).await?;
+    for room in &round.rooms {
+        let Some(channel) = room.text_channel else { continue };
+        let mut text =
+            t!(lang, "room-brief", minutes = request.minutes, ends = format!("<t:{}:R>", round.ends_at.timestamp()));
+        if let Some(label) = &room.label {
+            text.push_str(&format!("\n_{label}_"));
+        }
+        // Each question, with what the room's members answered to it underneath.
+        let sharing: Vec<&Member> = room
+            .members
+            .iter()
+            .filter_map(|user| members.iter().find(|m| m.user == *user))
+            .filter(|m| m.share_in_rooms)
+            .collect();
+        for q in &questions {
+            text.push_str(&format!("\n\n**{}**", q.text.trim()));
+            for member in &sharing {
+                let Some(a) = answers.iter().find(|a| a.user == member.user && a.question == q.id) else { continue };
+                let unit = member.unit.as_ref().map(|u| u.to_string()).unwrap_or_default();
+                let who = t!(lang, "room-answer-by", name = member.name.as_str(), unit = unit);
+                text.push_str(&format!("\n> {who} {}", crate::domain::text::truncate_words(&a.value, 400)));
+            }
+        }
+        for (part, chunk) in split_message(&text, DISCORD_MESSAGE_LIMIT).into_iter().enumerate() {
+            let key = format!("round{}:room{}:brief:{part}", round.id, room.number);
+            post_once(store, chat, clock, &key, Target::Channel(channel), OutMessage::text(chunk)).await?;
+        }
+    }
+    Ok(())
+}
+
+/// Options for the next round of a reshuffle.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Reshuffle {
+    pub minutes: u32,
+    pub voice: bool,
+}
+
+/// `/breakout reshuffle`: closes the running round and splits again with the same mode, so
+/// people meet new people (earlier tables count as history).
+pub async fn reshuffle<S: Store + ?Sized>(
+    store: &S,
+    chat: &dyn Chat,
+    clock: &dyn Clock,
+    actor: &Actor,
+    next: Reshuffle,
+    rng: &mut impl Rng,
+    progress: &(dyn Fn(usize, usize) + Send + Sync),
+) -> Result<Round, BreakoutError> {
+    let (meeting, round) = running(store, actor).await?;
+    let present: Vec<UserId> = round.rooms.iter().flat_map(|r| r.members.iter().copied()).collect();
+    let size = round.rooms.iter().map(|r| r.members.len()).max().unwrap_or(2) as u32;
+    close_round(store, chat, clock, &meeting, &round).await?;
+    let request = SplitRequest {
+        mode: round.mode,
+        sizing: Sizing::Size(size.max(2)),
+        minutes: next.minutes,
+        voice: next.voice,
+        plan: None,
+        present: Some(present),
+    };
+    split(store, chat, clock, actor, &request, rng, progress).await
+}

@@ -1,0 +1,84 @@
+//! Storing breakout rounds, their rooms, notes and summaries, and who sat with whom.
+
+use async_trait::async_trait;
+use chrono::{DateTime, Utc};
+
+use super::StoreError;
+use crate::domain::grouping::Mode;
+use crate::domain::{ChannelId, GuildId, MeetingId, UserId};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Round {
+    pub id: i64,
+    pub meeting: MeetingId,
+    pub number: u32,
+    pub mode: Mode,
+    pub plan_id: Option<String>,
+    pub category: Option<ChannelId>,
+    pub started_at: DateTime<Utc>,
+    pub ends_at: DateTime<Utc>,
+    pub closed_at: Option<DateTime<Utc>>,
+    pub warned: bool,
+    pub rooms: Vec<Room>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Room {
+    pub id: i64,
+    pub number: u32,
+    pub name: String,
+    pub label: Option<String>,
+    pub cap: Option<u32>,
+    pub text_channel: Option<ChannelId>,
+    pub voice_channel: Option<ChannelId>,
+    pub members: Vec<UserId>,
+    pub summary: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewRoom {
+    pub number: u32,
+    pub name: String,
+    pub label: Option<String>,
+    pub cap: Option<u32>,
+    pub members: Vec<UserId>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Note {
+    pub user: UserId,
+    pub text: String,
+    pub at: DateTime<Utc>,
+}
+
+#[async_trait]
+pub trait BreakoutStore: Send + Sync {
+    async fn create_round(
+        &self,
+        meeting: MeetingId,
+        mode: Mode,
+        plan_id: Option<&str>,
+        started_at: DateTime<Utc>,
+        ends_at: DateTime<Utc>,
+        rooms: &[NewRoom],
+    ) -> Result<Round, StoreError>;
+    async fn set_round_category(&self, round: i64, category: ChannelId) -> Result<(), StoreError>;
+    async fn set_room_channels(
+        &self,
+        room: i64,
+        text: Option<ChannelId>,
+        voice: Option<ChannelId>,
+    ) -> Result<(), StoreError>;
+    async fn set_room_members(&self, room: i64, members: &[UserId]) -> Result<(), StoreError>;
+    async fn open_round(&self, meeting: MeetingId) -> Result<Option<Round>, StoreError>;
+    async fn open_rounds(&self) -> Result<Vec<Round>, StoreError>;
+    async fn rounds(&self, meeting: MeetingId) -> Result<Vec<Round>, StoreError>;
+    /// Everyone who sat together in earlier rounds of the guild's meetings.
+    async fn seating_history(&self, guild: GuildId) -> Result<Vec<Vec<UserId>>, StoreError>;
+    async fn set_round_ends(&self, round: i64, ends_at: DateTime<Utc>, warned: bool) -> Result<(), StoreError>;
+    async fn close_round(&self, round: i64, now: DateTime<Utc>) -> Result<(), StoreError>;
+    async fn room_by_channel(&self, channel: ChannelId) -> Result<Option<(Round, Room)>, StoreError>;
+    async fn add_note(&self, room: i64, user: UserId, text: &str, now: DateTime<Utc>) -> Result<(), StoreError>;
+    async fn notes(&self, room: i64) -> Result<Vec<Note>, StoreError>;
+    async fn set_room_summary(&self, room: i64, user: UserId, text: &str) -> Result<(), StoreError>;
+}

@@ -1,0 +1,63 @@
+//! The ports the use cases are written against, one file per area. Adapters:
+//! `storage::SqliteStore` and `storage::PgStore` (the store traits), `discord::DiscordChat`,
+//! `console::ConsoleChat` and `console::memory::MemoryChat` (`Chat`), `SystemClock` and
+//! `ManualClock` (`Clock`).
+
+mod agenda;
+mod answers;
+mod breakouts;
+mod chat;
+mod clock;
+mod guilds;
+mod meetings;
+mod plans;
+mod schedule;
+
+pub use agenda::{AgendaRun, AgendaStore};
+pub use answers::{AnswerStore, StoredAnswer};
+pub use breakouts::{BreakoutStore, NewRoom, Note, Room, Round};
+pub use chat::{Attachment, Button, Chat, ChatError, MessageId, OutMessage, RoomKind, RoomSpec};
+pub use clock::{Clock, ManualClock, SystemClock};
+pub use guilds::{GuildSettings, GuildStore, Member};
+pub use meetings::{MeetingStore, NewMeeting};
+pub use plans::{Decision, Plan, PlanStore, StoredDecision, StoredPlan};
+pub use schedule::{Job, NewJob, ScheduleStore};
+
+pub use super::kit_store::{GuildKitVersion, KitSource, KitStore, NewGuildKit, SavedKit};
+
+pub use crate::storage::StoreError;
+
+/// Everything the use cases need stored: the union of the per-area store traits in this folder.
+pub trait Store:
+    GuildStore
+    + MeetingStore
+    + AnswerStore
+    + ScheduleStore
+    + BreakoutStore
+    + PlanStore
+    + AgendaStore
+    + KitStore
+    + super::privacy_store::PrivacyStore
+{
+}
+
+impl<T> Store for T where
+    T: GuildStore
+        + MeetingStore
+        + AnswerStore
+        + ScheduleStore
+        + BreakoutStore
+        + PlanStore
+        + AgendaStore
+        + KitStore
+        + super::privacy_store::PrivacyStore
+{
+}
+
+/// All store traits, so callers holding a concrete store can call any store method.
+pub mod prelude {
+    pub use super::super::privacy_store::PrivacyStore;
+    pub use super::{
+        AgendaStore, AnswerStore, BreakoutStore, GuildStore, KitStore, MeetingStore, PlanStore, ScheduleStore, Store,
+    };
+}

@@ -1,0 +1,60 @@
+//! Posting for scheduled jobs and use cases: `post_once` sends a message under a stable key at
+//! most once, what a job run comes to (`JobOutcome`, `JobFailure`), and the custom ids of the
+//! buttons samrad posts.
+//!
+//! Idempotency: a key found in the store is not sent again; the key also goes to the chat
+//! adapter as a nonce, so a send that reached Discord just before a crash is deduplicated there.
+
+use super::ports::{Chat, ChatError, Clock, MessageId, OutMessage, Store, StoreError};
+use crate::domain::{ChannelId, UserId};
+
+/// Custom id of the "Answer" button on the questions post.
+pub const ANSWER_BUTTON: &str = "samrad:answer";
+/// Custom id of the "Evaluate" button on the evaluation post.
+pub const EVALUATE_BUTTON: &str = "samrad:evaluate";
+/// Custom id prefix of the room buttons in `choose` mode: `samrad:choose:<round>:<room number>`.
+pub const CHOOSE_BUTTON: &str = "samrad:choose";
+
+/// Posts `message` under `key` unless a post with that key was already sent.
+pub async fn post_once<S: Store + ?Sized>(
+    store: &S,
+    chat: &dyn Chat,
+    clock: &dyn Clock,
+    key: &str,
+    to: Target,
+    message: OutMessage,
+) -> Result<MessageId, JobFailure> {
+    if let Some(id) = store.sent_post(key).await? {
+        return Ok(id);
+    }
+    let (id, channel) = match to {
+        Target::Channel(c) => (chat.post(c, message, Some(key)).await?, Some(c)),
+        Target::Dm(u) => (chat.dm(u, message, Some(key)).await?, None),
+    };
+    store.record_post(key, channel, id, clock.now()).await?;
+    Ok(id)
+}
+
+#[derive(Debug, Clone, Copy)]
+pub enum Target {
+    Channel(ChannelId),
+    Dm(UserId),
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum JobFailure {
+    #[error(transparent)]
+    Chat(#[from] ChatError),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error("{0}")]
+    Config(String),
+}
+
+/// What running a scheduled job came to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum JobOutcome {
+    Done,
+    /// Not run now: the job stays pending (a paused agenda holds its items).
+    Held,
+}
