@@ -12,6 +12,7 @@ mod breakouts;
 mod copy;
 mod digest;
 mod language;
+mod layers;
 mod pg;
 mod pg_smoke;
 mod plans;

@@ -8,6 +8,7 @@ mod answers;
 mod breakouts;
 mod chat;
 mod clock;
+mod error;
 mod guilds;
 mod meetings;
 mod plans;
@@ -18,14 +19,13 @@ pub use answers::{AnswerStore, StoredAnswer};
 pub use breakouts::{BreakoutStore, NewRoom, Note, Room, Round};
 pub use chat::{Attachment, Button, Chat, ChatError, MessageId, OutMessage, RoomKind, RoomSpec};
 pub use clock::{Clock, ManualClock, SystemClock};
+pub use error::{BackendError, StoreError};
 pub use guilds::{GuildSettings, GuildStore, Member};
 pub use meetings::{MeetingStore, NewMeeting};
 pub use plans::{Decision, Plan, PlanStore, StoredDecision, StoredPlan};
 pub use schedule::{Job, NewJob, ScheduleStore};
 
 pub use super::kit_store::{GuildKitVersion, KitSource, KitStore, NewGuildKit, SavedKit};
-
-pub use crate::storage::StoreError;
 
 /// Everything the use cases need stored: the union of the per-area store traits in this folder.
 pub trait Store:
