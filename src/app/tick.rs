@@ -101,6 +101,8 @@ async fn run_claimed<S: Store + ?Sized>(
             } else if job.kind == crate::domain::plan::PLAN_REMIND_JOB {
                 // Plans outlive their meeting: their reminders run after it has ended.
                 super::plan_reminders::run_job(store, chat, clock, job).await.map(|_| JobOutcome::Done)
+            } else if job.kind == super::sharing::SHARE_PLANS_JOB {
+                super::sharing::run_job(store, chat, clock, job).await.map(|()| JobOutcome::Done)
             } else if job.kind == super::retention::RETENTION_JOB {
                 Ok(super::retention::run_job(store, clock, job).await.map(|_| JobOutcome::Done)?)
             } else {

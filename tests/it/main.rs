@@ -8,6 +8,7 @@
 mod harness;
 
 mod agenda;
+mod breakout_races;
 mod breakouts;
 mod copy;
 mod digest;
@@ -20,4 +21,5 @@ mod reflection;
 mod scheduler;
 mod service;
 mod store;
+mod unit_answers;
 mod wire;

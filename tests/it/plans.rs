@@ -142,7 +142,7 @@ async fn the_next_meeting_asks_each_unit_and_the_digest_counts_the_answers<S: St
     let refused = decisions::record_decision(&w.store, &w.clock, &people[0], &decision).await;
     assert!(matches!(refused, Err(decisions::DecisionError::NotFacilitator)));
     decisions::record_decision(&w.store, &w.clock, &facilitator, &decision).await.unwrap();
-    meetings::end_meeting(&w.store, &w.organiser).await.unwrap();
+    meetings::end_meeting(&w.store, &w.clock, &w.organiser).await.unwrap();
 
     w.kit = second;
     w.load().await;

@@ -11,8 +11,8 @@ use serenity::all::{
 
 use super::super::bot::{BotError, Context, Data};
 use super::super::chat::{button_rows, cut, MESSAGE_LIMIT};
-use super::{actor, fail, reply, Command};
 use super::super::context::{actor as build_actor, user_name, Who};
+use super::{actor, fail, reply, Command};
 use crate::app::actor::UserMessage;
 use crate::app::decisions::{self, DecisionInput};
 use crate::app::plan_status::{self, StatusClick};

@@ -90,7 +90,7 @@ async fn plan_status_buttons_the_dropped_note_and_the_reminder_on_the_wire() {
     let input = PlanInput { action: "Book the board".into(), due: "2027-06-12".into(), ..PlanInput::default() };
     let second = plans::record_plan(&w.store, &*w.clock, &soon, &input).await.unwrap();
     let organiser = Actor { user: UserId(ORGANISER), staff: Staff::Organiser, ..soon.clone() };
-    meetings::end_meeting(&w.store, &organiser).await.unwrap();
+    meetings::end_meeting(&w.store, &*w.clock, &organiser).await.unwrap();
     w.clock.set("2027-06-12T08:00:00Z".parse().unwrap()); // 09:00 in London
     let is_reminder = |m: &serde_json::Value| {
         m["content"].as_str().is_some_and(|c| c.contains("Today is the day") && c.contains("Book the board"))
@@ -137,7 +137,7 @@ async fn the_next_meeting_asks_each_unit_about_its_open_plans_on_the_wire() {
         let input = PlanInput { action: format!("Plan of unit {i}"), ..PlanInput::default() };
         plans::record_plan(&w.store, &*w.clock, &who, &input).await.unwrap();
     }
-    meetings::end_meeting(&w.store, &organiser).await.unwrap();
+    meetings::end_meeting(&w.store, &*w.clock, &organiser).await.unwrap();
     w.clock.set("2027-06-10T08:00:00Z".parse().unwrap());
     w.load("example-en").await; // its opening is overdue: the tick posts it at once
 
