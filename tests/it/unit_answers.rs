@@ -173,3 +173,39 @@ async fn in_member_mode_the_shared_post_has_themes_with_one_quote_each_and_no_na
     );
     assert!(people.iter().all(|p| !shared.contains(&p.name) && !shared.contains(&p.user.to_string())), "{shared}");
 }
+
+#[tokio::test]
+async fn the_demo_of_a_kit_with_unit_answers_shows_them_edited_counted_and_shared() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = format!("sqlite:{}", dir.path().join("demo.db").display());
+    let buffer = std::sync::Arc::new(std::sync::Mutex::new(Vec::<u8>::new()));
+    struct Sink(std::sync::Arc<std::sync::Mutex<Vec<u8>>>);
+    impl std::io::Write for Sink {
+        fn write(&mut self, b: &[u8]) -> std::io::Result<usize> {
+            self.0.lock().unwrap().extend_from_slice(b);
+            Ok(b.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+    let out = samrad::console::demo::SharedOut::new(Box::new(Sink(buffer.clone())));
+    samrad::console::demo::run(crate::harness::kit("larandetraff-2"), 7, &db, out).await.unwrap();
+    let text = String::from_utf8(buffer.lock().unwrap().clone()).unwrap();
+    for part in [
+        "Här svarar varje enhet med ett gemensamt svar",
+        "Svaren från",
+        "senast skrivet av",
+        "enheter (",
+        "Detta sa enheterna",
+    ] {
+        assert!(text.contains(part), "the demo lacks {part:?}:\n{text}");
+    }
+    // Sample answers are written for the question and not repeated before all were used.
+    let shared = &text[text.find("Detta sa enheterna").unwrap()..];
+    let first = shared.split("**2.").next().unwrap();
+    let answers: Vec<&str> =
+        first.lines().filter(|l| l.starts_with("- **")).map(|l| l.split("**: ").nth(1).unwrap()).collect();
+    let distinct: std::collections::HashSet<&&str> = answers.iter().collect();
+    assert!(answers.len() >= 2 && distinct.len() == answers.len(), "{answers:?}");
+}

@@ -413,8 +413,13 @@ pub fn compute(input: &DigestInput) -> Digest {
     for a in &current {
         by_question.entry(&a.question).or_default().push(a);
     }
-    let roles: HashMap<UserId, &RoleName> =
-        input.members.iter().filter_map(|m| m.role.as_ref().map(|r| (m.user, r))).collect();
+    // A unit's answer has no role (its last author's role says nothing about it).
+    let roles: HashMap<UserId, &RoleName> = input
+        .members
+        .iter()
+        .filter(|_| !input.unit_answers)
+        .filter_map(|m| m.role.as_ref().map(|r| (m.user, r)))
+        .collect();
     let questions: Vec<QuestionDigest> = input
         .questions
         .iter()

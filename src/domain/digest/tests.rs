@@ -222,7 +222,11 @@ fn district_of_unit_answers() -> DigestInput {
     DigestInput {
         title: "Bydelen".into(),
         units: vec![unit("Frogner"), unit("Alna"), unit("Sagene")],
-        members: vec![member(1, "Kari", "Frogner"), member(2, "Ola", "Frogner"), member(3, "Ingrid", "Alna")],
+        members: vec![
+            DigestMember { role: Some(RoleName::try_from("Leder").unwrap()), ..member(1, "Kari", "Frogner") },
+            member(2, "Ola", "Frogner"),
+            member(3, "Ingrid", "Alna"),
+        ],
         questions: vec![
             question("plan", "Har tjenestestedet en plan?", QuestionKind::YesNo, true),
             question("andel", "Andel kvinner i lederstillinger (%)", QuestionKind::Number, false),
@@ -256,6 +260,7 @@ fn unit_answers_count_units_and_name_them_per_value() {
     let plan = &d.questions[0];
     assert_eq!(plan.detail, QuestionDetail::YesNo { yes: 0, no: 2 });
     assert_eq!(plan.breakdown[0].units, vec![(unit("Frogner"), 1), (unit("Alna"), 1)]);
+    assert!(plan.breakdown[0].roles.is_empty(), "a unit's answer is not its last author's role");
     let figures: Vec<(&str, f64)> = d.key_figures.iter().map(|k| (k.unit.as_str(), k.value)).collect();
     assert_eq!(figures, vec![("Frogner", 40.0), ("Alna", 55.0)], "each unit's own figure");
     let text = render_markdown(&d, &DigestLabels::english());
