@@ -369,6 +369,10 @@ async fn the_next_meeting_asks_about_last_plans_and_compares_key_figures<S: Stor
         .unwrap_or(digest.text);
     assert!(text.contains("Nyckeltal (förändring sedan Lärandeträff 1)"), "{text}");
     assert!(text.contains("(40 → 45,5, +5,5)"), "{text}");
+    // The organisers' digest shows each unit's response rate then beside now.
+    let posts = samrad::app::digest::digest_post(&w.store, &meeting, Lang::Sv, true).await.unwrap();
+    let digest: String = posts.into_iter().map(|p| p.text).collect();
+    assert!(digest.contains("- **Organisation A**: har svarat · förra gången 100 %"), "{digest}");
 }
 
 on_both_stores!(starting_the_agenda_checks_the_kit_and_the_day, "benchmarking-1");

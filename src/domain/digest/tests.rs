@@ -69,6 +69,7 @@ fn coordination_group() -> DigestInput {
         previous: Some(PreviousMeeting {
             label: "februar".into(),
             key_figures: vec![KeyFigure { question: qid("andel"), unit: unit("KHM"), value: 35.0 }],
+            response_rates: vec![(unit("KHM"), 0.5), (unit("JUS"), 1.0)],
         }),
         unit_answers: false,
     }
@@ -266,4 +267,17 @@ fn unit_answers_count_units_and_name_them_per_value() {
     let text = render_markdown(&d, &DigestLabels::english());
     assert!(text.contains("2 of 3 units (66.7 %)"), "{text}");
     assert!(text.contains("- **Frogner**: answered") && text.contains("- No: Frogner, Alna"), "{text}");
+}
+
+#[test]
+fn each_unit_shows_its_response_rate_at_the_previous_meeting() {
+    let d = compute(&coordination_group());
+    let rates: Vec<(&str, Option<f64>)> = d.units.iter().map(|u| (u.unit.as_str(), u.previous_rate)).collect();
+    assert_eq!(rates, vec![("KHM", Some(0.5)), ("JUS", Some(1.0)), ("MN", None)]);
+    let text = render_markdown(&d, &DigestLabels::english());
+    assert!(text.contains("- **KHM**: 2/2 (100 %), 1 answered all required · last time 50 %"), "{text}");
+    assert!(text.contains("- **JUS**: 1/2 (50 %), 1 answered all required · last time 100 %"), "{text}");
+    // This meeting's rates are the next meeting's "last time".
+    let next = d.as_previous("mars");
+    assert_eq!(next.response_rates, vec![(unit("KHM"), 1.0), (unit("JUS"), 0.5), (unit("MN"), 0.0)]);
 }
