@@ -340,9 +340,15 @@ impl Demo {
                 }
             }
             if mode == Mode::Random {
-                let n = breakouts::broadcast(&*self.store, &self.chat, &facilitator, &t!(self.lang, "demo-broadcast"))
-                    .await
-                    .map_err(step)?;
+                let n = breakouts::broadcast(
+                    &*self.store,
+                    &self.chat,
+                    &self.clock,
+                    &facilitator,
+                    &t!(self.lang, "demo-broadcast"),
+                )
+                .await
+                .map_err(step)?;
                 self.say(&t!(self.lang, "demo-broadcast-reached", rooms = n));
             }
             let round = self.store.open_round(round.meeting).await?.ok_or_else(|| step("round"))?;
