@@ -178,20 +178,9 @@ async fn in_member_mode_the_shared_post_has_themes_with_one_quote_each_and_no_na
 async fn the_demo_of_a_kit_with_unit_answers_shows_them_edited_counted_and_shared() {
     let dir = tempfile::tempdir().unwrap();
     let db = format!("sqlite:{}", dir.path().join("demo.db").display());
-    let buffer = std::sync::Arc::new(std::sync::Mutex::new(Vec::<u8>::new()));
-    struct Sink(std::sync::Arc<std::sync::Mutex<Vec<u8>>>);
-    impl std::io::Write for Sink {
-        fn write(&mut self, b: &[u8]) -> std::io::Result<usize> {
-            self.0.lock().unwrap().extend_from_slice(b);
-            Ok(b.len())
-        }
-        fn flush(&mut self) -> std::io::Result<()> {
-            Ok(())
-        }
-    }
-    let out = samrad::console::demo::SharedOut::new(Box::new(Sink(buffer.clone())));
-    samrad::console::demo::run(crate::harness::kit("larandetraff-2"), 7, &db, out).await.unwrap();
-    let text = String::from_utf8(buffer.lock().unwrap().clone()).unwrap();
+    let output = crate::harness::DemoOutput::default();
+    samrad::console::demo::run(crate::harness::kit("larandetraff-2"), 7, &db, output.out()).await.unwrap();
+    let text = output.text();
     for part in [
         "Här svarar varje enhet med ett gemensamt svar",
         "Svaren från",
