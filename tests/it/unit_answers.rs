@@ -99,6 +99,15 @@ async fn members_of_a_unit_write_and_edit_one_answer_and_reminders_skip_units_th
     assert!(text.contains("- **Barnehagene**: har svart"), "{text}");
     assert!(text.contains("- Nei: Barnehagene"), "{text}");
     assert!(!text.contains("M0") && !text.contains("M1"), "members are not listed as missing: {text}");
+
+    // The export has each unit's answer once, with its last author and how often it was edited.
+    let data = samrad::app::export::export_data(&w.store, &meeting).await.unwrap();
+    let rows: Vec<_> = data.answers.iter().filter(|a| a.question_id == "hvor-er-vi").collect();
+    assert_eq!(rows.len(), 1, "{rows:?}");
+    assert_eq!(
+        (rows[0].unit.as_str(), rows[0].member.as_str(), rows[0].answer.as_str(), rows[0].revisions),
+        ("Barnehagene", bo.name.as_str(), "Vi har en plan for hele bydelen.", 1)
+    );
 }
 
 on_both_stores!(
