@@ -18,7 +18,7 @@ store_tests!(
 );
 
 fn item(position: u32, starts_at: DateTime<Utc>, kind: AgendaKind, title: &str) -> DayItem {
-    DayItem { position, starts_at, minutes: 30, kind, title: title.into(), plan: None }
+    DayItem { position, starts_at, minutes: 30, kind, title: title.into(), plan: None, ask: Vec::new() }
 }
 
 /// A day whose items are stored out of time order, with one breakout of each plan shape.
