@@ -99,6 +99,8 @@ fn phase_input(meeting: &Meeting, phase: Phase, answers: Vec<super::ports::Store
             })
             .collect(),
         previous: None,
+        // The evaluation is answered per member, also where units answer the reflection.
+        unit_answers: false,
     }
 }
 

@@ -138,7 +138,7 @@ impl Demo {
     /// Sets up the guild, loads the kit and seats members in units with roles.
     pub async fn setup(&mut self) -> Result<(), DemoError> {
         if self.store.current_meeting(DEMO_GUILD).await?.is_some() {
-            meetings::end_meeting(&*self.store, &self.organiser).await.map_err(step)?;
+            meetings::end_meeting(&*self.store, &self.clock, &self.organiser).await.map_err(step)?;
         }
         let settings = GuildSettings {
             plenary_channel: Some(PLENARY_CHANNEL),
@@ -305,9 +305,15 @@ impl Demo {
                 }
             }
             if mode == Mode::Random {
-                let n = breakouts::broadcast(&*self.store, &self.chat, &facilitator, &t!(self.lang, "demo-broadcast"))
-                    .await
-                    .map_err(step)?;
+                let n = breakouts::broadcast(
+                    &*self.store,
+                    &self.chat,
+                    &self.clock,
+                    &facilitator,
+                    &t!(self.lang, "demo-broadcast"),
+                )
+                .await
+                .map_err(step)?;
                 self.say(&t!(self.lang, "demo-broadcast-reached", rooms = n));
             }
             let round = self.store.open_round(round.meeting).await?.ok_or_else(|| step("round"))?;
@@ -335,7 +341,7 @@ impl Demo {
     }
 
     pub async fn finish(&self) -> Result<(), DemoError> {
-        meetings::end_meeting(&*self.store, &self.organiser).await.map_err(step)?;
+        meetings::end_meeting(&*self.store, &self.clock, &self.organiser).await.map_err(step)?;
         self.say("");
         self.say(&t!(self.lang, "demo-done"));
         Ok(())

@@ -18,6 +18,8 @@ mod validate;
 mod during_tests;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod unit_answer_tests;
 
 pub use check::check_paths;
 pub use error::{KitError, KitErrors};

@@ -8,11 +8,13 @@
 mod harness;
 
 mod agenda;
+mod breakout_races;
 mod breakouts;
 mod copy;
 mod digest;
 mod during;
 mod language;
+mod layers;
 mod migrations;
 mod pg;
 mod pg_smoke;
@@ -20,4 +22,5 @@ mod reflection;
 mod scheduler;
 mod service;
 mod store;
+mod unit_answers;
 mod wire;

@@ -1,5 +1,5 @@
 //! Upgrading a SQLite database that holds answers: the migration that rebuilds `questions`
-//! for the meeting-day phase keeps every answer, revision and anonymous answer, and the
+//! for the meeting-day phase keeps every answer, revision, anonymous and unit answer, and the
 //! foreign keys still cascade afterwards.
 
 use std::borrow::Cow;
@@ -12,7 +12,7 @@ use sqlx::migrate::Migrator;
 use sqlx::sqlite::{SqliteConnectOptions, SqlitePoolOptions};
 
 /// The first migration that knows the `during` phase.
-const DURING: i64 = 20261220000001;
+const DURING: i64 = 20261222000001;
 
 async fn count(pool: &sqlx::SqlitePool, table: &str) -> i64 {
     sqlx::query_scalar(&format!("SELECT count(*) FROM {table}")).fetch_one(pool).await.unwrap()
@@ -41,6 +41,11 @@ async fn the_during_phase_migration_keeps_every_answer() {
         "INSERT INTO anonymous_answers (meeting_id, question_id, author_key, value, updated_at)
              VALUES (1, 'q1', printf('%064d', 1), 'Anonymt svar', '2027-01-02T00:00:00Z')",
         "INSERT INTO anonymous_respondents (meeting_id, question_id, guild_id, user_id) VALUES (1, 'q1', 1, 7)",
+        "INSERT INTO units (id, guild_id, name, name_key) VALUES (3, 1, 'KHM', 'khm')",
+        "INSERT INTO unit_answers (meeting_id, question_id, unit_id, value, revision, author_id, updated_at)
+             VALUES (1, 'q1', 3, 'Enhetens svar', 1, 7, '2027-01-02T00:00:00Z')",
+        "INSERT INTO unit_answer_revisions (meeting_id, question_id, unit_id, revision, value, author_id, saved_at)
+             VALUES (1, 'q1', 3, 1, 'Enhetens svar', 7, '2027-01-02T00:00:00Z')",
     ] {
         sqlx::query(sql).execute(&pool).await.unwrap();
     }
@@ -58,7 +63,9 @@ async fn the_during_phase_migration_keeps_every_answer() {
     assert_eq!(answers.len(), 1);
     assert_eq!((answers[0].value.as_str(), answers[0].revision), ("Godt i gang", 2));
     let pool = store.pool();
-    for (table, n) in [("answer_revisions", 1), ("anonymous_answers", 1), ("anonymous_respondents", 1)] {
+    let kept =
+        ["answer_revisions", "anonymous_answers", "anonymous_respondents", "unit_answers", "unit_answer_revisions"];
+    for (table, n) in kept.map(|t| (t, 1)) {
         assert_eq!(count(pool, table).await, n, "{table}");
     }
     let broken: Vec<(String,)> =
@@ -72,7 +79,7 @@ async fn the_during_phase_migration_keeps_every_answer() {
     .expect("the new phase is accepted");
     // The rebuilt tables still cascade from questions.
     sqlx::query("DELETE FROM questions WHERE id = 'q1'").execute(pool).await.unwrap();
-    for table in ["answers", "answer_revisions", "anonymous_answers", "anonymous_respondents"] {
+    for table in ["answers"].into_iter().chain(kept) {
         assert_eq!(count(pool, table).await, 0, "{table}");
     }
 }

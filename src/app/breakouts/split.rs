@@ -7,7 +7,7 @@ use rand::Rng;
 use super::close::close_round;
 use super::{facilitated_meeting, history, running, BreakoutError, SplitRequest, MAX_CHANNELS_PER_CATEGORY};
 use crate::app::actor::Actor;
-use crate::app::ports::{Chat, Clock, Member, NewRoom, OutMessage, RoomKind, RoomSpec, Round, Store};
+use crate::app::ports::{Chat, Clock, Member, NewRoom, OutMessage, RoomKind, RoomSpec, Round, Store, StoreError};
 use crate::app::posting::{post_once, Target, CHOOSE_BUTTON};
 use crate::domain::grouping::{self, Mode, Seat, Sizing};
 use crate::domain::text::{split_message, DISCORD_MESSAGE_LIMIT};
@@ -71,7 +71,12 @@ pub async fn split<S: Store + ?Sized>(
         .collect();
     let plan_id = request.plan.as_ref().map(|p| p.id.as_str());
     let ends = now + Duration::minutes(i64::from(request.minutes.max(1)));
-    let round = store.create_round(meeting.id, request.mode, plan_id, now, ends, &rooms).await?;
+    // The database holds one open round per meeting: a facilitator who split at the same
+    // moment got there first, and nothing has been created on the chat platform yet.
+    let round = match store.create_round(meeting.id, request.mode, plan_id, now, ends, &rooms).await {
+        Err(StoreError::Conflict(_)) => return Err(BreakoutError::RoundRunning),
+        other => other?,
+    };
     let staff_roles: Vec<u64> = [settings.facilitator_role, settings.organiser_role].into_iter().flatten().collect();
     let mut opened = Opened::default();
     let outcome = open_rooms(store, chat, &meeting, &round, request, &staff_roles, &mut opened, progress).await;

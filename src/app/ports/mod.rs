@@ -8,30 +8,33 @@ mod answers;
 mod breakouts;
 mod chat;
 mod clock;
+mod error;
 mod guilds;
 mod meetings;
 mod plans;
 mod schedule;
+mod unit_answers;
 
 pub use agenda::{AgendaRun, AgendaStore};
 pub use answers::{AnswerStore, StoredAnswer};
-pub use breakouts::{BreakoutStore, NewRoom, Note, Room, Round};
+pub use breakouts::{BreakoutStore, NewRoom, Note, Room, Round, Seating};
 pub use chat::{Attachment, Button, Chat, ChatError, MessageId, OutMessage, RoomKind, RoomSpec};
 pub use clock::{Clock, ManualClock, SystemClock};
+pub use error::{BackendError, StoreError};
 pub use guilds::{GuildSettings, GuildStore, Member};
 pub use meetings::{MeetingStore, NewMeeting};
 pub use plans::{Plan, PlanStore};
 pub use schedule::{Job, NewJob, ScheduleStore};
+pub use unit_answers::{StoredUnitAnswer, UnitAnswerRevision, UnitAnswerStore};
 
 pub use super::kit_store::{GuildKitVersion, KitSource, KitStore, NewGuildKit, SavedKit};
-
-pub use crate::storage::StoreError;
 
 /// Everything the use cases need stored: the union of the per-area store traits in this folder.
 pub trait Store:
     GuildStore
     + MeetingStore
     + AnswerStore
+    + UnitAnswerStore
     + ScheduleStore
     + BreakoutStore
     + PlanStore
@@ -45,6 +48,7 @@ impl<T> Store for T where
     T: GuildStore
         + MeetingStore
         + AnswerStore
+        + UnitAnswerStore
         + ScheduleStore
         + BreakoutStore
         + PlanStore
@@ -59,5 +63,6 @@ pub mod prelude {
     pub use super::super::privacy_store::PrivacyStore;
     pub use super::{
         AgendaStore, AnswerStore, BreakoutStore, GuildStore, KitStore, MeetingStore, PlanStore, ScheduleStore, Store,
+        UnitAnswerStore,
     };
 }

@@ -4,8 +4,8 @@
 -- SQLite cannot alter a CHECK, so `questions` is rebuilt. sqlx runs a SQLite migration inside
 -- a transaction, where `PRAGMA foreign_keys = OFF` does nothing, and dropping the old table
 -- with foreign keys on would delete every answer through ON DELETE CASCADE. So the tables that
--- reference `questions` (answers, anonymous answers and respondents, and the revisions that
--- reference those) are rebuilt with it: each new table refers to the new ones, the old ones
+-- reference `questions` (answers, anonymous answers and respondents, unit answers, and the
+-- revisions that reference those) are rebuilt with it: each new table refers to the new ones, the old ones
 -- are dropped leaves first (nothing refers to them any more, so nothing cascades), and the
 -- renames turn the `_new` references back into the usual names.
 
@@ -99,12 +99,44 @@ CREATE TABLE anonymous_respondents_new (
 INSERT INTO anonymous_respondents_new (meeting_id, question_id, guild_id, user_id)
     SELECT meeting_id, question_id, guild_id, user_id FROM anonymous_respondents;
 
+CREATE TABLE unit_answers_new (
+    meeting_id  INTEGER NOT NULL,
+    question_id TEXT    NOT NULL,
+    unit_id     INTEGER NOT NULL REFERENCES units (id) ON DELETE CASCADE,
+    value       TEXT    NOT NULL CHECK (length(value) BETWEEN 1 AND 4000),
+    revision    INTEGER NOT NULL DEFAULT 1 CHECK (revision >= 1),
+    author_id   INTEGER,
+    updated_at  TEXT    NOT NULL,
+    PRIMARY KEY (meeting_id, question_id, unit_id),
+    FOREIGN KEY (meeting_id, question_id) REFERENCES questions_new (meeting_id, id) ON DELETE CASCADE
+);
+INSERT INTO unit_answers_new (meeting_id, question_id, unit_id, value, revision, author_id, updated_at)
+    SELECT meeting_id, question_id, unit_id, value, revision, author_id, updated_at FROM unit_answers;
+
+CREATE TABLE unit_answer_revisions_new (
+    id          INTEGER PRIMARY KEY,
+    meeting_id  INTEGER NOT NULL,
+    question_id TEXT    NOT NULL,
+    unit_id     INTEGER NOT NULL,
+    revision    INTEGER NOT NULL,
+    value       TEXT    NOT NULL,
+    author_id   INTEGER,
+    saved_at    TEXT    NOT NULL,
+    FOREIGN KEY (meeting_id, question_id, unit_id)
+        REFERENCES unit_answers_new (meeting_id, question_id, unit_id) ON DELETE CASCADE,
+    UNIQUE (meeting_id, question_id, unit_id, revision)
+);
+INSERT INTO unit_answer_revisions_new (id, meeting_id, question_id, unit_id, revision, value, author_id, saved_at)
+    SELECT id, meeting_id, question_id, unit_id, revision, value, author_id, saved_at FROM unit_answer_revisions;
+
 -- Leaves first: when a table is dropped, nothing refers to it any more.
 DROP TABLE answer_revisions;
 DROP TABLE anonymous_answer_revisions;
+DROP TABLE unit_answer_revisions;
 DROP TABLE answers;
 DROP TABLE anonymous_answers;
 DROP TABLE anonymous_respondents;
+DROP TABLE unit_answers;
 DROP TABLE questions;
 
 ALTER TABLE questions_new RENAME TO questions;
@@ -113,6 +145,8 @@ ALTER TABLE answer_revisions_new RENAME TO answer_revisions;
 ALTER TABLE anonymous_answers_new RENAME TO anonymous_answers;
 ALTER TABLE anonymous_answer_revisions_new RENAME TO anonymous_answer_revisions;
 ALTER TABLE anonymous_respondents_new RENAME TO anonymous_respondents;
+ALTER TABLE unit_answers_new RENAME TO unit_answers;
+ALTER TABLE unit_answer_revisions_new RENAME TO unit_answer_revisions;
 CREATE INDEX answers_by_user ON answers (guild_id, user_id);
 
 -- Question ids, comma-separated, as `plan_questions`.

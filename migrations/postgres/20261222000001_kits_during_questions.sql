@@ -1,4 +1,4 @@
--- Questions asked on the meeting day, as `migrations/20261220000001_kits_during_questions.sql`
+-- Questions asked on the meeting day, as `migrations/20261222000001_kits_during_questions.sql`
 -- (Postgres alters the CHECK in place; no table is rebuilt).
 
 ALTER TABLE questions DROP CONSTRAINT questions_phase_check;
