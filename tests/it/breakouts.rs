@@ -310,6 +310,7 @@ async fn reshuffling_meets_new_people<S: Store>(w: World<S>) {
         &w.store,
         &w.chat,
         &w.clock,
+        &samrad::app::summarise::Offline,
         &facilitator(&w),
         breakouts::Reshuffle { minutes: 10, voice: false },
         &mut rng,

@@ -11,10 +11,13 @@ use crate::store::Db;
 async fn season(url: &str) {
     let quiet = || SharedOut::new(Box::new(std::io::sink()));
     let kit = |id: &str| samrad::kit::find_kit(&crate::wire::prompts(), id).expect("kit");
-    demo::run(kit("uio-koordineringsgruppe"), 7, url, quiet()).await.expect("reflection demo");
-    samrad::console::demo_day::run(kit("benchmarking-1"), 7, url, quiet()).await.expect("meeting-day demo");
-    // What the demos leave out: an edited answer (a revision) and a follow-up link.
     let store = samrad::storage::open(url).await.unwrap();
+    let files = demo::files_dir(url);
+    demo::run(kit("uio-koordineringsgruppe"), 7, store.clone(), files.clone(), quiet()).await.expect("reflection demo");
+    samrad::console::demo_day::run(kit("benchmarking-1"), 7, store.clone(), files, quiet())
+        .await
+        .expect("meeting-day demo");
+    // What the demos leave out: an edited answer (a revision) and a follow-up link.
     let guild = samrad::console::demo::DEMO_GUILD;
     // The demos' two meetings, in a fresh database: the weeks before (1) and the day (2).
     let (weeks, day) = (samrad::domain::MeetingId(1), samrad::domain::MeetingId(2));

@@ -9,7 +9,7 @@ mod seating;
 mod split;
 mod timers;
 
-pub use close::{add_note, close, close_round, room_summary, room_summary_with};
+pub use close::{add_note, close, close_round, room_summary_with};
 pub use seating::{join_late, move_member, pick_room};
 pub use split::{reshuffle, split, Reshuffle};
 pub use timers::{extend, run_timers};

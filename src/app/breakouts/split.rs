@@ -223,10 +223,12 @@ pub struct Reshuffle {
 
 /// `/breakout reshuffle`: closes the running round and splits again with the same mode, so
 /// people meet new people (earlier tables count as history).
+#[allow(clippy::too_many_arguments)]
 pub async fn reshuffle<S: Store + ?Sized>(
     store: &S,
     chat: &dyn Chat,
     clock: &dyn Clock,
+    summariser: &dyn crate::app::summarise::Summariser,
     actor: &Actor,
     next: Reshuffle,
     rng: &mut impl Rng,
@@ -235,7 +237,7 @@ pub async fn reshuffle<S: Store + ?Sized>(
     let (meeting, round) = running(store, actor).await?;
     let present: Vec<UserId> = round.rooms.iter().flat_map(|r| r.members.iter().copied()).collect();
     let size = round.rooms.iter().map(|r| r.members.len()).max().unwrap_or(2) as u32;
-    close_round(store, chat, clock, &meeting, &round).await?;
+    close_round(store, chat, clock, summariser, &meeting, &round).await?;
     let request = SplitRequest {
         mode: round.mode,
         sizing: Sizing::Size(size.max(2)),

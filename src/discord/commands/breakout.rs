@@ -268,7 +268,17 @@ pub async fn reshuffle(
             let progress = move |done: usize, total: usize| {
                 let _ = tx.send((done, total));
             };
-            breakouts::reshuffle(&*data.store, &*data.chat, &*data.clock, actor, next, &mut rng, &progress).await
+            breakouts::reshuffle(
+                &*data.store,
+                &*data.chat,
+                &*data.clock,
+                &*data.summariser,
+                actor,
+                next,
+                &mut rng,
+                &progress,
+            )
+            .await
         }
     })
     .await;
@@ -284,7 +294,7 @@ pub async fn close(ctx: Context<'_>) -> Result<(), BotError> {
     ctx.defer_ephemeral().await?;
     let actor = actor(ctx).await?;
     let data = ctx.data();
-    match breakouts::close(&*data.store, &*data.chat, &*data.clock, &actor).await {
+    match breakouts::close(&*data.store, &*data.chat, &*data.clock, &*data.summariser, &actor).await {
         Ok(rooms) => say(ctx, t!(actor.lang, "close-done", rooms = rooms)).await,
         Err(e) => fail(ctx, &actor, &e).await,
     }

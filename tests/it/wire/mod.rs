@@ -133,7 +133,8 @@ impl Wire {
         let settings = BotSettings {
             token: SecretString::from("MTAw.fake.token"),
             api_base: Some(fake.base_url()),
-            db_url: db_url.clone(),
+            store: Arc::new(store.clone()),
+            summariser: Arc::new(samrad::app::summarise::Offline),
             kits_dir: setup.kits_dir,
             kits: Arc::new(|dir, id| samrad::kit::find_kit(dir, id).map_err(|e| e.to_string())),
             tick_every: Duration::from_millis(100),

@@ -72,7 +72,9 @@ async fn two_processes_share_one_database(db: &Db) {
         let settings = BotSettings {
             token: SecretString::from("MTAw.fake.token"),
             api_base: Some(fake.base_url()),
-            db_url: db_url.clone(),
+            // Each process opens its own store, as two `samrad run` processes do.
+            store: samrad::storage::open(&db_url).await.unwrap(),
+            summariser: Arc::new(samrad::app::summarise::Offline),
             kits_dir: prompts(),
             kits: Arc::new(|dir, id| samrad::kit::find_kit(dir, id).map_err(|e| e.to_string())),
             tick_every: Duration::from_millis(50),
