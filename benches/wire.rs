@@ -169,6 +169,7 @@ impl Bot {
             clock: Arc::new(ManualClock::new(now)) as Arc<dyn Clock>,
             shards: None,
             secret: samrad::domain::privacy::AuthorSecret::new(vec![7; 32]).unwrap(),
+            ticks: samrad::discord::Ticks::default(),
         };
         let (stop, stopped) = oneshot::channel::<()>();
         let task = rt.spawn(samrad::discord::run_until(settings, async {

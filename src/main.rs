@@ -155,6 +155,7 @@ async fn bot_settings(
         clock: std::sync::Arc::new(samrad::app::ports::SystemClock),
         shards,
         secret: samrad::secret::author_secret(config)?,
+        ticks: samrad::discord::Ticks::default(),
     })
 }
 

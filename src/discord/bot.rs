@@ -40,6 +40,32 @@ pub struct BotSettings {
     pub shards: Option<ShardPlan>,
     /// The key of anonymous answers' author keys (`secret::author_secret`).
     pub secret: AuthorSecret,
+    /// Counts the scheduler's ticks (tests wait for a few more instead of sleeping).
+    pub ticks: Ticks,
+}
+
+/// The number of scheduler ticks finished so far. A test proves that nothing more happens by
+/// waiting for a few more ticks, not by sleeping for a guessed while.
+#[derive(Clone, Debug)]
+pub struct Ticks(Arc<watch::Sender<u64>>);
+
+impl Default for Ticks {
+    fn default() -> Self {
+        Ticks(Arc::new(watch::channel(0).0))
+    }
+}
+
+impl Ticks {
+    fn finished(&self) {
+        self.0.send_modify(|n| *n += 1);
+    }
+
+    /// Waits until `n` more ticks have finished; false when `limit` passes first.
+    pub async fn wait_more(&self, n: u64, limit: Duration) -> bool {
+        let mut seen = self.0.subscribe();
+        let target = *seen.borrow_and_update() + n;
+        matches!(tokio::time::timeout(limit, seen.wait_for(|done| *done >= target)).await, Ok(Ok(_)))
+    }
 }
 
 impl std::fmt::Debug for BotSettings {
@@ -119,6 +145,7 @@ pub async fn run_until(
     let scheduler_task = Arc::new(std::sync::Mutex::new(None));
     let scheduler_slot = scheduler_task.clone();
     let secret = settings.secret.clone();
+    let ticks = settings.ticks.clone();
     let framework = poise::Framework::builder()
         .options(poise::FrameworkOptions {
             commands: commands::commands(),
@@ -142,6 +169,7 @@ pub async fn run_until(
                     clock.clone(),
                     summariser.clone(),
                     tick_every,
+                    ticks,
                     stop_rx,
                 ));
                 *scheduler_slot.lock().unwrap_or_else(|p| p.into_inner()) = Some(task);
@@ -202,6 +230,7 @@ async fn scheduler(
     clock: Arc<dyn Clock>,
     summariser: Arc<dyn Summariser>,
     every: Duration,
+    ticks: Ticks,
     mut stop: watch::Receiver<bool>,
 ) {
     let mut interval = tokio::time::interval(every.max(Duration::from_millis(10)));
@@ -223,5 +252,6 @@ async fn scheduler(
             Ok(report) => info!(done = ?report.done, skipped = ?report.skipped, failed = ?report.failed, "tick"),
             Err(e) => warn!(error = %e, "tick failed"),
         }
+        ticks.finished();
     }
 }
