@@ -19,4 +19,5 @@ mod reflection;
 mod scheduler;
 mod service;
 mod store;
+mod unit_answers;
 mod wire;

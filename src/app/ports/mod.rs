@@ -13,6 +13,7 @@ mod guilds;
 mod meetings;
 mod plans;
 mod schedule;
+mod unit_answers;
 
 pub use agenda::{AgendaRun, AgendaStore};
 pub use answers::{AnswerStore, StoredAnswer};
@@ -24,6 +25,7 @@ pub use guilds::{GuildSettings, GuildStore, Member};
 pub use meetings::{MeetingStore, NewMeeting};
 pub use plans::{Plan, PlanStore};
 pub use schedule::{Job, NewJob, ScheduleStore};
+pub use unit_answers::{StoredUnitAnswer, UnitAnswerRevision, UnitAnswerStore};
 
 pub use super::kit_store::{GuildKitVersion, KitSource, KitStore, NewGuildKit, SavedKit};
 
@@ -32,6 +34,7 @@ pub trait Store:
     GuildStore
     + MeetingStore
     + AnswerStore
+    + UnitAnswerStore
     + ScheduleStore
     + BreakoutStore
     + PlanStore
@@ -45,6 +48,7 @@ impl<T> Store for T where
     T: GuildStore
         + MeetingStore
         + AnswerStore
+        + UnitAnswerStore
         + ScheduleStore
         + BreakoutStore
         + PlanStore
@@ -59,5 +63,6 @@ pub mod prelude {
     pub use super::super::privacy_store::PrivacyStore;
     pub use super::{
         AgendaStore, AnswerStore, BreakoutStore, GuildStore, KitStore, MeetingStore, PlanStore, ScheduleStore, Store,
+        UnitAnswerStore,
     };
 }

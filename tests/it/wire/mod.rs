@@ -9,6 +9,7 @@ mod kits;
 mod limits;
 pub mod ops;
 mod shards;
+mod unit_answers;
 
 use std::path::PathBuf;
 use std::sync::Arc;
