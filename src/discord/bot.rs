@@ -64,7 +64,8 @@ impl Ticks {
     pub async fn wait_more(&self, n: u64, limit: Duration) -> bool {
         let mut seen = self.0.subscribe();
         let target = *seen.borrow_and_update() + n;
-        matches!(tokio::time::timeout(limit, seen.wait_for(|done| *done >= target)).await, Ok(Ok(_)))
+        let reached = tokio::time::timeout(limit, seen.wait_for(|done| *done >= target)).await;
+        matches!(reached, Ok(Ok(_)))
     }
 }
 

@@ -1,8 +1,6 @@
 //! The answer flow and the schedule on the wire: load, join a unit, button → modal → saved;
 //! the questions post and reminders that reach only those who have not answered.
 
-use std::time::Duration;
-
 use fake_discord::{CommandOption, InteractionContext, InteractionFixture, MemberFixture, UserFixture};
 use samrad::app::agenda;
 use samrad::app::ports::prelude::*;
