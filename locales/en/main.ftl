@@ -84,6 +84,7 @@ err-unknown-room = There is no room { $room } in this round.
 err-not-a-room = Notes are written inside a breakout room's channel.
 err-empty-note = The note is empty.
 err-rooms-full = Every room is full.
+err-room-full = Room { $room } just became full; pick another.
 err-chat = Discord did not accept the change: { $detail }. Nothing half-made was left behind.
 room-name = room-{ $number }
 round-category = Breakout round { $number }

@@ -84,6 +84,7 @@ err-unknown-room = Det finnes ikke noe rom { $room } i denne runden.
 err-not-a-room = Notater skrives i kanalen til et grupperom.
 err-empty-note = Notatet er tomt.
 err-rooms-full = Alle rommene er fulle.
+err-room-full = Rom { $room } ble akkurat fullt; velg et annet.
 err-chat = Discord godtok ikke endringen: { $detail }. Ingenting halvferdig ble liggende igjen.
 room-name = rom-{ $number }
 round-category = Grupperunde { $number }

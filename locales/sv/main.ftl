@@ -84,6 +84,7 @@ err-unknown-room = Det finns inget rum { $room } i den här rundan.
 err-not-a-room = Anteckningar skrivs i ett grupprums kanal.
 err-empty-note = Anteckningen är tom.
 err-rooms-full = Alla rum är fulla.
+err-room-full = Rum { $room } blev precis fullt; välj ett annat.
 err-chat = Discord godtog inte ändringen: { $detail }. Inget halvfärdigt lämnades kvar.
 room-name = rum-{ $number }
 round-category = Grupprunda { $number }

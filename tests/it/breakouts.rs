@@ -234,7 +234,10 @@ async fn the_timer_warns_then_closes_and_each_room_reports_to_plenary<S: Store>(
     .await
     .unwrap();
     let fac = facilitator(&w);
-    assert_eq!(breakouts::broadcast(&w.store, &w.chat, &fac, "Five minutes left").await.unwrap(), round.rooms.len());
+    assert_eq!(
+        breakouts::broadcast(&w.store, &w.chat, &w.clock, &fac, "Five minutes left").await.unwrap(),
+        round.rooms.len()
+    );
     let first = &round.rooms[0];
     let writer = people.iter().find(|p| p.user == first.members[0]).unwrap();
     breakouts::add_note(

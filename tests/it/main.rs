@@ -8,6 +8,7 @@
 mod harness;
 
 mod agenda;
+mod breakout_races;
 mod breakouts;
 mod copy;
 mod digest;

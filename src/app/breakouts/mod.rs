@@ -15,7 +15,7 @@ pub use split::{reshuffle, split, Reshuffle};
 pub use timers::{extend, run_timers};
 
 use super::actor::{Actor, UserMessage};
-use super::ports::{Chat, ChatError, OutMessage, Round, Store, StoreError};
+use super::ports::{Chat, ChatError, Clock, OutMessage, Round, Store, StoreError};
 use super::posting::JobFailure;
 use crate::domain::grouping::{self, History, Mode, Sizing, SplitError};
 use crate::domain::text::{split_message, DISCORD_MESSAGE_LIMIT};
@@ -52,6 +52,8 @@ pub enum BreakoutError {
     EmptyNote,
     #[error("every room is full")]
     AllFull,
+    #[error("room {0} just became full")]
+    RoomFull(u32),
     #[error(transparent)]
     Choose(#[from] grouping::ChooseError),
     #[error("the chat platform failed: {0}")]
@@ -85,6 +87,7 @@ impl UserMessage for BreakoutError {
             Self::NotARoom => t!(lang, "err-not-a-room"),
             Self::EmptyNote => t!(lang, "err-empty-note"),
             Self::AllFull => t!(lang, "err-rooms-full"),
+            Self::RoomFull(n) => t!(lang, "err-room-full", room = *n),
             Self::Choose(e) => t!(lang, "err-split", detail = e.to_string()),
             Self::Chat(ChatError::Limit(detail)) => t!(lang, "err-discord-limit", detail = detail.as_str()),
             Self::Chat(e) => t!(lang, "err-chat", detail = e.to_string()),
@@ -163,20 +166,26 @@ pub(super) async fn running<S: Store + ?Sized>(store: &S, actor: &Actor) -> Resu
     Ok((meeting, round))
 }
 
-/// `/breakout broadcast`: the same message in every room. Returns rooms reached.
+/// `/breakout broadcast`: the same message in every room. Returns rooms reached. Each post
+/// carries a key (this broadcast's time, the room, the part), so a retry after Discord posted
+/// but answered with an error does not post it twice.
 pub async fn broadcast<S: Store + ?Sized>(
     store: &S,
     chat: &dyn Chat,
+    clock: &dyn Clock,
     actor: &Actor,
     text: &str,
 ) -> Result<usize, BreakoutError> {
     let (meeting, round) = running(store, actor).await?;
     let lang = meeting.lang();
     let text = t!(lang, "broadcast", name = actor.name.as_str(), text = text.trim());
+    let sent = clock.now().timestamp_micros();
     let mut reached = 0;
-    for channel in round.rooms.iter().filter_map(|r| r.text_channel) {
-        for chunk in split_message(&text, DISCORD_MESSAGE_LIMIT) {
-            chat.post(channel, OutMessage::text(chunk), None).await?;
+    for room in &round.rooms {
+        let Some(channel) = room.text_channel else { continue };
+        for (part, chunk) in split_message(&text, DISCORD_MESSAGE_LIMIT).into_iter().enumerate() {
+            let key = format!("round{}:broadcast{sent}:room{}:{part}", round.id, room.number);
+            chat.post(channel, OutMessage::text(chunk), Some(&key)).await?;
         }
         reached += 1;
     }

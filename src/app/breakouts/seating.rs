@@ -3,11 +3,12 @@
 
 use super::{history, running, BreakoutError};
 use crate::app::actor::Actor;
-use crate::app::ports::{Chat, Room, Round, Store};
+use crate::app::ports::{Chat, Room, Round, Seating, Store};
 use crate::domain::grouping::{self, Seat};
 use crate::domain::{Meeting, UserId};
 
-/// Puts `user` into room `to` (1-based): access to its channels, voice move, membership.
+/// Puts `user` into room `to` (1-based): the seat (one store transaction, which checks the
+/// room's cap when `within_cap`), then access to the channels, the voice move.
 async fn seat_in_room<S: Store + ?Sized>(
     store: &S,
     chat: &dyn Chat,
@@ -15,22 +16,22 @@ async fn seat_in_room<S: Store + ?Sized>(
     round: &Round,
     user: UserId,
     to: u32,
+    within_cap: bool,
 ) -> Result<Room, BreakoutError> {
     let target = round.rooms.iter().find(|r| r.number == to).cloned().ok_or(BreakoutError::UnknownRoom(to))?;
-    for room in round.rooms.iter().filter(|r| r.number != to && r.members.contains(&user)) {
-        let rest: Vec<UserId> = room.members.iter().copied().filter(|u| *u != user).collect();
-        store.set_room_members(room.id, &rest).await?;
+    let left = match store.seat(target.id, user, within_cap).await? {
+        Seating::Seated { left } => left,
+        Seating::AlreadyThere => Vec::new(),
+        Seating::Full => return Err(BreakoutError::RoomFull(to)),
+        Seating::RoundClosed => return Err(BreakoutError::NoRound),
+    };
+    for room in round.rooms.iter().filter(|r| left.contains(&r.id)) {
         for channel in [room.text_channel, room.voice_channel].into_iter().flatten() {
             chat.grant_room(channel, user, false).await?;
         }
     }
-    if !target.members.contains(&user) {
-        let mut members = target.members.clone();
-        members.push(user);
-        store.set_room_members(target.id, &members).await?;
-        for channel in [target.text_channel, target.voice_channel].into_iter().flatten() {
-            chat.grant_room(channel, user, true).await?;
-        }
+    for channel in [target.text_channel, target.voice_channel].into_iter().flatten() {
+        chat.grant_room(channel, user, true).await?;
     }
     if let Some(voice) = target.voice_channel {
         chat.move_to_voice(meeting.guild, user, voice).await?;
@@ -47,36 +48,40 @@ pub async fn move_member<S: Store + ?Sized>(
     room: u32,
 ) -> Result<Room, BreakoutError> {
     let (meeting, round) = running(store, actor).await?;
-    seat_in_room(store, chat, &meeting, &round, user, room).await
+    // A facilitator may put someone into a full room.
+    seat_in_room(store, chat, &meeting, &round, user, room, false).await
 }
 
-/// `/breakout join`: a late joiner takes the smallest fitting room.
+/// `/breakout join`: a late joiner takes the smallest fitting room. When that room fills
+/// between reading the round and taking the seat, the next best room is tried.
 pub async fn join_late<S: Store + ?Sized>(store: &S, chat: &dyn Chat, actor: &Actor) -> Result<Room, BreakoutError> {
     let meeting = store.current_meeting(actor.guild).await?.ok_or(BreakoutError::NoMeeting)?;
-    let round = store.open_round(meeting.id).await?.ok_or(BreakoutError::NoRound)?;
-    if let Some(room) = round.rooms.iter().find(|r| r.members.contains(&actor.user)) {
-        return Ok(room.clone());
-    }
     let members = store.members(actor.guild).await?;
     let seat_of = |u: UserId| {
         let m = members.iter().find(|m| m.user == u);
         Seat { user: u, unit: m.and_then(|m| m.unit.clone()), role: m.and_then(|m| m.role.clone()) }
     };
-    let groups: Vec<grouping::Group> = round
-        .rooms
-        .iter()
-        .map(|r| grouping::Group { members: r.members.clone(), label: r.label.clone(), cap: r.cap, units: Vec::new() })
-        .collect();
-    let seated: Vec<Seat> = round.rooms.iter().flat_map(|r| r.members.iter().map(|u| seat_of(*u))).collect();
-    let index = grouping::assign_late_joiner(
-        &groups,
-        &seat_of(actor.user),
-        &seated,
-        round.mode,
-        &history(store, &meeting).await?,
-    )
-    .ok_or(BreakoutError::AllFull)?;
-    seat_in_room(store, chat, &meeting, &round, actor.user, index as u32 + 1).await
+    let history = history(store, &meeting).await?;
+    loop {
+        let round = store.open_round(meeting.id).await?.ok_or(BreakoutError::NoRound)?;
+        if let Some(room) = round.rooms.iter().find(|r| r.members.contains(&actor.user)) {
+            return Ok(room.clone());
+        }
+        let groups: Vec<grouping::Group> = round.rooms.iter().map(group_of).collect();
+        let seated: Vec<Seat> = round.rooms.iter().flat_map(|r| r.members.iter().map(|u| seat_of(*u))).collect();
+        let index = grouping::assign_late_joiner(&groups, &seat_of(actor.user), &seated, round.mode, &history)
+            .ok_or(BreakoutError::AllFull)?;
+        match seat_in_room(store, chat, &meeting, &round, actor.user, index as u32 + 1, true).await {
+            // Filled by someone else meanwhile: read the round again (each pass sees one more
+            // seat taken, so this ends in a seat or AllFull).
+            Err(BreakoutError::RoomFull(_)) => continue,
+            other => return other,
+        }
+    }
+}
+
+fn group_of(r: &Room) -> grouping::Group {
+    grouping::Group { members: r.members.clone(), label: r.label.clone(), cap: r.cap, units: Vec::new() }
 }
 
 /// A member picks a room in a `choose` round (the room buttons).
@@ -89,11 +94,8 @@ pub async fn pick_room<S: Store + ?Sized>(
 ) -> Result<Room, BreakoutError> {
     let meeting = store.current_meeting(actor.guild).await?.ok_or(BreakoutError::NoMeeting)?;
     let round = store.open_round(meeting.id).await?.filter(|r| r.id == round_id).ok_or(BreakoutError::NoRound)?;
-    let mut groups: Vec<grouping::Group> = round
-        .rooms
-        .iter()
-        .map(|r| grouping::Group { members: r.members.clone(), label: r.label.clone(), cap: r.cap, units: Vec::new() })
-        .collect();
+    let mut groups: Vec<grouping::Group> = round.rooms.iter().map(group_of).collect();
+    // A quick refusal from what was read; the seat itself checks the cap again, atomically.
     grouping::choose_room(&mut groups, actor.user, room.saturating_sub(1) as usize)?;
-    seat_in_room(store, chat, &meeting, &round, actor.user, room).await
+    seat_in_room(store, chat, &meeting, &round, actor.user, room, true).await
 }

@@ -7,11 +7,11 @@ use rand::Rng;
 use super::close::close_round;
 use super::{facilitated_meeting, history, running, BreakoutError, SplitRequest, MAX_CHANNELS_PER_CATEGORY};
 use crate::app::actor::Actor;
-use crate::app::ports::{Chat, Clock, Member, NewRoom, OutMessage, RoomKind, RoomSpec, Round, Store};
+use crate::app::ports::{Chat, Clock, Member, NewRoom, OutMessage, RoomKind, RoomSpec, Round, Store, StoreError};
 use crate::app::posting::{post_once, Target, CHOOSE_BUTTON};
 use crate::domain::grouping::{self, Mode, Seat, Sizing};
 use crate::domain::text::{split_message, DISCORD_MESSAGE_LIMIT};
-use crate::domain::{ChannelId, Meeting, UserId};
+use crate::domain::{ChannelId, Meeting, UnitName, UserId};
 use crate::i18n::Lang;
 use crate::t;
 
@@ -71,7 +71,12 @@ pub async fn split<S: Store + ?Sized>(
         .collect();
     let plan_id = request.plan.as_ref().map(|p| p.id.as_str());
     let ends = now + Duration::minutes(i64::from(request.minutes.max(1)));
-    let round = store.create_round(meeting.id, request.mode, plan_id, now, ends, &rooms).await?;
+    // The database holds one open round per meeting: a facilitator who split at the same
+    // moment got there first, and nothing has been created on the chat platform yet.
+    let round = match store.create_round(meeting.id, request.mode, plan_id, now, ends, &rooms).await {
+        Err(StoreError::Conflict(_)) => return Err(BreakoutError::RoundRunning),
+        other => other?,
+    };
     let staff_roles: Vec<u64> = [settings.facilitator_role, settings.organiser_role].into_iter().flatten().collect();
     let mut opened = Opened::default();
     let outcome = open_rooms(store, chat, &meeting, &round, request, &staff_roles, &mut opened, progress).await;
@@ -183,6 +188,9 @@ async fn post_room_briefs<S: Store + ?Sized>(
 ) -> Result<(), BreakoutError> {
     let questions = plan_questions(meeting, request);
     let answers = store.answers(meeting.id).await?;
+    // Where units answer, the room reads the answers of its members' units (the unit's, not a
+    // member's, so no consent is asked).
+    let unit_answers = if meeting.unit_answers { store.unit_answers(meeting.id).await? } else { Vec::new() };
     for room in &round.rooms {
         let Some(channel) = room.text_channel else { continue };
         let mut text =
@@ -204,6 +212,16 @@ async fn post_room_briefs<S: Store + ?Sized>(
                 let unit = member.unit.as_ref().map(|u| u.to_string()).unwrap_or_default();
                 let who = t!(lang, "room-answer-by", name = member.name.as_str(), unit = unit);
                 text.push_str(&format!("\n> {who} {}", crate::domain::text::truncate_words(&a.value, 400)));
+            }
+            let mut units: Vec<&UnitName> = Vec::new();
+            for unit in room.members.iter().filter_map(|u| members.iter().find(|m| m.user == *u)?.unit.as_ref()) {
+                if !units.contains(&unit) {
+                    units.push(unit);
+                }
+            }
+            for unit in units {
+                let Some(a) = unit_answers.iter().find(|a| &a.unit == unit && a.question == q.id) else { continue };
+                text.push_str(&format!("\n> **{unit}**: {}", crate::domain::text::truncate_words(&a.value, 400)));
             }
         }
         for (part, chunk) in split_message(&text, DISCORD_MESSAGE_LIMIT).into_iter().enumerate() {

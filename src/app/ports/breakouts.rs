@@ -51,8 +51,23 @@ pub struct Note {
     pub at: DateTime<Utc>,
 }
 
+/// What [`BreakoutStore::seat`] did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Seating {
+    /// Seated; `left` are the ids of the round's rooms the member was taken out of.
+    Seated { left: Vec<i64> },
+    /// Already in that room; nothing changed.
+    AlreadyThere,
+    /// The room is at its cap; nothing changed.
+    Full,
+    /// The round was closed meanwhile; nothing changed.
+    RoundClosed,
+}
+
 #[async_trait]
 pub trait BreakoutStore: Send + Sync {
+    /// A meeting has at most one open round (a unique index): creating a second while one is
+    /// open is `StoreError::Conflict`, also when two are created at once.
     async fn create_round(
         &self,
         meeting: MeetingId,
@@ -70,6 +85,10 @@ pub trait BreakoutStore: Send + Sync {
         voice: Option<ChannelId>,
     ) -> Result<(), StoreError>;
     async fn set_room_members(&self, room: i64, members: &[UserId]) -> Result<(), StoreError>;
+    /// Seats `user` in `room` as one transaction: out of the round's other rooms, into this one,
+    /// unless the round is closed or (`within_cap`) the room is at its cap. Concurrent calls
+    /// take turns, so a room never holds more than its cap and no seat is lost.
+    async fn seat(&self, room: i64, user: UserId, within_cap: bool) -> Result<Seating, StoreError>;
     async fn open_round(&self, meeting: MeetingId) -> Result<Option<Round>, StoreError>;
     async fn open_rounds(&self) -> Result<Vec<Round>, StoreError>;
     async fn rounds(&self, meeting: MeetingId) -> Result<Vec<Round>, StoreError>;

@@ -17,7 +17,7 @@ mod unit_answers;
 
 pub use agenda::{AgendaRun, AgendaStore};
 pub use answers::{AnswerStore, StoredAnswer};
-pub use breakouts::{BreakoutStore, NewRoom, Note, Room, Round};
+pub use breakouts::{BreakoutStore, NewRoom, Note, Room, Round, Seating};
 pub use chat::{Attachment, Button, Chat, ChatError, MessageId, OutMessage, RoomKind, RoomSpec};
 pub use clock::{Clock, ManualClock, SystemClock};
 pub use error::{BackendError, StoreError};

@@ -192,7 +192,7 @@ pub async fn broadcast(ctx: Context<'_>, text: String) -> Result<(), BotError> {
     ctx.defer_ephemeral().await?;
     let actor = actor(ctx).await?;
     let data = ctx.data();
-    match breakouts::broadcast(&*data.store, &*data.chat, &actor, &text).await {
+    match breakouts::broadcast(&*data.store, &*data.chat, &*data.clock, &actor, &text).await {
         Ok(rooms) => say(ctx, t!(actor.lang, "broadcast-done", rooms = rooms)).await,
         Err(e) => fail(ctx, &actor, &e).await,
     }

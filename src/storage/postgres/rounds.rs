@@ -6,7 +6,7 @@ use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 
 use super::{chat_id, db_id, int, uint, PgStore, StoreError};
-use crate::app::ports::{BreakoutStore, NewRoom, Note, Room, Round};
+use crate::app::ports::{BreakoutStore, NewRoom, Note, Room, Round, Seating};
 use crate::domain::grouping::Mode;
 use crate::domain::{ChannelId, GuildId, MeetingId, UserId};
 
@@ -216,6 +216,55 @@ impl BreakoutStore for PgStore {
 
     async fn set_room_members(&self, room: i64, members: &[UserId]) -> Result<(), StoreError> {
         self.replace_room_members(room, members).await
+    }
+
+    async fn seat(&self, room: i64, user: UserId, within_cap: bool) -> Result<Seating, StoreError> {
+        let u = db_id(user.0);
+        let mut tx = self.pool.begin().await?;
+        let round: Option<i64> =
+            sqlx::query_scalar("SELECT round_id FROM rooms WHERE id = $1").bind(room).fetch_optional(&mut *tx).await?;
+        let round = round.ok_or_else(|| StoreError::NotFound(format!("room {room}")))?;
+        // Holding the round makes its seatings (and its close) take turns: each counts the seats
+        // the one before it committed, and a member clicking two rooms at once ends up in one.
+        let open: Option<bool> =
+            sqlx::query_scalar("SELECT closed_at IS NULL FROM rounds WHERE id = $1 FOR NO KEY UPDATE")
+                .bind(round)
+                .fetch_optional(&mut *tx)
+                .await?;
+        if open != Some(true) {
+            return Ok(Seating::RoundClosed);
+        }
+        let (cap, seated, inside): (Option<i32>, i64, bool) = sqlx::query_as(
+            "SELECT r.cap, (SELECT COUNT(*) FROM room_members WHERE room_id = r.id),
+                    EXISTS (SELECT 1 FROM room_members WHERE room_id = r.id AND user_id = $2)
+             FROM rooms r WHERE r.id = $1",
+        )
+        .bind(room)
+        .bind(u)
+        .fetch_one(&mut *tx)
+        .await?;
+        if inside {
+            return Ok(Seating::AlreadyThere);
+        }
+        if within_cap && cap.is_some_and(|cap| seated >= i64::from(cap)) {
+            return Ok(Seating::Full);
+        }
+        let left: Vec<i64> = sqlx::query_scalar(
+            "DELETE FROM room_members WHERE user_id = $1 AND room_id IN (SELECT id FROM rooms WHERE round_id = $2 AND id <> $3)
+             RETURNING room_id",
+        )
+        .bind(u)
+        .bind(round)
+        .bind(room)
+        .fetch_all(&mut *tx)
+        .await?;
+        sqlx::query("INSERT INTO room_members (room_id, user_id) VALUES ($1, $2)")
+            .bind(room)
+            .bind(u)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(Seating::Seated { left })
     }
 
     async fn open_round(&self, meeting: MeetingId) -> Result<Option<Round>, StoreError> {

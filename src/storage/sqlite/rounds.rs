@@ -4,7 +4,7 @@ use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 
 use super::{chat_id, db_id, time, SqliteStore, StoreError};
-use crate::app::ports::{BreakoutStore, NewRoom, Note, Room, Round};
+use crate::app::ports::{BreakoutStore, NewRoom, Note, Room, Round, Seating};
 use crate::domain::grouping::Mode;
 use crate::domain::{ChannelId, GuildId, MeetingId, UserId};
 
@@ -171,6 +171,47 @@ impl BreakoutStore for SqliteStore {
 
     async fn set_room_members(&self, room: i64, members: &[UserId]) -> Result<(), StoreError> {
         self.replace_room_members(room, members).await
+    }
+
+    async fn seat(&self, room: i64, user: UserId, within_cap: bool) -> Result<Seating, StoreError> {
+        let u = db_id(user.0);
+        // IMMEDIATE takes the write lock before reading, so two seatings take turns and the
+        // second counts the first one's seat (a deferred one would fail to upgrade instead).
+        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+        let Some(at) = sqlx::query!(
+            "SELECT r.round_id, r.cap, ro.closed_at IS NULL AS \"open!: bool\",
+                    (SELECT COUNT(*) FROM room_members WHERE room_id = r.id) AS \"seated!: i64\",
+                    EXISTS (SELECT 1 FROM room_members WHERE room_id = r.id AND user_id = ?) AS \"inside!: bool\"
+             FROM rooms r JOIN rounds ro ON ro.id = r.round_id WHERE r.id = ?",
+            u,
+            room
+        )
+        .fetch_optional(&mut *tx)
+        .await?
+        else {
+            return Err(StoreError::NotFound(format!("room {room}")));
+        };
+        if !at.open {
+            return Ok(Seating::RoundClosed);
+        }
+        if at.inside {
+            return Ok(Seating::AlreadyThere);
+        }
+        if within_cap && at.cap.is_some_and(|cap| at.seated >= cap) {
+            return Ok(Seating::Full);
+        }
+        let left = sqlx::query_scalar!(
+            "DELETE FROM room_members WHERE user_id = ? AND room_id IN (SELECT id FROM rooms WHERE round_id = ? AND id <> ?)
+             RETURNING room_id",
+            u,
+            at.round_id,
+            room
+        )
+        .fetch_all(&mut *tx)
+        .await?;
+        sqlx::query!("INSERT INTO room_members (room_id, user_id) VALUES (?, ?)", room, u).execute(&mut *tx).await?;
+        tx.commit().await?;
+        Ok(Seating::Seated { left })
     }
 
     async fn open_round(&self, meeting: MeetingId) -> Result<Option<Round>, StoreError> {

@@ -51,6 +51,7 @@ mod plans;
 mod privacy;
 mod rounds;
 mod schedule;
+mod seating;
 mod unit_answers;
 
 /// A store on a database of its own, for one test.

@@ -73,9 +73,11 @@ async fn a_round_round_trips_every_field(db: &Db) {
     assert_eq!(round, expected, "create_round returns the round as stored");
     assert_eq!(db.store.rounds(m).await.unwrap(), vec![expected.clone()]);
     assert_eq!(db.store.open_round(m).await.unwrap(), Some(expected));
+    db.store.close_round(round.id, at(60)).await.unwrap();
     for mode in Mode::ALL {
         let r = db.store.create_round(m, mode, None, at(0), at(60), &[]).await.unwrap();
         assert_eq!((r.mode, r.plan_id, r.rooms.len()), (mode, None, 0));
+        db.store.close_round(r.id, at(60)).await.unwrap();
     }
 }
 
@@ -84,7 +86,9 @@ async fn round_numbers_count_up_per_meeting(db: &Db) {
     let other = db.store.create_meeting(&new_meeting(GUILD, "kit-b"), t0()).await.unwrap();
     let mut got = Vec::new();
     for meeting in [m, m, other, m] {
-        got.push(db.store.create_round(meeting, Mode::Random, None, at(0), at(60), &[]).await.unwrap().number);
+        let round = db.store.create_round(meeting, Mode::Random, None, at(0), at(60), &[]).await.unwrap();
+        db.store.close_round(round.id, at(60)).await.unwrap();
+        got.push(round.number);
     }
     assert_eq!(got, [1, 2, 1, 3]);
     assert_eq!(db.store.rounds(m).await.unwrap().iter().map(|r| r.number).collect::<Vec<_>>(), [1, 2, 3]);
@@ -132,17 +136,17 @@ async fn open_rounds_exclude_closed_ones(db: &Db) {
     let other = db.store.create_meeting(&new_meeting(OTHER_GUILD, "kit-a"), t0()).await.unwrap();
     let first = db.store.create_round(m, Mode::Random, None, at(0), at(60), &[]).await.unwrap();
     let elsewhere = db.store.create_round(other, Mode::Pairs, None, at(0), at(60), &[]).await.unwrap();
-    let second = db.store.create_round(m, Mode::Units, None, at(0), at(60), &[]).await.unwrap();
     let open_ids = |rounds: Vec<Round>| rounds.into_iter().map(|r| r.id).collect::<Vec<_>>();
 
-    assert_eq!(db.store.open_round(m).await.unwrap().map(|r| r.id), Some(second.id), "the latest open round");
-    assert_eq!(open_ids(db.store.open_rounds().await.unwrap()), [first.id, elsewhere.id, second.id]);
-    db.store.close_round(second.id, at(70)).await.unwrap();
-    db.store.close_round(second.id, at(80)).await.unwrap();
     assert_eq!(db.store.open_round(m).await.unwrap().map(|r| r.id), Some(first.id));
-    assert_eq!(db.store.rounds(m).await.unwrap()[1].closed_at, Some(at(70)), "closing again keeps the first time");
-    db.store.close_round(first.id, at(90)).await.unwrap();
+    assert_eq!(open_ids(db.store.open_rounds().await.unwrap()), [first.id, elsewhere.id]);
+    db.store.close_round(first.id, at(70)).await.unwrap();
+    db.store.close_round(first.id, at(80)).await.unwrap();
+    assert_eq!(db.store.rounds(m).await.unwrap()[0].closed_at, Some(at(70)), "closing again keeps the first time");
     assert_eq!(db.store.open_round(m).await.unwrap(), None);
+    let second = db.store.create_round(m, Mode::Units, None, at(90), at(120), &[]).await.unwrap();
+    assert_eq!(db.store.open_round(m).await.unwrap().map(|r| r.id), Some(second.id), "the next round opens");
+    db.store.close_round(second.id, at(130)).await.unwrap();
     assert_eq!(open_ids(db.store.open_rounds().await.unwrap()), [elsewhere.id]);
     assert_eq!(db.store.rounds(m).await.unwrap().len(), 2, "closed rounds are still the meeting's");
 }

@@ -138,3 +138,30 @@ async fn a_dropped_gateway_mid_split_resumes_and_loses_no_answer() {
     }
     w.finish().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_broadcast_discord_posted_before_answering_502_appears_once_in_every_room() {
+    let w = twenty_in_voice().await;
+    let (sent, _) = w.send(split_units()).await;
+    w.reply_containing(&sent, "Round 1").await;
+    let meeting = w.store.current_meeting(GuildId(GUILD)).await.unwrap().unwrap();
+    let round = w.store.open_round(meeting.id).await.unwrap().unwrap();
+
+    // The first room's post and its first retry are both made, then answered 502: neither
+    // retry may post it again (the retry budget allows a third attempt, which succeeds).
+    w.fake.inject(Fault::perform_then_error("POST /channels/{c}/messages", 502).times(2));
+    let (sent, _) =
+        w.send(breakout("broadcast", vec![CommandOption::string("text", "Back at 11")], facilitator())).await;
+    w.reply_containing(&sent, "Sent to 5 rooms").await;
+    let posts = w.fake.requests_matching("POST /channels/{c}/messages");
+    assert_eq!(posts.iter().filter(|r| r.status == 502).count(), 2, "the faults were hit");
+    for room in &round.rooms {
+        let heard = w
+            .posts_in(room.text_channel.unwrap().0)
+            .iter()
+            .filter(|m| m["content"].as_str().unwrap().contains("Back at 11"))
+            .count();
+        assert_eq!(heard, 1, "{} got the broadcast exactly once", room.name);
+    }
+    w.finish().await;
+}
