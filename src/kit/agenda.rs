@@ -15,7 +15,6 @@ use crate::domain::grouping::Mode;
 use crate::domain::Question;
 
 const AGENDA_KINDS: &[&str] = &["plenary", "presentation", "breakout", "reflection", "evaluation", "break"];
-const MODES: &[&str] = &["random", "roles", "units", "mixed", "same-unit", "pairs", "choose"];
 const MINUTES_PER_DAY: i64 = 24 * 60;
 
 pub(super) fn breakouts(
@@ -26,6 +25,8 @@ pub(super) fn breakouts(
     source: &str,
 ) -> Vec<Option<BreakoutPlan>> {
     let known: Vec<&str> = questions.iter().flatten().map(|q| q.id.as_str()).collect();
+    let modes: Vec<&str> = Mode::ALL.iter().map(|m| m.as_str()).collect();
+    let modes = format!("one of {}", modes.join(", "));
     let mut seen: HashMap<String, usize> = HashMap::new();
     raw.iter()
         .enumerate()
@@ -54,7 +55,7 @@ pub(super) fn breakouts(
                 &table,
                 "mode",
                 &place,
-                "one of random, roles, units, same-unit, pairs, choose",
+                &modes,
             )
             .and_then(|m| {
                 let mode = Mode::parse(m.get_ref());
@@ -62,7 +63,7 @@ pub(super) fn breakouts(
                     sink.at(
                         m.span(),
                         format!("unknown breakout mode `{}`", m.get_ref()),
-                        choose_hint(m.get_ref(), MODES),
+                        choose_hint(m.get_ref(), &Mode::names()),
                     );
                 }
                 mode

@@ -49,6 +49,20 @@ pub enum SplitMode {
     Choose,
 }
 
+/// Every mode is a choice: this match has no wildcard, so a new mode does not compile without one.
+impl From<Mode> for SplitMode {
+    fn from(m: Mode) -> SplitMode {
+        match m {
+            Mode::Random => SplitMode::Random,
+            Mode::Roles => SplitMode::Roles,
+            Mode::Units => SplitMode::Units,
+            Mode::SameUnit => SplitMode::SameUnit,
+            Mode::Pairs => SplitMode::Pairs,
+            Mode::Choose => SplitMode::Choose,
+        }
+    }
+}
+
 impl From<SplitMode> for Mode {
     fn from(m: SplitMode) -> Mode {
         match m {
@@ -316,5 +330,29 @@ pub async fn note(ctx: Context<'_>, text: String, summary: Option<bool>) -> Resu
             tracing::info!(error = %e, "note refused");
             reply(ctx, e.user_message(actor.lang)).await
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use poise::ChoiceParameter;
+
+    use super::*;
+    use crate::i18n::Lang;
+
+    /// Each grouping mode is a `/breakout split` choice named as the mode, with a translated
+    /// label in every catalogue, and the choice stands for that mode.
+    #[test]
+    fn every_mode_is_a_split_choice_with_a_translation() {
+        for mode in Mode::ALL {
+            let choice = SplitMode::from(mode);
+            assert_eq!(choice.name(), mode.as_str(), "the choice's name is the mode's");
+            assert_eq!(Mode::from(choice), mode);
+            for lang in Lang::ALL {
+                let id = format!("cmd-breakout-split-mode-choice-{}", mode.as_str());
+                assert!(crate::i18n::has(lang, &id), "{id} missing in {}", lang.code());
+            }
+        }
+        assert_eq!(SplitMode::list().len(), Mode::ALL.len(), "one choice per mode, no more");
     }
 }
