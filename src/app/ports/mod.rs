@@ -7,6 +7,7 @@ mod agenda;
 mod answers;
 mod breakouts;
 mod chat;
+mod cleanup;
 mod clock;
 mod guilds;
 mod meetings;
@@ -16,7 +17,10 @@ mod schedule;
 pub use agenda::{AgendaRun, AgendaStore};
 pub use answers::{AnswerStore, StoredAnswer};
 pub use breakouts::{BreakoutStore, NewRoom, Note, Room, Round, Seating};
-pub use chat::{Attachment, Button, Chat, ChatError, MessageId, OutMessage, RoomKind, RoomSpec};
+pub use chat::{
+    Attachment, Button, Chat, ChatError, MessageId, OutMessage, RoomKind, RoomSpec, MAX_BUTTONS_PER_MESSAGE,
+};
+pub use cleanup::{RoomCleanupStore, DEFAULT_ROOM_RETENTION_DAYS};
 pub use clock::{Clock, ManualClock, SystemClock};
 pub use guilds::{GuildSettings, GuildStore, Member};
 pub use meetings::{MeetingStore, NewMeeting};
@@ -34,6 +38,7 @@ pub trait Store:
     + AnswerStore
     + ScheduleStore
     + BreakoutStore
+    + RoomCleanupStore
     + PlanStore
     + AgendaStore
     + KitStore
@@ -47,6 +52,7 @@ impl<T> Store for T where
         + AnswerStore
         + ScheduleStore
         + BreakoutStore
+        + RoomCleanupStore
         + PlanStore
         + AgendaStore
         + KitStore
@@ -58,6 +64,7 @@ impl<T> Store for T where
 pub mod prelude {
     pub use super::super::privacy_store::PrivacyStore;
     pub use super::{
-        AgendaStore, AnswerStore, BreakoutStore, GuildStore, KitStore, MeetingStore, PlanStore, ScheduleStore, Store,
+        AgendaStore, AnswerStore, BreakoutStore, GuildStore, KitStore, MeetingStore, PlanStore, RoomCleanupStore,
+        ScheduleStore, Store,
     };
 }

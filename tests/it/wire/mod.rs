@@ -8,6 +8,7 @@ mod faults;
 mod kits;
 mod limits;
 pub mod ops;
+mod scale;
 mod shards;
 
 use std::path::PathBuf;
