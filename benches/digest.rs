@@ -94,7 +94,7 @@ fn big_meeting() -> DigestInput {
             role: None,
         });
     }
-    DigestInput { title: "Stort møte".into(), units, members, questions, answers, previous: None }
+    DigestInput { title: "Stort møte".into(), units, members, questions, answers, previous: None, unit_answers: false }
 }
 
 fn bench_digest(c: &mut Criterion) {

@@ -36,6 +36,8 @@ async fn meeting(store: &dyn Store, g: u64) -> MeetingId {
         units: vec![],
         roles: vec![],
         questions: vec![],
+        unit_answers: false,
+        share_after_deadline: false,
     };
     store.create_meeting(&new, Utc::now()).await.unwrap()
 }

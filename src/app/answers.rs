@@ -129,8 +129,25 @@ pub async fn answer_form<S: Store + ?Sized>(
     let pages = questions.iter().filter(|q| typed(q)).cloned().collect::<Vec<_>>();
     let pages = pages.chunks(QUESTIONS_PER_MODAL).map(<[Question]>::to_vec).collect();
     let pickers = questions.iter().filter(|q| !typed(q)).cloned().collect();
-    let current = store.answers_of(meeting.id, actor.user).await?.into_iter().map(|a| (a.question, a.value)).collect();
+    let current = current_answers(store, &meeting, unit.as_ref(), actor).await?;
     Ok(AnswerForm { phase, meeting, unit, pages, pickers, current })
+}
+
+/// What the form starts from: the member's own answers and, in a meeting of unit answers, the
+/// unit's current answers to the reflection (whoever of the unit wrote them).
+async fn current_answers<S: Store + ?Sized>(
+    store: &S,
+    meeting: &Meeting,
+    unit: Option<&UnitName>,
+    actor: &Actor,
+) -> Result<HashMap<QuestionId, String>, AnswerFlowError> {
+    let mut current: HashMap<QuestionId, String> =
+        store.answers_of(meeting.id, actor.user).await?.into_iter().map(|a| (a.question, a.value)).collect();
+    if meeting.unit_answers {
+        let unit = unit.ok_or(AnswerFlowError::NoUnit)?;
+        current.extend(super::unit_answers::current_of(store, meeting, unit).await?);
+    }
+    Ok(current)
 }
 
 /// Last meeting's take-home plans of the member's unit, shown above the reflection questions
@@ -207,8 +224,7 @@ pub async fn submit_answers_keyed<S: Store + ?Sized>(
         phases.push(Phase::Reflection);
     }
     let unit = check_open(store, clock, actor, &meeting, &phases).await?;
-    let mut current: HashMap<QuestionId, String> =
-        store.answers_of(meeting.id, actor.user).await?.into_iter().map(|a| (a.question, a.value)).collect();
+    let mut current = current_answers(store, &meeting, unit.as_ref(), actor).await?;
     if let Some(secret) = secret {
         current.extend(super::anonymous::current_of(store, secret, &meeting, actor).await?);
     }
@@ -234,10 +250,19 @@ pub async fn submit_answers_keyed<S: Store + ?Sized>(
             Err(e) => report.refused.push((question.id.clone(), text.clone(), e)),
         }
     }
+    // The unit's answers to the reflection; the evaluation stays each member's own. Kits with
+    // unit answers have no anonymous questions (the kit check refuses them).
+    let (for_unit, to_save): (Vec<_>, Vec<_>) =
+        to_save.into_iter().partition(|(q, _)| meeting.question(q).is_some_and(|q| meeting.answered_by_unit(q)));
+    if !for_unit.is_empty() {
+        let unit = unit.as_ref().ok_or(AnswerFlowError::NoUnit)?;
+        let revisions = store.save_unit_answers(meeting.id, unit, actor.user, &for_unit, clock.now()).await?;
+        report.saved = for_unit.into_iter().map(|(q, _)| q).zip(revisions).collect();
+    }
     let (named, anonymous) = super::anonymous::split(&meeting, to_save);
     if !named.is_empty() {
         let revisions = store.save_answers(meeting.id, actor.guild, actor.user, &named, clock.now()).await?;
-        report.saved = named.into_iter().map(|(q, _)| q).zip(revisions).collect();
+        report.saved.extend(named.into_iter().map(|(q, _)| q).zip(revisions));
     }
     if !anonymous.is_empty() {
         let secret = secret.ok_or(AnswerFlowError::NoSecret)?;
@@ -255,7 +280,14 @@ pub async fn my_answers<S: Store + ?Sized>(
     actor: &Actor,
 ) -> Result<(Meeting, Vec<StoredAnswer>), AnswerFlowError> {
     let meeting = store.current_meeting(actor.guild).await?.ok_or(AnswerFlowError::NoMeeting)?;
-    let answers = store.answers_of(meeting.id, actor.user).await?;
+    let mut answers = store.answers_of(meeting.id, actor.user).await?;
+    if meeting.unit_answers {
+        // The unit's answers to the reflection first, then the member's own evaluation.
+        let unit = member_unit(store, actor, &meeting).await?.ok_or(AnswerFlowError::NoUnit)?;
+        let mut all = super::unit_answers::as_answers(store, &meeting, Some(&unit)).await?;
+        all.append(&mut answers);
+        answers = all;
+    }
     Ok((meeting, answers))
 }
 
@@ -291,12 +323,22 @@ pub fn render_mine(meeting: &Meeting, answers: &[StoredAnswer], lang: Lang) -> S
     if answers.is_empty() {
         return t!(lang, "answers-none-yet");
     }
-    let mut out = t!(lang, "answers-mine-title", title = meeting.title.as_str());
+    let mut out = match (meeting.unit_answers, answers[0].unit.as_ref()) {
+        (true, Some(unit)) => t!(lang, "answers-unit-title", title = meeting.title.as_str(), unit = unit.as_str()),
+        _ => t!(lang, "answers-mine-title", title = meeting.title.as_str()),
+    };
     for a in answers {
         let text = meeting.question(&a.question).map(|q| q.text.as_str()).unwrap_or("?");
         out.push_str(&format!("\n**{}** {}\n> {}", a.question, truncate_words(text, 120), a.value));
         if a.revision > 1 {
             out.push_str(&format!(" _{}_", t!(lang, "answers-edited", count = a.revision - 1)));
+        }
+        if meeting.question(&a.question).is_some_and(|q| meeting.answered_by_unit(q)) {
+            // Who of the unit wrote the current version (nobody named once they were forgotten).
+            let by = a.user.0.to_string();
+            if a.user.0 != 0 {
+                out.push_str(&format!(" _{}_", t!(lang, "answers-unit-written-by", user = by.as_str())));
+            }
         }
     }
     out

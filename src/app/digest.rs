@@ -52,6 +52,16 @@ pub fn digest_labels(lang: Lang) -> DigestLabels {
         max: l("digest-max"),
         key_figures: l("digest-key-figures"),
         key_figures_vs: t!(lang, "digest-key-figures-vs", previous = "{previous}"),
+        response_line_units: t!(
+            lang,
+            "digest-response-line-units",
+            answered = "{answered}",
+            units = "{units}",
+            percent = "{percent}",
+            answers = "{answers}"
+        ),
+        unit_answered: l("digest-unit-answered"),
+        unit_partly_answered: t!(lang, "digest-unit-partly-answered", n = "{n}"),
         decimal: l("digest-decimal").trim().chars().next().unwrap_or('.'),
     }
 }
@@ -71,7 +81,12 @@ pub fn chart_labels(lang: Lang) -> ChartLabels {
 /// question changed kind) are left out rather than failing the digest.
 pub async fn digest_input<S: Store + ?Sized>(store: &S, meeting: &Meeting) -> Result<DigestInput, StoreError> {
     let members = store.members(meeting.guild).await?;
-    let answers = store.answers(meeting.id).await?;
+    let mut answers = store.answers(meeting.id).await?;
+    if meeting.unit_answers {
+        // The reflection is the units' answers; each stands for its unit, written by its last author.
+        answers.retain(|a| meeting.question(&a.question).is_some_and(|q| !meeting.answered_by_unit(q)));
+        answers.extend(super::unit_answers::as_answers(store, meeting, None).await?);
+    }
     // Without units members answer for themselves, and the digest reports per role instead.
     let by_role = meeting.units.is_empty().then(|| super::meetings::groups(meeting, &members));
     let group_of = |user: crate::domain::UserId, unit: Option<UnitName>| match &by_role {
@@ -100,6 +115,7 @@ pub async fn digest_input<S: Store + ?Sized>(store: &S, meeting: &Meeting) -> Re
             })
             .collect(),
         previous: None,
+        unit_answers: meeting.unit_answers,
     })
 }
 

@@ -72,7 +72,12 @@ impl UserMessage for ExportError {
 pub async fn export_data<S: Store + ?Sized>(store: &S, meeting: &Meeting) -> Result<ExportData, StoreError> {
     let members = store.members(meeting.guild).await?;
     let member = |u: UserId| members.iter().find(|m| m.user == u);
-    let name = |u: UserId| member(u).map_or_else(|| u.to_string(), |m| m.name.clone());
+    // `UserId(0)`: the author of a unit answer who asked to be forgotten.
+    let name = |u: UserId| match member(u) {
+        Some(m) => m.name.clone(),
+        None if u.0 == 0 => String::new(),
+        None => u.to_string(),
+    };
     let mut data = ExportData {
         meeting: meeting.id,
         title: meeting.title.clone(),
@@ -84,6 +89,10 @@ pub async fn export_data<S: Store + ?Sized>(store: &S, meeting: &Meeting) -> Res
     };
 
     let mut answers = store.answers(meeting.id).await?;
+    if meeting.unit_answers {
+        // Each unit's answer, with its last author as the member.
+        answers.extend(super::unit_answers::as_answers(store, meeting, None).await?);
+    }
     // In the kit's question order, then by unit and member.
     let order = |q: &crate::domain::QuestionId| meeting.questions.iter().position(|x| &x.id == q);
     answers.sort_by(|a, b| {

@@ -98,6 +98,8 @@ fn evaluation_input(meeting: &Meeting, answers: Vec<super::ports::StoredAnswer>)
             })
             .collect(),
         previous: None,
+        // The evaluation is answered per member, also where units answer the reflection.
+        unit_answers: false,
     }
 }
 

@@ -75,6 +75,8 @@ pub async fn load_meeting<S: Store + ?Sized>(
         units: kit.units.clone(),
         roles: kit.roles.clone(),
         questions: kit.questions.clone(),
+        unit_answers: kit.unit_answers,
+        share_after_deadline: kit.share_after_deadline,
     };
     let id = store.create_meeting(&new, clock.now()).await?;
     if let Some(previous) = &kit.previous {
@@ -133,6 +135,9 @@ pub async fn status_of<S: Store + ?Sized>(store: &S, meeting: &Meeting) -> Resul
     let mut answered: Vec<(UserId, QuestionId)> =
         store.answers(meeting.id).await?.into_iter().map(|a| (a.user, a.question)).collect();
     answered.extend(store.anonymous_respondents(meeting.id).await?.into_iter().map(|(q, u)| (u, q)));
+    if meeting.unit_answers {
+        answered.extend(super::unit_answers::answered_by_members(store, meeting, &members).await?);
+    }
     let required: Vec<_> = meeting.reflection_questions().filter(|q| q.required).map(|q| q.id.clone()).collect();
     let units = groups(meeting, &members)
         .into_iter()
@@ -196,12 +201,18 @@ pub async fn meeting_status<S: Store + ?Sized>(store: &S, actor: &Actor) -> Resu
 }
 
 /// `/meeting end`: the meeting is over; pending scheduled work is cancelled.
-pub async fn end_meeting<S: Store + ?Sized>(store: &S, actor: &Actor) -> Result<MeetingId, MeetingError> {
+pub async fn end_meeting<S: Store + ?Sized>(
+    store: &S,
+    clock: &dyn Clock,
+    actor: &Actor,
+) -> Result<MeetingId, MeetingError> {
     if !actor.can_organise() {
         return Err(MeetingError::NotOrganiser);
     }
     let meeting = store.current_meeting(actor.guild).await?.ok_or(MeetingError::NoMeeting)?;
     store.cancel_jobs(meeting.id, "").await?;
+    // A kit that shares answers shares the units' take-home plans too, now the meeting is over.
+    super::sharing::schedule_plans(store, &meeting, clock).await?;
     store.set_meeting_state(meeting.id, MeetingState::Ended).await?;
     // Under a retention setting the meeting's words are deleted some days from now.
     super::retention::schedule_guild(store, actor.guild).await?;
@@ -230,6 +241,16 @@ pub fn render_status(status: &MeetingStatus, lang: Lang) -> String {
             // Nobody could answer here: not the same as a unit whose members are silent.
             let none = t!(lang, "status-no-members");
             out.push_str(&format!("{:<width$}  {none}\n", u.unit.as_str(), width = width));
+            continue;
+        }
+        if status.meeting.unit_answers {
+            // One answer per unit: whether the unit answered, not how many of its members.
+            let state = match (u.complete.is_empty(), u.partial.is_empty()) {
+                (false, _) => t!(lang, "status-unit-answered"),
+                (true, false) => t!(lang, "status-unit-partly-answered"),
+                (true, true) => t!(lang, "status-unit-not-answered"),
+            };
+            out.push_str(&format!("{:<width$}  {state}\n", u.unit.as_str(), width = width));
             continue;
         }
         out.push_str(&format!(

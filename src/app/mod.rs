@@ -24,8 +24,10 @@ pub mod privacy_store;
 pub mod reflection;
 pub mod retention;
 pub mod settings;
+pub mod sharing;
 pub mod summarise;
 pub mod tick;
+pub mod unit_answers;
 pub mod worker;
 
 pub use actor::{Actor, Staff, UserMessage};

@@ -52,6 +52,9 @@ pub async fn run_job<S: Store + ?Sized>(
             }
             let text = t!(lang, "deadline-post", title = meeting.title.as_str());
             post_once(store, chat, clock, &key(""), Target::Channel(channel), OutMessage::text(text)).await?;
+            // A kit that shares answers lets every unit read what the others said.
+            let closed = store.meeting(meeting.id).await?.unwrap_or_else(|| meeting.clone());
+            super::sharing::share_after_deadline(store, chat, clock, &closed, &key("")).await?;
         }
         Some(JobKind::Digest) => {
             // The digest names missing members, so it goes to the organisers' channel; without
@@ -73,6 +76,10 @@ pub async fn run_job<S: Store + ?Sized>(
 /// The post that opens answering: the questions and an "Answer" button.
 pub fn questions_post(meeting: &Meeting, lang: Lang) -> OutMessage {
     let mut text = t!(lang, "open-post", title = meeting.title.as_str());
+    if meeting.unit_answers {
+        text.push('\n');
+        text.push_str(&t!(lang, "open-post-unit-answers"));
+    }
     for (i, q) in meeting.reflection_questions().enumerate() {
         text.push_str(&format!("\n**{}.** {}", i + 1, q.text));
     }
@@ -83,8 +90,9 @@ pub fn questions_post(meeting: &Meeting, lang: Lang) -> OutMessage {
     OutMessage::text(text).with_button(ANSWER_BUTTON, t!(lang, "button-answer"))
 }
 
-/// Reminds, by DM, each member who still owes a required answer; members whose DMs are
-/// closed are mentioned in one channel post instead.
+/// Reminds, by DM, each member who still owes a required answer (in a meeting of unit answers:
+/// each member of a unit whose answer is missing or incomplete); members whose DMs are closed
+/// are mentioned in one channel post instead.
 async fn remind<S: Store + ?Sized>(
     store: &S,
     chat: &dyn Chat,
@@ -98,7 +106,16 @@ async fn remind<S: Store + ?Sized>(
     let mut unreachable = Vec::new();
     for member in incomplete_members(&status) {
         let member_lang = Lang::pick([member.locale.as_deref(), Some(lang.code())]);
-        let text = t!(member_lang, "reminder-dm", title = meeting.title.as_str(), name = member.name.as_str());
+        let text = match member.unit.as_ref().filter(|_| meeting.unit_answers) {
+            Some(unit) => t!(
+                member_lang,
+                "reminder-dm-unit",
+                title = meeting.title.as_str(),
+                name = member.name.as_str(),
+                unit = unit.as_str()
+            ),
+            None => t!(member_lang, "reminder-dm", title = meeting.title.as_str(), name = member.name.as_str()),
+        };
         let message = OutMessage::text(text).with_button(ANSWER_BUTTON, t!(member_lang, "button-answer"));
         match post_once(store, chat, clock, &format!("{key}:u{}", member.user), Target::Dm(member.user), message).await
         {
@@ -108,7 +125,8 @@ async fn remind<S: Store + ?Sized>(
         }
     }
     if !unreachable.is_empty() {
-        let mut message = OutMessage::text(t!(lang, "reminder-channel", count = unreachable.len()))
+        let id = if meeting.unit_answers { "reminder-channel-unit" } else { "reminder-channel" };
+        let mut message = OutMessage::text(t!(lang, id, count = unreachable.len()))
             .with_button(ANSWER_BUTTON, t!(lang, "button-answer"));
         message.mentions = unreachable;
         post_once(store, chat, clock, &format!("{key}:channel"), Target::Channel(channel), message).await?;

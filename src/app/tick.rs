@@ -98,6 +98,8 @@ async fn run_claimed<S: Store + ?Sized>(
         let work = async {
             if job.kind == crate::domain::agenda::AGENDA_JOB {
                 super::agenda::run_job(store, chat, clock, job).await
+            } else if job.kind == super::sharing::SHARE_PLANS_JOB {
+                super::sharing::run_job(store, chat, clock, job).await.map(|()| JobOutcome::Done)
             } else if job.kind == super::retention::RETENTION_JOB {
                 Ok(super::retention::run_job(store, clock, job).await.map(|_| JobOutcome::Done)?)
             } else if job.kind == super::breakouts::ROOM_CLEANUP_JOB {

@@ -27,19 +27,24 @@ pub const PICKERS_PER_MESSAGE: usize = ROWS_PER_MESSAGE - 1;
 /// Modal page `page` (0-based) of the form, or `None` past the last page.
 pub fn modal_page(form: &AnswerForm, page: usize, lang: Lang) -> Option<CreateModal> {
     let questions = form.pages.get(page)?;
-    let title = t!(lang, "modal-title", title = form.meeting.title.as_str(), page = page + 1, pages = form.pages.len());
-    let title = if form.pages.len() == 1 { cut(&form.meeting.title, TITLE_MAX) } else { fit_title(&title, form, page) };
+    // A unit answer says whose answer it is; otherwise the meeting's title names the form.
+    let name = match (&form.unit, form.meeting.unit_answers) {
+        (Some(unit), true) => t!(lang, "modal-title-unit", unit = unit.as_str()),
+        _ => form.meeting.title.clone(),
+    };
+    let title = t!(lang, "modal-title", title = name.as_str(), page = page + 1, pages = form.pages.len());
+    let title = if form.pages.len() == 1 { cut(&name, TITLE_MAX) } else { fit_title(&title, &name, form, page) };
     let rows = questions.iter().map(|q| CreateActionRow::InputText(text_input(form, q))).collect();
     Some(CreateModal::new(CustomId::Modal(form.phase, page).encode(), title).components(rows))
 }
 
 /// "Title (2/3)": the meeting title is shortened, never the page counter.
-fn fit_title(full: &str, form: &AnswerForm, page: usize) -> String {
+fn fit_title(full: &str, name: &str, form: &AnswerForm, page: usize) -> String {
     if full.chars().count() <= TITLE_MAX {
         return full.to_owned();
     }
     let counter = format!(" ({}/{})", page + 1, form.pages.len());
-    format!("{}{counter}", cut(&form.meeting.title, TITLE_MAX - counter.chars().count()))
+    format!("{}{counter}", cut(name, TITLE_MAX - counter.chars().count()))
 }
 
 fn text_input(form: &AnswerForm, q: &Question) -> CreateInputText {
@@ -202,6 +207,8 @@ mod tests {
             roles: vec![],
             questions: texts.iter().chain(&pickers).cloned().collect(),
             deadline: None,
+            unit_answers: false,
+            share_after_deadline: false,
         };
         let mut current = HashMap::new();
         current.insert(QuestionId::try_from("q0").unwrap(), "Vi har mye å si".to_owned());

@@ -90,6 +90,10 @@ pub struct Meeting {
     pub questions: Vec<Question>,
     /// Answers can be given or edited until this instant.
     pub deadline: Option<DateTime<Utc>>,
+    /// One answer per unit (any member writes or edits it) instead of one per member.
+    pub unit_answers: bool,
+    /// After the deadline everyone in the meeting channel sees "what the units said".
+    pub share_after_deadline: bool,
 }
 
 impl Meeting {
@@ -118,6 +122,12 @@ impl Meeting {
     pub fn role(&self, name: &str) -> Option<&RoleName> {
         let key = name.trim().to_lowercase();
         self.roles.iter().find(|r| r.key() == key)
+    }
+
+    /// Whether `question` is answered once per unit: the reflection of a meeting of unit
+    /// answers (the evaluation at the meeting's end stays each member's own).
+    pub fn answered_by_unit(&self, question: &Question) -> bool {
+        self.unit_answers && question.phase == Phase::Reflection
     }
 
     /// Whether answers may be given or changed at `now`.

@@ -16,6 +16,8 @@ mod validate;
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod unit_answer_tests;
 
 pub use check::check_paths;
 pub use error::{KitError, KitErrors};

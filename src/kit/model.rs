@@ -23,6 +23,10 @@ pub struct Kit {
     pub units: Vec<UnitName>,
     pub roles: Vec<RoleName>,
     pub questions: Vec<Question>,
+    /// One answer per unit per question (`unit_answers = true`), written by any member of it.
+    pub unit_answers: bool,
+    /// Share the answers with everyone after the deadline (`share_after_deadline = true`).
+    pub share_after_deadline: bool,
     pub agenda: Vec<AgendaItem>,
     pub breakouts: Vec<BreakoutPlan>,
     pub schedule: KitSchedule,

@@ -31,6 +31,10 @@ pub(crate) struct RawKit {
     pub anonymous: Option<bool>,
     /// Anonymous answers lose their unit too.
     pub anonymous_hide_unit: Option<bool>,
+    /// One answer per unit per question instead of one per member.
+    pub unit_answers: Option<S<bool>>,
+    /// Post "what the units said" in the meeting channel after the deadline.
+    pub share_after_deadline: Option<bool>,
     #[serde(default)]
     pub purpose: Vec<S<String>>,
     #[serde(default)]
@@ -55,6 +59,8 @@ pub(crate) const KIT_KEYS: &[&str] = &[
     "previous",
     "anonymous",
     "anonymous_hide_unit",
+    "unit_answers",
+    "share_after_deadline",
     "purpose",
     "units",
     "roles",

@@ -8,7 +8,7 @@ use crate::domain::{Phase, QuestionKind};
 
 /// A small valid kit; tests append to it or replace one line. Line numbers are stable:
 /// line 1 is `id`, questions start at line 9, the agenda at 20, breakouts at 33.
-const BASE: &str = r#"id = "test-kit"
+pub(super) const BASE: &str = r#"id = "test-kit"
 title = "Testmøte"
 language = "nb"
 date = 2027-03-11
@@ -49,7 +49,7 @@ questions = ["q1"]
 minutes = 20
 "#;
 
-fn errors(source: &str) -> Vec<KitError> {
+pub(super) fn errors(source: &str) -> Vec<KitError> {
     match parse_kit(source, "test.toml") {
         Ok(kit) => panic!("expected errors, got a kit: {kit:?}"),
         Err(e) => e.0,
@@ -346,7 +346,7 @@ fn errors_display_as_file_line_col_message_hint() {
     );
 }
 
-fn prompts_dir() -> PathBuf {
+pub(super) fn prompts_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("prompts")
 }
 

@@ -13,7 +13,7 @@ use super::questions::questions;
 use super::raw::{RawKit, RawSchedule, S};
 use super::schedule::check_schedule;
 use crate::domain::privacy::Anonymity;
-use crate::domain::{RoleName, UnitName};
+use crate::domain::{Question, RoleName, UnitName};
 
 pub(crate) const LANGUAGES: &[&str] = &["nb", "sv", "en"];
 const MAX_SLUG: usize = 64;
@@ -60,6 +60,7 @@ pub(crate) fn validate(raw: RawKit, sink: &mut Sink<'_>, source: &str) -> Option
     if units.is_empty() {
         plans_needing_units(sink, &raw);
     }
+    let unit_answers = unit_answers(sink, &raw, &units, &questions);
 
     let questions = questions.into_iter().flatten().collect();
     let breakouts = breakouts.into_iter().flatten().collect();
@@ -74,10 +75,33 @@ pub(crate) fn validate(raw: RawKit, sink: &mut Sink<'_>, source: &str) -> Option
         units,
         roles,
         questions,
+        unit_answers,
+        share_after_deadline: raw.share_after_deadline.unwrap_or(false),
         agenda: agenda?,
         breakouts,
         schedule: schedule?,
     })
+}
+
+/// `unit_answers = true` needs units to answer for, and a unit's answer carries the unit's
+/// name and its author, so it cannot be anonymous.
+fn unit_answers(sink: &mut Sink<'_>, raw: &RawKit, units: &[UnitName], questions: &[Option<Question>]) -> bool {
+    let Some(flag) = raw.unit_answers.as_ref().filter(|f| *f.get_ref()) else { return false };
+    if units.is_empty() {
+        sink.at(
+            flag.span(),
+            "`unit_answers` collects one answer per unit, and this kit has no `units`",
+            "add units = [\"...\"] at the top, or leave out unit_answers",
+        );
+    }
+    for q in questions.iter().flatten().filter(|q| q.anonymity != Anonymity::Named) {
+        sink.at(
+            flag.span(),
+            format!("question `{}` is anonymous, and a unit answer is always shown with its unit", q.id),
+            "set anonymous = false on the question, or leave out unit_answers",
+        );
+    }
+    true
 }
 
 /// Without units, members answer for themselves; a plan that seats people by unit could never

@@ -1,18 +1,7 @@
-//! Store errors: constraint violations mapped to what they mean for a user.
+//! Maps the driver's errors into the port's `StoreError`: constraint violations become what
+//! they mean for a user, everything else a backend failure carrying its source.
 
-#[derive(Debug, thiserror::Error)]
-pub enum StoreError {
-    #[error("{0} not found")]
-    NotFound(String),
-    #[error("that conflicts with what is stored: {0}")]
-    Conflict(String),
-    #[error("stored data is not valid: {0}")]
-    Corrupt(String),
-    #[error("database error")]
-    Database(#[source] sqlx::Error),
-    #[error("database migration failed")]
-    Migrate(#[from] sqlx::migrate::MigrateError),
-}
+pub use crate::app::ports::StoreError;
 
 impl From<sqlx::Error> for StoreError {
     fn from(e: sqlx::Error) -> Self {
@@ -27,6 +16,12 @@ impl From<sqlx::Error> for StoreError {
                 return Self::Conflict(format!("a value is out of bounds ({})", db.message()));
             }
         }
-        Self::Database(e)
+        Self::backend("database error", e)
+    }
+}
+
+impl From<sqlx::migrate::MigrateError> for StoreError {
+    fn from(e: sqlx::migrate::MigrateError) -> Self {
+        Self::backend("database migration failed", e)
     }
 }

@@ -277,7 +277,7 @@ async fn plans_and_evaluations_are_stored_and_appear_in_the_day_digest<S: Store>
     assert_eq!(evaluations.len(), people.len() * 3);
 
     // Once the meeting has ended, the evaluation closes too.
-    meetings::end_meeting(&w.store, &w.organiser).await.unwrap();
+    meetings::end_meeting(&w.store, &w.clock, &w.organiser).await.unwrap();
     let ended = answers::submit_answers(&w.store, &w.clock, &people[0], &evaluation(&w, 5)).await;
     assert!(matches!(ended, Err(answers::AnswerFlowError::NoMeeting | answers::AnswerFlowError::Closed)));
 }
@@ -334,7 +334,7 @@ async fn the_next_meeting_asks_about_last_plans_and_compares_key_figures<S: Stor
     )
     .await
     .unwrap();
-    meetings::end_meeting(&w.store, &w.organiser).await.unwrap();
+    meetings::end_meeting(&w.store, &w.clock, &w.organiser).await.unwrap();
 
     // Lärandeträff 2 follows up Lärandeträff 1.
     w.kit = second;

@@ -34,6 +34,11 @@ async fn season(url: &str) {
         let a = vec![(anonymous.questions[0].id.clone(), value.to_owned(), None)];
         store.save_anonymous_answers(third, guild, answer.user, &key, &a, at).await.unwrap();
     }
+    // A unit's answer, edited once (two revisions with their authors).
+    for value in ["Enhetens svar", "Enhetens svar, endret"] {
+        let a = vec![(anonymous.questions[1].id.clone(), value.to_owned())];
+        store.save_unit_answers(third, &anonymous.units[0], answer.user, &a, at).await.unwrap();
+    }
     let entry = samrad::app::privacy_store::AuditEntry {
         at,
         actor: Some(answer.user),

@@ -120,6 +120,8 @@ async fn exercise<S: Store>(s: &S) -> Vec<String> {
             q("yn", QuestionKind::YesNo, Phase::Evaluation),
             q("num", QuestionKind::Number, Phase::Evaluation),
         ],
+        unit_answers: false,
+        share_after_deadline: false,
     };
     let m = s.create_meeting(&new, t0).await.unwrap();
     t.push(format!("{m:?}"));
@@ -447,6 +449,8 @@ async fn concurrent_workers_claim_each_job_once() {
                     phase: Phase::Reflection,
                     anonymity: samrad::domain::privacy::Anonymity::Named,
                 }],
+                unit_answers: false,
+                share_after_deadline: false,
             },
             t0,
         )

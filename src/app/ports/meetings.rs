@@ -20,6 +20,10 @@ pub struct NewMeeting {
     pub units: Vec<UnitName>,
     pub roles: Vec<RoleName>,
     pub questions: Vec<Question>,
+    /// One answer per unit instead of one per member (the kit's `unit_answers`).
+    pub unit_answers: bool,
+    /// Post "what the units said" after the deadline (the kit's `share_after_deadline`).
+    pub share_after_deadline: bool,
 }
 
 #[async_trait]

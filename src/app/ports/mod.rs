@@ -9,10 +9,12 @@ mod breakouts;
 mod chat;
 mod cleanup;
 mod clock;
+mod error;
 mod guilds;
 mod meetings;
 mod plans;
 mod schedule;
+mod unit_answers;
 
 pub use agenda::{AgendaRun, AgendaStore};
 pub use answers::{AnswerStore, StoredAnswer};
@@ -22,20 +24,21 @@ pub use chat::{
 };
 pub use cleanup::{RoomCleanupStore, DEFAULT_ROOM_RETENTION_DAYS};
 pub use clock::{Clock, ManualClock, SystemClock};
+pub use error::{BackendError, StoreError};
 pub use guilds::{GuildSettings, GuildStore, Member};
 pub use meetings::{MeetingStore, NewMeeting};
 pub use plans::{Plan, PlanStore};
 pub use schedule::{Job, NewJob, ScheduleStore};
+pub use unit_answers::{StoredUnitAnswer, UnitAnswerRevision, UnitAnswerStore};
 
 pub use super::kit_store::{GuildKitVersion, KitSource, KitStore, NewGuildKit, SavedKit};
-
-pub use crate::storage::StoreError;
 
 /// Everything the use cases need stored: the union of the per-area store traits in this folder.
 pub trait Store:
     GuildStore
     + MeetingStore
     + AnswerStore
+    + UnitAnswerStore
     + ScheduleStore
     + BreakoutStore
     + RoomCleanupStore
@@ -50,6 +53,7 @@ impl<T> Store for T where
     T: GuildStore
         + MeetingStore
         + AnswerStore
+        + UnitAnswerStore
         + ScheduleStore
         + BreakoutStore
         + RoomCleanupStore
@@ -65,6 +69,6 @@ pub mod prelude {
     pub use super::super::privacy_store::PrivacyStore;
     pub use super::{
         AgendaStore, AnswerStore, BreakoutStore, GuildStore, KitStore, MeetingStore, PlanStore, RoomCleanupStore,
-        ScheduleStore, Store,
+        ScheduleStore, Store, UnitAnswerStore,
     };
 }

@@ -74,7 +74,7 @@ pub async fn status(ctx: Context<'_>) -> Result<(), BotError> {
 #[poise::command(slash_command, guild_only)]
 pub async fn end(ctx: Context<'_>) -> Result<(), BotError> {
     let actor = actor(ctx).await?;
-    match meetings::end_meeting(&*ctx.data().store, &actor).await {
+    match meetings::end_meeting(&*ctx.data().store, &*ctx.data().clock, &actor).await {
         Ok(_) => reply(ctx, t!(actor.lang, "meeting-ended")).await,
         Err(e) => fail(ctx, &actor, &e).await,
     }

@@ -67,6 +67,9 @@ pub struct DigestInput {
     /// The current answer of each member to each question (a later duplicate wins).
     pub answers: Vec<DigestAnswer>,
     pub previous: Option<PreviousMeeting>,
+    /// One answer per unit (a kit's `unit_answers`): the answers are the units' (each with its
+    /// last author as `user`), and a member has answered what their unit answered.
+    pub unit_answers: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -160,7 +163,7 @@ pub struct QuestionDigest {
 pub struct KeyFigureRow {
     pub question: QuestionId,
     pub unit: UnitName,
-    /// Mean of the unit's members' answers.
+    /// The unit's answer (unit answers), or the mean of its members' answers.
     pub value: f64,
     pub previous: Option<f64>,
 }
@@ -190,6 +193,8 @@ pub struct Digest {
     pub previous_label: Option<String>,
     /// The themes across all free-text questions.
     pub themes: Vec<OverallTheme>,
+    /// One answer per unit: rendered as units that answered, not members.
+    pub unit_answers: bool,
 }
 
 impl Digest {
@@ -199,11 +204,20 @@ impl Digest {
 
     /// Share of all members who answered anything, 0.0..=1.0.
     pub fn response_rate(&self) -> f64 {
+        if self.unit_answers {
+            let answered = self.units_answered();
+            return if self.units.is_empty() { 0.0 } else { answered as f64 / self.units.len() as f64 };
+        }
         if self.members == 0 {
             0.0
         } else {
             self.respondents as f64 / self.members as f64
         }
+    }
+
+    /// Units with an answer (in a meeting of unit answers).
+    pub fn units_answered(&self) -> usize {
+        self.units.iter().filter(|u| u.answers > 0).count()
     }
 
     /// This meeting's key figures, to pass as `previous` to the next meeting's digest.
@@ -303,18 +317,23 @@ fn question_detail(question: &Question, answers: &[&DigestAnswer]) -> QuestionDe
 /// Computes the digest. Answers to questions not in `input.questions` are ignored; a
 /// member's later answer to the same question replaces an earlier one.
 pub fn compute(input: &DigestInput) -> Digest {
-    // The current answer per (user, question); keep first-seen order for stable output.
-    let mut latest: HashMap<(UserId, &QuestionId), usize> = HashMap::new();
+    // The current answer per (user, question), or per (unit, question) for unit answers; keep
+    // first-seen order for stable output.
+    let mut latest: HashMap<(Who, &QuestionId), usize> = HashMap::new();
     let mut current: Vec<&DigestAnswer> = Vec::new();
     let known: HashSet<&QuestionId> = input.questions.iter().map(|q| &q.id).collect();
     for a in &input.answers {
         if !known.contains(&a.question) {
             continue;
         }
-        match latest.get(&(a.user, &a.question)) {
+        let who = match (&a.unit, input.unit_answers) {
+            (Some(unit), true) => Who::Unit(unit.key()),
+            _ => Who::User(a.user),
+        };
+        match latest.get(&(who.clone(), &a.question)) {
             Some(&i) => current[i] = a,
             None => {
-                latest.insert((a.user, &a.question), current.len());
+                latest.insert((who, &a.question), current.len());
                 current.push(a);
             }
         }
@@ -322,8 +341,12 @@ pub fn compute(input: &DigestInput) -> Digest {
 
     let required: Vec<&QuestionId> = input.questions.iter().filter(|q| q.required).map(|q| &q.id).collect();
     let mut answered_by: HashMap<UserId, HashSet<&QuestionId>> = HashMap::new();
+    let mut answered_by_unit: HashMap<String, HashSet<&QuestionId>> = HashMap::new();
     for a in &current {
-        answered_by.entry(a.user).or_default().insert(&a.question);
+        match (&a.unit, input.unit_answers) {
+            (Some(unit), true) => answered_by_unit.entry(unit.key()).or_default().insert(&a.question),
+            _ => answered_by.entry(a.user).or_default().insert(&a.question),
+        };
     }
 
     // Units in the given order, then any unit that only members mention.
@@ -345,7 +368,11 @@ pub fn compute(input: &DigestInput) -> Digest {
     let mut respondents = 0;
     let member_ids: HashSet<UserId> = input.members.iter().map(|m| m.user).collect();
     for m in &input.members {
-        let done = answered_by.get(&m.user);
+        let done = if input.unit_answers {
+            m.unit.as_ref().and_then(|u| answered_by_unit.get(&u.key()))
+        } else {
+            answered_by.get(&m.user)
+        };
         let any = done.is_some_and(|d| !d.is_empty());
         let all_required = required.iter().all(|q| done.is_some_and(|d| d.contains(q)));
         if any {
@@ -357,11 +384,14 @@ pub fn compute(input: &DigestInput) -> Digest {
             row.members += 1;
             row.answered_any += usize::from(any);
             row.answered_required += usize::from(any && all_required);
-            row.answers += done.map_or(0, HashSet::len);
+            if !input.unit_answers {
+                row.answers += done.map_or(0, HashSet::len);
+            }
         }
     }
-    // Answers from people who are no longer members still count for their unit's answers.
-    for a in current.iter().filter(|a| !member_ids.contains(&a.user)) {
+    // Answers from people who are no longer members still count for their unit's answers; a
+    // unit's own answers count once, whoever wrote them.
+    for a in current.iter().filter(|a| input.unit_answers || !member_ids.contains(&a.user)) {
         if let Some(&i) = a.unit.as_ref().and_then(|u| unit_index.get(&u.key())) {
             rows[i].answers += 1;
         }
@@ -371,6 +401,10 @@ pub fn compute(input: &DigestInput) -> Digest {
         let ub = b.unit.as_ref().map_or(usize::MAX, |u| unit_index[&u.key()]);
         ua.cmp(&ub).then_with(|| a.name.to_lowercase().cmp(&b.name.to_lowercase())).then(a.user.cmp(&b.user))
     });
+    if input.unit_answers {
+        // Units are expected to answer, not each member: the silent units say who is missing.
+        missing.clear();
+    }
     let quiet = |r: &&UnitResponse| r.answered_any == 0 && r.answers == 0;
     let silent_units = rows.iter().filter(quiet).filter(|r| r.members > 0).map(|r| r.unit.clone()).collect();
     let empty_units = rows.iter().filter(quiet).filter(|r| r.members == 0).map(|r| r.unit.clone()).collect();
@@ -416,10 +450,19 @@ pub fn compute(input: &DigestInput) -> Digest {
         key_figures,
         previous_label: input.previous.as_ref().map(|p| p.label.clone()),
         themes: overall,
+        unit_answers: input.unit_answers,
     }
 }
 
-/// Per unit and `Number` question: the mean of the unit's answers, with the earlier value.
+/// Whose answer a stored answer is: a member's, or (unit answers) a unit's.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum Who {
+    User(UserId),
+    Unit(String),
+}
+
+/// Per unit and `Number` question: the unit's figure (its one answer when units answer, else the
+/// mean of its members' answers), with the earlier value.
 fn key_figures(
     input: &DigestInput,
     units: &[UnitName],

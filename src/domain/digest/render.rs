@@ -43,6 +43,12 @@ pub struct DigestLabels {
     /// Key-figure heading; `{previous}` is the earlier meeting's label (empty when none).
     pub key_figures: String,
     pub key_figures_vs: String,
+    /// Unit answers: `{answered}` of `{units}` units, `{percent}`, `{answers}`.
+    pub response_line_units: String,
+    /// Unit answers: after a unit that answered every required question.
+    pub unit_answered: String,
+    /// Unit answers: after a unit that answered some questions; `{n}` answers.
+    pub unit_partly_answered: String,
     /// Decimal separator: "." in English, "," in nb and sv.
     pub decimal: char,
 }
@@ -74,6 +80,9 @@ impl DigestLabels {
             max: "max".into(),
             key_figures: "Key figures".into(),
             key_figures_vs: "Key figures (change since {previous})".into(),
+            response_line_units: "**Responses:** {answered} of {units} units ({percent} %), {answers} answers".into(),
+            unit_answered: "answered".into(),
+            unit_partly_answered: "partly answered ({n} answers)".into(),
             decimal: '.',
         }
     }
@@ -146,9 +155,17 @@ pub fn render_markdown(digest: &Digest, labels: &DigestLabels) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "{}", fill(&labels.heading, &[("title", &digest.title)]));
     let percent = num(digest.response_rate() * 100.0, d);
-    let _ = writeln!(
-        out,
-        "{}",
+    let response = if digest.unit_answers {
+        fill(
+            &labels.response_line_units,
+            &[
+                ("answered", &digest.units_answered().to_string()),
+                ("units", &digest.units.len().to_string()),
+                ("percent", &percent),
+                ("answers", &digest.total_answers.to_string()),
+            ],
+        )
+    } else {
         fill(
             &labels.response_line,
             &[
@@ -158,14 +175,24 @@ pub fn render_markdown(digest: &Digest, labels: &DigestLabels) -> String {
                 ("answers", &digest.total_answers.to_string()),
             ],
         )
-    );
+    };
+    let _ = writeln!(out, "{response}");
     if digest.is_empty() {
         let _ = writeln!(out, "{}", labels.no_answers);
     }
 
     if !digest.units.is_empty() {
         let _ = writeln!(out, "\n### {}", labels.per_unit);
-        for u in &digest.units {
+        for u in digest.units.iter().filter(|_| digest.unit_answers) {
+            // One answer per unit: whether the unit answered (its silence is listed below).
+            let state = match (u.answers, u.answered_required > 0 || u.members == 0) {
+                (0, _) => continue,
+                (_, true) => labels.unit_answered.clone(),
+                (n, false) => fill(&labels.unit_partly_answered, &[("n", &n.to_string())]),
+            };
+            let _ = writeln!(out, "- **{}**: {state}", u.unit);
+        }
+        for u in digest.units.iter().filter(|_| !digest.unit_answers) {
             let mut line =
                 format!("- **{}**: {}/{} ({} %)", u.unit, u.answered_any, u.members, num(u.rate() * 100.0, d));
             if u.answered_any > 0 {

@@ -70,6 +70,7 @@ fn coordination_group() -> DigestInput {
             label: "februar".into(),
             key_figures: vec![KeyFigure { question: qid("andel"), unit: unit("KHM"), value: 35.0 }],
         }),
+        unit_answers: false,
     }
 }
 
@@ -214,4 +215,50 @@ fn units_without_members_are_not_silent_units() {
     assert_eq!(d.empty_units, vec![unit("OD")]);
     let md = render_markdown(&d, &DigestLabels::english());
     assert!(md.contains("**No answers yet from:** MN\n**No members yet:** OD"), "{md}");
+}
+
+/// Seed 003's district: one answer per service site, whoever of it wrote it last.
+fn district_of_unit_answers() -> DigestInput {
+    DigestInput {
+        title: "Bydelen".into(),
+        units: vec![unit("Frogner"), unit("Alna"), unit("Sagene")],
+        members: vec![member(1, "Kari", "Frogner"), member(2, "Ola", "Frogner"), member(3, "Ingrid", "Alna")],
+        questions: vec![
+            question("plan", "Har tjenestestedet en plan?", QuestionKind::YesNo, true),
+            question("andel", "Andel kvinner i lederstillinger (%)", QuestionKind::Number, false),
+        ],
+        answers: vec![
+            answer(1, "Frogner", "plan", AnswerValue::YesNo(false)),
+            answer(1, "Frogner", "andel", AnswerValue::Number(40.0)),
+            // One author wrote for two units (she moved): both answers count, each for its unit.
+            answer(1, "Alna", "plan", AnswerValue::YesNo(false)),
+            answer(3, "Alna", "andel", AnswerValue::Number(55.0)),
+        ],
+        unit_answers: true,
+        ..DigestInput::default()
+    }
+}
+
+#[test]
+fn unit_answers_count_units_and_name_them_per_value() {
+    let d = compute(&district_of_unit_answers());
+    assert_eq!(d.units_answered(), 2);
+    assert!((d.response_rate() - 2.0 / 3.0).abs() < 1e-9);
+    assert_eq!(d.total_answers, 4);
+    assert_eq!(
+        (d.silent_units.len(), d.empty_units.clone()),
+        (0, vec![unit("Sagene")]),
+        "nobody could answer for Sagene"
+    );
+    assert!(d.missing.is_empty(), "units answer, so no member is missing");
+    let frogner = &d.units[0];
+    assert_eq!((frogner.members, frogner.answered_any, frogner.answers), (2, 2, 2), "Ola answered through his unit");
+    let plan = &d.questions[0];
+    assert_eq!(plan.detail, QuestionDetail::YesNo { yes: 0, no: 2 });
+    assert_eq!(plan.breakdown[0].units, vec![(unit("Frogner"), 1), (unit("Alna"), 1)]);
+    let figures: Vec<(&str, f64)> = d.key_figures.iter().map(|k| (k.unit.as_str(), k.value)).collect();
+    assert_eq!(figures, vec![("Frogner", 40.0), ("Alna", 55.0)], "each unit's own figure");
+    let text = render_markdown(&d, &DigestLabels::english());
+    assert!(text.contains("2 of 3 units (66.7 %)"), "{text}");
+    assert!(text.contains("- **Frogner**: answered") && text.contains("- No: Frogner, Alna"), "{text}");
 }

@@ -20,6 +20,8 @@ struct MeetingRow {
     timezone: String,
     state: String,
     deadline: Option<DateTime<Utc>>,
+    unit_answers: bool,
+    share_after_deadline: bool,
 }
 
 #[derive(sqlx::FromRow)]
@@ -37,7 +39,8 @@ struct QuestionRow {
 impl PgStore {
     async fn load_meeting(&self, id: i64) -> Result<Option<Meeting>, StoreError> {
         let Some(m): Option<MeetingRow> = sqlx::query_as(
-            "SELECT id, guild_id, kit_id, title, language, timezone, state, deadline FROM meetings WHERE id = $1",
+            "SELECT id, guild_id, kit_id, title, language, timezone, state, deadline, unit_answers, share_after_deadline
+             FROM meetings WHERE id = $1",
         )
         .bind(id)
         .fetch_optional(&self.pool)
@@ -88,6 +91,8 @@ impl PgStore {
             roles: roles.iter().map(|r| RoleName::try_from(r.as_str())).collect::<Result<_, _>>().map_err(corrupt)?,
             questions,
             deadline: m.deadline,
+            unit_answers: m.unit_answers,
+            share_after_deadline: m.share_after_deadline,
         }))
     }
 }
@@ -103,8 +108,9 @@ impl MeetingStore for PgStore {
         }
         let mut tx = self.pool.begin().await?;
         let id: i64 = sqlx::query_scalar(
-            "INSERT INTO meetings (guild_id, kit_id, title, language, timezone, meeting_date, channel_id, deadline, created_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
+            "INSERT INTO meetings (guild_id, kit_id, title, language, timezone, meeting_date, channel_id, deadline, created_at,
+                unit_answers, share_after_deadline)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id",
         )
         .bind(db_id(m.guild.0))
         .bind(&m.kit_id)
@@ -115,6 +121,8 @@ impl MeetingStore for PgStore {
         .bind(m.channel.map(|c| db_id(c.0)))
         .bind(m.deadline)
         .bind(now)
+        .bind(m.unit_answers)
+        .bind(m.share_after_deadline)
         .fetch_one(&mut *tx)
         .await?;
         for unit_id in unit_ids {

@@ -304,6 +304,7 @@ impl PrivacyStore for PgStore {
             "DELETE FROM answers WHERE meeting_id = $1",
             "DELETE FROM anonymous_answers WHERE meeting_id = $1",
             "DELETE FROM anonymous_respondents WHERE meeting_id = $1",
+            "DELETE FROM unit_answers WHERE meeting_id = $1",
             "DELETE FROM notes WHERE room_id IN (SELECT r.id FROM rooms r JOIN rounds ro ON ro.id = r.round_id WHERE ro.meeting_id = $1)",
             "UPDATE rooms SET summary = NULL, summary_by = NULL
              WHERE summary IS NOT NULL AND round_id IN (SELECT id FROM rounds WHERE meeting_id = $1)",
@@ -502,6 +503,11 @@ impl PrivacyStore for PgStore {
             "UPDATE audit_log SET actor_id = NULL WHERE actor_id = $1 AND guild_id = $2".to_owned(),
             // Kits they uploaded belong to the group and stay, without their name.
             "UPDATE guild_kits SET uploaded_by = NULL WHERE uploaded_by = $1 AND guild_id = $2".to_owned(),
+            // Unit answers are the unit's and stay, without who wrote them.
+            "UPDATE unit_answers SET author_id = NULL WHERE author_id = $1 AND meeting_id IN (SELECT id FROM meetings WHERE guild_id = $2)"
+                .to_owned(),
+            "UPDATE unit_answer_revisions SET author_id = NULL WHERE author_id = $1 AND meeting_id IN (SELECT id FROM meetings WHERE guild_id = $2)"
+                .to_owned(),
         ] {
             changed += sqlx::query(&sql).bind(u).bind(g).execute(&mut *tx).await?.rows_affected();
         }

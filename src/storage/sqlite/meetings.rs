@@ -13,7 +13,8 @@ use crate::storage::columns::{anonymity_from_db, kind_from_db, kind_to_db, phase
 impl SqliteStore {
     async fn load_meeting(&self, id: i64) -> Result<Option<Meeting>, StoreError> {
         let Some(m) = sqlx::query!(
-            "SELECT id, guild_id, kit_id, title, language, timezone, state, deadline FROM meetings WHERE id = ?",
+            "SELECT id, guild_id, kit_id, title, language, timezone, state, deadline, unit_answers, share_after_deadline
+             FROM meetings WHERE id = ?",
             id
         )
         .fetch_optional(&self.pool)
@@ -61,6 +62,8 @@ impl SqliteStore {
             roles: roles.iter().map(|r| RoleName::try_from(r.as_str())).collect::<Result<_, _>>().map_err(corrupt)?,
             questions,
             deadline: time::opt_from_db(m.deadline)?,
+            unit_answers: m.unit_answers != 0,
+            share_after_deadline: m.share_after_deadline != 0,
         }))
     }
 }
@@ -82,8 +85,9 @@ impl MeetingStore for SqliteStore {
         let created = time::to_db(now);
         let mut tx = self.pool.begin().await?;
         let id = sqlx::query_scalar!(
-            "INSERT INTO meetings (guild_id, kit_id, title, language, timezone, meeting_date, channel_id, deadline, created_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id AS \"id!\"",
+            "INSERT INTO meetings (guild_id, kit_id, title, language, timezone, meeting_date, channel_id, deadline, created_at,
+                unit_answers, share_after_deadline)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id AS \"id!\"",
             g,
             m.kit_id,
             m.title,
@@ -92,7 +96,9 @@ impl MeetingStore for SqliteStore {
             date,
             channel,
             deadline,
-            created
+            created,
+            m.unit_answers,
+            m.share_after_deadline
         )
         .fetch_one(&mut *tx)
         .await?;

@@ -16,6 +16,7 @@ mod privacy;
 mod rounds;
 mod schedule;
 mod time;
+mod unit_answers;
 
 use std::str::FromStr;
 use std::time::Duration;

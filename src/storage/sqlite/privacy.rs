@@ -311,6 +311,7 @@ impl PrivacyStore for SqliteStore {
             .execute(&mut *tx)
             .await?
             .rows_affected();
+        deleted += super::unit_answers::purge(&mut tx, m).await?;
         deleted += sqlx::query!("DELETE FROM anonymous_respondents WHERE meeting_id = ?", m)
             .execute(&mut *tx)
             .await?
@@ -568,6 +569,8 @@ impl PrivacyStore for SqliteStore {
                 .execute(&mut *tx)
                 .await?
                 .rows_affected();
+        // Unit answers are the unit's and stay, without who wrote them.
+        changed += super::unit_answers::forget_author(&mut tx, g, u).await?;
         let suffix = member_post_suffix(user);
         changed += sqlx::query!("DELETE FROM posts WHERE substr(key, -length(?)) = ?", suffix, suffix)
             .execute(&mut *tx)

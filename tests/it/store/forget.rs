@@ -53,6 +53,9 @@ const MEMBER_DATA: &[&str] = &[
     // Reminder DMs are recorded under a key that ends with the member's id.
     "posts.key",
     "guild_kits.uploaded_by",
+    // Who wrote a unit's answer (the answer itself is the unit's and stays).
+    "unit_answers.author_id",
+    "unit_answer_revisions.author_id",
 ];
 
 /// Tables whose every column holds no member's id, name or words (meeting structure, kit
@@ -97,6 +100,8 @@ const NOT_MEMBER_DATA: &[&str] = &[
     "meetings.created_at",
     "meetings.ended_at",
     "meetings.purged_at",
+    "meetings.unit_answers",
+    "meetings.share_after_deadline",
     "questions.meeting_id",
     "questions.id",
     "questions.position",
@@ -193,6 +198,20 @@ const NOT_MEMBER_DATA: &[&str] = &[
     "guild_kits.source",
     "guild_kits.sha256",
     "guild_kits.uploaded_at",
+    // A unit's answer belongs to the unit, like its plan's action.
+    "unit_answers.meeting_id",
+    "unit_answers.question_id",
+    "unit_answers.unit_id",
+    "unit_answers.value",
+    "unit_answers.revision",
+    "unit_answers.updated_at",
+    "unit_answer_revisions.id",
+    "unit_answer_revisions.meeting_id",
+    "unit_answer_revisions.question_id",
+    "unit_answer_revisions.unit_id",
+    "unit_answer_revisions.revision",
+    "unit_answer_revisions.value",
+    "unit_answer_revisions.saved_at",
 ];
 
 /// Every column of the database at `url` as (table, column), sqlx's bookkeeping left out.
@@ -302,6 +321,9 @@ async fn live_a_meeting(db: &Db, secret: &AuthorSecret, who: UserId, name: &str,
     let plan =
         Plan { unit: unit("Arkitektur"), action: "Plan kept".into(), owner: name.into(), due: None, created_by: who };
     store.add_plan(meeting, GUILD, &plan, at(50)).await.unwrap();
+    // The unit's answer stays with the unit; who wrote it goes.
+    let unit_answer = vec![(qid("named"), "Unit answer kept".to_owned())];
+    store.save_unit_answers(meeting, &unit("Arkitektur"), who, &unit_answer, at(55)).await.unwrap();
     let audit = AuditEntry {
         at: at(60),
         actor: Some(who),
@@ -347,4 +369,6 @@ async fn forget_me_leaves_no_id_name_or_word_of_the_member(db: &Db) {
     let plan = db.store.plans(id).await.unwrap();
     assert_eq!(plan.len(), 2, "plans stay with their unit");
     assert!(plan.iter().any(|p| p.owner == samrad::domain::privacy::REMOVED_OWNER));
+    let kept = db.store.unit_answers(id).await.unwrap();
+    assert_eq!((kept[0].value.as_str(), kept[0].author), ("Unit answer kept", None), "the unit's answer stays");
 }

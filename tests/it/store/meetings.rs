@@ -29,6 +29,8 @@ async fn meeting_round_trips_every_field(db: &Db) {
         roles: new.roles.clone(),
         questions: new.questions.clone(),
         deadline: new.deadline,
+        unit_answers: new.unit_answers,
+        share_after_deadline: new.share_after_deadline,
     };
     let stored = db.store.meeting(id).await.unwrap().expect("the meeting just created");
     assert_eq!(stored, expected);

@@ -53,6 +53,7 @@ mod privacy;
 mod rounds;
 mod schedule;
 mod seating;
+mod unit_answers;
 
 /// A store on a database of its own, for one test.
 pub struct Db {
@@ -174,6 +175,8 @@ pub fn new_meeting(guild: GuildId, kit_id: &str) -> NewMeeting {
         units: vec![unit("Arkitektur"), unit("Bygg og miljø"), unit("Øst kommune")],
         roles: vec![role("Tillitsvalgt"), role("Leder"), role("Nøkkelperson")],
         questions: questions(),
+        unit_answers: false,
+        share_after_deadline: false,
     }
 }
 

@@ -10,6 +10,7 @@ mod limits;
 pub mod ops;
 mod scale;
 mod shards;
+mod unit_answers;
 
 use std::path::PathBuf;
 use std::sync::Arc;
