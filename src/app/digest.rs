@@ -62,6 +62,7 @@ pub fn digest_labels(lang: Lang) -> DigestLabels {
         ),
         unit_answered: l("digest-unit-answered"),
         unit_partly_answered: t!(lang, "digest-unit-partly-answered", n = "{n}"),
+        rate_before: t!(lang, "digest-rate-before", percent = "{percent}"),
         decimal: l("digest-decimal").trim().chars().next().unwrap_or('.'),
     }
 }

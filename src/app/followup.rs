@@ -33,7 +33,7 @@ pub async fn previous_for_digest<S: Store + ?Sized>(
     // A meeting whose answers were deleted under retention kept its key figures.
     let kept = store.kept_key_figures(previous.id).await?;
     if !kept.is_empty() {
-        return Ok(Some(PreviousMeeting { label: previous.title, key_figures: kept }));
+        return Ok(Some(PreviousMeeting { label: previous.title, key_figures: kept, response_rates: Vec::new() }));
     }
     let input = super::digest::digest_input(store, &previous).await?;
     Ok(Some(digest::compute(&input).as_previous(previous.title.clone())))

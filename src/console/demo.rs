@@ -17,7 +17,7 @@ use crate::app::ports::Store;
 use crate::app::ports::{Clock, GuildSettings, ManualClock};
 use crate::app::{answers, meetings, membership, tick, Actor, Staff, UserMessage};
 use crate::domain::schedule::JobKind;
-use crate::domain::{ChannelId, GuildId, Phase, Question, QuestionKind, UserId};
+use crate::domain::{ChannelId, GuildId, Phase, Question, QuestionKind, UnitName, UserId};
 use crate::i18n::Lang;
 use crate::kit::Kit;
 use crate::t;
@@ -89,6 +89,9 @@ pub struct Demo {
     pub out: SharedOut,
     pub people: Vec<Actor>,
     pub organiser: Actor,
+    /// Per question, the sample answers not drawn yet: no answer is given twice before all
+    /// have been given once.
+    decks: std::collections::HashMap<String, Vec<&'static str>>,
 }
 
 impl Demo {
@@ -110,6 +113,7 @@ impl Demo {
             out,
             people: Vec::new(),
             organiser,
+            decks: std::collections::HashMap::new(),
         })
     }
 
@@ -186,9 +190,27 @@ impl Demo {
         Ok(())
     }
 
+    /// A member of a unit that has answered, other than the one who wrote the answer.
+    async fn unit_editor(&self, answered: &[(Option<UnitName>, UserId)]) -> Result<Option<Actor>, DemoError> {
+        for person in &self.people {
+            let unit = self.store.member(DEMO_GUILD, person.user).await?.and_then(|m| m.unit);
+            if unit.is_some() && answered.iter().any(|(u, writer)| u == &unit && *writer != person.user) {
+                return Ok(Some(person.clone()));
+            }
+        }
+        Ok(None)
+    }
+
     fn sample_answer(&mut self, q: &Question) -> String {
         match &q.kind {
-            QuestionKind::Free => samples::answers(self.lang).choose(&mut self.rng).copied().unwrap_or("-").to_owned(),
+            QuestionKind::Free => {
+                let deck = self.decks.entry(q.id.to_string()).or_default();
+                if deck.is_empty() {
+                    deck.extend(samples::answers_for(&self.kit.id, q.id.as_str(), self.lang));
+                    deck.shuffle(&mut self.rng);
+                }
+                deck.pop().unwrap_or("-").to_owned()
+            }
             QuestionKind::YesNo => if self.rng.gen_bool(0.6) { "yes" } else { "no" }.to_owned(),
             QuestionKind::Scale { min, max } => self.rng.gen_range(*min..=*max).to_string(),
             QuestionKind::Choice { options } => options.choose(&mut self.rng).cloned().unwrap_or_default(),
@@ -205,11 +227,15 @@ impl Demo {
         let people = self.people.clone();
         let questions: Vec<Question> =
             self.kit.questions.iter().filter(|q| q.phase == Phase::Reflection).cloned().collect();
+        let mut answered_units = Vec::new();
         for person in &people {
-            // About two in three answer before the first reminder.
-            if !self.rng.gen_bool(0.65) {
+            // About two in three answer before the first reminder; where units answer, one
+            // member writes the unit's answer.
+            let unit = self.store.member(DEMO_GUILD, person.user).await?.and_then(|m| m.unit);
+            if !self.rng.gen_bool(0.65) || (self.kit.unit_answers && answered_units.iter().any(|(u, _)| u == &unit)) {
                 continue;
             }
+            answered_units.push((unit, person.user));
             let raw: Vec<(String, String)> =
                 questions.iter().map(|q| (q.id.to_string(), self.sample_answer(q))).collect();
             let saved = answers::submit_answers(&*self.store, &self.clock, person, &raw).await.map_err(step)?;
@@ -217,13 +243,22 @@ impl Demo {
             report.answered += 1;
             self.clock.advance(Duration::minutes(7));
         }
-        if let (Some(first), Some(q)) = (people.first(), questions.first()) {
+        // Where units answer, another member of a unit edits the unit's answer.
+        let editor =
+            if self.kit.unit_answers { self.unit_editor(&answered_units).await? } else { people.first().cloned() };
+        // A free-text answer is edited (a new sample, so the edit shows as a new version).
+        let edited_question = questions.iter().find(|q| q.kind == QuestionKind::Free).or(questions.first());
+        if let (Some(first), Some(q)) = (editor.as_ref(), edited_question) {
             let text = self.sample_answer(q);
             let edited = answers::submit_answers(&*self.store, &self.clock, first, &[(q.id.to_string(), text)])
                 .await
                 .map_err(step)?;
             self.say(&t!(self.lang, "demo-edit", name = first.name.as_str()));
             self.say(&answers::render_report(&edited, self.lang));
+            if self.kit.unit_answers {
+                let (meeting, mine) = answers::my_answers(&*self.store, first).await.map_err(step)?;
+                self.say(&answers::render_mine(&meeting, &mine, self.lang));
+            }
         }
         // An answer that breaks the rules is refused with a reason, and nothing is lost.
         if let (Some(person), Some(q)) = (people.get(1), questions.first()) {

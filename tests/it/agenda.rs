@@ -369,6 +369,10 @@ async fn the_next_meeting_asks_about_last_plans_and_compares_key_figures<S: Stor
         .unwrap_or(digest.text);
     assert!(text.contains("Nyckeltal (förändring sedan Lärandeträff 1)"), "{text}");
     assert!(text.contains("(40 → 45,5, +5,5)"), "{text}");
+    // The organisers' digest shows each unit's response rate then beside now.
+    let posts = samrad::app::digest::digest_post(&w.store, &meeting, Lang::Sv, true).await.unwrap();
+    let digest: String = posts.into_iter().map(|p| p.text).collect();
+    assert!(digest.contains("- **Organisation A**: har svarat · förra gången 100 %"), "{digest}");
 }
 
 on_both_stores!(starting_the_agenda_checks_the_kit_and_the_day, "benchmarking-1");
@@ -394,25 +398,14 @@ async fn starting_the_agenda_checks_the_kit_and_the_day<S: Store>(w: World<S>) {
 
 #[tokio::test]
 async fn the_demo_day_runs_seed_001_from_first_item_to_evaluation() {
-    #[derive(Clone)]
-    struct Sink(std::sync::Arc<std::sync::Mutex<Vec<u8>>>);
-    impl std::io::Write for Sink {
-        fn write(&mut self, b: &[u8]) -> std::io::Result<usize> {
-            self.0.lock().unwrap().extend_from_slice(b);
-            Ok(b.len())
-        }
-        fn flush(&mut self) -> std::io::Result<()> {
-            Ok(())
-        }
-    }
     let dir = tempfile::tempdir().unwrap();
     let db = format!("sqlite:{}", dir.path().join("day.db").display());
-    let buffer = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
-    let out = samrad::console::demo::SharedOut::new(Box::new(Sink(buffer.clone())));
+    let output = crate::harness::DemoOutput::default();
+    let out = output.out();
     let kit = crate::harness::kit("benchmarking-1");
     let items = kit.agenda.len();
     let report = samrad::console::demo_day::run(kit, 7, &db, out).await.unwrap();
-    let text = String::from_utf8(buffer.lock().unwrap().clone()).unwrap();
+    let text = output.text();
     assert_eq!(report.items, items, "{text}");
     assert_eq!(report.rounds, 5);
     assert_eq!(report.plans, 4);

@@ -140,3 +140,26 @@ impl<S: Store> World<S> {
         self.clock.now()
     }
 }
+
+/// What a demo writes, captured: pass `out` to the demo, read `text()` after.
+#[derive(Clone, Default)]
+pub struct DemoOutput(std::sync::Arc<std::sync::Mutex<Vec<u8>>>);
+
+impl DemoOutput {
+    pub fn out(&self) -> samrad::console::demo::SharedOut {
+        samrad::console::demo::SharedOut::new(Box::new(self.clone()))
+    }
+    pub fn text(&self) -> String {
+        String::from_utf8(self.0.lock().unwrap().clone()).unwrap()
+    }
+}
+
+impl std::io::Write for DemoOutput {
+    fn write(&mut self, b: &[u8]) -> std::io::Result<usize> {
+        self.0.lock().unwrap().extend_from_slice(b);
+        Ok(b.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}

@@ -228,20 +228,10 @@ async fn only_organisers_load_meetings_and_a_running_meeting_blocks_another() {
 async fn the_demo_runs_a_whole_meeting_and_reports_each_phase() {
     let dir = tempfile::tempdir().unwrap();
     let db = format!("sqlite:{}", dir.path().join("demo.db").display());
-    let buffer = std::sync::Arc::new(std::sync::Mutex::new(Vec::<u8>::new()));
-    struct Sink(std::sync::Arc<std::sync::Mutex<Vec<u8>>>);
-    impl std::io::Write for Sink {
-        fn write(&mut self, b: &[u8]) -> std::io::Result<usize> {
-            self.0.lock().unwrap().extend_from_slice(b);
-            Ok(b.len())
-        }
-        fn flush(&mut self) -> std::io::Result<()> {
-            Ok(())
-        }
-    }
-    let out = samrad::console::demo::SharedOut::new(Box::new(Sink(buffer.clone())));
-    let report = samrad::console::demo::run(crate::harness::kit("uio-koordineringsgruppe"), 7, &db, out).await.unwrap();
-    let text = String::from_utf8(buffer.lock().unwrap().clone()).unwrap();
+    let output = crate::harness::DemoOutput::default();
+    let report =
+        samrad::console::demo::run(crate::harness::kit("uio-koordineringsgruppe"), 7, &db, output.out()).await.unwrap();
+    let text = output.text();
     assert!(report.answered > 0 && report.reminded > 0 && report.rooms > 0);
     assert_eq!(report.summaries, report.rooms, "one plenary summary per room");
     for heading in ["Det åpnes for svar", "Påminnelse", "Svarfrist", "Grupperom: units", "Demomøtet er ferdig."] {

@@ -173,3 +173,72 @@ async fn in_member_mode_the_shared_post_has_themes_with_one_quote_each_and_no_na
     );
     assert!(people.iter().all(|p| !shared.contains(&p.name) && !shared.contains(&p.user.to_string())), "{shared}");
 }
+
+#[tokio::test]
+async fn the_demo_of_a_kit_with_unit_answers_shows_them_edited_counted_and_shared() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = format!("sqlite:{}", dir.path().join("demo.db").display());
+    let output = crate::harness::DemoOutput::default();
+    samrad::console::demo::run(crate::harness::kit("larandetraff-2"), 7, &db, output.out()).await.unwrap();
+    let text = output.text();
+    for part in [
+        "Här svarar varje enhet med ett gemensamt svar",
+        "Svaren från",
+        "senast skrivet av",
+        "enheter (",
+        "Detta sa enheterna",
+    ] {
+        assert!(text.contains(part), "the demo lacks {part:?}:\n{text}");
+    }
+    // Sample answers are written for the question and not repeated before all were used.
+    let shared = &text[text.find("Detta sa enheterna").unwrap()..];
+    let first = shared.split("**2.").next().unwrap();
+    let answers: Vec<&str> =
+        first.lines().filter(|l| l.starts_with("- **")).map(|l| l.split("**: ").nth(1).unwrap()).collect();
+    let distinct: std::collections::HashSet<&&str> = answers.iter().collect();
+    assert!(answers.len() >= 2 && distinct.len() == answers.len(), "{answers:?}");
+}
+
+on_both_stores!(a_room_brief_shows_the_answers_of_its_members_units_under_each_question, "bydel-likestilling");
+async fn a_room_brief_shows_the_answers_of_its_members_units_under_each_question<S: Store>(w: World<S>) {
+    use rand::SeedableRng;
+    use samrad::app::breakouts::{self, SplitRequest};
+    use samrad::domain::grouping::{Mode, Sizing};
+    w.load().await;
+    let people = w.seat(2).await;
+    w.tick_at(w.due("open").await).await;
+    // One member of each of the first two units answers for it; nobody opted in to sharing.
+    for p in [&people[0], &people[2]] {
+        let unit = w.store.member(p.guild, p.user).await.unwrap().unwrap().unit.unwrap();
+        let raw = vec![("hvor-er-vi".to_owned(), format!("Svaret til {unit}"))];
+        answers::submit_answers(&w.store, &w.clock, p, &raw).await.unwrap();
+    }
+    let facilitator = Actor { staff: samrad::app::Staff::Facilitator, ..w.organiser.clone() };
+    let request = SplitRequest {
+        mode: Mode::SameUnit,
+        sizing: Sizing::Size(2),
+        minutes: 10,
+        voice: false,
+        plan: None,
+        present: Some(people.iter().map(|p| p.user).collect()),
+    };
+    let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(3);
+    let round =
+        breakouts::split(&w.store, &w.chat, &w.clock, &facilitator, &request, &mut rng, &|_, _| {}).await.unwrap();
+    let question = w.kit.questions.iter().find(|q| q.id.as_str() == "hvor-er-vi").unwrap().text.clone();
+    let mut shown = 0;
+    for room in &round.rooms {
+        let brief: String = w.chat.posts_in(room.text_channel.unwrap()).into_iter().map(|m| m.text).collect();
+        let under = brief.split(&format!("**{question}**")).nth(1).expect("the question is in the brief");
+        let unit = w.store.member(crate::harness::GUILD, room.members[0]).await.unwrap().unwrap().unit.unwrap();
+        let line = format!("> **{unit}**: Svaret til {unit}");
+        if under.contains(&line) {
+            shown += 1;
+        }
+        assert!(
+            !brief.contains("Svaret til") || under.contains(&line),
+            "a room reads only its own units' answers: {brief}"
+        );
+    }
+    assert_eq!(shown, 2, "the two units that answered read their answer in their room");
+}

@@ -13,7 +13,7 @@ use crate::app::ports::{
 use crate::app::posting::{post_once, Target, CHOOSE_BUTTON};
 use crate::domain::grouping::{self, Mode, Seat, Sizing};
 use crate::domain::text::{split_message, DISCORD_MESSAGE_LIMIT};
-use crate::domain::{ChannelId, Meeting, UserId};
+use crate::domain::{ChannelId, Meeting, UnitName, UserId};
 use crate::i18n::Lang;
 use crate::t;
 
@@ -211,6 +211,9 @@ async fn post_room_briefs<S: Store + ?Sized>(
 ) -> Result<(), BreakoutError> {
     let questions = plan_questions(meeting, request);
     let answers = store.answers(meeting.id).await?;
+    // Where units answer, the room reads the answers of its members' units (the unit's, not a
+    // member's, so no consent is asked).
+    let unit_answers = if meeting.unit_answers { store.unit_answers(meeting.id).await? } else { Vec::new() };
     for room in &round.rooms {
         let Some(channel) = room.text_channel else { continue };
         let mut text =
@@ -232,6 +235,16 @@ async fn post_room_briefs<S: Store + ?Sized>(
                 let unit = member.unit.as_ref().map(|u| u.to_string()).unwrap_or_default();
                 let who = t!(lang, "room-answer-by", name = member.name.as_str(), unit = unit);
                 text.push_str(&format!("\n> {who} {}", crate::domain::text::truncate_words(&a.value, 400)));
+            }
+            let mut units: Vec<&UnitName> = Vec::new();
+            for unit in room.members.iter().filter_map(|u| members.iter().find(|m| m.user == *u)?.unit.as_ref()) {
+                if !units.contains(&unit) {
+                    units.push(unit);
+                }
+            }
+            for unit in units {
+                let Some(a) = unit_answers.iter().find(|a| &a.unit == unit && a.question == q.id) else { continue };
+                text.push_str(&format!("\n> **{unit}**: {}", crate::domain::text::truncate_words(&a.value, 400)));
             }
         }
         for (part, chunk) in split_message(&text, DISCORD_MESSAGE_LIMIT).into_iter().enumerate() {

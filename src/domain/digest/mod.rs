@@ -48,11 +48,13 @@ pub struct KeyFigure {
 }
 
 /// What an earlier meeting reported, to compare with.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct PreviousMeeting {
     /// How to name it in the digest, e.g. "Lärandeträff 1" or "2024-03-12".
     pub label: String,
     pub key_figures: Vec<KeyFigure>,
+    /// Each unit's response rate then, 0.0..=1.0 (empty once its answers were deleted).
+    pub response_rates: Vec<(UnitName, f64)>,
 }
 
 /// Everything a digest is computed from. Order matters only for display: units and
@@ -82,6 +84,8 @@ pub struct UnitResponse {
     pub answered_required: usize,
     /// Answers given by members of this unit.
     pub answers: usize,
+    /// The unit's response rate at the previous meeting of the series, when known.
+    pub previous_rate: Option<f64>,
 }
 
 impl UnitResponse {
@@ -229,6 +233,7 @@ impl Digest {
                 .iter()
                 .map(|r| KeyFigure { question: r.question.clone(), unit: r.unit.clone(), value: r.value })
                 .collect(),
+            response_rates: self.units.iter().filter(|u| u.members > 0).map(|u| (u.unit.clone(), u.rate())).collect(),
         }
     }
 }
@@ -361,7 +366,17 @@ pub fn compute(input: &DigestInput) -> Digest {
     let unit_index: HashMap<String, usize> = units.iter().enumerate().map(|(i, u)| (u.key(), i)).collect();
     let mut rows: Vec<UnitResponse> = units
         .iter()
-        .map(|u| UnitResponse { unit: u.clone(), members: 0, answered_any: 0, answered_required: 0, answers: 0 })
+        .map(|u| UnitResponse {
+            unit: u.clone(),
+            members: 0,
+            answered_any: 0,
+            answered_required: 0,
+            answers: 0,
+            previous_rate: input
+                .previous
+                .as_ref()
+                .and_then(|p| p.response_rates.iter().find(|(x, _)| x == u).map(|(_, r)| *r)),
+        })
         .collect();
 
     let mut missing = Vec::new();
@@ -413,8 +428,13 @@ pub fn compute(input: &DigestInput) -> Digest {
     for a in &current {
         by_question.entry(&a.question).or_default().push(a);
     }
-    let roles: HashMap<UserId, &RoleName> =
-        input.members.iter().filter_map(|m| m.role.as_ref().map(|r| (m.user, r))).collect();
+    // A unit's answer has no role (its last author's role says nothing about it).
+    let roles: HashMap<UserId, &RoleName> = input
+        .members
+        .iter()
+        .filter(|_| !input.unit_answers)
+        .filter_map(|m| m.role.as_ref().map(|r| (m.user, r)))
+        .collect();
     let questions: Vec<QuestionDigest> = input
         .questions
         .iter()

@@ -69,6 +69,7 @@ fn coordination_group() -> DigestInput {
         previous: Some(PreviousMeeting {
             label: "februar".into(),
             key_figures: vec![KeyFigure { question: qid("andel"), unit: unit("KHM"), value: 35.0 }],
+            response_rates: vec![(unit("KHM"), 0.5), (unit("JUS"), 1.0)],
         }),
         unit_answers: false,
     }
@@ -222,7 +223,11 @@ fn district_of_unit_answers() -> DigestInput {
     DigestInput {
         title: "Bydelen".into(),
         units: vec![unit("Frogner"), unit("Alna"), unit("Sagene")],
-        members: vec![member(1, "Kari", "Frogner"), member(2, "Ola", "Frogner"), member(3, "Ingrid", "Alna")],
+        members: vec![
+            DigestMember { role: Some(RoleName::try_from("Leder").unwrap()), ..member(1, "Kari", "Frogner") },
+            member(2, "Ola", "Frogner"),
+            member(3, "Ingrid", "Alna"),
+        ],
         questions: vec![
             question("plan", "Har tjenestestedet en plan?", QuestionKind::YesNo, true),
             question("andel", "Andel kvinner i lederstillinger (%)", QuestionKind::Number, false),
@@ -256,9 +261,23 @@ fn unit_answers_count_units_and_name_them_per_value() {
     let plan = &d.questions[0];
     assert_eq!(plan.detail, QuestionDetail::YesNo { yes: 0, no: 2 });
     assert_eq!(plan.breakdown[0].units, vec![(unit("Frogner"), 1), (unit("Alna"), 1)]);
+    assert!(plan.breakdown[0].roles.is_empty(), "a unit's answer is not its last author's role");
     let figures: Vec<(&str, f64)> = d.key_figures.iter().map(|k| (k.unit.as_str(), k.value)).collect();
     assert_eq!(figures, vec![("Frogner", 40.0), ("Alna", 55.0)], "each unit's own figure");
     let text = render_markdown(&d, &DigestLabels::english());
     assert!(text.contains("2 of 3 units (66.7 %)"), "{text}");
     assert!(text.contains("- **Frogner**: answered") && text.contains("- No: Frogner, Alna"), "{text}");
+}
+
+#[test]
+fn each_unit_shows_its_response_rate_at_the_previous_meeting() {
+    let d = compute(&coordination_group());
+    let rates: Vec<(&str, Option<f64>)> = d.units.iter().map(|u| (u.unit.as_str(), u.previous_rate)).collect();
+    assert_eq!(rates, vec![("KHM", Some(0.5)), ("JUS", Some(1.0)), ("MN", None)]);
+    let text = render_markdown(&d, &DigestLabels::english());
+    assert!(text.contains("- **KHM**: 2/2 (100 %), 1 answered all required · last time 50 %"), "{text}");
+    assert!(text.contains("- **JUS**: 1/2 (50 %), 1 answered all required · last time 100 %"), "{text}");
+    // This meeting's rates are the next meeting's "last time".
+    let next = d.as_previous("mars");
+    assert_eq!(next.response_rates, vec![(unit("KHM"), 1.0), (unit("JUS"), 0.5), (unit("MN"), 0.0)]);
 }
