@@ -25,3 +25,6 @@ share-plans-title = **The units' take-home plans — { $title }**
 
 ## Series: each unit's response rate at the previous meeting
 digest-rate-before = last time { $percent } %
+
+## /my-data
+my-data-unit-answers = Unit answers you wrote (every version)

@@ -25,3 +25,6 @@ share-plans-title = **Hjem-planene til enhetene — { $title }**
 
 ## Serien: svarandel per enhet ved forrige møte
 digest-rate-before = sist { $percent } %
+
+## /my-data
+my-data-unit-answers = Enhetssvar du skrev (alle versjoner)

@@ -25,3 +25,6 @@ share-plans-title = **Enheternas planer för hemmaplan — { $title }**
 
 ## Serien: svarsandel per enhet vid förra träffen
 digest-rate-before = förra gången { $percent } %
+
+## /my-data
+my-data-unit-answers = Enhetssvar du skrev (alla versioner)

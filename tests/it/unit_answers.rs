@@ -72,6 +72,14 @@ async fn members_of_a_unit_write_and_edit_one_answer_and_reminders_skip_units_th
     );
     assert!(w.store.answers(meeting.id).await.unwrap().is_empty(), "nothing is stored as a member's own answer");
 
+    // Ann's /my-data (in her language, English) holds every version of the unit's answers she wrote, also the one Bo replaced.
+    let secret = samrad::domain::privacy::AuthorSecret::new(vec![7; 32]).unwrap();
+    let files = samrad::app::my_data::my_data(&w.store, &secret, ann, "Bydelen").await.unwrap();
+    let md = String::from_utf8(files[0].bytes.clone()).unwrap();
+    let mine = md.split("## Unit answers you wrote").nth(1).expect("the section").split("\n## ").next().unwrap();
+    assert!(mine.contains("Barnehagene · hvor-er-vi\n  > Vi har startet."), "{md}");
+    assert!(!mine.contains("Vi har en plan for hele bydelen."), "Bo's version is his: {md}");
+
     // Ann sees the unit's answers and who last wrote each.
     let (m, mine) = answers::my_answers(&w.store, ann).await.unwrap();
     let shown = answers::render_mine(&m, &mine, Lang::Nb);
@@ -99,6 +107,15 @@ async fn members_of_a_unit_write_and_edit_one_answer_and_reminders_skip_units_th
     assert!(text.contains("- **Barnehagene**: har svart"), "{text}");
     assert!(text.contains("- Nei: Barnehagene"), "{text}");
     assert!(!text.contains("M0") && !text.contains("M1"), "members are not listed as missing: {text}");
+
+    // The export has each unit's answer once, with its last author and how often it was edited.
+    let data = samrad::app::export::export_data(&w.store, &meeting).await.unwrap();
+    let rows: Vec<_> = data.answers.iter().filter(|a| a.question_id == "hvor-er-vi").collect();
+    assert_eq!(rows.len(), 1, "{rows:?}");
+    assert_eq!(
+        (rows[0].unit.as_str(), rows[0].member.as_str(), rows[0].answer.as_str(), rows[0].revisions),
+        ("Barnehagene", bo.name.as_str(), "Vi har en plan for hele bydelen.", 1)
+    );
 }
 
 on_both_stores!(

@@ -14,7 +14,7 @@ use samrad::i18n::Lang;
 
 use super::{guild, member, member_id, organiser, Setup, Wire, GUILD, PLENARY, T};
 
-const SMALL_KIT: &str = r#"
+pub(super) const SMALL_KIT: &str = r#"
 id = "wire-check"
 title = "Wire check"
 language = "en"
