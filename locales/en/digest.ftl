@@ -76,3 +76,4 @@ export-plans = Take-home plans
 export-owner = owner
 export-due = due
 export-evaluation = Evaluation
+export-during = During the meeting

@@ -76,3 +76,4 @@ export-plans = Det enhetene tar med seg hjem
 export-owner = ansvarlig
 export-due = frist
 export-evaluation = Evaluering
+export-during = Under møtet

@@ -76,3 +76,4 @@ export-plans = Det organisationerna tar med sig hem
 export-owner = ansvarig
 export-due = senast
 export-evaluation = Utvärdering
+export-during = Under mötet

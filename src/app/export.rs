@@ -84,6 +84,7 @@ pub async fn export_data<S: Store + ?Sized>(store: &S, meeting: &Meeting) -> Res
         answers: Vec::new(),
         rooms: Vec::new(),
         plans: Vec::new(),
+        during: Vec::new(),
         evaluations: Vec::new(),
         themes: Vec::new(),
     };
@@ -105,15 +106,21 @@ pub async fn export_data<S: Store + ?Sized>(store: &S, meeting: &Meeting) -> Res
         let question = meeting.question(&a.question);
         let unit = a.unit.as_ref().map(|u| u.to_string()).unwrap_or_default();
         let text = question.map(|q| q.text.clone()).unwrap_or_default();
-        if question.is_some_and(|q| q.phase == Phase::Evaluation) {
-            data.evaluations.push(ExportEvaluation {
+        let phase = question.map_or(Phase::Reflection, |q| q.phase);
+        if phase != Phase::Reflection {
+            let day = ExportEvaluation {
                 unit,
                 member: name(a.user),
                 question_id: a.question.to_string(),
                 question: text,
                 answer: a.value,
                 updated_at: a.updated_at,
-            });
+            };
+            if phase == Phase::During {
+                data.during.push(day)
+            } else {
+                data.evaluations.push(day)
+            }
         } else {
             data.answers.push(ExportAnswer {
                 unit,
@@ -224,6 +231,7 @@ pub fn export_labels(lang: Lang) -> export::ExportLabels {
         plans: w("export-plans"),
         owner: w("export-owner"),
         due: w("export-due"),
+        during: w("export-during"),
         evaluation: w("export-evaluation"),
         themes: w("digest-themes"),
         theme_counts: t!(lang, "digest-theme-counts", answers = "{answers}", units = "{units}"),

@@ -104,6 +104,7 @@ pub fn follow_up(form: &AnswerForm, nav: Nav, lang: Lang) -> FollowUp {
         lines.push(match form.phase {
             Phase::Reflection => t!(lang, "flow-done"),
             Phase::Evaluation => t!(lang, "flow-done-evaluation"),
+            Phase::During => t!(lang, "flow-done-during"),
         });
     }
     FollowUp { text: lines.join("\n"), rows }

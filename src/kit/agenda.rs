@@ -12,7 +12,7 @@ use super::raw::{RawAgendaItem, RawBreakout, S};
 use super::schedule::parse_time_value;
 use super::validate::{line_of, non_empty, required, slug};
 use crate::domain::grouping::Mode;
-use crate::domain::Question;
+use crate::domain::{Phase, Question, QuestionId};
 
 const AGENDA_KINDS: &[&str] = &["plenary", "presentation", "breakout", "reflection", "evaluation", "break"];
 const MODES: &[&str] = &["random", "roles", "units", "mixed", "same-unit", "pairs", "choose"];
@@ -131,13 +131,18 @@ pub(super) fn agenda(
     raw: &[S<RawAgendaItem>],
     plans: &[Option<BreakoutPlan>],
     written_plans: &[&str],
+    questions: &[Option<Question>],
+    written_questions: &[&str],
     source: &str,
 ) -> Option<Vec<AgendaItem>> {
     let mut ok = true;
     let mut placed: Vec<Placed> = Vec::new();
+    let mut asked_on: HashMap<String, usize> = HashMap::new();
     for (i, spanned) in raw.iter().enumerate() {
+        let ask = asked(sink, &spanned.get_ref().ask, questions, written_questions, &mut asked_on, source);
         match agenda_item(sink, spanned, i + 1, plans, written_plans) {
             Some(item) => {
+                let item = AgendaItem { ask: ask.clone(), ..item };
                 let span = spanned.get_ref().start.as_ref().map_or(spanned.span(), S::span);
                 placed.push(Placed { item, line: line_of(source, &span), span });
             }
@@ -166,6 +171,53 @@ pub(super) fn agenda(
     let mut items: Vec<AgendaItem> = placed.into_iter().map(|p| p.item).collect();
     items.sort_by_key(|i| i.start);
     ok.then_some(items)
+}
+
+/// The `ask` list of one agenda item: known questions of phase `during`, each asked at one
+/// item only (`asked_on`: the line where each was asked first).
+fn asked(
+    sink: &mut Sink<'_>,
+    ask: &[S<String>],
+    questions: &[Option<Question>],
+    written: &[&str],
+    asked_on: &mut HashMap<String, usize>,
+    source: &str,
+) -> Vec<QuestionId> {
+    let known: Vec<&str> = questions.iter().flatten().map(|q| q.id.as_str()).collect();
+    let mut out = Vec::new();
+    for id in ask {
+        let name = id.get_ref().as_str();
+        let Some(question) = questions.iter().flatten().find(|q| q.id.as_str() == name) else {
+            // A question that exists but is invalid is reported already.
+            if !written.contains(&name) {
+                let hint = match did_you_mean(name, &known) {
+                    Some(c) => format!("did you mean `{c}`?"),
+                    None => "add a [[questions]] block with this id and phase = \"during\"".to_owned(),
+                };
+                sink.at(id.span(), format!("agenda item asks unknown question `{name}`"), hint);
+            }
+            continue;
+        };
+        if question.phase != Phase::During {
+            sink.at(
+                id.span(),
+                format!("question `{name}` is asked during the meeting but is not a meeting-day question"),
+                "add phase = \"during\" to the question",
+            );
+            continue;
+        }
+        if let Some(line) = asked_on.get(name) {
+            sink.at(
+                id.span(),
+                format!("question `{name}` is already asked on line {line}"),
+                "ask each question at one agenda item; `/agenda ask` can post it again",
+            );
+            continue;
+        }
+        asked_on.insert(name.to_owned(), line_of(source, &id.span()));
+        out.push(question.id.clone());
+    }
+    out
 }
 
 fn overlaps(a: &AgendaItem, b: &AgendaItem) -> bool {
@@ -310,5 +362,6 @@ fn agenda_item(
         kind: kind?,
         title: title?,
         breakout: breakout?,
+        ask: Vec::new(),
     })
 }

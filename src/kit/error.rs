@@ -162,6 +162,7 @@ const ALIASES: &[(&str, &str)] = &[
     ("reflektion", "reflection"),
     ("evaluering", "evaluation"),
     ("utvärdering", "evaluation"),
+    ("under", "during"),
     ("plenum", "plenary"),
     ("presentasjon", "presentation"),
     ("grupper", "breakout"),

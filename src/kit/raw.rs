@@ -121,9 +121,12 @@ pub(crate) struct RawAgendaItem {
     pub kind: Option<S<String>>,
     pub title: Option<S<String>>,
     pub breakout: Option<S<String>>,
+    /// Ids of `phase = "during"` questions posted in plenary when the item starts.
+    #[serde(default)]
+    pub ask: Vec<S<String>>,
 }
 
-pub(crate) const AGENDA_KEYS: &[&str] = &["start", "minutes", "end", "kind", "title", "breakout"];
+pub(crate) const AGENDA_KEYS: &[&str] = &["start", "minutes", "end", "kind", "title", "breakout", "ask"];
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -1,7 +1,7 @@
 //! `samrad export`: everything a meeting produced, as one CSV or one Markdown document.
 //!
-//! CSV layout: one table with a `section` column (`meeting`, `answer`, `room`, `plan`,
-//! `evaluation`) and the union of the columns the sections need; a section leaves the columns
+//! CSV layout: one table with a `section` column (`meeting`, `answer`, `during` (answers to
+//! questions of the meeting day), `room`, `plan`, `evaluation`) and the union of the columns the sections need; a section leaves the columns
 //! it does not use empty. One file opens in any spreadsheet and filters by section; the
 //! `meeting` row carries the title. Room members are one cell, one name per line (names
 //! cannot contain line breaks). Times are RFC 3339 in UTC. [`from_csv`] reads it back.
@@ -44,6 +44,7 @@ pub struct ExportPlan {
     pub due: Option<String>,
 }
 
+/// An answer given on the meeting day: to a question of the day or to the evaluation.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ExportEvaluation {
     pub unit: String,
@@ -75,6 +76,8 @@ pub struct ExportData {
     pub answers: Vec<ExportAnswer>,
     pub rooms: Vec<ExportRoom>,
     pub plans: Vec<ExportPlan>,
+    /// Answers to the questions asked during the meeting (`phase = "during"`).
+    pub during: Vec<ExportEvaluation>,
     pub evaluations: Vec<ExportEvaluation>,
     pub themes: Vec<ExportTheme>,
 }
@@ -171,8 +174,8 @@ pub fn to_csv(data: &ExportData) -> String {
         due: p.due.clone().unwrap_or_default(),
         ..Row::default()
     }));
-    rows.extend(data.evaluations.iter().map(|e| Row {
-        section: "evaluation",
+    let day = |section: &'static str, e: &ExportEvaluation| Row {
+        section,
         unit: e.unit.clone(),
         member: e.member.clone(),
         question_id: e.question_id.clone(),
@@ -180,7 +183,9 @@ pub fn to_csv(data: &ExportData) -> String {
         text: e.answer.clone(),
         updated_at: time(&e.updated_at),
         ..Row::default()
-    }));
+    };
+    rows.extend(data.during.iter().map(|e| day("during", e)));
+    rows.extend(data.evaluations.iter().map(|e| day("evaluation", e)));
     rows.extend(data.themes.iter().map(|t| Row {
         section: "theme",
         question_id: t.question_id.clone(),
@@ -238,6 +243,7 @@ pub fn from_csv(text: &str) -> Result<ExportData, ExportError> {
         answers: Vec::new(),
         rooms: Vec::new(),
         plans: Vec::new(),
+        during: Vec::new(),
         evaluations: Vec::new(),
         themes: Vec::new(),
     };
@@ -304,14 +310,21 @@ pub fn from_csv(text: &str) -> Result<ExportData, ExportError> {
                 concern: get("concern") == "yes",
                 quote: get("quote"),
             }),
-            "evaluation" => data.evaluations.push(ExportEvaluation {
-                unit: get("unit"),
-                member: get("member"),
-                question_id: get("question_id"),
-                question: get("question"),
-                answer: get("text"),
-                updated_at: parse_time(get("updated_at"))?,
-            }),
+            section @ ("evaluation" | "during") => {
+                let answer = ExportEvaluation {
+                    unit: get("unit"),
+                    member: get("member"),
+                    question_id: get("question_id"),
+                    question: get("question"),
+                    answer: get("text"),
+                    updated_at: parse_time(get("updated_at"))?,
+                };
+                if section == "during" {
+                    data.during.push(answer)
+                } else {
+                    data.evaluations.push(answer)
+                }
+            }
             other => return Err(bad(format!("unknown section {other:?}"))),
         }
     }
@@ -337,7 +350,7 @@ fn or_dash(s: &str) -> &str {
 }
 
 /// The whole export as one Markdown document: answers grouped by question, then rooms by
-/// round, plans by unit and the evaluation.
+/// round, the answers given during the meeting, plans by unit and the evaluation.
 /// The words of the Markdown export; `{n}` in `edited` and `round` is replaced by a number.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ExportLabels {
@@ -351,6 +364,7 @@ pub struct ExportLabels {
     pub plans: String,
     pub owner: String,
     pub due: String,
+    pub during: String,
     pub evaluation: String,
     pub themes: String,
     /// After a theme: `{answers}` answers from `{units}` units.
@@ -370,9 +384,31 @@ impl ExportLabels {
             plans: "Take-home plans".into(),
             owner: "owner".into(),
             due: "due".into(),
+            during: "During the meeting".into(),
             evaluation: "Evaluation".into(),
             themes: "Themes".into(),
             theme_counts: "{answers} answers, {units} units".into(),
+        }
+    }
+}
+
+/// A Markdown section of answers given on the day, grouped by question.
+fn day_section(out: &mut String, heading: &str, answers: &[ExportEvaluation]) {
+    if answers.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "\n## {heading}");
+    let mut questions: Vec<(&str, &str)> = Vec::new();
+    for e in answers {
+        if !questions.iter().any(|(id, _)| *id == e.question_id) {
+            questions.push((&e.question_id, &e.question));
+        }
+    }
+    for (id, text) in questions {
+        let _ = writeln!(out, "\n### {id}: {text}\n");
+        for e in answers.iter().filter(|e| e.question_id == id) {
+            let head = format!("**{}**, {}: ", or_dash(&e.unit), or_dash(&e.member));
+            item(out, &head, &e.answer);
         }
     }
 }
@@ -449,6 +485,7 @@ pub fn to_markdown_with(data: &ExportData, l: &ExportLabels) -> String {
         }
     }
 
+    day_section(&mut out, &l.during, &data.during);
     if !data.plans.is_empty() {
         let _ = writeln!(out, "\n## {}\n", l.plans);
         for p in &data.plans {
@@ -467,22 +504,7 @@ pub fn to_markdown_with(data: &ExportData, l: &ExportLabels) -> String {
         }
     }
 
-    if !data.evaluations.is_empty() {
-        let _ = writeln!(out, "\n## {}", l.evaluation);
-        let mut questions: Vec<(&str, &str)> = Vec::new();
-        for e in &data.evaluations {
-            if !questions.iter().any(|(id, _)| *id == e.question_id) {
-                questions.push((&e.question_id, &e.question));
-            }
-        }
-        for (id, text) in questions {
-            let _ = writeln!(out, "\n### {id}: {text}\n");
-            for e in data.evaluations.iter().filter(|e| e.question_id == id) {
-                let head = format!("**{}**, {}: ", or_dash(&e.unit), or_dash(&e.member));
-                item(&mut out, &head, &e.answer);
-            }
-        }
-    }
+    day_section(&mut out, &l.evaluation, &data.evaluations);
     out
 }
 
@@ -537,6 +559,14 @@ mod tests {
                 },
                 ExportPlan { unit: "JUS".into(), action: "Kartlegge".into(), owner: String::new(), due: None },
             ],
+            during: vec![ExportEvaluation {
+                unit: "KHM".into(),
+                member: "Kari Ødegård".into(),
+                question_id: "lardomar".into(),
+                question: "Hva lærte vi av hverandres presentasjoner?".into(),
+                answer: "At styringskjeden må ha eiere".into(),
+                updated_at: at(11),
+            }],
             evaluations: vec![ExportEvaluation {
                 unit: "JUS".into(),
                 member: "Per".into(),
@@ -603,7 +633,10 @@ mod tests {
         let mut reader = csv::Reader::from_reader(csv_text.as_bytes());
         let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
         let sections: Vec<&str> = rows.iter().map(|r| &r[0]).collect();
-        assert_eq!(sections, ["meeting", "answer", "answer", "room", "plan", "plan", "evaluation", "theme", "theme"]);
+        assert_eq!(
+            sections,
+            ["meeting", "answer", "answer", "room", "plan", "plan", "during", "evaluation", "theme", "theme"]
+        );
         assert!(rows.iter().all(|r| r.len() == HEADER.len()));
         assert_eq!(&rows[1][10], sample().answers[0].answer);
         assert_eq!(&rows[1][14], "2024-03-12T09:05:00Z");
@@ -615,6 +648,7 @@ mod tests {
             answers: vec![],
             rooms: vec![],
             plans: vec![],
+            during: vec![],
             evaluations: vec![],
             themes: vec![],
             ..sample()
@@ -643,6 +677,12 @@ mod tests {
         );
         assert!(md.contains("- **JUS**: Kartlegge\n"), "{md}");
         assert!(md.contains("## Evaluation"), "{md}");
+        let during = md.find("## During the meeting").expect("a section for the answers of the day");
+        assert!(during < md.find("## Evaluation").unwrap(), "{md}");
+        assert!(
+            md[during..].contains("### lardomar: Hva lærte vi av hverandres presentasjoner?\n\n- **KHM**, Kari Ødegård: At styringskjeden må ha eiere"),
+            "{md}"
+        );
     }
 
     #[test]

@@ -276,6 +276,7 @@ async fn exercise<S: Store>(s: &S) -> Vec<String> {
         kind,
         title: format!("Item {position}"),
         plan,
+        ask: vec![qid("free")],
     };
     let breakout = BreakoutPlan {
         id: "plan-a".into(),

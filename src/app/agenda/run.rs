@@ -1,5 +1,6 @@
 //! Running one agenda job: announce the item in plenary, open a breakout item's round (once),
-//! post the evaluation, and end the day with the day's digest.
+//! post the item's meeting-day questions and the evaluation, and end the day with the day's
+//! digest.
 
 use chrono::{DateTime, Utc};
 use rand::SeedableRng;
@@ -35,13 +36,7 @@ pub async fn run_job<S: Store + ?Sized>(
     }
     let lang = meeting.lang();
     let settings = store.guild_settings(meeting.guild).await?;
-    let plenary = match settings.plenary_channel {
-        Some(c) => c,
-        None => store
-            .meeting_channel(meeting.id)
-            .await?
-            .ok_or_else(|| JobFailure::Config(format!("meeting {} has no channel", meeting.id)))?,
-    };
+    let plenary = plenary_channel(store, &meeting).await?;
     let now = clock.now();
     match AgendaKey::parse(&job.key) {
         Some(AgendaKey::Item(position)) => {
@@ -62,6 +57,7 @@ pub async fn run_job<S: Store + ?Sized>(
             let key = format!("m{}:{}", meeting.id, job.key);
             post_once(store, chat, clock, &key, Target::Channel(plenary), item_post(&meeting, &run, item, lang))
                 .await?;
+            super::ask::post_item_questions(store, chat, clock, &meeting, item, (&key, plenary, lang)).await?;
             match item.kind {
                 AgendaKind::Breakout => open_breakout(store, chat, clock, &meeting, item, end, plenary, lang).await?,
                 AgendaKind::Evaluation if meeting.evaluation_questions().next().is_some() => {
@@ -95,6 +91,17 @@ pub async fn run_job<S: Store + ?Sized>(
         None => return Err(JobFailure::Config(format!("unknown agenda job {:?}", job.key))),
     }
     Ok(JobOutcome::Done)
+}
+
+/// Where the day's posts go: the guild's plenary channel, else the meeting's channel.
+pub(super) async fn plenary_channel<S: Store + ?Sized>(store: &S, meeting: &Meeting) -> Result<ChannelId, JobFailure> {
+    match store.guild_settings(meeting.guild).await?.plenary_channel {
+        Some(c) => Ok(c),
+        None => store
+            .meeting_channel(meeting.id)
+            .await?
+            .ok_or_else(|| JobFailure::Config(format!("meeting {} has no channel", meeting.id))),
+    }
 }
 
 fn job_failure(e: BreakoutError) -> JobFailure {

@@ -1,4 +1,4 @@
-//! Slash commands of the meeting day: `/agenda start|status|next|pause|resume|delay` and
+//! Slash commands of the meeting day: `/agenda start|status|next|pause|resume|delay|ask` and
 //! `/plan add|list`. Thin: parse, build the actor, call one `app::` use case, render.
 //! Registered in `commands::commands()` next to the others (descriptions and nb/sv names from
 //! `locales/*/agenda.ftl`).
@@ -38,7 +38,7 @@ pub fn commands() -> Vec<super::Command> {
 #[poise::command(
     slash_command,
     guild_only,
-    subcommands("start", "status", "next", "pause", "resume", "delay"),
+    subcommands("start", "status", "next", "pause", "resume", "delay", "ask"),
     subcommand_required
 )]
 pub async fn agenda(_: Context<'_>) -> Result<(), BotError> {
@@ -125,6 +125,32 @@ pub async fn delay(ctx: Context<'_>, minutes: i64) -> Result<(), BotError> {
     let data = ctx.data();
     let done = agenda::delay(&*data.store, &*data.clock, &actor, minutes).await;
     status_reply(ctx, &actor, done, Some(t!(actor.lang, "agenda-delayed", minutes = minutes))).await
+}
+
+/// Post a question of the meeting day in plenary now.
+#[poise::command(slash_command, guild_only)]
+pub async fn ask(ctx: Context<'_>, #[autocomplete = "during_questions"] question: String) -> Result<(), BotError> {
+    let actor = actor(ctx).await?;
+    ctx.defer_ephemeral().await?;
+    let data = ctx.data();
+    match agenda::ask_question(&*data.store, &*data.chat, &*data.clock, &actor, &question).await {
+        Ok(q) => reply(ctx, t!(actor.lang, "agenda-asked", question = q.text.as_str())).await,
+        Err(e) => fail(ctx, &actor, &e).await,
+    }
+}
+
+async fn during_questions(ctx: Context<'_>, partial: &str) -> serenity::all::CreateAutocompleteResponse {
+    use serenity::all::{AutocompleteChoice, CreateAutocompleteResponse};
+    let choices = match actor(ctx).await {
+        Ok(actor) => agenda::during_suggestions(&*ctx.data().store, &actor, partial).await.unwrap_or_default(),
+        Err(_) => Vec::new(),
+    };
+    CreateAutocompleteResponse::new().set_choices(
+        choices
+            .into_iter()
+            .map(|(id, text)| AutocompleteChoice::new(crate::discord::chat::cut(&format!("{text} ({id})"), 100), id))
+            .collect(),
+    )
 }
 
 // ---------------------------------------------------------------- /plan

@@ -342,6 +342,7 @@ pub(super) const TABLES: &[Table] = &[
             ("plan_size", Int),
             ("plan_minutes", Int),
             ("plan_questions", Text),
+            ("ask_questions", Text),
         ],
         key: "meeting_id, position",
         identity: false,
