@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::domain::meeting::Phase;
+use crate::domain::QuestionKind;
 
 fn unit(s: &str) -> UnitName {
     UnitName::try_from(s).unwrap()
