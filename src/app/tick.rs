@@ -105,6 +105,8 @@ async fn run_claimed<S: Store + ?Sized>(
                 super::sharing::run_job(store, chat, clock, job).await.map(|()| JobOutcome::Done)
             } else if job.kind == super::retention::RETENTION_JOB {
                 Ok(super::retention::run_job(store, clock, job).await.map(|_| JobOutcome::Done)?)
+            } else if job.kind == super::breakouts::ROOM_CLEANUP_JOB {
+                super::breakouts::run_cleanup_job(store, chat, clock, job).await.map(|_| JobOutcome::Done)
             } else {
                 super::reflection::run_job(store, chat, clock, summariser, job).await.map(|()| JobOutcome::Done)
             }

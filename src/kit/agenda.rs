@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use chrono::{NaiveTime, Timelike};
 
-use super::error::{choose_hint, did_you_mean, Sink};
+use super::error::{choose_hint, did_you_mean, KitText, Sink};
 use super::model::{AgendaItem, AgendaKind, BreakoutPlan};
 use super::raw::{RawAgendaItem, RawBreakout, S};
 use super::schedule::parse_time_value;
@@ -184,26 +184,26 @@ fn asked(
             // A question that exists but is invalid is reported already.
             if !written.contains(&name) {
                 let hint = match did_you_mean(name, &known) {
-                    Some(c) => format!("did you mean `{c}`?"),
-                    None => "add a [[questions]] block with this id and phase = \"during\"".to_owned(),
+                    Some(c) => KitText::new("kit-h-did-you-mean").arg("close", c),
+                    None => KitText::new("kit-h-ask-add-question"),
                 };
-                sink.at(id.span(), format!("agenda item asks unknown question `{name}`"), hint);
+                sink.say(id.span(), KitText::new("kit-e-ask-unknown").arg("id", name), Some(hint));
             }
             continue;
         };
         if question.phase != Phase::During {
-            sink.at(
+            sink.say(
                 id.span(),
-                format!("question `{name}` is asked during the meeting but is not a meeting-day question"),
-                "add phase = \"during\" to the question",
+                KitText::new("kit-e-ask-not-during").arg("id", name),
+                Some(KitText::new("kit-h-ask-not-during")),
             );
             continue;
         }
         if let Some(line) = asked_on.get(name) {
-            sink.at(
+            sink.say(
                 id.span(),
-                format!("question `{name}` is already asked on line {line}"),
-                "ask each question at one agenda item; `/agenda ask` can post it again",
+                KitText::new("kit-e-ask-twice").arg("id", name).arg("line", line.to_string()),
+                Some(KitText::new("kit-h-ask-twice")),
             );
             continue;
         }

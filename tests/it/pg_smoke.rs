@@ -239,7 +239,8 @@ async fn exercise<S: Store>(s: &S) -> Vec<String> {
         .await
         .unwrap();
     t.push(format!("{r1:?}"));
-    t.push(outcome(s.set_round_category(r1.id, ChannelId(20)).await));
+    t.push(outcome(s.add_round_category(r1.id, ChannelId(20)).await));
+    t.push(outcome(s.add_round_category(r1.id, ChannelId(25)).await));
     t.push(outcome(s.set_room_channels(r1.rooms[0].id, Some(ChannelId(21)), Some(ChannelId(22))).await));
     t.push(outcome(s.set_room_channels(r1.rooms[0].id, None, Some(ChannelId(23))).await));
     t.push(outcome(s.set_room_channels(r1.rooms[1].id, Some(ChannelId(24)), None).await));

@@ -88,6 +88,9 @@ impl Chat for Recorder {
     async fn create_room(&self, spec: &RoomSpec) -> Result<ChannelId, ChatError> {
         self.platform.create_room(spec).await
     }
+    async fn channel_count(&self, guild: GuildId) -> Result<usize, ChatError> {
+        self.platform.channel_count(guild).await
+    }
     async fn archive_room(&self, channel: ChannelId) -> Result<(), ChatError> {
         self.platform.archive_room(channel).await
     }

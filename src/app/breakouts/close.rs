@@ -115,12 +115,16 @@ pub async fn close_round<S: Store + ?Sized>(
             }
         }
     }
+    let closed = clock.now();
+    store.close_round(round.id, closed).await?;
     if settings.delete_rooms {
-        if let Some(category) = round.category {
-            let _ = chat.delete_channel(category).await;
+        for category in &round.categories {
+            let _ = chat.delete_channel(*category).await;
         }
+        store.set_channels_deleted(round.id, closed).await?;
+    } else {
+        super::cleanup::schedule(store, meeting.guild, meeting.id, closed).await?;
     }
-    store.close_round(round.id, clock.now()).await?;
     Ok(posted)
 }
 

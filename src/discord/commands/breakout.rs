@@ -25,7 +25,7 @@ use crate::t;
 #[poise::command(
     slash_command,
     guild_only,
-    subcommands("split", "broadcast", "extend", "move_member", "join", "reshuffle", "close"),
+    subcommands("split", "broadcast", "extend", "move_member", "join", "reshuffle", "close", "cleanup"),
     subcommand_required
 )]
 pub async fn breakout(_: Context<'_>) -> Result<(), BotError> {
@@ -310,6 +310,18 @@ pub async fn close(ctx: Context<'_>) -> Result<(), BotError> {
     let data = ctx.data();
     match breakouts::close(&*data.store, &*data.chat, &*data.clock, &*data.summariser, &actor).await {
         Ok(rooms) => say(ctx, t!(actor.lang, "close-done", rooms = rooms)).await,
+        Err(e) => fail(ctx, &actor, &e).await,
+    }
+}
+
+/// Delete every archived room now (their notes and summaries stay).
+#[poise::command(slash_command, guild_only)]
+pub async fn cleanup(ctx: Context<'_>) -> Result<(), BotError> {
+    ctx.defer_ephemeral().await?;
+    let actor = actor(ctx).await?;
+    let data = ctx.data();
+    match breakouts::cleanup(&*data.store, &*data.chat, &*data.clock, &actor).await {
+        Ok(rounds) => say(ctx, t!(actor.lang, "cleanup-done", rounds = rounds)).await,
         Err(e) => fail(ctx, &actor, &e).await,
     }
 }

@@ -9,6 +9,7 @@ mod faults;
 mod kits;
 mod limits;
 pub mod ops;
+mod scale;
 mod shards;
 mod unit_answers;
 
