@@ -5,6 +5,7 @@
 use super::meetings::{incomplete_members, status_of};
 use super::ports::{Chat, ChatError, Clock, Job, OutMessage, Store};
 use super::posting::{post_once, JobFailure, Target, ANSWER_BUTTON};
+use super::summarise::Summariser;
 use crate::domain::schedule::JobKind;
 use crate::domain::{ChannelId, Meeting, MeetingState};
 use crate::i18n::Lang;
@@ -14,6 +15,7 @@ pub async fn run_job<S: Store + ?Sized>(
     store: &S,
     chat: &dyn Chat,
     clock: &dyn Clock,
+    summariser: &dyn Summariser,
     job: &Job,
 ) -> Result<(), JobFailure> {
     let Some(meeting) = store.meeting(job.meeting).await? else { return Ok(()) };
@@ -68,7 +70,7 @@ pub async fn run_job<S: Store + ?Sized>(
             // The digest names missing members, so it goes to the organisers' channel; without
             // one it goes to the meeting channel with names left out.
             let organisers = store.guild_settings(meeting.guild).await?.organiser_channel;
-            let posts = super::digest::digest_post(store, &meeting, lang, organisers.is_some()).await?;
+            let posts = super::digest::digest_post(store, &meeting, lang, organisers.is_some(), summariser).await?;
             let to = Target::Channel(organisers.unwrap_or(channel));
             for (i, post) in posts.into_iter().enumerate() {
                 // One key per part; part 0 keeps the old key, so nothing already sent is sent again.

@@ -15,6 +15,8 @@ use super::samples;
 use super::MemoryChat;
 use crate::app::ports::Store;
 use crate::app::ports::{Clock, GuildSettings, ManualClock};
+use crate::app::summarise::Offline;
+use crate::app::worker::Worker;
 use crate::app::{answers, meetings, membership, tick, Actor, Staff, UserMessage};
 use crate::domain::schedule::JobKind;
 use crate::domain::{ChannelId, GuildId, Phase, Question, QuestionKind, UnitName, UserId};
@@ -56,11 +58,18 @@ pub enum DemoError {
     #[error("demo step failed: {0}")]
     Step(String),
     #[error(transparent)]
-    Store(#[from] crate::storage::StoreError),
+    Store(#[from] crate::app::ports::StoreError),
 }
 
 fn step<E: std::fmt::Display>(e: E) -> DemoError {
     DemoError::Step(e.to_string())
+}
+
+/// The scheduler worker of every demo run. Its leases and claims are held in the demo's
+/// simulated time, which a later run on the same database starts before again; one fixed id
+/// lets that run take them back (a per-process id would wait out the simulated weeks).
+pub fn demo_worker() -> Worker {
+    Worker::new("samrad-demo")
 }
 
 /// `samrad-demo-files/` beside the demo's database file (or in the working directory).
@@ -89,14 +98,21 @@ pub struct Demo {
     pub out: SharedOut,
     pub people: Vec<Actor>,
     pub organiser: Actor,
+    pub worker: Worker,
     /// Per question, the sample answers not drawn yet: no answer is given twice before all
     /// have been given once.
     decks: std::collections::HashMap<String, Vec<&'static str>>,
 }
 
 impl Demo {
-    pub async fn new(kit: Kit, seed: u64, db_url: &str, out: SharedOut) -> Result<Self, DemoError> {
-        let store = crate::storage::open(db_url).await?;
+    /// A demo on `store` (opened by `main`), saving attachments to `files` (see [`files_dir`]).
+    pub fn new(
+        kit: Kit,
+        seed: u64,
+        store: Arc<dyn Store>,
+        files: std::path::PathBuf,
+        out: SharedOut,
+    ) -> Result<Self, DemoError> {
         let lang = Lang::from_code(&kit.language).unwrap_or_default();
         let jobs = crate::domain::schedule::plan(&kit.schedule, kit.date, kit.timezone).map_err(step)?;
         let start = jobs.first().map(|j| j.due_at - Duration::hours(1)).unwrap_or_else(chrono::Utc::now);
@@ -105,7 +121,7 @@ impl Demo {
         Ok(Self {
             store,
             // The digest chart and other attachments land next to the demo database.
-            chat: MemoryChat::printing(Box::new(out.clone())).saving_attachments(files_dir(db_url)),
+            chat: MemoryChat::printing(Box::new(out.clone())).saving_attachments(files),
             clock: ManualClock::new(start),
             kit,
             lang,
@@ -113,8 +129,14 @@ impl Demo {
             out,
             people: Vec::new(),
             organiser,
+            worker: demo_worker(),
             decks: std::collections::HashMap::new(),
         })
+    }
+
+    /// One scheduler step as the demo's worker (offline summaries: the demo's output is fixed).
+    pub async fn tick(&self) -> Result<tick::TickReport, DemoError> {
+        tick::tick_as(&self.worker, &*self.store, &self.chat, &self.clock, &Offline).await.map_err(step)
     }
 
     pub fn say(&self, text: &str) {
@@ -132,7 +154,7 @@ impl Demo {
         if let Some(job) = job {
             self.clock.set(job.due_at.max(self.clock.now()));
         }
-        let report = tick::tick(&*self.store, &self.chat, &self.clock).await.map_err(step)?;
+        let report = self.tick().await?;
         for failed in &report.failed {
             self.say(&format!("! {failed}"));
         }
@@ -365,10 +387,10 @@ impl Demo {
             }
             // Let the timer run out: the scheduler warns, then closes and reports to plenary.
             self.clock.set(round.ends_at - Duration::seconds(30));
-            tick::tick(&*self.store, &self.chat, &self.clock).await.map_err(step)?;
+            self.tick().await?;
             self.clock.set(round.ends_at);
             let before = self.chat.posts_in(PLENARY_CHANNEL).len();
-            tick::tick(&*self.store, &self.chat, &self.clock).await.map_err(step)?;
+            self.tick().await?;
             report.summaries += self.chat.posts_in(PLENARY_CHANNEL).len() - before;
             self.clock.advance(Duration::minutes(5));
         }
@@ -384,8 +406,14 @@ impl Demo {
 }
 
 /// Runs the whole scripted demo.
-pub async fn run(kit: Kit, seed: u64, db_url: &str, out: SharedOut) -> Result<DemoReport, DemoError> {
-    let mut demo = Demo::new(kit, seed, db_url, out).await?;
+pub async fn run(
+    kit: Kit,
+    seed: u64,
+    store: Arc<dyn Store>,
+    files: std::path::PathBuf,
+    out: SharedOut,
+) -> Result<DemoReport, DemoError> {
+    let mut demo = Demo::new(kit, seed, store, files, out)?;
     let mut report = DemoReport::default();
     demo.setup().await?;
     demo.reflection(&mut report).await?;

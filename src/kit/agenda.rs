@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use chrono::{NaiveTime, Timelike};
 
-use super::error::{choose_hint, did_you_mean, Sink};
+use super::error::{choose_hint, did_you_mean, KitText, Sink};
 use super::model::{AgendaItem, AgendaKind, BreakoutPlan};
 use super::raw::{RawAgendaItem, RawBreakout, S};
 use super::schedule::parse_time_value;
@@ -15,7 +15,6 @@ use crate::domain::grouping::Mode;
 use crate::domain::{Phase, Question, QuestionId};
 
 const AGENDA_KINDS: &[&str] = &["plenary", "presentation", "breakout", "reflection", "evaluation", "break"];
-const MODES: &[&str] = &["random", "roles", "units", "mixed", "same-unit", "pairs", "choose"];
 const MINUTES_PER_DAY: i64 = 24 * 60;
 
 pub(super) fn breakouts(
@@ -26,6 +25,8 @@ pub(super) fn breakouts(
     source: &str,
 ) -> Vec<Option<BreakoutPlan>> {
     let known: Vec<&str> = questions.iter().flatten().map(|q| q.id.as_str()).collect();
+    let modes: Vec<&str> = Mode::ALL.iter().map(|m| m.as_str()).collect();
+    let modes = format!("one of {}", modes.join(", "));
     let mut seen: HashMap<String, usize> = HashMap::new();
     raw.iter()
         .enumerate()
@@ -48,21 +49,13 @@ pub(super) fn breakouts(
             }
             let title = required(sink, &b.title, &table, "title", &place, "what the rooms are for")
                 .and_then(|t| non_empty(sink, t, "breakout title"));
-            let mode = required(
-                sink,
-                &b.mode,
-                &table,
-                "mode",
-                &place,
-                "one of random, roles, units, same-unit, pairs, choose",
-            )
-            .and_then(|m| {
+            let mode = required(sink, &b.mode, &table, "mode", &place, &modes).and_then(|m| {
                 let mode = Mode::parse(m.get_ref());
                 if mode.is_none() {
                     sink.at(
                         m.span(),
                         format!("unknown breakout mode `{}`", m.get_ref()),
-                        choose_hint(m.get_ref(), MODES),
+                        choose_hint(m.get_ref(), &Mode::names()),
                     );
                 }
                 mode
@@ -191,26 +184,26 @@ fn asked(
             // A question that exists but is invalid is reported already.
             if !written.contains(&name) {
                 let hint = match did_you_mean(name, &known) {
-                    Some(c) => format!("did you mean `{c}`?"),
-                    None => "add a [[questions]] block with this id and phase = \"during\"".to_owned(),
+                    Some(c) => KitText::new("kit-h-did-you-mean").arg("close", c),
+                    None => KitText::new("kit-h-ask-add-question"),
                 };
-                sink.at(id.span(), format!("agenda item asks unknown question `{name}`"), hint);
+                sink.say(id.span(), KitText::new("kit-e-ask-unknown").arg("id", name), Some(hint));
             }
             continue;
         };
         if question.phase != Phase::During {
-            sink.at(
+            sink.say(
                 id.span(),
-                format!("question `{name}` is asked during the meeting but is not a meeting-day question"),
-                "add phase = \"during\" to the question",
+                KitText::new("kit-e-ask-not-during").arg("id", name),
+                Some(KitText::new("kit-h-ask-not-during")),
             );
             continue;
         }
         if let Some(line) = asked_on.get(name) {
-            sink.at(
+            sink.say(
                 id.span(),
-                format!("question `{name}` is already asked on line {line}"),
-                "ask each question at one agenda item; `/agenda ask` can post it again",
+                KitText::new("kit-e-ask-twice").arg("id", name).arg("line", line.to_string()),
+                Some(KitText::new("kit-h-ask-twice")),
             );
             continue;
         }

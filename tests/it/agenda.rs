@@ -116,7 +116,7 @@ async fn a_restart_mid_day_continues_without_duplicates<S: Store>(w: World<S>) {
     // A crash after the split but before the job was marked done: the job runs again.
     let again =
         Job { id: 0, meeting: id, key: "agenda:3".into(), kind: AGENDA_JOB.into(), due_at: w.now(), attempts: 0 };
-    agenda::run_job(&*store, &chat, &w.clock, &again).await.unwrap();
+    agenda::run_job(&*store, &chat, &w.clock, &samrad::app::summarise::Offline, &again).await.unwrap();
     assert!(chat.events().is_empty(), "{:?}", chat.events());
     assert_eq!(store.rounds(id).await.unwrap().len(), 1);
 
@@ -187,7 +187,7 @@ async fn pause_holds_the_agenda_and_next_skips_ahead<S: Store>(w: World<S>) {
     assert_eq!(status.run.shift, Duration::minutes(40));
     assert_eq!(next_agenda_due(&w.store, id).await, Some(ten + Duration::minutes(60)));
     // `next` starts item 2 now instead, and pulls the rest forward.
-    agenda::next_item(&w.store, &w.chat, &w.clock, &w.organiser).await.unwrap();
+    agenda::next_item(&w.store, &w.chat, &w.clock, &samrad::app::summarise::Offline, &w.organiser).await.unwrap();
     let posts = now_posts(&w.chat);
     assert_eq!(posts.len(), 3);
     assert!(posts[2].contains("10:45–10:55"), "{}", posts[2]);
@@ -195,7 +195,7 @@ async fn pause_holds_the_agenda_and_next_skips_ahead<S: Store>(w: World<S>) {
     // `next` from a breakout item closes its rooms before moving on.
     w.tick_at(ten + Duration::minutes(55)).await;
     assert!(w.store.open_round(id).await.unwrap().is_some());
-    agenda::next_item(&w.store, &w.chat, &w.clock, &w.organiser).await.unwrap();
+    agenda::next_item(&w.store, &w.chat, &w.clock, &samrad::app::summarise::Offline, &w.organiser).await.unwrap();
     assert!(w.store.open_round(id).await.unwrap().is_none());
 }
 
@@ -376,7 +376,9 @@ async fn the_next_meeting_asks_about_last_plans_and_compares_key_figures<S: Stor
     assert!(text.contains("Nyckeltal (förändring sedan Lärandeträff 1)"), "{text}");
     assert!(text.contains("(40 → 45,5, +5,5)"), "{text}");
     // The organisers' digest shows each unit's response rate then beside now.
-    let posts = samrad::app::digest::digest_post(&w.store, &meeting, Lang::Sv, true).await.unwrap();
+    let posts = samrad::app::digest::digest_post(&w.store, &meeting, Lang::Sv, true, &samrad::app::summarise::Offline)
+        .await
+        .unwrap();
     let digest: String = posts.into_iter().map(|p| p.text).collect();
     assert!(digest.contains("- **Organisation A**: har svarat · förra gången 100 %"), "{digest}");
 }
@@ -387,7 +389,10 @@ async fn starting_the_agenda_checks_the_kit_and_the_day<S: Store>(w: World<S>) {
     let other = crate::harness::kit("larandetraff-2");
     let err = agenda::start_day(&w.store, &w.clock, &w.organiser, &other).await.unwrap_err();
     assert!(matches!(err, AgendaError::WrongKit { .. }));
-    assert!(matches!(agenda::next_item(&w.store, &w.chat, &w.clock, &w.organiser).await, Err(AgendaError::NotStarted)));
+    assert!(matches!(
+        agenda::next_item(&w.store, &w.chat, &w.clock, &samrad::app::summarise::Offline, &w.organiser).await,
+        Err(AgendaError::NotStarted)
+    ));
     // Starting after lunch does not replay the morning.
     w.clock.set("2027-04-15T10:05:00Z".parse().unwrap());
     let status = agenda::start_day(&w.store, &w.clock, &w.organiser, &w.kit).await.unwrap();
@@ -410,7 +415,9 @@ async fn the_demo_day_runs_seed_001_from_first_item_to_evaluation() {
     let out = output.out();
     let kit = crate::harness::kit("benchmarking-1");
     let items = kit.agenda.len();
-    let report = samrad::console::demo_day::run(kit, 7, &db, out).await.unwrap();
+    let store = samrad::storage::open(&db).await.unwrap();
+    let files = samrad::console::demo::files_dir(&db);
+    let report = samrad::console::demo_day::run(kit, 7, store, files, out).await.unwrap();
     let text = output.text();
     assert_eq!(report.items, items, "{text}");
     assert_eq!(report.rounds, 5);

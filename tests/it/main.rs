@@ -9,6 +9,7 @@ mod harness;
 
 mod agenda;
 mod breakout_races;
+mod breakout_rooms;
 mod breakouts;
 mod copy;
 mod digest;

@@ -102,7 +102,8 @@ async fn members_of_a_unit_write_and_edit_one_answer_and_reminders_skip_units_th
     );
 
     // The digest counts units and names the units behind each answer.
-    let text = texts(digest::digest_post(&w.store, &meeting, Lang::Nb, true).await.unwrap());
+    let text =
+        texts(digest::digest_post(&w.store, &meeting, Lang::Nb, true, &samrad::app::summarise::Offline).await.unwrap());
     assert!(text.contains("1 av 6 enheter"), "{text}");
     assert!(text.contains("- **Barnehagene**: har svart"), "{text}");
     assert!(text.contains("- Nei: Barnehagene"), "{text}");
@@ -200,7 +201,9 @@ async fn the_demo_of_a_kit_with_unit_answers_shows_them_edited_counted_and_share
     let dir = tempfile::tempdir().unwrap();
     let db = format!("sqlite:{}", dir.path().join("demo.db").display());
     let output = crate::harness::DemoOutput::default();
-    samrad::console::demo::run(crate::harness::kit("larandetraff-2"), 7, &db, output.out()).await.unwrap();
+    let store = samrad::storage::open(&db).await.unwrap();
+    let files = samrad::console::demo::files_dir(&db);
+    samrad::console::demo::run(crate::harness::kit("larandetraff-2"), 7, store, files, output.out()).await.unwrap();
     let text = output.text();
     for part in [
         "Här svarar varje enhet med ett gemensamt svar",

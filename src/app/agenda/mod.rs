@@ -23,6 +23,7 @@ use super::actor::{Actor, UserMessage};
 use super::breakouts::{self, BreakoutError};
 use super::ports::{AgendaRun, Chat, ChatError, Clock, Job, NewJob, Store, StoreError};
 use super::posting::{JobFailure, JobOutcome};
+use super::summarise::Summariser;
 use crate::domain::agenda::{self as rules, AgendaKey, DayItem, DelayError, AGENDA_JOB};
 use crate::domain::Meeting;
 use crate::i18n::Lang;
@@ -199,6 +200,7 @@ pub async fn next_item<S: Store + ?Sized>(
     store: &S,
     chat: &dyn Chat,
     clock: &dyn Clock,
+    summariser: &dyn Summariser,
     actor: &Actor,
 ) -> Result<AgendaStatus, AgendaError> {
     let status = started(store, clock, actor).await?;
@@ -218,7 +220,7 @@ pub async fn next_item<S: Store + ?Sized>(
         store.shift_agenda(status.meeting.id, shift).await?;
     }
     if let Some(round) = store.open_round(status.meeting.id).await? {
-        breakouts::close_round(store, chat, clock, &status.meeting, &round).await?;
+        breakouts::close_round(store, chat, clock, summariser, &status.meeting, &round).await?;
     }
     // The scheduler of this or another process must not run the same item meanwhile.
     let worker = super::worker::Worker::process();
@@ -226,7 +228,7 @@ pub async fn next_item<S: Store + ?Sized>(
         return Err(AgendaError::Busy);
     }
     let job = Job { due_at: now, ..next };
-    match run_job(store, chat, clock, &job).await {
+    match run_job(store, chat, clock, summariser, &job).await {
         Ok(JobOutcome::Done) => {
             store.finish_job(job.id, &worker.id, clock.now()).await?;
         }

@@ -10,6 +10,7 @@ use super::posts::{evaluation_post, item_post};
 use crate::app::breakouts::{self, BreakoutError, SplitRequest};
 use crate::app::ports::{Chat, Clock, Job, MessageId, OutMessage, Store};
 use crate::app::posting::{post_once, JobFailure, JobOutcome, Target};
+use crate::app::summarise::Summariser;
 use crate::app::{Actor, Staff, UserMessage};
 use crate::domain::agenda::{self as rules, AgendaKey, DayItem};
 use crate::domain::grouping::{Mode, Sizing};
@@ -24,6 +25,7 @@ pub async fn run_job<S: Store + ?Sized>(
     store: &S,
     chat: &dyn Chat,
     clock: &dyn Clock,
+    summariser: &dyn Summariser,
     job: &Job,
 ) -> Result<JobOutcome, JobFailure> {
     let Some(meeting) = store.meeting(job.meeting).await? else { return Ok(JobOutcome::Done) };
@@ -51,7 +53,9 @@ pub async fn run_job<S: Store + ?Sized>(
             let opened_here = store.sent_post(&round_marker(&meeting, item)).await?.is_some();
             if let Some(round) = store.open_round(meeting.id).await? {
                 if round.ends_at <= now || (item.kind == AgendaKind::Breakout && !opened_here) {
-                    breakouts::close_round(store, chat, clock, &meeting, &round).await.map_err(job_failure)?;
+                    breakouts::close_round(store, chat, clock, summariser, &meeting, &round)
+                        .await
+                        .map_err(job_failure)?;
                 }
             }
             let key = format!("m{}:{}", meeting.id, job.key);
@@ -70,7 +74,7 @@ pub async fn run_job<S: Store + ?Sized>(
         }
         Some(AgendaKey::End) => {
             if let Some(round) = store.open_round(meeting.id).await? {
-                breakouts::close_round(store, chat, clock, &meeting, &round).await.map_err(job_failure)?;
+                breakouts::close_round(store, chat, clock, summariser, &meeting, &round).await.map_err(job_failure)?;
             }
             let key = format!("m{}:{}", meeting.id, job.key);
             let text = t!(lang, "agenda-day-over", title = meeting.title.as_str());

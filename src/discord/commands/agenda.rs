@@ -93,7 +93,7 @@ pub async fn next(ctx: Context<'_>) -> Result<(), BotError> {
     let actor = actor(ctx).await?;
     ctx.defer_ephemeral().await?;
     let data = ctx.data();
-    let done = agenda::next_item(&*data.store, &*data.chat, &*data.clock, &actor).await;
+    let done = agenda::next_item(&*data.store, &*data.chat, &*data.clock, &*data.summariser, &actor).await;
     status_reply(ctx, &actor, done, Some(t!(actor.lang, "agenda-skipped"))).await
 }
 

@@ -174,6 +174,7 @@ mod tests {
             "breakout join",
             "breakout reshuffle",
             "breakout close",
+            "breakout cleanup",
             "note",
         ] {
             assert!(names.contains(&expected), "{expected} missing from {names:?}");
