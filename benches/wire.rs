@@ -155,16 +155,21 @@ impl Bot {
             .enable_all()
             .build()
             .unwrap();
+        // The store is opened on the bot's runtime, where its pool's connections live.
+        let url = db_url.to_owned();
+        let store = rt.spawn(async move { samrad::storage::open(&url).await }).await.unwrap().expect("store opens");
         let settings = BotSettings {
             token: SecretString::from("MTAw.fake.token"),
             api_base: Some(fake.base_url()),
-            db_url: db_url.to_owned(),
+            store,
+            summariser: Arc::new(samrad::app::summarise::Offline),
             kits_dir: kits_dir.to_owned(),
             kits: Arc::new(|dir, id| samrad::kit::find_kit(dir, id).map_err(|e| e.to_string())),
             tick_every: Duration::from_millis(200),
             clock: Arc::new(ManualClock::new(now)) as Arc<dyn Clock>,
             shards: None,
             secret: samrad::domain::privacy::AuthorSecret::new(vec![7; 32]).unwrap(),
+            ticks: samrad::discord::Ticks::default(),
         };
         let (stop, stopped) = oneshot::channel::<()>();
         let task = rt.spawn(samrad::discord::run_until(settings, async {

@@ -130,26 +130,32 @@ fn resolve_kit(config: &Config, kit: &str) -> anyhow::Result<kit::Kit> {
 
 /// The bot's settings from the layered configuration. Fails with one clear line when the
 /// token is missing.
-fn bot_settings(
+async fn bot_settings(
     config: &Config,
     shards: Option<samrad::discord::ShardPlan>,
 ) -> anyhow::Result<samrad::discord::BotSettings> {
+    let token = config.token()?;
     let db = config.database.url.clone();
     if let Some(path) = db.strip_prefix("sqlite:").map(|p| p.trim_start_matches("//")) {
         if let Some(dir) = std::path::Path::new(path).parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
         }
     }
+    // The composition root: the store, the health probe on its pool, and the summariser.
+    let (store, probe) = samrad::storage::open_with_probe(&db).await.with_context(|| format!("opening {db}"))?;
+    samrad::ops::health::set_probe(probe);
     Ok(samrad::discord::BotSettings {
-        token: config.token()?,
+        token,
         api_base: config.discord.api_base.clone(),
-        db_url: db,
+        store,
+        summariser: samrad::app::summarise::from_config(config.summary.llm_url.as_deref()),
         kits_dir: config.kits.dir.clone(),
         kits: std::sync::Arc::new(|dir, id| kit::find_kit(dir, id).map_err(|e| e.to_string())),
         tick_every: std::time::Duration::from_secs(config.scheduler.tick_seconds),
         clock: std::sync::Arc::new(samrad::app::ports::SystemClock),
         shards,
         secret: samrad::secret::author_secret(config)?,
+        ticks: samrad::discord::Ticks::default(),
     })
 }
 
@@ -176,12 +182,11 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Run { shards, shard_range, metrics_addr } => {
             let plan = samrad::discord::ShardPlan::from_args(shards, shard_range.as_deref())?;
-            let settings = bot_settings(&config, plan)?;
+            let settings = bot_settings(&config, plan).await?;
             if let Some(addr) = metrics_addr {
                 samrad::ops::metrics::install().context("installing the metrics recorder")?;
                 samrad::ops::http::serve(addr).await.with_context(|| format!("serving metrics on {addr}"))?;
             }
-            samrad::app::summarise::configure(config.summary.llm_url.as_deref());
             tracing::info!(?settings, "starting the bot");
             samrad::discord::run(settings).await?;
             Ok(ExitCode::SUCCESS)
@@ -193,10 +198,13 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
             }
             let out = SharedOut::new(Box::new(std::io::stdout()));
+            let url = db.display().to_string();
+            let store = samrad::storage::open(&url).await.with_context(|| format!("opening {url}"))?;
+            let files = demo::files_dir(&url);
             if day {
-                samrad::console::demo_day::run(kit, seed, &db.display().to_string(), out).await?;
+                samrad::console::demo_day::run(kit, seed, store, files, out).await?;
             } else {
-                demo::run(kit, seed, &db.display().to_string(), out).await?;
+                demo::run(kit, seed, store, files, out).await?;
             }
             Ok(ExitCode::SUCCESS)
         }

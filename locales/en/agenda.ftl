@@ -10,6 +10,8 @@ err-agenda-paused = The agenda is already paused. Continue with `/agenda resume`
 err-agenda-not-paused = The agenda is not paused.
 err-agenda-nothing-left = There is no agenda item left.
 err-agenda-busy = The next agenda item is being run right now. Try again in a moment.
+err-agenda-unknown-question = The meeting has no question “{ $id }”.
+err-agenda-not-during = “{ $id }” is not a question of the meeting day. Only questions with phase = "during" in the kit can be asked with `/agenda ask`.
 err-agenda-delay = A delay must be between 1 and { $max } minutes; “{ $got }” is not. Nothing was changed.
 err-plan-empty-action = Write what your unit will do: the action is empty. Nothing was saved.
 err-plan-action-too-long = The action has { $got } characters; at most { $max } fit. Nothing was saved.
@@ -30,6 +32,9 @@ agenda-now = **Now ({ $start }–{ $end }):** { $title } — { $kind }, { $minut
 agenda-next = Next at { $start }: { $title } — { $kind }, { $minutes } min
 agenda-evaluation-post = **Evaluation — { $title }.** Please tell us how the day went; you can change your answers until the meeting ends.
 button-evaluate = Evaluate
+button-answer-during = Answer
+agenda-during-post = **A question for today — { $title }.** Answer with the button; you can change your answer until the meeting ends.
+agenda-asked = Posted in plenary: { $question }
 agenda-day-over = That was the day: **{ $title }** is over. Thank you all! Remember your unit's take-home plan (`/plan`).
 agenda-breakout-failed = The small groups could not be opened: { $reason }
 agenda-status-title = **Agenda — { $title }**
@@ -59,6 +64,10 @@ evaluation-heading = { $people ->
     [one] Evaluation (one person answered)
    *[other] Evaluation ({ $people } people answered)
 }
+during-heading = { $people ->
+    [one] Questions of the day (one person answered)
+   *[other] Questions of the day ({ $people } people answered)
+}
 evaluation-answers = { $count ->
     [one] one answer
    *[other] { $count } answers
@@ -83,6 +92,8 @@ cmd-agenda-pause-description = Hold the agenda
 cmd-agenda-resume-description = Continue the agenda; the rest of the day moves by the pause
 cmd-agenda-delay-description = Move the rest of the day later
 cmd-agenda-delay-minutes-description = Minutes (1–180)
+cmd-agenda-ask-description = Post a question of the meeting day in plenary now
+cmd-agenda-ask-question-description = The question (from the kit's questions with phase = "during")
 cmd-plan-description = Your unit's take-home plan
 cmd-plan-add-description = Add to your unit's take-home plan
 cmd-plan-add-action-description = What your unit will do
@@ -105,3 +116,5 @@ cmd-agenda-pause-name = pause
 cmd-agenda-resume-name = resume
 cmd-agenda-delay-name = delay
 cmd-agenda-delay-minutes-name = minutes
+cmd-agenda-ask-name = ask
+cmd-agenda-ask-question-name = question

@@ -79,3 +79,4 @@ export-owner = owner
 export-due = due
 export-anonymous = (anonymous)
 export-evaluation = Evaluation
+export-during = During the meeting

@@ -91,6 +91,7 @@ button-more-questions = More questions
 flow-done = That was all the questions. You can change your answers until the deadline.
 flow-no-questions = There are no questions to answer right now.
 flow-done-evaluation = That was the whole evaluation. Thank you! You can change your answers until the meeting ends.
+flow-done-during = That was all the questions asked so far today. You can change your answers until the meeting ends.
 flow-previous-plans = Last time ({ $previous }), { $unit } planned this. Say in your answers what came of it:
 cmd-language-name = language
 cmd-language-description = Your language for samrad's private replies

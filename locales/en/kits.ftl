@@ -60,3 +60,23 @@ purpose-heading = **Purpose of the day**
 ## Meetings without units
 err-no-units = This meeting has no units: everyone answers for themselves. Just press **Answer** (or use `/answer`).
 err-split-needs-units = “{ $mode }” seats people by unit, and this meeting has no units. Use random, roles or choose.
+
+# Kit errors told through the catalogues (`/kit upload` replies in the organiser's language;
+# `samrad check` prints the English). Keys, ids and TOML's own detail stay as written.
+kit-hint = (hint: { $hint })
+kit-e-toml-syntax = TOML syntax error: { $detail }
+kit-h-toml-syntax = check quotes, brackets and `=` here; text and times need quotes, e.g. start = "09:30"
+kit-e-toml-value = { $detail }
+kit-h-invalid-type = text goes in quotes, whole numbers and true/false without, lists in [ ]
+kit-h-see-format = see docs/kit-format.md for the keys a kit may have
+kit-e-unknown-key = unknown key `{ $key }` { $place }
+kit-place-top = at the top level
+kit-place-section = in { $section }
+kit-h-did-you-mean = did you mean `{ $close }`?
+kit-h-known-keys = known keys { $place }: { $keys }
+kit-e-ask-unknown = agenda item asks unknown question `{ $id }`
+kit-h-ask-add-question = add a [[questions]] block with this id and phase = "during"
+kit-e-ask-not-during = question `{ $id }` is asked during the meeting but is not a meeting-day question
+kit-h-ask-not-during = add phase = "during" to the question
+kit-e-ask-twice = question `{ $id }` is already asked on line { $line }
+kit-h-ask-twice = ask each question at one agenda item; `/agenda ask` can post it again

@@ -22,3 +22,9 @@ share-units-said-title = **What the units said — { $title }**
 share-no-answer = No answer: { $units }
 share-no-answers-yet = No answers.
 share-plans-title = **The units' take-home plans — { $title }**
+
+## Series: each unit's response rate at the previous meeting
+digest-rate-before = last time { $percent } %
+
+## /my-data
+my-data-unit-answers = Unit answers you wrote (every version)

@@ -10,6 +10,8 @@ err-agenda-paused = Agendaen står allerede på pause. Fortsett med `/agenda res
 err-agenda-not-paused = Agendaen står ikke på pause.
 err-agenda-nothing-left = Det er ingen punkter igjen på agendaen.
 err-agenda-busy = Neste punkt på agendaen kjøres akkurat nå. Prøv igjen om et øyeblikk.
+err-agenda-unknown-question = Møtet har ikke noe spørsmål «{ $id }».
+err-agenda-not-during = «{ $id }» er ikke et spørsmål for møtedagen. Bare spørsmål med phase = "during" i kitet kan stilles med `/agenda ask`.
 err-agenda-delay = En utsettelse må være mellom 1 og { $max } minutter; «{ $got }» er ikke det. Ingenting ble endret.
 err-plan-empty-action = Skriv hva enheten skal gjøre: tiltaket er tomt. Ingenting ble lagret.
 err-plan-action-too-long = Tiltaket har { $got } tegn; det er plass til { $max }. Ingenting ble lagret.
@@ -30,6 +32,9 @@ agenda-now = **Nå ({ $start }–{ $end }):** { $title } — { $kind }, { $minut
 agenda-next = Neste kl. { $start }: { $title } — { $kind }, { $minutes } min
 agenda-evaluation-post = **Evaluering — { $title }.** Fortell oss hvordan dagen var; du kan endre svarene til møtet er avsluttet.
 button-evaluate = Evaluer
+button-answer-during = Svar
+agenda-during-post = **Et spørsmål i dag — { $title }.** Svar med knappen; du kan endre svaret til møtet er slutt.
+agenda-asked = Lagt ut i plenum: { $question }
 agenda-day-over = Det var dagen: **{ $title }** er over. Takk alle sammen! Husk enhetens hjemmeplan (`/plan`).
 agenda-breakout-failed = Smågruppene kunne ikke åpnes: { $reason }
 agenda-status-title = **Agenda — { $title }**
@@ -59,6 +64,10 @@ evaluation-heading = { $people ->
     [one] Evaluering (én person svarte)
    *[other] Evaluering ({ $people } personer svarte)
 }
+during-heading = { $people ->
+    [one] Dagens spørsmål (én person svarte)
+   *[other] Dagens spørsmål ({ $people } personer svarte)
+}
 evaluation-answers = { $count ->
     [one] ett svar
    *[other] { $count } svar
@@ -83,6 +92,8 @@ cmd-agenda-pause-description = Sett agendaen på pause
 cmd-agenda-resume-description = Fortsett agendaen; resten av dagen flyttes like mye som pausen
 cmd-agenda-delay-description = Flytt resten av dagen senere
 cmd-agenda-delay-minutes-description = Minutter (1–180)
+cmd-agenda-ask-description = Legg ut et spørsmål for møtedagen i plenum nå
+cmd-agenda-ask-question-description = Spørsmålet (blant kitets spørsmål med phase = "during")
 cmd-plan-name = plan
 cmd-plan-description = Enhetens hjemmeplan
 cmd-plan-add-name = legg-til
@@ -105,3 +116,5 @@ cmd-agenda-pause-name = pause
 cmd-agenda-resume-name = fortsett
 cmd-agenda-delay-name = utsett
 cmd-agenda-delay-minutes-name = minutter
+cmd-agenda-ask-name = spør
+cmd-agenda-ask-question-name = spørsmål

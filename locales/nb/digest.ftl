@@ -79,3 +79,4 @@ export-owner = ansvarlig
 export-due = frist
 export-anonymous = (anonym)
 export-evaluation = Evaluering
+export-during = Under møtet

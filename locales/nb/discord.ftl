@@ -91,6 +91,7 @@ button-more-questions = Flere spørsmål
 flow-done = Det var alle spørsmålene. Du kan endre svarene dine fram til fristen.
 flow-no-questions = Det er ingen spørsmål å svare på nå.
 flow-done-evaluation = Det var hele evalueringen. Takk! Du kan endre svarene dine til møtet er slutt.
+flow-done-during = Det var alle spørsmålene som er stilt i dag så langt. Du kan endre svarene dine til møtet er slutt.
 flow-previous-plans = Forrige gang ({ $previous }) planla { $unit } dette. Fortell i svarene hva det ble til:
 cmd-language-name = språk
 cmd-language-description = Språket samrad bruker i private svar til deg

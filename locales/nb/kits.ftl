@@ -60,3 +60,23 @@ purpose-heading = **Formålet med dagen**
 ## Meetings without units
 err-no-units = Dette møtet har ingen enheter: alle svarer for seg selv. Trykk bare **Svar** (eller bruk `/svar`).
 err-split-needs-units = «{ $mode }» setter folk sammen etter enhet, og dette møtet har ingen enheter. Bruk random, roles eller choose.
+
+# Kit errors told through the catalogues (`/kit upload` replies in the organiser's language;
+# `samrad check` prints the English). Keys, ids and TOML's own detail stay as written.
+kit-hint = (tips: { $hint })
+kit-e-toml-syntax = TOML-syntaksfeil: { $detail }
+kit-h-toml-syntax = sjekk anførselstegn, klammer og `=` her; tekst og klokkeslett må stå i anførselstegn, f.eks. start = "09:30"
+kit-e-toml-value = { $detail }
+kit-h-invalid-type = tekst står i anførselstegn, hele tall og true/false uten, lister i [ ]
+kit-h-see-format = se docs/kit-format.md for nøklene et kit kan ha
+kit-e-unknown-key = ukjent nøkkel `{ $key }` { $place }
+kit-place-top = på øverste nivå
+kit-place-section = i { $section }
+kit-h-did-you-mean = mente du `{ $close }`?
+kit-h-known-keys = kjente nøkler { $place }: { $keys }
+kit-e-ask-unknown = agendapunktet stiller et ukjent spørsmål `{ $id }`
+kit-h-ask-add-question = legg til en [[questions]]-blokk med denne id-en og phase = "during"
+kit-e-ask-not-during = spørsmålet `{ $id }` stilles under møtet, men er ikke et spørsmål for møtedagen
+kit-h-ask-not-during = legg til phase = "during" på spørsmålet
+kit-e-ask-twice = spørsmålet `{ $id }` stilles allerede på linje { $line }
+kit-h-ask-twice = still hvert spørsmål ved ett agendapunkt; `/agenda ask` kan legge det ut igjen

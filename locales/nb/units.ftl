@@ -22,3 +22,9 @@ share-units-said-title = **Dette sa enhetene — { $title }**
 share-no-answer = Ikke svart: { $units }
 share-no-answers-yet = Ingen svar.
 share-plans-title = **Hjem-planene til enhetene — { $title }**
+
+## Serien: svarandel per enhet ved forrige møte
+digest-rate-before = sist { $percent } %
+
+## /my-data
+my-data-unit-answers = Enhetssvar du skrev (alle versjoner)

@@ -10,6 +10,8 @@ err-agenda-paused = Agendan är redan pausad. Fortsätt med `/agenda resume`.
 err-agenda-not-paused = Agendan är inte pausad.
 err-agenda-nothing-left = Det finns inga punkter kvar på agendan.
 err-agenda-busy = Nästa punkt på agendan körs just nu. Försök igen om en stund.
+err-agenda-unknown-question = Mötet har ingen fråga ”{ $id }”.
+err-agenda-not-during = ”{ $id }” är inte en fråga för mötesdagen. Bara frågor med phase = "during" i kitet kan ställas med `/agenda ask`.
 err-agenda-delay = En försening måste vara mellan 1 och { $max } minuter; ”{ $got }” är det inte. Inget ändrades.
 err-plan-empty-action = Skriv vad organisationen ska göra: åtgärden är tom. Inget sparades.
 err-plan-action-too-long = Åtgärden har { $got } tecken; det får plats { $max }. Inget sparades.
@@ -30,6 +32,9 @@ agenda-now = **Nu ({ $start }–{ $end }):** { $title } — { $kind }, { $minute
 agenda-next = Nästa kl. { $start }: { $title } — { $kind }, { $minutes } min
 agenda-evaluation-post = **Utvärdering — { $title }.** Berätta hur dagen var; du kan ändra dina svar tills mötet är avslutat.
 button-evaluate = Utvärdera
+button-answer-during = Svara
+agenda-during-post = **En fråga i dag — { $title }.** Svara med knappen; du kan ändra ditt svar tills mötet är slut.
+agenda-asked = Publicerad i plenum: { $question }
 agenda-day-over = Det var dagen: **{ $title }** är slut. Tack alla! Glöm inte organisationens hemmaplan (`/plan`).
 agenda-breakout-failed = Smågrupperna kunde inte öppnas: { $reason }
 agenda-status-title = **Agenda — { $title }**
@@ -59,6 +64,10 @@ evaluation-heading = { $people ->
     [one] Utvärdering (en person svarade)
    *[other] Utvärdering ({ $people } personer svarade)
 }
+during-heading = { $people ->
+    [one] Dagens frågor (en person svarade)
+   *[other] Dagens frågor ({ $people } personer svarade)
+}
 evaluation-answers = { $count ->
     [one] ett svar
    *[other] { $count } svar
@@ -83,6 +92,8 @@ cmd-agenda-pause-description = Pausa agendan
 cmd-agenda-resume-description = Fortsätt agendan; resten av dagen flyttas lika mycket som pausen
 cmd-agenda-delay-description = Flytta resten av dagen senare
 cmd-agenda-delay-minutes-description = Minuter (1–180)
+cmd-agenda-ask-description = Ställ en fråga för mötesdagen i plenum nu
+cmd-agenda-ask-question-description = Frågan (bland kitets frågor med phase = "during")
 cmd-plan-name = plan
 cmd-plan-description = Organisationens hemmaplan
 cmd-plan-add-name = lagg-till
@@ -105,3 +116,5 @@ cmd-agenda-pause-name = pausa
 cmd-agenda-resume-name = fortsatt
 cmd-agenda-delay-name = forsena
 cmd-agenda-delay-minutes-name = minuter
+cmd-agenda-ask-name = fråga
+cmd-agenda-ask-question-name = fråga

@@ -79,3 +79,4 @@ export-owner = ansvarig
 export-due = senast
 export-anonymous = (anonym)
 export-evaluation = Utvärdering
+export-during = Under mötet

@@ -91,6 +91,7 @@ button-more-questions = Fler frågor
 flow-done = Det var alla frågor. Du kan ändra dina svar fram till deadline.
 flow-no-questions = Det finns inga frågor att svara på just nu.
 flow-done-evaluation = Det var hela utvärderingen. Tack! Du kan ändra dina svar tills mötet är slut.
+flow-done-during = Det var alla frågor som ställts i dag hittills. Du kan ändra dina svar tills mötet är slut.
 flow-previous-plans = Förra gången ({ $previous }) planerade { $unit } detta. Berätta i svaren vad det blev av det:
 cmd-language-name = språk
 cmd-language-description = Språket samrad använder i privata svar till dig

@@ -60,3 +60,23 @@ purpose-heading = **Syftet med dagen**
 ## Meetings without units
 err-no-units = Det här mötet har inga enheter: alla svarar för sig själva. Tryck bara på **Svara** (eller använd `/svara`).
 err-split-needs-units = ”{ $mode }” sätter ihop folk efter enhet, och det här mötet har inga enheter. Använd random, roles eller choose.
+
+# Kit errors told through the catalogues (`/kit upload` replies in the organiser's language;
+# `samrad check` prints the English). Keys, ids and TOML's own detail stay as written.
+kit-hint = (tips: { $hint })
+kit-e-toml-syntax = TOML-syntaxfel: { $detail }
+kit-h-toml-syntax = kontrollera citattecken, hakparenteser och `=` här; text och klockslag ska stå inom citattecken, t.ex. start = "09:30"
+kit-e-toml-value = { $detail }
+kit-h-invalid-type = text står inom citattecken, heltal och true/false utan, listor inom [ ]
+kit-h-see-format = se docs/kit-format.md för de nycklar ett kit kan ha
+kit-e-unknown-key = okänd nyckel `{ $key }` { $place }
+kit-place-top = på översta nivån
+kit-place-section = i { $section }
+kit-h-did-you-mean = menade du `{ $close }`?
+kit-h-known-keys = kända nycklar { $place }: { $keys }
+kit-e-ask-unknown = agendapunkten ställer en okänd fråga `{ $id }`
+kit-h-ask-add-question = lägg till ett [[questions]]-block med detta id och phase = "during"
+kit-e-ask-not-during = frågan `{ $id }` ställs under mötet men är inte en fråga för mötesdagen
+kit-h-ask-not-during = lägg till phase = "during" på frågan
+kit-e-ask-twice = frågan `{ $id }` ställs redan på rad { $line }
+kit-h-ask-twice = ställ varje fråga vid en agendapunkt; `/agenda ask` kan publicera den igen

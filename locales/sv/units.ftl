@@ -22,3 +22,9 @@ share-units-said-title = **Detta sa enheterna — { $title }**
 share-no-answer = Inte svarat: { $units }
 share-no-answers-yet = Inga svar.
 share-plans-title = **Enheternas planer för hemmaplan — { $title }**
+
+## Serien: svarsandel per enhet vid förra träffen
+digest-rate-before = förra gången { $percent } %
+
+## /my-data
+my-data-unit-answers = Enhetssvar du skrev (alla versioner)

@@ -117,7 +117,8 @@ async fn member_unit<S: Store + ?Sized>(
     Ok(unit)
 }
 
-/// The form for `phase` (reflection before the meeting, evaluation at its end).
+/// The form for `phase` (reflection before the meeting, the questions asked so far on the
+/// meeting day, evaluation at its end).
 pub async fn answer_form<S: Store + ?Sized>(
     store: &S,
     clock: &dyn Clock,
@@ -125,7 +126,13 @@ pub async fn answer_form<S: Store + ?Sized>(
     phase: Phase,
 ) -> Result<AnswerForm, AnswerFlowError> {
     let (meeting, unit) = open_meeting(store, clock, actor, &[phase]).await?;
-    let questions: Vec<Question> = meeting.questions.iter().filter(|q| q.phase == phase).cloned().collect();
+    let mut questions: Vec<Question> = Vec::new();
+    for q in meeting.phase_questions(phase) {
+        // Meeting-day questions appear once they have been asked.
+        if phase != Phase::During || super::agenda::was_asked(store, meeting.id, &q.id).await? {
+            questions.push(q.clone());
+        }
+    }
     let pages = questions.iter().filter(|q| typed(q)).cloned().collect::<Vec<_>>();
     let pages = pages.chunks(QUESTIONS_PER_MODAL).map(<[Question]>::to_vec).collect();
     let pickers = questions.iter().filter(|q| !typed(q)).cloned().collect();

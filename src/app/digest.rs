@@ -6,7 +6,7 @@
 
 use super::actor::{Actor, UserMessage};
 use super::ports::{Attachment, OutMessage, Store, StoreError};
-use super::summarise::{self, Purpose, Summariser};
+use super::summarise::{Purpose, Summariser};
 use crate::domain::digest::{self, DigestAnswer, DigestInput, DigestLabels, DigestMember};
 use crate::domain::text::{split_message, DISCORD_MESSAGE_LIMIT};
 use crate::domain::{AnswerValue, Meeting, QuestionKind, UnitName};
@@ -64,6 +64,7 @@ pub fn digest_labels(lang: Lang) -> DigestLabels {
         ),
         unit_answered: l("digest-unit-answered"),
         unit_partly_answered: t!(lang, "digest-unit-partly-answered", n = "{n}"),
+        rate_before: t!(lang, "digest-rate-before", percent = "{percent}"),
         decimal: l("digest-decimal").trim().chars().next().unwrap_or('.'),
     }
 }
@@ -144,15 +145,16 @@ pub struct DigestView<'a> {
 }
 
 /// The digest for `meeting` as posts of at most 2000 characters, the chart on the first.
-/// Member names only when `with_names` (organisers' channel). Uses the installed summariser.
+/// Member names only when `with_names` (organisers' channel).
 pub async fn digest_post<S: Store + ?Sized>(
     store: &S,
     meeting: &Meeting,
     lang: Lang,
     with_names: bool,
+    summariser: &dyn Summariser,
 ) -> Result<Vec<OutMessage>, StoreError> {
     let view = DigestView { with_names, unit: None };
-    digest_messages(store, meeting, lang, view, &*summarise::current()).await
+    digest_messages(store, meeting, lang, view, summariser).await
 }
 
 /// [`digest_post`] for any view, with an explicit summariser.
@@ -237,6 +239,7 @@ pub async fn digest_for<S: Store + ?Sized>(
     store: &S,
     actor: &Actor,
     unit: Option<&str>,
+    summariser: &dyn Summariser,
 ) -> Result<Vec<OutMessage>, DigestError> {
     if !actor.can_organise() {
         return Err(DigestError::NotOrganiser);
@@ -252,5 +255,5 @@ pub async fn digest_for<S: Store + ?Sized>(
         ),
     };
     let view = DigestView { with_names: true, unit: unit.as_ref() };
-    Ok(digest_messages(store, &meeting, meeting.lang(), view, &*summarise::current()).await?)
+    Ok(digest_messages(store, &meeting, meeting.lang(), view, summariser).await?)
 }

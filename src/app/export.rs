@@ -7,7 +7,10 @@ use super::ports::{Attachment, Store, StoreError};
 use crate::domain::digest::{self, QuestionDetail, Shown};
 use crate::domain::{Meeting, MeetingId, Phase, UserId};
 use crate::i18n::Lang;
-use crate::render::export::{self, ExportAnswer, ExportData, ExportEvaluation, ExportPlan, ExportRoom, ExportTheme};
+use crate::render::export::{
+    self, ExportAnswer, ExportData, ExportDecision, ExportEvaluation, ExportFollowUp, ExportPlanChange, ExportRoom,
+    ExportTheme,
+};
 use crate::t;
 
 /// Byte order mark: Excel reads a CSV file as UTF-8 (æøå) only when it starts with one.
@@ -85,6 +88,10 @@ pub async fn export_data<S: Store + ?Sized>(store: &S, meeting: &Meeting) -> Res
         answers: Vec::new(),
         rooms: Vec::new(),
         plans: Vec::new(),
+        plan_changes: Vec::new(),
+        follow_up: Vec::new(),
+        decisions: Vec::new(),
+        during: Vec::new(),
         evaluations: Vec::new(),
         themes: Vec::new(),
     };
@@ -106,15 +113,21 @@ pub async fn export_data<S: Store + ?Sized>(store: &S, meeting: &Meeting) -> Res
         let question = meeting.question(&a.question);
         let unit = a.unit.as_ref().map(|u| u.to_string()).unwrap_or_default();
         let text = question.map(|q| q.text.clone()).unwrap_or_default();
-        if question.is_some_and(|q| q.phase == Phase::Evaluation) {
-            data.evaluations.push(ExportEvaluation {
+        let phase = question.map_or(Phase::Reflection, |q| q.phase);
+        if phase != Phase::Reflection {
+            let day = ExportEvaluation {
                 unit,
                 member: name(a.user),
                 question_id: a.question.to_string(),
                 question: text,
                 answer: a.value,
                 updated_at: Some(a.updated_at),
-            });
+            };
+            if phase == Phase::During {
+                data.during.push(day)
+            } else {
+                data.evaluations.push(day)
+            }
         } else {
             data.answers.push(ExportAnswer {
                 unit,
@@ -153,15 +166,38 @@ pub async fn export_data<S: Store + ?Sized>(store: &S, meeting: &Meeting) -> Res
         }
     }
 
-    data.plans = store
-        .plans(meeting.id)
+    let plans = store.plans(meeting.id).await?;
+    for c in store.plan_history(meeting.id).await? {
+        let Some(p) = plans.iter().find(|p| p.id == c.plan) else { continue };
+        data.plan_changes.push(ExportPlanChange {
+            unit: p.plan.unit.to_string(),
+            action: p.plan.action.clone(),
+            status: c.status.as_str().to_owned(),
+            note: c.note.unwrap_or_default(),
+            member: name(c.by),
+            at: c.at,
+        });
+    }
+    data.plans = super::plans::export_plans(store, meeting.id).await?;
+    data.follow_up = super::plan_followup::followup_items(store, meeting)
         .await?
         .into_iter()
-        .map(|p| ExportPlan {
-            unit: p.unit.to_string(),
-            action: p.action,
-            owner: p.owner,
-            due: p.due.map(|d| d.to_string()),
+        .map(|(p, answer)| ExportFollowUp {
+            unit: p.plan.unit.to_string(),
+            action: p.plan.action,
+            owner: p.plan.owner,
+            answer: answer.map_or(NO_ANSWER, |a| a.as_str()).to_owned(),
+        })
+        .collect();
+    data.decisions = store
+        .decisions(meeting.id)
+        .await?
+        .into_iter()
+        .map(|d| ExportDecision {
+            text: d.decision.text,
+            responsible: d.decision.responsible,
+            due: d.decision.due.map(|d| d.to_string()),
+            at: d.created_at,
         })
         .collect();
     data.themes = themes(store, meeting).await?;
@@ -193,15 +229,20 @@ async fn anonymous_rows<S: Store + ?Sized>(
     for a in anonymous {
         let Some(question) = meeting.question(&a.question) else { continue };
         let unit = a.unit.map(|u| u.to_string()).unwrap_or_default();
-        if question.phase == Phase::Evaluation {
-            data.evaluations.push(ExportEvaluation {
+        if matches!(question.phase, Phase::Evaluation | Phase::During) {
+            let day = ExportEvaluation {
                 unit,
                 member: member.clone(),
                 question_id: a.question.to_string(),
                 question: question.text.clone(),
                 answer: a.value,
                 updated_at: None,
-            });
+            };
+            if question.phase == Phase::During {
+                data.during.push(day)
+            } else {
+                data.evaluations.push(day)
+            }
         } else {
             data.answers.push(ExportAnswer {
                 unit,
@@ -217,6 +258,9 @@ async fn anonymous_rows<S: Store + ?Sized>(
     }
     Ok(())
 }
+
+/// The follow-up answer of a plan nobody answered for.
+const NO_ANSWER: &str = "no-answer";
 
 /// The themes of each free-text question, as the digest finds them.
 async fn themes<S: Store + ?Sized>(store: &S, meeting: &Meeting) -> Result<Vec<ExportTheme>, StoreError> {
@@ -276,7 +320,15 @@ pub fn export_labels(lang: Lang) -> export::ExportLabels {
         plans: w("export-plans"),
         owner: w("export-owner"),
         due: w("export-due"),
+        during: w("export-during"),
         evaluation: w("export-evaluation"),
+        decisions: w("decisions-heading"),
+        follow_up: w("followup-table-heading"),
+        statuses: crate::domain::plan::PlanStatus::ALL
+            .into_iter()
+            .map(|st| (st.as_str().to_owned(), super::plan_status::status_label(st, lang)))
+            .chain([(NO_ANSWER.to_owned(), w("followup-table-no-answer"))])
+            .collect(),
         themes: w("digest-themes"),
         theme_counts: t!(lang, "digest-theme-counts", answers = "{answers}", units = "{units}"),
     }

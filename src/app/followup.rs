@@ -1,6 +1,7 @@
 //! Follow-up across a series of meetings and at the end of the day: last meeting's plans in
 //! the opening post ("5+5 min per organisation on progress since last time"), key figures
-//! compared with the previous meeting, the evaluation results, and the day's digest.
+//! compared with the previous meeting, the answers to the questions of the day and the
+//! evaluation, and the day's digest.
 //!
 //! The previous meeting is the guild's latest earlier meeting of the kit named by `previous`
 //! (linked at `/meeting load`).
@@ -33,7 +34,7 @@ pub async fn previous_for_digest<S: Store + ?Sized>(
     // A meeting whose answers were deleted under retention kept its key figures.
     let kept = store.kept_key_figures(previous.id).await?;
     if !kept.is_empty() {
-        return Ok(Some(PreviousMeeting { label: previous.title, key_figures: kept }));
+        return Ok(Some(PreviousMeeting { label: previous.title, key_figures: kept, response_rates: Vec::new() }));
     }
     let input = super::digest::digest_input(store, &previous).await?;
     Ok(Some(digest::compute(&input).as_previous(previous.title.clone())))
@@ -42,7 +43,7 @@ pub async fn previous_for_digest<S: Store + ?Sized>(
 /// Last meeting's plans of every unit.
 pub async fn previous_plans<S: Store + ?Sized>(store: &S, meeting: &Meeting) -> Result<Vec<Plan>, StoreError> {
     match store.previous_meeting(meeting.id).await? {
-        Some(id) => store.plans(id).await,
+        Some(id) => Ok(store.plans(id).await?.into_iter().map(|p| p.plan).collect()),
         None => Ok(Vec::new()),
     }
 }
@@ -64,7 +65,7 @@ pub async fn previous_plans_text<S: Store + ?Sized>(
     lang: Lang,
 ) -> Result<Option<String>, StoreError> {
     let Some(previous) = previous_of(store, meeting).await? else { return Ok(None) };
-    let plans = store.plans(previous.id).await?;
+    let plans: Vec<Plan> = store.plans(previous.id).await?.into_iter().map(|p| p.plan).collect();
     if plans.is_empty() {
         return Ok(None);
     }
@@ -83,16 +84,16 @@ pub async fn previous_plans_text<S: Store + ?Sized>(
     Ok(Some(truncate_words(&out, DISCORD_MESSAGE_LIMIT / 2)))
 }
 
-fn evaluation_input(meeting: &Meeting, answers: Vec<super::ports::StoredAnswer>) -> DigestInput {
+fn phase_input(meeting: &Meeting, phase: Phase, answers: Vec<super::ports::StoredAnswer>) -> DigestInput {
     DigestInput {
         title: meeting.title.clone(),
         units: meeting.units.clone(),
         members: Vec::new(),
-        questions: meeting.evaluation_questions().cloned().collect(),
+        questions: meeting.phase_questions(phase).cloned().collect(),
         answers: answers
             .into_iter()
             .filter_map(|a| {
-                let question = meeting.question(&a.question).filter(|q| q.phase == Phase::Evaluation)?;
+                let question = meeting.question(&a.question).filter(|q| q.phase == phase)?;
                 let value = AnswerValue::parse(question, &a.value).ok()?;
                 Some(DigestAnswer { user: Some(a.user), unit: a.unit, question: a.question, value })
             })
@@ -114,24 +115,26 @@ fn num(value: f64, lang: Lang) -> String {
     }
 }
 
-/// The evaluation results of `meeting`; `None` when the kit has no evaluation questions.
-pub async fn evaluation_section<S: Store + ?Sized>(
+/// The answers of the day to the questions of `phase` (`During` or `Evaluation`): counts,
+/// means and representative quotes; `None` when the kit has no questions of that phase.
+pub async fn phase_section<S: Store + ?Sized>(
     store: &S,
     meeting: &Meeting,
+    phase: Phase,
     lang: Lang,
 ) -> Result<Option<String>, StoreError> {
-    if meeting.evaluation_questions().next().is_none() {
+    if meeting.phase_questions(phase).next().is_none() {
         return Ok(None);
     }
-    let computed = digest::compute(&evaluation_input(meeting, store.answers(meeting.id).await?));
-    let respondents: std::collections::HashSet<_> = store
-        .answers(meeting.id)
-        .await?
-        .into_iter()
-        .filter(|a| meeting.question(&a.question).is_some_and(|q| q.phase == Phase::Evaluation))
+    let answers = store.answers(meeting.id).await?;
+    let respondents: std::collections::HashSet<_> = answers
+        .iter()
+        .filter(|a| meeting.question(&a.question).is_some_and(|q| q.phase == phase))
         .map(|a| a.user)
         .collect();
-    let mut out = format!("### {}", t!(lang, "evaluation-heading", people = respondents.len()));
+    let computed = digest::compute(&phase_input(meeting, phase, answers));
+    let heading = if phase == Phase::During { "during-heading" } else { "evaluation-heading" };
+    let mut out = format!("### {}", t!(lang, heading, people = respondents.len()));
     for q in &computed.questions {
         let _ = write!(
             out,
@@ -195,19 +198,28 @@ pub fn key_figures_section(rows: &[KeyFigureRow], previous: Option<&str>, lang: 
     Some(out)
 }
 
-/// The sections the digest adds about the day: take-home plans and the evaluation.
+/// The sections the digest adds about the day: how last meeting's plans went (per unit), the
+/// questions of the day, the day's decisions, its take-home plans and the evaluation.
 pub async fn digest_extras<S: Store + ?Sized>(store: &S, meeting: &Meeting, lang: Lang) -> Result<String, StoreError> {
     let plans = store.plans(meeting.id).await?;
-    let sections: Vec<String> =
-        [super::plans::plans_section(&plans, lang), evaluation_section(store, meeting, lang).await?]
-            .into_iter()
-            .flatten()
-            .collect();
+    let table = super::plan_followup::followup_table(store, meeting).await?;
+    let decisions = store.decisions(meeting.id).await?;
+    let sections: Vec<String> = [
+        super::plan_followup::followup_section(&table, lang),
+        phase_section(store, meeting, Phase::During, lang).await?,
+        super::decisions::decisions_section(&decisions, lang),
+        super::plans::plans_section(&plans, lang),
+        phase_section(store, meeting, Phase::Evaluation, lang).await?,
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
     Ok(sections.join("\n\n"))
 }
 
 /// The day's digest, posted after the last agenda item: key figures against the previous
-/// meeting, the units' take-home plans and the evaluation. Member names only `with_names`
+/// meeting, the answers to the questions of the day, the units' take-home plans and the
+/// evaluation. Member names only `with_names`
 /// (none of these sections names anyone today, but the flag keeps the contract of
 /// `digest_post`). A digest too long for one message is attached in full as Markdown.
 pub async fn day_digest<S: Store + ?Sized>(

@@ -55,7 +55,7 @@ impl UserMessage for KitCommandError {
             }
             Self::Shipped { kit_id } => t!(lang, "kit-err-shipped", kit = kit_id.as_str()),
             Self::Stale { kit_id, errors } => {
-                format!("{}\n{}", t!(lang, "kit-err-stale", kit = kit_id.as_str()), error_lines(errors))
+                format!("{}\n{}", t!(lang, "kit-err-stale", kit = kit_id.as_str()), error_lines(errors, lang))
             }
             Self::Store(_) => t!(lang, "err-internal"),
         }
@@ -78,18 +78,20 @@ fn problem_message(problem: &UploadProblem, lang: Lang) -> String {
         }
         UploadProblem::NotAKit => t!(lang, "kit-err-not-a-kit"),
         UploadProblem::Invalid(errors) => {
-            format!("{}\n{}", t!(lang, "kit-err-invalid", count = errors.len()), error_lines(errors))
+            format!("{}\n{}", t!(lang, "kit-err-invalid", count = errors.len()), error_lines(errors, lang))
         }
     }
 }
 
 /// One line per error without the file name (the organiser knows which file they attached).
-fn error_lines(errors: &KitErrors) -> String {
+/// In `lang` where the catalogues have the error (`kit-e-…`), else in English.
+fn error_lines(errors: &KitErrors, lang: Lang) -> String {
     let lines: Vec<String> = errors
         .iter()
         .map(|e| {
-            let hint = if e.hint.is_empty() { String::new() } else { format!(" (hint: {})", e.hint) };
-            format!("`{}:{}`: {}{hint}", e.line, e.column, e.message)
+            let hint = e.hint_in(lang);
+            let hint = if hint.is_empty() { String::new() } else { format!(" {}", t!(lang, "kit-hint", hint = hint)) };
+            format!("`{}:{}`: {}{hint}", e.line, e.column, e.message_in(lang))
         })
         .collect();
     lines.join("\n")

@@ -200,7 +200,8 @@ pub async fn meeting_status<S: Store + ?Sized>(store: &S, actor: &Actor) -> Resu
     Ok(status_of(store, &meeting).await?)
 }
 
-/// `/meeting end`: the meeting is over; pending scheduled work is cancelled.
+/// `/meeting end`: the meeting is over; pending scheduled work is cancelled, except the
+/// reminders of its plans and decisions, which are due after the meeting.
 pub async fn end_meeting<S: Store + ?Sized>(
     store: &S,
     clock: &dyn Clock,
@@ -210,7 +211,12 @@ pub async fn end_meeting<S: Store + ?Sized>(
         return Err(MeetingError::NotOrganiser);
     }
     let meeting = store.current_meeting(actor.guild).await?.ok_or(MeetingError::NoMeeting)?;
-    store.cancel_jobs(meeting.id, "").await?;
+    // Each key as a prefix: no meeting job's key is a prefix of a `plan:`/`decision:` key.
+    for job in store.pending_jobs(meeting.id).await? {
+        if job.kind != crate::domain::plan::PLAN_REMIND_JOB {
+            store.cancel_jobs(meeting.id, &job.key).await?;
+        }
+    }
     // A kit that shares answers shares the units' take-home plans too, now the meeting is over.
     super::sharing::schedule_plans(store, &meeting, clock).await?;
     store.set_meeting_state(meeting.id, MeetingState::Ended).await?;

@@ -27,6 +27,27 @@ pub async fn anonymous_keys<S: Store + ?Sized>(
         .collect())
 }
 
+/// Every version of a unit's answer the member wrote, in every meeting of the guild (a rare
+/// request: one read per unit answer is fine).
+async fn unit_answers_by<S: Store + ?Sized>(
+    store: &S,
+    actor: &Actor,
+) -> Result<Vec<(String, String, String, String)>, StoreError> {
+    let mut out = Vec::new();
+    for id in store.meeting_ids(actor.guild).await? {
+        let Some(meeting) = store.meeting(id).await? else { continue };
+        for current in store.unit_answers(id).await? {
+            for version in store.unit_answer_history(id, &current.unit, &current.question).await? {
+                if version.author == Some(actor.user) {
+                    let (unit, question) = (current.unit.to_string(), current.question.to_string());
+                    out.push((meeting.title.clone(), unit, question, version.value));
+                }
+            }
+        }
+    }
+    Ok(out)
+}
+
 /// The member's data as `samrad-my-data.md` and `samrad-my-data.json`.
 pub async fn my_data<S: Store + ?Sized>(
     store: &S,
@@ -35,7 +56,8 @@ pub async fn my_data<S: Store + ?Sized>(
     guild_name: &str,
 ) -> Result<Vec<Attachment>, StoreError> {
     let keys = anonymous_keys(store, secret, actor).await?;
-    let data = store.member_data(actor.guild, actor.user, &keys).await?;
+    let mut data = store.member_data(actor.guild, actor.user, &keys).await?;
+    data.unit_answers = unit_answers_by(store, actor).await?;
     Ok(vec![
         Attachment { name: "samrad-my-data.md".into(), bytes: markdown(&data, actor, guild_name).into_bytes() },
         Attachment { name: "samrad-my-data.json".into(), bytes: to_json(&data).into_bytes() },
@@ -65,6 +87,9 @@ fn to_json(d: &MemberData) -> String {
         "room_summaries": d.summaries.iter().map(|(r, t)| json!({"room": r, "text": t})).collect::<Vec<_>>(),
         "plans": d.plans.iter().map(|(u, a, o, due)| json!({
             "unit": u, "action": a, "owner": o, "due": due.map(|d| d.to_string()),
+        })).collect::<Vec<_>>(),
+        "unit_answers": d.unit_answers.iter().map(|(m, u, q, t)| json!({
+            "meeting_title": m, "unit": u, "question": q, "answer": t,
         })).collect::<Vec<_>>(),
         "audit": d.audit.iter().map(|e| json!({
             "at": e.at.to_rfc3339(), "action": e.action.as_str(), "meeting": e.meeting.map(|m| m.0), "detail": e.detail,
@@ -111,6 +136,9 @@ fn markdown(d: &MemberData, actor: &Actor, guild_name: &str) -> String {
     section(&mut out, lang, "my-data-summaries", &d.summaries, |(r, t)| format!("{r}: {t}"));
     section(&mut out, lang, "my-data-plans", &d.plans, |(u, a, o, due)| {
         format!("{u}: {a} ({o}{})", due.map(|d| format!(", {d}")).unwrap_or_default())
+    });
+    section(&mut out, lang, "my-data-unit-answers", &d.unit_answers, |(m, u, q, t)| {
+        format!("**{m}** · {u} · {q}\n  > {t}")
     });
     section(&mut out, lang, "my-data-audit", &d.audit, |e| {
         format!("{} {} {}", e.at.format("%Y-%m-%d %H:%M"), e.action.as_str(), e.detail)

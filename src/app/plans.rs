@@ -6,9 +6,10 @@
 use chrono::NaiveDate;
 
 use super::actor::{Actor, UserMessage};
-use super::ports::{Clock, Plan, Store, StoreError};
+use super::ports::{Clock, NewJob, Plan, Store, StoreError, StoredPlan};
+use crate::domain::plan::{reminders, PlanId, Reminded, ReminderRule, PLAN_REMIND_JOB};
 use crate::domain::text::truncate_words;
-use crate::domain::{MeetingId, UnitName};
+use crate::domain::{MeetingId, UnitName, UserId};
 use crate::i18n::Lang;
 use crate::render::export::ExportPlan;
 use crate::t;
@@ -62,11 +63,14 @@ impl UserMessage for PlanError {
     }
 }
 
-/// What a member typed into `/plan`.
+/// What a member typed into `/plan`. No owner: the member who adds the plan owns it.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct PlanInput {
     pub action: String,
+    /// The owner's name as shown; with `owner_id`, the member's display name.
     pub owner: String,
+    /// The owner as a member (reminders go to them).
+    pub owner_id: Option<UserId>,
     /// `YYYY-MM-DD`, or empty for no date.
     pub due: String,
 }
@@ -103,22 +107,47 @@ pub fn validate(input: &PlanInput, today: NaiveDate) -> Result<(String, String, 
     Ok((action.to_owned(), owner.to_owned(), due))
 }
 
-/// `/plan`: records one item of the member's unit's take-home plan for the current meeting.
+/// The reminder jobs of a plan or decision due on `due` (none without a date or someone to remind).
+pub fn reminder_jobs(
+    item: Reminded,
+    due: Option<NaiveDate>,
+    remind: Option<UserId>,
+    tz: chrono_tz::Tz,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Vec<NewJob> {
+    match (due, remind) {
+        (Some(due), Some(_)) => reminders(item, due, tz, ReminderRule::default(), now)
+            .into_iter()
+            .map(|r| NewJob { key: r.key, kind: PLAN_REMIND_JOB.into(), due_at: r.due_at })
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// `/plan`: records one item of the member's unit's take-home plan for the current meeting,
+/// not started, with reminders to its owner before and on its due date.
 pub async fn record_plan<S: Store + ?Sized>(
     store: &S,
     clock: &dyn Clock,
     actor: &Actor,
     input: &PlanInput,
-) -> Result<Plan, PlanError> {
+) -> Result<StoredPlan, PlanError> {
     let meeting = store.current_meeting(actor.guild).await?.ok_or(PlanError::NoMeeting)?;
     store.ensure_member(actor.guild, actor.user, &actor.name).await?;
     let unit = store.member(actor.guild, actor.user).await?.and_then(|m| m.unit).ok_or(PlanError::NoUnit)?;
     let now = clock.now();
     let today = now.with_timezone(&meeting.timezone).date_naive();
-    let (action, owner, due) = validate(input, today)?;
-    let plan = Plan { unit, action, owner, due, created_by: actor.user };
-    store.add_plan(meeting.id, actor.guild, &plan, now).await?;
-    Ok(plan)
+    let mut input = input.clone();
+    if input.owner_id.is_none() && input.owner.trim().is_empty() {
+        input.owner_id = Some(actor.user);
+        input.owner = actor.name.clone();
+    }
+    let (action, owner, due) = validate(&input, today)?;
+    let plan = Plan { unit, action, owner, owner_id: input.owner_id, due, created_by: actor.user };
+    let tz = meeting.timezone;
+    let jobs = move |id: PlanId| reminder_jobs(Reminded::Plan(id.0), due, input.owner_id, tz, now);
+    let id = store.add_plan(meeting.id, actor.guild, &plan, &jobs, now).await?;
+    Ok(StoredPlan { id, meeting: meeting.id, plan, status: crate::domain::plan::PlanStatus::NotStarted, note: None })
 }
 
 /// The plans of `unit` at `meeting`, for members of that unit and organisers.
@@ -127,14 +156,14 @@ pub async fn plans_for<S: Store + ?Sized>(
     actor: &Actor,
     meeting: MeetingId,
     unit: &UnitName,
-) -> Result<Vec<Plan>, PlanError> {
+) -> Result<Vec<StoredPlan>, PlanError> {
     if !actor.can_organise() {
         let mine = store.member(actor.guild, actor.user).await?.and_then(|m| m.unit);
         if mine.as_ref() != Some(unit) {
             return Err(PlanError::NotYourUnit);
         }
     }
-    Ok(store.plans(meeting).await?.into_iter().filter(|p| &p.unit == unit).collect())
+    Ok(store.plans(meeting).await?.into_iter().filter(|p| &p.plan.unit == unit).collect())
 }
 
 /// `/plan list [unit]`: the current meeting's plans of the member's own unit, or of `unit`
@@ -143,7 +172,7 @@ pub async fn my_unit_plans<S: Store + ?Sized>(
     store: &S,
     actor: &Actor,
     unit: Option<&str>,
-) -> Result<(UnitName, Vec<Plan>), PlanError> {
+) -> Result<(UnitName, Vec<StoredPlan>), PlanError> {
     let meeting = store.current_meeting(actor.guild).await?.ok_or(PlanError::NoMeeting)?;
     let unit = match unit {
         Some(name) => meeting.unit(name).cloned().ok_or_else(|| PlanError::UnknownUnit(name.to_owned()))?,
@@ -162,33 +191,43 @@ pub fn plan_line(plan: &Plan, lang: Lang) -> String {
     line
 }
 
+/// A stored plan as a list item with its status (and why it was dropped).
+pub fn stored_plan_line(plan: &StoredPlan, lang: Lang) -> String {
+    let mut line = plan_line(&plan.plan, lang);
+    line.push_str(&format!(" · **{}**", super::plan_status::status_label(plan.status, lang)));
+    if let Some(note) = &plan.note {
+        line.push_str(&format!(": {}", truncate_words(note, 200)));
+    }
+    line
+}
+
 /// Plans grouped by unit, for the digest; `None` when there are none.
-pub fn plans_section(plans: &[Plan], lang: Lang) -> Option<String> {
+pub fn plans_section(plans: &[StoredPlan], lang: Lang) -> Option<String> {
     if plans.is_empty() {
         return None;
     }
     let mut out = format!("### {}", t!(lang, "plans-heading"));
     let mut last: Option<&UnitName> = None;
     for p in plans {
-        if last != Some(&p.unit) {
-            out.push_str(&format!("\n**{}**", p.unit));
-            last = Some(&p.unit);
+        if last != Some(&p.plan.unit) {
+            out.push_str(&format!("\n**{}**", p.plan.unit));
+            last = Some(&p.plan.unit);
         }
         out.push('\n');
-        out.push_str(&plan_line(p, lang));
+        out.push_str(&stored_plan_line(p, lang));
     }
     Some(out)
 }
 
 /// Renders one unit's plans for the member (ephemeral).
-pub fn render_unit_plans(unit: &UnitName, plans: &[Plan], lang: Lang) -> String {
+pub fn render_unit_plans(unit: &UnitName, plans: &[StoredPlan], lang: Lang) -> String {
     if plans.is_empty() {
         return t!(lang, "plans-none", unit = unit.as_str());
     }
     let mut out = t!(lang, "plans-of-unit", unit = unit.as_str());
     for p in plans {
         out.push('\n');
-        out.push_str(&plan_line(p, lang));
+        out.push_str(&stored_plan_line(p, lang));
     }
     out
 }
@@ -200,10 +239,12 @@ pub async fn export_plans<S: Store + ?Sized>(store: &S, meeting: MeetingId) -> R
         .await?
         .into_iter()
         .map(|p| ExportPlan {
-            unit: p.unit.to_string(),
-            action: p.action,
-            owner: p.owner,
-            due: p.due.map(|d| d.to_string()),
+            unit: p.plan.unit.to_string(),
+            action: p.plan.action,
+            owner: p.plan.owner,
+            due: p.plan.due.map(|d| d.to_string()),
+            status: p.status.as_str().to_owned(),
+            note: p.note.unwrap_or_default(),
         })
         .collect())
 }
@@ -218,7 +259,7 @@ mod tests {
     use super::*;
 
     fn input(action: &str, owner: &str, due: &str) -> PlanInput {
-        PlanInput { action: action.into(), owner: owner.into(), due: due.into() }
+        PlanInput { action: action.into(), owner: owner.into(), owner_id: None, due: due.into() }
     }
 
     fn today() -> NaiveDate {

@@ -12,6 +12,8 @@ use crate::domain::{ChannelId, UserId};
 pub const ANSWER_BUTTON: &str = "samrad:answer";
 /// Custom id of the "Evaluate" button on the evaluation post.
 pub const EVALUATE_BUTTON: &str = "samrad:evaluate";
+/// Custom id of the "Answer" button on a meeting-day question post.
+pub const DURING_BUTTON: &str = "samrad:during";
 /// Custom id prefix of the room buttons in `choose` mode: `samrad:choose:<round>:<room number>`.
 pub const CHOOSE_BUTTON: &str = "samrad:choose";
 

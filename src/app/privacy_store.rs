@@ -108,6 +108,9 @@ pub struct MemberData {
     pub summaries: Vec<(String, String)>,
     /// (unit, action, owner, due) of the plans they recorded.
     pub plans: Vec<(String, String, String, Option<NaiveDate>)>,
+    /// (meeting title, unit, question id, text) of every version of a unit's answer they wrote
+    /// (filled by `app::my_data` from the unit answers, not by `member_data`).
+    pub unit_answers: Vec<(String, String, String, String)>,
     /// The organisers' audit entries they made.
     pub audit: Vec<AuditEntry>,
 }

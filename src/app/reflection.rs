@@ -5,6 +5,7 @@
 use super::meetings::{incomplete_members, status_of};
 use super::ports::{Chat, ChatError, Clock, Job, OutMessage, Store};
 use super::posting::{post_once, JobFailure, Target, ANSWER_BUTTON};
+use super::summarise::Summariser;
 use crate::domain::schedule::JobKind;
 use crate::domain::{ChannelId, Meeting, MeetingState};
 use crate::i18n::Lang;
@@ -14,6 +15,7 @@ pub async fn run_job<S: Store + ?Sized>(
     store: &S,
     chat: &dyn Chat,
     clock: &dyn Clock,
+    summariser: &dyn Summariser,
     job: &Job,
 ) -> Result<(), JobFailure> {
     let Some(meeting) = store.meeting(job.meeting).await? else { return Ok(()) };
@@ -38,7 +40,15 @@ pub async fn run_job<S: Store + ?Sized>(
                 post.text.push_str("\n\n");
                 post.text.push_str(&plans);
             }
+            if let Some(decisions) = super::plan_followup::previous_decisions_text(store, &meeting, lang).await? {
+                post.text.push_str("\n\n");
+                post.text.push_str(&decisions);
+            }
             post_once(store, chat, clock, &key(""), Target::Channel(channel), post).await?;
+            // Then each unit is asked about its open plans, with buttons per plan.
+            for (suffix, question) in super::plan_followup::followup_questions(store, &meeting, lang).await? {
+                post_once(store, chat, clock, &key(&suffix), Target::Channel(channel), question).await?;
+            }
         }
         Some(JobKind::Remind) => {
             if meeting.state != MeetingState::Open {
@@ -60,7 +70,7 @@ pub async fn run_job<S: Store + ?Sized>(
             // The digest names missing members, so it goes to the organisers' channel; without
             // one it goes to the meeting channel with names left out.
             let organisers = store.guild_settings(meeting.guild).await?.organiser_channel;
-            let posts = super::digest::digest_post(store, &meeting, lang, organisers.is_some()).await?;
+            let posts = super::digest::digest_post(store, &meeting, lang, organisers.is_some(), summariser).await?;
             let to = Target::Channel(organisers.unwrap_or(channel));
             for (i, post) in posts.into_iter().enumerate() {
                 // One key per part; part 0 keeps the old key, so nothing already sent is sent again.

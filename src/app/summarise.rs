@@ -3,7 +3,7 @@
 //! them. Any failure (connection, status, malformed reply, the 10 s timeout) keeps the offline
 //! result, so a meeting never waits on or breaks because of the model.
 
-use std::sync::{Arc, RwLock};
+use std::sync::Arc;
 use std::time::Duration;
 
 use async_trait::async_trait;
@@ -172,23 +172,13 @@ impl Summariser for LlmSummariser {
     }
 }
 
-static CURRENT: RwLock<Option<Arc<dyn Summariser>>> = RwLock::new(None);
-
-/// Sets the summariser the use cases use (once at start; `samrad run`).
-pub fn install(summariser: Arc<dyn Summariser>) {
-    *CURRENT.write().unwrap_or_else(|e| e.into_inner()) = Some(summariser);
-}
-
-/// Installs an [`LlmSummariser`] when `llm_url` is set, else leaves the offline default.
-pub fn configure(llm_url: Option<&str>) {
-    if let Some(url) = llm_url.map(str::trim).filter(|u| !u.is_empty()) {
-        install(Arc::new(LlmSummariser::new(url)));
+/// The summariser for `summary.llm_url`: an [`LlmSummariser`] when it is set, else [`Offline`].
+/// `main` builds it once and hands it to the adapters, like the store.
+pub fn from_config(llm_url: Option<&str>) -> Arc<dyn Summariser> {
+    match llm_url.map(str::trim).filter(|u| !u.is_empty()) {
+        Some(url) => Arc::new(LlmSummariser::new(url)),
+        None => Arc::new(Offline),
     }
-}
-
-/// The installed summariser, [`Offline`] unless one was installed.
-pub fn current() -> Arc<dyn Summariser> {
-    CURRENT.read().unwrap_or_else(|e| e.into_inner()).clone().unwrap_or_else(|| Arc::new(Offline))
 }
 
 #[cfg(test)]

@@ -11,6 +11,7 @@ use tracing::Instrument;
 
 use super::ports::{Chat, Clock, Job, Store, StoreError};
 use super::posting::{JobFailure, JobOutcome};
+use super::summarise::{Offline, Summariser};
 use super::worker::Worker;
 use crate::domain::schedule::JobKind;
 
@@ -30,9 +31,9 @@ pub struct TickReport {
 /// The lease under which one worker at a time runs the breakout timers.
 pub const TIMERS_LEASE: &str = "breakout-timers";
 
-/// Runs all due jobs as this process's worker.
+/// Runs all due jobs as this process's worker, with the offline summariser (tests, benches).
 pub async fn tick<S: Store + ?Sized>(store: &S, chat: &dyn Chat, clock: &dyn Clock) -> Result<TickReport, TickError> {
-    tick_as(Worker::process(), store, chat, clock).await
+    tick_as(Worker::process(), store, chat, clock, &Offline).await
 }
 
 /// Runs every due job that `worker` can claim. Processes sharing a database each call this;
@@ -44,13 +45,14 @@ pub async fn tick_as<S: Store + ?Sized>(
     store: &S,
     chat: &dyn Chat,
     clock: &dyn Clock,
+    summariser: &dyn Summariser,
 ) -> Result<TickReport, TickError> {
     let mut report = TickReport::default();
     loop {
         let now = clock.now();
         let due = store.claim_jobs(&worker.id, now, now + worker.lease, worker.batch).await?;
         crate::ops::metrics::claimed(due.iter().map(|j| (now - j.due_at).num_milliseconds() as f64 / 1000.0));
-        run_claimed(worker, store, chat, clock, &due, &mut report).await?;
+        run_claimed(worker, store, chat, clock, summariser, &due, &mut report).await?;
         if due.len() < worker.batch as usize {
             break;
         }
@@ -58,7 +60,7 @@ pub async fn tick_as<S: Store + ?Sized>(
     // Breakout timers live on the rounds themselves, so a restart resumes them from the store.
     let now = clock.now();
     if store.try_lease(TIMERS_LEASE, &worker.id, now, now + worker.lease).await? {
-        match super::breakouts::run_timers(store, chat, clock).await {
+        match super::breakouts::run_timers(store, chat, clock, summariser).await {
             Ok(done) => report.done.extend(done),
             Err(e) => report.failed.push(format!("breakout timers: {e}")),
         }
@@ -71,6 +73,7 @@ async fn run_claimed<S: Store + ?Sized>(
     store: &S,
     chat: &dyn Chat,
     clock: &dyn Clock,
+    summariser: &dyn Summariser,
     due: &[Job],
     report: &mut TickReport,
 ) -> Result<(), TickError> {
@@ -97,13 +100,18 @@ async fn run_claimed<S: Store + ?Sized>(
         let span = tracing::info_span!("job", meeting = %job.meeting, key = %job.key);
         let work = async {
             if job.kind == crate::domain::agenda::AGENDA_JOB {
-                super::agenda::run_job(store, chat, clock, job).await
+                super::agenda::run_job(store, chat, clock, summariser, job).await
+            } else if job.kind == crate::domain::plan::PLAN_REMIND_JOB {
+                // Plans outlive their meeting: their reminders run after it has ended.
+                super::plan_reminders::run_job(store, chat, clock, job).await.map(|_| JobOutcome::Done)
             } else if job.kind == super::sharing::SHARE_PLANS_JOB {
                 super::sharing::run_job(store, chat, clock, job).await.map(|()| JobOutcome::Done)
             } else if job.kind == super::retention::RETENTION_JOB {
                 Ok(super::retention::run_job(store, clock, job).await.map(|_| JobOutcome::Done)?)
+            } else if job.kind == super::breakouts::ROOM_CLEANUP_JOB {
+                super::breakouts::run_cleanup_job(store, chat, clock, job).await.map(|_| JobOutcome::Done)
             } else {
-                super::reflection::run_job(store, chat, clock, job).await.map(|()| JobOutcome::Done)
+                super::reflection::run_job(store, chat, clock, summariser, job).await.map(|()| JobOutcome::Done)
             }
         }
         .instrument(span);

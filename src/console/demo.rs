@@ -15,9 +15,11 @@ use super::samples;
 use super::MemoryChat;
 use crate::app::ports::Store;
 use crate::app::ports::{Clock, GuildSettings, ManualClock};
+use crate::app::summarise::Offline;
+use crate::app::worker::Worker;
 use crate::app::{answers, meetings, membership, tick, Actor, Staff, UserMessage};
 use crate::domain::schedule::JobKind;
-use crate::domain::{ChannelId, GuildId, Phase, Question, QuestionKind, UserId};
+use crate::domain::{ChannelId, GuildId, Phase, Question, QuestionKind, UnitName, UserId};
 use crate::i18n::Lang;
 use crate::kit::Kit;
 use crate::t;
@@ -56,11 +58,18 @@ pub enum DemoError {
     #[error("demo step failed: {0}")]
     Step(String),
     #[error(transparent)]
-    Store(#[from] crate::storage::StoreError),
+    Store(#[from] crate::app::ports::StoreError),
 }
 
 fn step<E: std::fmt::Display>(e: E) -> DemoError {
     DemoError::Step(e.to_string())
+}
+
+/// The scheduler worker of every demo run. Its leases and claims are held in the demo's
+/// simulated time, which a later run on the same database starts before again; one fixed id
+/// lets that run take them back (a per-process id would wait out the simulated weeks).
+pub fn demo_worker() -> Worker {
+    Worker::new("samrad-demo")
 }
 
 /// `samrad-demo-files/` beside the demo's database file (or in the working directory).
@@ -89,11 +98,21 @@ pub struct Demo {
     pub out: SharedOut,
     pub people: Vec<Actor>,
     pub organiser: Actor,
+    pub worker: Worker,
+    /// Per question, the sample answers not drawn yet: no answer is given twice before all
+    /// have been given once.
+    decks: std::collections::HashMap<String, Vec<&'static str>>,
 }
 
 impl Demo {
-    pub async fn new(kit: Kit, seed: u64, db_url: &str, out: SharedOut) -> Result<Self, DemoError> {
-        let store = crate::storage::open(db_url).await?;
+    /// A demo on `store` (opened by `main`), saving attachments to `files` (see [`files_dir`]).
+    pub fn new(
+        kit: Kit,
+        seed: u64,
+        store: Arc<dyn Store>,
+        files: std::path::PathBuf,
+        out: SharedOut,
+    ) -> Result<Self, DemoError> {
         let lang = Lang::from_code(&kit.language).unwrap_or_default();
         let jobs = crate::domain::schedule::plan(&kit.schedule, kit.date, kit.timezone).map_err(step)?;
         let start = jobs.first().map(|j| j.due_at - Duration::hours(1)).unwrap_or_else(chrono::Utc::now);
@@ -102,7 +121,7 @@ impl Demo {
         Ok(Self {
             store,
             // The digest chart and other attachments land next to the demo database.
-            chat: MemoryChat::printing(Box::new(out.clone())).saving_attachments(files_dir(db_url)),
+            chat: MemoryChat::printing(Box::new(out.clone())).saving_attachments(files),
             clock: ManualClock::new(start),
             kit,
             lang,
@@ -110,7 +129,14 @@ impl Demo {
             out,
             people: Vec::new(),
             organiser,
+            worker: demo_worker(),
+            decks: std::collections::HashMap::new(),
         })
+    }
+
+    /// One scheduler step as the demo's worker (offline summaries: the demo's output is fixed).
+    pub async fn tick(&self) -> Result<tick::TickReport, DemoError> {
+        tick::tick_as(&self.worker, &*self.store, &self.chat, &self.clock, &Offline).await.map_err(step)
     }
 
     pub fn say(&self, text: &str) {
@@ -128,7 +154,7 @@ impl Demo {
         if let Some(job) = job {
             self.clock.set(job.due_at.max(self.clock.now()));
         }
-        let report = tick::tick(&*self.store, &self.chat, &self.clock).await.map_err(step)?;
+        let report = self.tick().await?;
         for failed in &report.failed {
             self.say(&format!("! {failed}"));
         }
@@ -186,9 +212,27 @@ impl Demo {
         Ok(())
     }
 
+    /// A member of a unit that has answered, other than the one who wrote the answer.
+    async fn unit_editor(&self, answered: &[(Option<UnitName>, UserId)]) -> Result<Option<Actor>, DemoError> {
+        for person in &self.people {
+            let unit = self.store.member(DEMO_GUILD, person.user).await?.and_then(|m| m.unit);
+            if unit.is_some() && answered.iter().any(|(u, writer)| u == &unit && *writer != person.user) {
+                return Ok(Some(person.clone()));
+            }
+        }
+        Ok(None)
+    }
+
     fn sample_answer(&mut self, q: &Question) -> String {
         match &q.kind {
-            QuestionKind::Free => samples::answers(self.lang).choose(&mut self.rng).copied().unwrap_or("-").to_owned(),
+            QuestionKind::Free => {
+                let deck = self.decks.entry(q.id.to_string()).or_default();
+                if deck.is_empty() {
+                    deck.extend(samples::answers_for(&self.kit.id, q.id.as_str(), self.lang));
+                    deck.shuffle(&mut self.rng);
+                }
+                deck.pop().unwrap_or("-").to_owned()
+            }
             QuestionKind::YesNo => if self.rng.gen_bool(0.6) { "yes" } else { "no" }.to_owned(),
             QuestionKind::Scale { min, max } => self.rng.gen_range(*min..=*max).to_string(),
             QuestionKind::Choice { options } => options.choose(&mut self.rng).cloned().unwrap_or_default(),
@@ -205,11 +249,15 @@ impl Demo {
         let people = self.people.clone();
         let questions: Vec<Question> =
             self.kit.questions.iter().filter(|q| q.phase == Phase::Reflection).cloned().collect();
+        let mut answered_units = Vec::new();
         for person in &people {
-            // About two in three answer before the first reminder.
-            if !self.rng.gen_bool(0.65) {
+            // About two in three answer before the first reminder; where units answer, one
+            // member writes the unit's answer.
+            let unit = self.store.member(DEMO_GUILD, person.user).await?.and_then(|m| m.unit);
+            if !self.rng.gen_bool(0.65) || (self.kit.unit_answers && answered_units.iter().any(|(u, _)| u == &unit)) {
                 continue;
             }
+            answered_units.push((unit, person.user));
             let raw: Vec<(String, String)> =
                 questions.iter().map(|q| (q.id.to_string(), self.sample_answer(q))).collect();
             let saved = answers::submit_answers(&*self.store, &self.clock, person, &raw).await.map_err(step)?;
@@ -217,13 +265,22 @@ impl Demo {
             report.answered += 1;
             self.clock.advance(Duration::minutes(7));
         }
-        if let (Some(first), Some(q)) = (people.first(), questions.first()) {
+        // Where units answer, another member of a unit edits the unit's answer.
+        let editor =
+            if self.kit.unit_answers { self.unit_editor(&answered_units).await? } else { people.first().cloned() };
+        // A free-text answer is edited (a new sample, so the edit shows as a new version).
+        let edited_question = questions.iter().find(|q| q.kind == QuestionKind::Free).or(questions.first());
+        if let (Some(first), Some(q)) = (editor.as_ref(), edited_question) {
             let text = self.sample_answer(q);
             let edited = answers::submit_answers(&*self.store, &self.clock, first, &[(q.id.to_string(), text)])
                 .await
                 .map_err(step)?;
             self.say(&t!(self.lang, "demo-edit", name = first.name.as_str()));
             self.say(&answers::render_report(&edited, self.lang));
+            if self.kit.unit_answers {
+                let (meeting, mine) = answers::my_answers(&*self.store, first).await.map_err(step)?;
+                self.say(&answers::render_mine(&meeting, &mine, self.lang));
+            }
         }
         // An answer that breaks the rules is refused with a reason, and nothing is lost.
         if let (Some(person), Some(q)) = (people.get(1), questions.first()) {
@@ -330,10 +387,10 @@ impl Demo {
             }
             // Let the timer run out: the scheduler warns, then closes and reports to plenary.
             self.clock.set(round.ends_at - Duration::seconds(30));
-            tick::tick(&*self.store, &self.chat, &self.clock).await.map_err(step)?;
+            self.tick().await?;
             self.clock.set(round.ends_at);
             let before = self.chat.posts_in(PLENARY_CHANNEL).len();
-            tick::tick(&*self.store, &self.chat, &self.clock).await.map_err(step)?;
+            self.tick().await?;
             report.summaries += self.chat.posts_in(PLENARY_CHANNEL).len() - before;
             self.clock.advance(Duration::minutes(5));
         }
@@ -349,8 +406,14 @@ impl Demo {
 }
 
 /// Runs the whole scripted demo.
-pub async fn run(kit: Kit, seed: u64, db_url: &str, out: SharedOut) -> Result<DemoReport, DemoError> {
-    let mut demo = Demo::new(kit, seed, db_url, out).await?;
+pub async fn run(
+    kit: Kit,
+    seed: u64,
+    store: Arc<dyn Store>,
+    files: std::path::PathBuf,
+    out: SharedOut,
+) -> Result<DemoReport, DemoError> {
+    let mut demo = Demo::new(kit, seed, store, files, out)?;
     let mut report = DemoReport::default();
     demo.setup().await?;
     demo.reflection(&mut report).await?;

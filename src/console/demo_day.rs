@@ -11,7 +11,7 @@ use super::demo::{Demo, DemoError, SharedOut, DEMO_GUILD, PLENARY_VOICE};
 use crate::app::agenda;
 use crate::app::plans::{self, PlanInput};
 use crate::app::ports::Clock;
-use crate::app::{answers, tick, UserMessage};
+use crate::app::{answers, UserMessage};
 use crate::domain::agenda::AGENDA_JOB;
 use crate::domain::{Phase, QuestionKind};
 use crate::kit::Kit;
@@ -38,8 +38,14 @@ const ACTIONS: [&str; 4] = [
 ];
 
 /// Runs the meeting day of `kit` (seed 001's is `benchmarking-1`).
-pub async fn run(kit: Kit, seed: u64, db_url: &str, out: SharedOut) -> Result<DayReport, DemoError> {
-    let mut demo = Demo::new(kit, seed, db_url, out).await?;
+pub async fn run(
+    kit: Kit,
+    seed: u64,
+    store: std::sync::Arc<dyn crate::app::ports::Store>,
+    files: std::path::PathBuf,
+    out: SharedOut,
+) -> Result<DayReport, DemoError> {
+    let mut demo = Demo::new(kit, seed, store, files, out)?;
     demo.setup().await?;
     let mut report = DayReport::default();
     let meeting = demo.store.current_meeting(DEMO_GUILD).await?.ok_or_else(|| step("no meeting"))?;
@@ -65,7 +71,7 @@ pub async fn run(kit: Kit, seed: u64, db_url: &str, out: SharedOut) -> Result<Da
         demo.clock.set(job.max(demo.clock.now()));
         // Notes in the open rooms before the scheduler closes them.
         add_notes(&mut demo, meeting.id).await?;
-        let done = tick::tick(&*demo.store, &demo.chat, &demo.clock).await.map_err(step)?;
+        let done = demo.tick().await?;
         for failed in &done.failed {
             demo.say(&format!("! {failed}"));
         }
@@ -129,19 +135,23 @@ async fn record_plans(demo: &mut Demo) -> Result<usize, DemoError> {
         }
         seen.push(unit.clone());
         let due = (demo.clock.now() + Duration::days(30 + demo.rng.gen_range(0..60))).date_naive();
-        let input =
-            PlanInput { action: ACTIONS[n % ACTIONS.len()].to_owned(), owner: p.name.clone(), due: due.to_string() };
+        let input = PlanInput {
+            action: ACTIONS[n % ACTIONS.len()].to_owned(),
+            owner_id: Some(p.user),
+            owner: p.name.clone(),
+            due: due.to_string(),
+        };
         match plans::record_plan(&*demo.store, &demo.clock, p, &input).await {
             Ok(plan) => {
-                demo.say(&format!("{} ({unit}) → {}", p.name, plans::plan_line(&plan, demo.lang)));
+                demo.say(&format!("{} ({unit}) → {}", p.name, plans::plan_line(&plan.plan, demo.lang)));
                 n += 1;
             }
             Err(e) => demo.say(&format!("{} → {}", p.name, e.user_message(demo.lang))),
         }
     }
-    // A plan without an owner is refused with a reason.
+    // A plan without an action is refused with a reason.
     if let Some(p) = people.first() {
-        let input = PlanInput { action: ACTIONS[0].to_owned(), owner: String::new(), due: String::new() };
+        let input = PlanInput { action: " ".to_owned(), ..PlanInput::default() };
         if let Err(e) = plans::record_plan(&*demo.store, &demo.clock, p, &input).await {
             demo.say(&format!("{} → {}", p.name, e.user_message(demo.lang)));
         }

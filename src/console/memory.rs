@@ -32,6 +32,9 @@ struct State {
     voice: HashMap<UserId, ChannelId>,
     closed_dms: HashSet<UserId>,
     names: HashMap<ChannelId, String>,
+    /// Channels that exist: made by the bot and not deleted, plus `others`.
+    live: HashSet<ChannelId>,
+    others: usize,
     fail_next: usize,
 }
 
@@ -73,6 +76,11 @@ impl MemoryChat {
             });
         }
         lines
+    }
+
+    /// Pretends the guild already has `n` channels of its own (for the 500-channel limit).
+    pub fn add_existing_channels(&self, n: usize) {
+        self.lock().others += n;
     }
 
     pub fn events(&self) -> Vec<ChatEvent> {
@@ -226,6 +234,7 @@ impl Chat for MemoryChat {
             let mut s = self.lock();
             let id = ChannelId(Self::next_id(&mut s));
             s.names.insert(id, name.to_owned());
+            s.live.insert(id);
             id
         };
         self.record(ChatEvent::Category { id, name: name.to_owned() });
@@ -238,6 +247,7 @@ impl Chat for MemoryChat {
             let mut s = self.lock();
             let id = ChannelId(Self::next_id(&mut s));
             s.names.insert(id, spec.name.clone());
+            s.live.insert(id);
             id
         };
         self.record(ChatEvent::Room { id, spec: spec.clone() });
@@ -252,8 +262,14 @@ impl Chat for MemoryChat {
 
     async fn delete_channel(&self, channel: ChannelId) -> Result<(), ChatError> {
         self.check_fault()?;
+        self.lock().live.remove(&channel);
         self.record(ChatEvent::Deleted(channel));
         Ok(())
+    }
+
+    async fn channel_count(&self, _guild: GuildId) -> Result<usize, ChatError> {
+        let s = self.lock();
+        Ok(s.live.len() + s.others)
     }
 
     async fn move_to_voice(&self, _guild: GuildId, user: UserId, channel: ChannelId) -> Result<bool, ChatError> {

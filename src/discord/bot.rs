@@ -13,6 +13,7 @@ use tracing::{info, info_span, warn, Instrument};
 use super::ShardPlan;
 use super::{commands, components, errors, lifecycle, DiscordChat};
 use crate::app::ports::{Clock, Store, StoreError};
+use crate::app::summarise::Summariser;
 use crate::domain::privacy::AuthorSecret;
 use crate::kit::Kit;
 
@@ -25,7 +26,10 @@ pub struct BotSettings {
     /// Another Discord-compatible server (`http://127.0.0.1:PORT`); serenity's ratelimiter is
     /// then off, since it would ignore the proxy (serenity #1739).
     pub api_base: Option<String>,
-    pub db_url: String,
+    /// The store `main` opened (the bot never opens one itself).
+    pub store: Arc<dyn Store>,
+    /// Room and digest summaries (`summarise::from_config`: offline, or an LLM).
+    pub summariser: Arc<dyn Summariser>,
     pub kits_dir: PathBuf,
     pub kits: KitLoader,
     /// How often the scheduler looks for due work (it also runs once at start: catch-up).
@@ -36,6 +40,33 @@ pub struct BotSettings {
     pub shards: Option<ShardPlan>,
     /// The key of anonymous answers' author keys (`secret::author_secret`).
     pub secret: AuthorSecret,
+    /// Counts the scheduler's ticks (tests wait for a few more instead of sleeping).
+    pub ticks: Ticks,
+}
+
+/// The number of scheduler ticks finished so far. A test proves that nothing more happens by
+/// waiting for a few more ticks, not by sleeping for a guessed while.
+#[derive(Clone, Debug)]
+pub struct Ticks(Arc<watch::Sender<u64>>);
+
+impl Default for Ticks {
+    fn default() -> Self {
+        Ticks(Arc::new(watch::channel(0).0))
+    }
+}
+
+impl Ticks {
+    fn finished(&self) {
+        self.0.send_modify(|n| *n += 1);
+    }
+
+    /// Waits until `n` more ticks have finished; false when `limit` passes first.
+    pub async fn wait_more(&self, n: u64, limit: Duration) -> bool {
+        let mut seen = self.0.subscribe();
+        let target = *seen.borrow_and_update() + n;
+        let reached = tokio::time::timeout(limit, seen.wait_for(|done| *done >= target)).await;
+        matches!(reached, Ok(Ok(_)))
+    }
 }
 
 impl std::fmt::Debug for BotSettings {
@@ -43,7 +74,6 @@ impl std::fmt::Debug for BotSettings {
         f.debug_struct("BotSettings")
             .field("token", &"[redacted]")
             .field("api_base", &self.api_base)
-            .field("db_url", &self.db_url)
             .field("kits_dir", &self.kits_dir)
             .field("tick_every", &self.tick_every)
             .field("shards", &self.shards)
@@ -56,6 +86,7 @@ pub struct Data {
     pub store: Arc<dyn Store>,
     pub chat: Arc<DiscordChat>,
     pub clock: Arc<dyn Clock>,
+    pub summariser: Arc<dyn Summariser>,
     pub kits_dir: PathBuf,
     pub kits: KitLoader,
     pub secret: AuthorSecret,
@@ -100,8 +131,7 @@ pub async fn run_until(
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> Result<(), BotError> {
     info!(settings = ?settings, "starting");
-    let (store, probe) = crate::storage::open_with_probe(&settings.db_url).await?;
-    crate::ops::health::set_probe(probe);
+    let (store, summariser) = (settings.store.clone(), settings.summariser.clone());
     let shard_plan = settings.shards.clone();
     let mut http = HttpBuilder::new(settings.token.expose_secret());
     if let Some(base) = &settings.api_base {
@@ -116,6 +146,7 @@ pub async fn run_until(
     let scheduler_task = Arc::new(std::sync::Mutex::new(None));
     let scheduler_slot = scheduler_task.clone();
     let secret = settings.secret.clone();
+    let ticks = settings.ticks.clone();
     let framework = poise::Framework::builder()
         .options(poise::FrameworkOptions {
             commands: commands::commands(),
@@ -133,9 +164,17 @@ pub async fn run_until(
                 info!(user = %ready.user.name, guilds = ready.guilds.len(), "ready");
                 poise::builtins::register_globally(ctx, &framework.options().commands).await?;
                 let chat = Arc::new(DiscordChat::new(ctx.http.clone(), Some(ctx.cache.clone())));
-                let task = tokio::spawn(scheduler(store.clone(), chat.clone(), clock.clone(), tick_every, stop_rx));
+                let task = tokio::spawn(scheduler(
+                    store.clone(),
+                    chat.clone(),
+                    clock.clone(),
+                    summariser.clone(),
+                    tick_every,
+                    ticks,
+                    stop_rx,
+                ));
                 *scheduler_slot.lock().unwrap_or_else(|p| p.into_inner()) = Some(task);
-                Ok(Data { store, chat, clock, kits_dir, kits, secret })
+                Ok(Data { store, chat, clock, summariser, kits_dir, kits, secret })
             })
         })
         .build();
@@ -190,7 +229,9 @@ async fn scheduler(
     store: Arc<dyn Store>,
     chat: Arc<DiscordChat>,
     clock: Arc<dyn Clock>,
+    summariser: Arc<dyn Summariser>,
     every: Duration,
+    ticks: Ticks,
     mut stop: watch::Receiver<bool>,
 ) {
     let mut interval = tokio::time::interval(every.max(Duration::from_millis(10)));
@@ -204,10 +245,14 @@ async fn scheduler(
             return;
         }
         let span = info_span!("tick");
-        match crate::app::tick::tick(&*store, &*chat, &*clock).instrument(span).await {
+        match crate::app::tick::tick_as(crate::app::worker::Worker::process(), &*store, &*chat, &*clock, &*summariser)
+            .instrument(span)
+            .await
+        {
             Ok(report) if report.done.is_empty() && report.failed.is_empty() => {}
             Ok(report) => info!(done = ?report.done, skipped = ?report.skipped, failed = ?report.failed, "tick"),
             Err(e) => warn!(error = %e, "tick failed"),
         }
+        ticks.finished();
     }
 }

@@ -346,6 +346,15 @@ impl Chat for DiscordChat {
         Ok(ChannelId(created_id(&created)?))
     }
 
+    async fn channel_count(&self, guild: GuildId) -> Result<usize, ChatError> {
+        let guild_id = serenity::all::GuildId::new(guild.0);
+        let body =
+            self.call("list channels", || Request::new(Route::GuildChannels { guild_id }, LightMethod::Get)).await?;
+        let channels: Vec<serde_json::Value> = serde_json::from_slice(&body)
+            .map_err(|e| ChatError::Unavailable(format!("unexpected channel list from Discord: {e}")))?;
+        Ok(channels.len())
+    }
+
     async fn create_room(&self, spec: &RoomSpec) -> Result<ChannelId, ChatError> {
         let kind = match spec.kind {
             RoomKind::Text => ChannelType::Text,

@@ -131,6 +131,9 @@ pub(super) fn who_of_component(c: &ComponentInteraction) -> Who<'_> {
 }
 
 async fn on_component(ctx: &serenity::all::Context, data: &Data, c: &ComponentInteraction) -> Result<(), BotError> {
+    if super::commands::plan::on_component(ctx, data, c).await? {
+        return Ok(());
+    }
     let Some(id) = CustomId::parse(&c.data.custom_id) else { return Ok(()) };
     if let CustomId::Choose { round, room } = id {
         return choose_room(ctx, data, c, round, room).await;
@@ -250,6 +253,9 @@ pub fn modal_answers(components: &[serenity::all::ActionRow]) -> Vec<(String, St
 }
 
 async fn on_modal(ctx: &serenity::all::Context, data: &Data, m: &ModalInteraction) -> Result<(), BotError> {
+    if super::commands::plan::on_modal(ctx, data, m).await? {
+        return Ok(());
+    }
     let Some(CustomId::Modal(phase, page)) = CustomId::parse(&m.data.custom_id) else { return Ok(()) };
     // Acknowledge first: Discord allows 3 s, and saving plus re-reading the form may be slow.
     m.defer_ephemeral(ctx).await?;

@@ -50,7 +50,10 @@ fn fit_title(full: &str, name: &str, form: &AnswerForm, page: usize) -> String {
 fn text_input(form: &AnswerForm, q: &Question) -> CreateInputText {
     let style = match q.kind {
         QuestionKind::Number => InputTextStyle::Short,
-        _ => InputTextStyle::Paragraph,
+        // Every kind is named: a new kind must say how it is typed, not become a paragraph.
+        QuestionKind::Free | QuestionKind::YesNo | QuestionKind::Scale { .. } | QuestionKind::Choice { .. } => {
+            InputTextStyle::Paragraph
+        }
     };
     // The label holds the start of the question; the placeholder the help text or the rest.
     let label = cut(&q.text, LABEL_MAX);
@@ -104,6 +107,7 @@ pub fn follow_up(form: &AnswerForm, nav: Nav, lang: Lang) -> FollowUp {
         lines.push(match form.phase {
             Phase::Reflection => t!(lang, "flow-done"),
             Phase::Evaluation => t!(lang, "flow-done-evaluation"),
+            Phase::During => t!(lang, "flow-done-during"),
         });
     }
     FollowUp { text: lines.join("\n"), rows }
@@ -170,7 +174,9 @@ pub fn picked_value(q: &Question, value: &str) -> String {
         QuestionKind::Choice { options } => {
             value.parse::<usize>().ok().and_then(|i| options.get(i).cloned()).unwrap_or_else(|| value.to_owned())
         }
-        _ => value.to_owned(),
+        QuestionKind::Free | QuestionKind::YesNo | QuestionKind::Scale { .. } | QuestionKind::Number => {
+            value.to_owned()
+        }
     }
 }
 

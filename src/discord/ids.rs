@@ -4,9 +4,10 @@
 //!
 //! The answer flow runs for reflection and evaluation questions alike; its ids carry the phase.
 //! Reflection ids are those of earlier versions (`samrad:page:1`), so buttons on messages sent
-//! before the phase existed keep working; evaluation ids insert `eval:` (`samrad:eval:page:1`).
+//! before the phase existed keep working; evaluation ids insert `eval:` (`samrad:eval:page:1`),
+//! meeting-day ids `during:` (`samrad:during:page:1`).
 
-use crate::app::posting::{ANSWER_BUTTON, CHOOSE_BUTTON, EVALUATE_BUTTON};
+use crate::app::posting::{ANSWER_BUTTON, CHOOSE_BUTTON, DURING_BUTTON, EVALUATE_BUTTON};
 use crate::domain::{Phase, QuestionId};
 
 /// Where a member is in the answer flow: the modal page the "Next" button opens, and the first
@@ -66,11 +67,13 @@ fn parse_nav(s: &str) -> Option<Nav> {
     Some(Nav { next_page, offset: offset.parse().ok()? })
 }
 
-/// `samrad:` for the reflection flow (as before phases), `samrad:eval:` for the evaluation.
+/// `samrad:` for the reflection flow (as before phases), `samrad:eval:` for the evaluation,
+/// `samrad:during:` for the questions of the meeting day.
 fn flow_prefix(phase: Phase) -> &'static str {
     match phase {
         Phase::Reflection => "samrad:",
         Phase::Evaluation => "samrad:eval:",
+        Phase::During => "samrad:during:",
     }
 }
 
@@ -79,6 +82,7 @@ impl CustomId {
         match self {
             Self::Answer(Phase::Reflection) => ANSWER_BUTTON.to_owned(),
             Self::Answer(Phase::Evaluation) => EVALUATE_BUTTON.to_owned(),
+            Self::Answer(Phase::During) => DURING_BUTTON.to_owned(),
             Self::Page(phase, n) => format!("{}page:{n}", flow_prefix(*phase)),
             Self::Modal(phase, n) => format!("{}modal:{n}", flow_prefix(*phase)),
             Self::Input(q) => format!("samrad:q:{q}"),
@@ -103,9 +107,15 @@ impl CustomId {
         if id == EVALUATE_BUTTON {
             return Some(Self::Answer(Phase::Evaluation));
         }
+        if id == DURING_BUTTON {
+            return Some(Self::Answer(Phase::During));
+        }
         let rest = id.strip_prefix("samrad:")?;
         if let Some(rest) = rest.strip_prefix("eval:") {
             return Self::parse_flow(Phase::Evaluation, rest);
+        }
+        if let Some(rest) = rest.strip_prefix("during:") {
+            return Self::parse_flow(Phase::During, rest);
         }
         let (kind, tail) = rest.split_once(':')?;
         match kind {
@@ -170,7 +180,7 @@ mod tests {
             CustomId::Forget(true),
             CustomId::Forget(false),
         ];
-        for phase in [Phase::Reflection, Phase::Evaluation] {
+        for phase in [Phase::Reflection, Phase::Evaluation, Phase::During] {
             ids.extend([
                 CustomId::Answer(phase),
                 CustomId::Page(phase, 1),
@@ -226,6 +236,12 @@ mod tests {
     #[test]
     fn the_questions_post_button_opens_the_flow() {
         assert_eq!(CustomId::parse(ANSWER_BUTTON), Some(CustomId::Answer(Phase::Reflection)));
+    }
+
+    #[test]
+    fn the_meeting_day_post_button_opens_the_meeting_day_flow() {
+        assert_eq!(CustomId::parse(DURING_BUTTON), Some(CustomId::Answer(Phase::During)));
+        assert_eq!(CustomId::Page(Phase::During, 1).encode(), "samrad:during:page:1");
     }
 
     #[test]

@@ -5,6 +5,7 @@
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use chrono_tz::Tz;
 
+use super::ids::QuestionId;
 use super::schedule::local_instant;
 use crate::kit::{AgendaItem, AgendaKind, BreakoutPlan};
 
@@ -27,6 +28,8 @@ pub struct DayItem {
     pub title: String,
     /// For breakout items: the kit's plan (mode, size, questions, minutes).
     pub plan: Option<BreakoutPlan>,
+    /// The meeting-day questions posted in plenary when the item starts (the kit's `ask`).
+    pub ask: Vec<QuestionId>,
 }
 
 impl DayItem {
@@ -99,6 +102,7 @@ pub fn plan_day(agenda: &[AgendaItem], plans: &[BreakoutPlan], date: NaiveDate, 
             kind: a.kind,
             title: a.title.clone(),
             plan: a.breakout.as_ref().and_then(|id| plans.iter().find(|p| &p.id == id).cloned()),
+            ask: a.ask.clone(),
         })
         .collect();
     items.sort_by_key(|i| (i.starts_at, i.position));
@@ -178,6 +182,7 @@ mod tests {
             kind,
             title: format!("{start} {}", kind_str(kind)),
             breakout: None,
+            ask: Vec::new(),
         }
     }
 

@@ -28,6 +28,9 @@ pub enum Phase {
     Reflection,
     /// At the end of the meeting: the short evaluation.
     Evaluation,
+    /// On the meeting day: posted at an agenda item (the kit's `ask`) or by a facilitator's
+    /// `/agenda ask` ("what did you learn from each other's presentations?").
+    During,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -111,7 +114,12 @@ impl Meeting {
     }
 
     pub fn evaluation_questions(&self) -> impl Iterator<Item = &Question> {
-        self.questions.iter().filter(|q| q.phase == Phase::Evaluation)
+        self.phase_questions(Phase::Evaluation)
+    }
+
+    /// The questions of `phase`, in kit order.
+    pub fn phase_questions(&self, phase: Phase) -> impl Iterator<Item = &Question> {
+        self.questions.iter().filter(move |q| q.phase == phase)
     }
 
     pub fn unit(&self, name: &str) -> Option<&UnitName> {
@@ -135,9 +143,9 @@ impl Meeting {
         self.state == MeetingState::Open && self.deadline.is_none_or(|d| now < d)
     }
 
-    /// Whether evaluation answers may be given or changed: from opening until the meeting has
-    /// ended, so the reflection deadline (before the meeting) does not close the evaluation
-    /// (at its end).
+    /// Whether evaluation (and meeting-day) answers may be given or changed: from opening until
+    /// the meeting has ended, so the reflection deadline (before the meeting) does not close
+    /// the questions of the day.
     pub fn accepts_evaluation(&self) -> bool {
         matches!(self.state, MeetingState::Open | MeetingState::Closed)
     }
@@ -146,7 +154,7 @@ impl Meeting {
     pub fn accepts(&self, phase: Phase, now: DateTime<Utc>) -> bool {
         match phase {
             Phase::Reflection => self.accepts_answers(now),
-            Phase::Evaluation => self.accepts_evaluation(),
+            Phase::Evaluation | Phase::During => self.accepts_evaluation(),
         }
     }
 }

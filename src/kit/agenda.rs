@@ -6,16 +6,15 @@ use std::ops::Range;
 
 use chrono::{NaiveTime, Timelike};
 
-use super::error::{choose_hint, did_you_mean, Sink};
+use super::error::{choose_hint, did_you_mean, KitText, Sink};
 use super::model::{AgendaItem, AgendaKind, BreakoutPlan};
 use super::raw::{RawAgendaItem, RawBreakout, S};
 use super::schedule::parse_time_value;
 use super::validate::{line_of, non_empty, required, slug};
 use crate::domain::grouping::Mode;
-use crate::domain::Question;
+use crate::domain::{Phase, Question, QuestionId};
 
 const AGENDA_KINDS: &[&str] = &["plenary", "presentation", "breakout", "reflection", "evaluation", "break"];
-const MODES: &[&str] = &["random", "roles", "units", "mixed", "same-unit", "pairs", "choose"];
 const MINUTES_PER_DAY: i64 = 24 * 60;
 
 pub(super) fn breakouts(
@@ -26,6 +25,8 @@ pub(super) fn breakouts(
     source: &str,
 ) -> Vec<Option<BreakoutPlan>> {
     let known: Vec<&str> = questions.iter().flatten().map(|q| q.id.as_str()).collect();
+    let modes: Vec<&str> = Mode::ALL.iter().map(|m| m.as_str()).collect();
+    let modes = format!("one of {}", modes.join(", "));
     let mut seen: HashMap<String, usize> = HashMap::new();
     raw.iter()
         .enumerate()
@@ -48,21 +49,13 @@ pub(super) fn breakouts(
             }
             let title = required(sink, &b.title, &table, "title", &place, "what the rooms are for")
                 .and_then(|t| non_empty(sink, t, "breakout title"));
-            let mode = required(
-                sink,
-                &b.mode,
-                &table,
-                "mode",
-                &place,
-                "one of random, roles, units, same-unit, pairs, choose",
-            )
-            .and_then(|m| {
+            let mode = required(sink, &b.mode, &table, "mode", &place, &modes).and_then(|m| {
                 let mode = Mode::parse(m.get_ref());
                 if mode.is_none() {
                     sink.at(
                         m.span(),
                         format!("unknown breakout mode `{}`", m.get_ref()),
-                        choose_hint(m.get_ref(), MODES),
+                        choose_hint(m.get_ref(), &Mode::names()),
                     );
                 }
                 mode
@@ -131,13 +124,18 @@ pub(super) fn agenda(
     raw: &[S<RawAgendaItem>],
     plans: &[Option<BreakoutPlan>],
     written_plans: &[&str],
+    questions: &[Option<Question>],
+    written_questions: &[&str],
     source: &str,
 ) -> Option<Vec<AgendaItem>> {
     let mut ok = true;
     let mut placed: Vec<Placed> = Vec::new();
+    let mut asked_on: HashMap<String, usize> = HashMap::new();
     for (i, spanned) in raw.iter().enumerate() {
+        let ask = asked(sink, &spanned.get_ref().ask, questions, written_questions, &mut asked_on, source);
         match agenda_item(sink, spanned, i + 1, plans, written_plans) {
             Some(item) => {
+                let item = AgendaItem { ask: ask.clone(), ..item };
                 let span = spanned.get_ref().start.as_ref().map_or(spanned.span(), S::span);
                 placed.push(Placed { item, line: line_of(source, &span), span });
             }
@@ -166,6 +164,53 @@ pub(super) fn agenda(
     let mut items: Vec<AgendaItem> = placed.into_iter().map(|p| p.item).collect();
     items.sort_by_key(|i| i.start);
     ok.then_some(items)
+}
+
+/// The `ask` list of one agenda item: known questions of phase `during`, each asked at one
+/// item only (`asked_on`: the line where each was asked first).
+fn asked(
+    sink: &mut Sink<'_>,
+    ask: &[S<String>],
+    questions: &[Option<Question>],
+    written: &[&str],
+    asked_on: &mut HashMap<String, usize>,
+    source: &str,
+) -> Vec<QuestionId> {
+    let known: Vec<&str> = questions.iter().flatten().map(|q| q.id.as_str()).collect();
+    let mut out = Vec::new();
+    for id in ask {
+        let name = id.get_ref().as_str();
+        let Some(question) = questions.iter().flatten().find(|q| q.id.as_str() == name) else {
+            // A question that exists but is invalid is reported already.
+            if !written.contains(&name) {
+                let hint = match did_you_mean(name, &known) {
+                    Some(c) => KitText::new("kit-h-did-you-mean").arg("close", c),
+                    None => KitText::new("kit-h-ask-add-question"),
+                };
+                sink.say(id.span(), KitText::new("kit-e-ask-unknown").arg("id", name), Some(hint));
+            }
+            continue;
+        };
+        if question.phase != Phase::During {
+            sink.say(
+                id.span(),
+                KitText::new("kit-e-ask-not-during").arg("id", name),
+                Some(KitText::new("kit-h-ask-not-during")),
+            );
+            continue;
+        }
+        if let Some(line) = asked_on.get(name) {
+            sink.say(
+                id.span(),
+                KitText::new("kit-e-ask-twice").arg("id", name).arg("line", line.to_string()),
+                Some(KitText::new("kit-h-ask-twice")),
+            );
+            continue;
+        }
+        asked_on.insert(name.to_owned(), line_of(source, &id.span()));
+        out.push(question.id.clone());
+    }
+    out
 }
 
 fn overlaps(a: &AgendaItem, b: &AgendaItem) -> bool {
@@ -310,5 +355,6 @@ fn agenda_item(
         kind: kind?,
         title: title?,
         breakout: breakout?,
+        ask: Vec::new(),
     })
 }

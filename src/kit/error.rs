@@ -5,6 +5,8 @@
 use std::fmt;
 use std::ops::Range;
 
+use crate::i18n::{Arg, Lang};
+
 /// One problem in one kit file. `line` and `column` are 1-based; problems that concern the
 /// whole file (it cannot be read, a kit is missing) point at 1:1.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -12,14 +14,75 @@ pub struct KitError {
     pub file: String,
     pub line: usize,
     pub column: usize,
+    /// In English (`samrad check`, logs).
     pub message: String,
     pub hint: String,
+    /// Message and hint as catalogue entries, when the problem has them: `/kit upload` tells
+    /// the organiser in their own language.
+    pub localised: Option<(KitText, Option<KitText>)>,
 }
 
 impl KitError {
     /// An error about the whole file (IO, lookup), located at 1:1.
     pub fn whole_file(file: &str, message: impl Into<String>, hint: impl Into<String>) -> Self {
-        Self { file: file.to_owned(), line: 1, column: 1, message: message.into(), hint: hint.into() }
+        Self { file: file.to_owned(), line: 1, column: 1, message: message.into(), hint: hint.into(), localised: None }
+    }
+
+    /// The message in `lang` (English where the catalogues have no entry for it yet).
+    pub fn message_in(&self, lang: Lang) -> String {
+        self.localised.as_ref().map_or_else(|| self.message.clone(), |(m, _)| m.render(lang))
+    }
+
+    /// The hint in `lang` (empty: none).
+    pub fn hint_in(&self, lang: Lang) -> String {
+        match &self.localised {
+            Some((_, Some(h))) => h.render(lang),
+            Some((_, None)) => String::new(),
+            None => self.hint.clone(),
+        }
+    }
+}
+
+/// A sentence of a kit error as a catalogue id (`locales/*/kits.ftl`, `kit-e-…`) and its
+/// arguments; an argument can itself be a sentence (the place of an unknown key).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KitText {
+    pub id: &'static str,
+    pub args: Vec<(&'static str, KitArg)>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum KitArg {
+    /// Taken from the kit or the format as it is (keys, ids, TOML's own message).
+    Verbatim(String),
+    Text(KitText),
+}
+
+impl KitText {
+    pub fn new(id: &'static str) -> Self {
+        Self { id, args: Vec::new() }
+    }
+    pub fn arg(mut self, name: &'static str, value: impl Into<String>) -> Self {
+        self.args.push((name, KitArg::Verbatim(value.into())));
+        self
+    }
+    pub fn text(mut self, name: &'static str, value: KitText) -> Self {
+        self.args.push((name, KitArg::Text(value)));
+        self
+    }
+    pub fn render(&self, lang: Lang) -> String {
+        let args = self
+            .args
+            .iter()
+            .map(|(k, v)| {
+                let v = match v {
+                    KitArg::Verbatim(s) => s.clone(),
+                    KitArg::Text(t) => t.render(lang),
+                };
+                (*k, Arg::Str(v))
+            })
+            .collect();
+        crate::i18n::text(lang, self.id, args)
     }
 }
 
@@ -98,7 +161,18 @@ impl<'a> Sink<'a> {
             column,
             message: message.into(),
             hint: hint.into(),
+            localised: None,
         });
+    }
+
+    /// Records a problem told through the catalogues: English here, the organiser's language
+    /// on upload.
+    pub fn say(&mut self, span: Range<usize>, message: KitText, hint: Option<KitText>) {
+        let english = (message.render(Lang::En), hint.as_ref().map(|h| h.render(Lang::En)).unwrap_or_default());
+        self.at(span, english.0, english.1);
+        if let Some(last) = self.errors.last_mut() {
+            last.localised = Some((message, hint));
+        }
     }
 
     /// The collected errors in file order.
@@ -162,6 +236,7 @@ const ALIASES: &[(&str, &str)] = &[
     ("reflektion", "reflection"),
     ("evaluering", "evaluation"),
     ("utvärdering", "evaluation"),
+    ("under", "during"),
     ("plenum", "plenary"),
     ("presentasjon", "presentation"),
     ("grupper", "breakout"),
@@ -250,7 +325,8 @@ mod tests {
 
     #[test]
     fn display_is_file_line_col_message_hint() {
-        let e = KitError { file: "k.toml".into(), line: 3, column: 7, message: "bad".into(), hint: "fix it".into() };
+        let e = KitError::whole_file("k.toml", "bad", "fix it");
+        let e = KitError { line: 3, column: 7, ..e };
         assert_eq!(e.to_string(), "k.toml:3:7: bad (hint: fix it)");
     }
 }

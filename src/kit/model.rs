@@ -50,6 +50,8 @@ pub struct AgendaItem {
     pub title: String,
     /// For `breakout` items: the id of the breakout plan to run.
     pub breakout: Option<String>,
+    /// The meeting-day questions (`phase = "during"`) posted when the item starts.
+    pub ask: Vec<QuestionId>,
 }
 
 impl AgendaItem {

@@ -6,7 +6,7 @@
 
 use std::path::{Path, PathBuf};
 
-use super::error::{did_you_mean, KitError, KitErrors, Sink};
+use super::error::{did_you_mean, KitError, KitErrors, KitText, Sink};
 use super::model::Kit;
 use super::raw::{unknown_keys, Node, RawKit, S};
 use super::validate::validate;
@@ -17,10 +17,10 @@ pub fn parse_kit(source: &str, file_name: &str) -> Result<Kit, KitErrors> {
     let doc = match toml::from_str::<S<Node>>(source) {
         Ok(doc) => doc,
         Err(e) => {
-            sink.at(
+            sink.say(
                 e.span().unwrap_or(0..0),
-                format!("TOML syntax error: {}", e.message().trim()),
-                "check quotes, brackets and `=` here; text and times need quotes, e.g. start = \"09:30\"",
+                KitText::new("kit-e-toml-syntax").arg("detail", e.message().trim()),
+                Some(KitText::new("kit-h-toml-syntax")),
             );
             return Err(sink.into_errors());
         }
@@ -33,12 +33,12 @@ pub fn parse_kit(source: &str, file_name: &str) -> Result<Kit, KitErrors> {
         Ok(raw) => raw,
         Err(e) => {
             let message = e.message().trim().to_owned();
-            let hint = if message.starts_with("invalid type") {
-                "text goes in quotes, whole numbers and true/false without, lists in [ ]"
-            } else {
-                "see docs/kit-format.md for the keys a kit may have"
-            };
-            sink.at(e.span().unwrap_or(0..0), message, hint);
+            let hint = if message.starts_with("invalid type") { "kit-h-invalid-type" } else { "kit-h-see-format" };
+            sink.say(
+                e.span().unwrap_or(0..0),
+                KitText::new("kit-e-toml-value").arg("detail", message),
+                Some(KitText::new(hint)),
+            );
             return Err(sink.into_errors());
         }
     };

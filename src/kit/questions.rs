@@ -10,7 +10,7 @@ use crate::domain::privacy::Anonymity;
 use crate::domain::{Phase, Question, QuestionId, QuestionKind};
 
 const QUESTION_KINDS: &[&str] = &["free", "yes_no", "scale", "choice", "number"];
-const PHASES: &[&str] = &["reflection", "evaluation"];
+const PHASES: &[&str] = &["reflection", "evaluation", "during"];
 /// Discord select menus hold at most 25 options; scale and choice questions use one.
 const MAX_SELECT_OPTIONS: usize = 25;
 const MAX_OPTION_CHARS: usize = 100;
@@ -70,6 +70,7 @@ fn question(sink: &mut Sink<'_>, spanned: &S<RawQuestion>, n: usize, anonymous: 
         Some(p) => match p.get_ref().as_str() {
             "reflection" => Some(Phase::Reflection),
             "evaluation" => Some(Phase::Evaluation),
+            "during" => Some(Phase::During),
             other => {
                 sink.at(p.span(), format!("unknown phase `{other}`"), choose_hint(other, PHASES));
                 None

@@ -13,7 +13,7 @@ use serde::de::{self, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::error::{did_you_mean, Sink};
+use super::error::{did_you_mean, KitText, Sink};
 
 pub(crate) type S<T> = Spanned<T>;
 
@@ -121,9 +121,12 @@ pub(crate) struct RawAgendaItem {
     pub kind: Option<S<String>>,
     pub title: Option<S<String>>,
     pub breakout: Option<S<String>>,
+    /// Ids of `phase = "during"` questions posted in plenary when the item starts.
+    #[serde(default)]
+    pub ask: Vec<S<String>>,
 }
 
-pub(crate) const AGENDA_KEYS: &[&str] = &["start", "minutes", "end", "kind", "title", "breakout"];
+pub(crate) const AGENDA_KEYS: &[&str] = &["start", "minutes", "end", "kind", "title", "breakout", "ask"];
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -226,12 +229,17 @@ fn check_table(node: &Node, allowed: &[&str], section: &str, source: &str, sink:
         if allowed.contains(&key.as_str()) {
             continue;
         }
-        let place = if section.is_empty() { "at the top level".to_owned() } else { format!("in {section}") };
-        let hint = match did_you_mean(key, allowed) {
-            Some(close) => format!("did you mean `{close}`?"),
-            None => format!("known keys {place}: {}", allowed.join(", ")),
+        let place = if section.is_empty() {
+            KitText::new("kit-place-top")
+        } else {
+            KitText::new("kit-place-section").arg("section", section)
         };
-        sink.at(key_span(source, key, value.span()), format!("unknown key `{key}` {place}"), hint);
+        let hint = match did_you_mean(key, allowed) {
+            Some(close) => KitText::new("kit-h-did-you-mean").arg("close", close),
+            None => KitText::new("kit-h-known-keys").text("place", place.clone()).arg("keys", allowed.join(", ")),
+        };
+        let message = KitText::new("kit-e-unknown-key").arg("key", key).text("place", place);
+        sink.say(key_span(source, key, value.span()), message, Some(hint));
     }
 }
 

@@ -249,6 +249,7 @@ mod tests {
             answered_any: 0,
             answered_required: 0,
             answers: 0,
+            previous_rate: None,
         };
         let empty = UnitResponse { members: 0, ..silent.clone() };
         assert_eq!(unit_caption(&silent, &labels), "0/3 · 0 %");

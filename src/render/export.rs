@@ -1,7 +1,8 @@
 //! `samrad export`: everything a meeting produced, as one CSV or one Markdown document.
 //!
-//! CSV layout: one table with a `section` column (`meeting`, `answer`, `room`, `plan`,
-//! `evaluation`) and the union of the columns the sections need; a section leaves the columns
+//! CSV layout: one table with a `section` column (`meeting`, `answer`, `during` (answers to
+//! questions of the meeting day), `room`, `plan`, `plan-change`, `follow-up`, `decision`,
+//! `evaluation`, `theme`) and the union of the columns the sections need; a section leaves the columns
 //! it does not use empty. One file opens in any spreadsheet and filters by section; the
 //! `meeting` row carries the title. Room members are one cell, one name per line (names
 //! cannot contain line breaks). Times are RFC 3339 in UTC. [`from_csv`] reads it back.
@@ -43,8 +44,41 @@ pub struct ExportPlan {
     pub owner: String,
     /// Free text ("before the next meeting") or a date, as the unit wrote it.
     pub due: Option<String>,
+    /// `not-started`, `in-progress`, `done` or `dropped` (empty when unknown).
+    pub status: String,
+    /// Why it was dropped.
+    pub note: String,
 }
 
+/// One status change of one of the meeting's plans: who, when.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ExportPlanChange {
+    pub unit: String,
+    pub action: String,
+    pub status: String,
+    pub note: String,
+    pub member: String,
+    pub at: DateTime<Utc>,
+}
+
+/// How a plan of the previous meeting was answered at this one (`no-answer` when it was not).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ExportFollowUp {
+    pub unit: String,
+    pub action: String,
+    pub owner: String,
+    pub answer: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ExportDecision {
+    pub text: String,
+    pub responsible: String,
+    pub due: Option<String>,
+    pub at: DateTime<Utc>,
+}
+
+/// An answer given on the meeting day: to a question of the day or to the evaluation.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ExportEvaluation {
     pub unit: String,
@@ -77,6 +111,11 @@ pub struct ExportData {
     pub answers: Vec<ExportAnswer>,
     pub rooms: Vec<ExportRoom>,
     pub plans: Vec<ExportPlan>,
+    pub plan_changes: Vec<ExportPlanChange>,
+    pub follow_up: Vec<ExportFollowUp>,
+    pub decisions: Vec<ExportDecision>,
+    /// Answers to the questions asked during the meeting (`phase = "during"`).
+    pub during: Vec<ExportEvaluation>,
     pub evaluations: Vec<ExportEvaluation>,
     pub themes: Vec<ExportTheme>,
 }
@@ -89,10 +128,11 @@ pub enum ExportError {
     Bad { line: u64, message: String },
 }
 
-/// Exports before themes had the first 15 columns; they still read.
+/// Exports before themes had the first 15 columns, before plan status the first 19; they still read.
 const HEADER_BEFORE_THEMES: usize = 15;
+const HEADER_BEFORE_STATUS: usize = 19;
 
-const HEADER: [&str; 19] = [
+const HEADER: [&str; 20] = [
     "section",
     "meeting_id",
     "unit",
@@ -112,6 +152,7 @@ const HEADER: [&str; 19] = [
     "units",
     "concern",
     "quote",
+    "status",
 ];
 
 /// One CSV row as a fixed set of named cells.
@@ -135,6 +176,7 @@ struct Row {
     units: String,
     concern: String,
     quote: String,
+    status: String,
 }
 
 fn time(t: &DateTime<Utc>) -> String {
@@ -171,10 +213,38 @@ pub fn to_csv(data: &ExportData) -> String {
         text: p.action.clone(),
         owner: p.owner.clone(),
         due: p.due.clone().unwrap_or_default(),
+        status: p.status.clone(),
+        question: p.note.clone(),
         ..Row::default()
     }));
-    rows.extend(data.evaluations.iter().map(|e| Row {
-        section: "evaluation",
+    rows.extend(data.plan_changes.iter().map(|c| Row {
+        section: "plan-change",
+        unit: c.unit.clone(),
+        member: c.member.clone(),
+        text: c.action.clone(),
+        question: c.note.clone(),
+        status: c.status.clone(),
+        updated_at: time(&c.at),
+        ..Row::default()
+    }));
+    rows.extend(data.follow_up.iter().map(|f| Row {
+        section: "follow-up",
+        unit: f.unit.clone(),
+        text: f.action.clone(),
+        owner: f.owner.clone(),
+        status: f.answer.clone(),
+        ..Row::default()
+    }));
+    rows.extend(data.decisions.iter().map(|d| Row {
+        section: "decision",
+        text: d.text.clone(),
+        owner: d.responsible.clone(),
+        due: d.due.clone().unwrap_or_default(),
+        updated_at: time(&d.at),
+        ..Row::default()
+    }));
+    let day = |section: &'static str, e: &ExportEvaluation| Row {
+        section,
         unit: e.unit.clone(),
         member: e.member.clone(),
         question_id: e.question_id.clone(),
@@ -182,7 +252,9 @@ pub fn to_csv(data: &ExportData) -> String {
         text: e.answer.clone(),
         updated_at: e.updated_at.as_ref().map(time).unwrap_or_default(),
         ..Row::default()
-    }));
+    };
+    rows.extend(data.during.iter().map(|e| day("during", e)));
+    rows.extend(data.evaluations.iter().map(|e| day("evaluation", e)));
     rows.extend(data.themes.iter().map(|t| Row {
         section: "theme",
         question_id: t.question_id.clone(),
@@ -220,6 +292,7 @@ pub fn to_csv(data: &ExportData) -> String {
             &r.units,
             &r.concern,
             &r.quote,
+            &r.status,
         ])
         .expect("in-memory CSV");
     }
@@ -231,7 +304,8 @@ pub fn to_csv(data: &ExportData) -> String {
 pub fn from_csv(text: &str) -> Result<ExportData, ExportError> {
     let mut reader = csv::ReaderBuilder::new().has_headers(true).from_reader(text.as_bytes());
     let headers = reader.headers()?.clone();
-    if headers.iter().ne(HEADER) && headers.iter().ne(HEADER[..HEADER_BEFORE_THEMES].iter().copied()) {
+    let known = [HEADER.len(), HEADER_BEFORE_STATUS, HEADER_BEFORE_THEMES];
+    if !known.iter().any(|&n| headers.iter().eq(HEADER[..n].iter().copied())) {
         return Err(ExportError::Bad { line: 1, message: "unexpected header".into() });
     }
     let mut data = ExportData {
@@ -240,6 +314,10 @@ pub fn from_csv(text: &str) -> Result<ExportData, ExportError> {
         answers: Vec::new(),
         rooms: Vec::new(),
         plans: Vec::new(),
+        plan_changes: Vec::new(),
+        follow_up: Vec::new(),
+        decisions: Vec::new(),
+        during: Vec::new(),
         evaluations: Vec::new(),
         themes: Vec::new(),
     };
@@ -259,6 +337,8 @@ pub fn from_csv(text: &str) -> Result<ExportData, ExportError> {
                 .map(|t| Some(t.with_timezone(&Utc)))
                 .map_err(|e| bad(format!("updated_at {s:?}: {e}")))
         };
+        // Plan changes and decisions always carry their time.
+        let required_time = |s: String| parse_time(s)?.ok_or_else(|| bad("updated_at is empty".into()));
         let parse_u32 = |name: &str| {
             let s = get(name);
             s.parse::<u32>().map_err(|_| bad(format!("{name} {s:?} is not a number")))
@@ -298,6 +378,31 @@ pub fn from_csv(text: &str) -> Result<ExportData, ExportError> {
                     action: get("text"),
                     owner: get("owner"),
                     due: (!due.is_empty()).then_some(due),
+                    status: get("status"),
+                    note: get("question"),
+                })
+            }
+            "plan-change" => data.plan_changes.push(ExportPlanChange {
+                unit: get("unit"),
+                action: get("text"),
+                status: get("status"),
+                note: get("question"),
+                member: get("member"),
+                at: required_time(get("updated_at"))?,
+            }),
+            "follow-up" => data.follow_up.push(ExportFollowUp {
+                unit: get("unit"),
+                action: get("text"),
+                owner: get("owner"),
+                answer: get("status"),
+            }),
+            "decision" => {
+                let due = get("due");
+                data.decisions.push(ExportDecision {
+                    text: get("text"),
+                    responsible: get("owner"),
+                    due: (!due.is_empty()).then_some(due),
+                    at: required_time(get("updated_at"))?,
                 })
             }
             "theme" => data.themes.push(ExportTheme {
@@ -309,14 +414,21 @@ pub fn from_csv(text: &str) -> Result<ExportData, ExportError> {
                 concern: get("concern") == "yes",
                 quote: get("quote"),
             }),
-            "evaluation" => data.evaluations.push(ExportEvaluation {
-                unit: get("unit"),
-                member: get("member"),
-                question_id: get("question_id"),
-                question: get("question"),
-                answer: get("text"),
-                updated_at: parse_time(get("updated_at"))?,
-            }),
+            section @ ("evaluation" | "during") => {
+                let answer = ExportEvaluation {
+                    unit: get("unit"),
+                    member: get("member"),
+                    question_id: get("question_id"),
+                    question: get("question"),
+                    answer: get("text"),
+                    updated_at: parse_time(get("updated_at"))?,
+                };
+                if section == "during" {
+                    data.during.push(answer)
+                } else {
+                    data.evaluations.push(answer)
+                }
+            }
             other => return Err(bad(format!("unknown section {other:?}"))),
         }
     }
@@ -342,7 +454,7 @@ fn or_dash(s: &str) -> &str {
 }
 
 /// The whole export as one Markdown document: answers grouped by question, then rooms by
-/// round, plans by unit and the evaluation.
+/// round, the answers given during the meeting, plans by unit and the evaluation.
 /// The words of the Markdown export; `{n}` in `edited` and `round` is replaced by a number.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ExportLabels {
@@ -356,7 +468,12 @@ pub struct ExportLabels {
     pub plans: String,
     pub owner: String,
     pub due: String,
+    pub during: String,
     pub evaluation: String,
+    pub decisions: String,
+    pub follow_up: String,
+    /// Status words by their stored spelling (`done` → "done"), `no-answer` included.
+    pub statuses: Vec<(String, String)>,
     pub themes: String,
     /// After a theme: `{answers}` answers from `{units}` units.
     pub theme_counts: String,
@@ -375,9 +492,41 @@ impl ExportLabels {
             plans: "Take-home plans".into(),
             owner: "owner".into(),
             due: "due".into(),
+            during: "During the meeting".into(),
             evaluation: "Evaluation".into(),
+            decisions: "Decisions".into(),
+            follow_up: "Plans from last time".into(),
+            statuses: Vec::new(),
             themes: "Themes".into(),
             theme_counts: "{answers} answers, {units} units".into(),
+        }
+    }
+}
+
+impl ExportLabels {
+    /// A status word by its stored spelling; the spelling itself when it has no word.
+    fn status<'a>(&'a self, spelled: &'a str) -> &'a str {
+        self.statuses.iter().find(|(k, _)| k == spelled).map_or(spelled, |(_, v)| v.as_str())
+    }
+}
+
+/// A Markdown section of answers given on the day, grouped by question.
+fn day_section(out: &mut String, heading: &str, answers: &[ExportEvaluation]) {
+    if answers.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "\n## {heading}");
+    let mut questions: Vec<(&str, &str)> = Vec::new();
+    for e in answers {
+        if !questions.iter().any(|(id, _)| *id == e.question_id) {
+            questions.push((&e.question_id, &e.question));
+        }
+    }
+    for (id, text) in questions {
+        let _ = writeln!(out, "\n### {id}: {text}\n");
+        for e in answers.iter().filter(|e| e.question_id == id) {
+            let head = format!("**{}**, {}: ", or_dash(&e.unit), or_dash(&e.member));
+            item(out, &head, &e.answer);
         }
     }
 }
@@ -457,6 +606,7 @@ pub fn to_markdown_with(data: &ExportData, l: &ExportLabels) -> String {
         }
     }
 
+    day_section(&mut out, &l.during, &data.during);
     if !data.plans.is_empty() {
         let _ = writeln!(out, "\n## {}\n", l.plans);
         for p in &data.plans {
@@ -471,26 +621,40 @@ pub fn to_markdown_with(data: &ExportData, l: &ExportLabels) -> String {
             } else if let Some(due) = &p.due {
                 let _ = write!(tail, " ({} {due})", l.due);
             }
+            if !p.status.is_empty() {
+                let _ = write!(tail, " · {}", l.status(&p.status));
+                if !p.note.is_empty() {
+                    let _ = write!(tail, ": {}", p.note);
+                }
+            }
             item(&mut out, &head, &format!("{}{tail}", p.action.trim()));
+            for c in data.plan_changes.iter().filter(|c| c.unit == p.unit && c.action == p.action) {
+                let _ = writeln!(out, "  - {} {}: {}", time(&c.at), or_dash(&c.member), l.status(&c.status));
+            }
         }
     }
 
-    if !data.evaluations.is_empty() {
-        let _ = writeln!(out, "\n## {}", l.evaluation);
-        let mut questions: Vec<(&str, &str)> = Vec::new();
-        for e in &data.evaluations {
-            if !questions.iter().any(|(id, _)| *id == e.question_id) {
-                questions.push((&e.question_id, &e.question));
-            }
-        }
-        for (id, text) in questions {
-            let _ = writeln!(out, "\n### {id}: {text}\n");
-            for e in data.evaluations.iter().filter(|e| e.question_id == id) {
-                let head = format!("**{}**, {}: ", or_dash(&e.unit), or_dash(&e.member));
-                item(&mut out, &head, &e.answer);
-            }
+    if !data.follow_up.is_empty() {
+        let _ = writeln!(out, "\n## {}\n", l.follow_up);
+        for f in &data.follow_up {
+            let head = format!("**{}**: ", or_dash(&f.unit));
+            item(&mut out, &head, &format!("{} — {}", f.action.trim(), l.status(&f.answer)));
         }
     }
+
+    if !data.decisions.is_empty() {
+        let _ = writeln!(out, "\n## {}\n", l.decisions);
+        for d in &data.decisions {
+            let mut tail = format!(" ({}", d.responsible);
+            if let Some(due) = &d.due {
+                let _ = write!(tail, ", {} {due}", l.due);
+            }
+            tail.push(')');
+            item(&mut out, "", &format!("{}{tail}", d.text.trim()));
+        }
+    }
+
+    day_section(&mut out, &l.evaluation, &data.evaluations);
     out
 }
 
@@ -542,9 +706,46 @@ mod tests {
                     action: "Sette LIM på agendaen i ledermøtet, hver måned".into(),
                     owner: "Dekan".into(),
                     due: Some("2024-06-01".into()),
+                    status: "dropped".into(),
+                    note: "Ingen budsjett, \"ennå\"".into(),
                 },
-                ExportPlan { unit: "JUS".into(), action: "Kartlegge".into(), owner: String::new(), due: None },
+                ExportPlan {
+                    unit: "JUS".into(),
+                    action: "Kartlegge".into(),
+                    owner: String::new(),
+                    due: None,
+                    status: String::new(),
+                    note: String::new(),
+                },
             ],
+            plan_changes: vec![ExportPlanChange {
+                unit: "KHM".into(),
+                action: "Sette LIM på agendaen i ledermøtet, hver måned".into(),
+                status: "dropped".into(),
+                note: "Ingen budsjett, \"ennå\"".into(),
+                member: "Kari Ødegård".into(),
+                at: at(11),
+            }],
+            follow_up: vec![ExportFollowUp {
+                unit: "JUS".into(),
+                action: "Rekruttere, fra sist".into(),
+                owner: "Per".into(),
+                answer: "no-answer".into(),
+            }],
+            decisions: vec![ExportDecision {
+                text: "Neste møte i Trondheim".into(),
+                responsible: "Kansliet".into(),
+                due: Some("2024-05-01".into()),
+                at: at(12),
+            }],
+            during: vec![ExportEvaluation {
+                unit: "KHM".into(),
+                member: "Kari Ødegård".into(),
+                question_id: "lardomar".into(),
+                question: "Hva lærte vi av hverandres presentasjoner?".into(),
+                answer: "At styringskjeden må ha eiere".into(),
+                updated_at: Some(at(11)),
+            }],
             evaluations: vec![ExportEvaluation {
                 unit: "JUS".into(),
                 member: "Per".into(),
@@ -611,7 +812,24 @@ mod tests {
         let mut reader = csv::Reader::from_reader(csv_text.as_bytes());
         let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
         let sections: Vec<&str> = rows.iter().map(|r| &r[0]).collect();
-        assert_eq!(sections, ["meeting", "answer", "answer", "room", "plan", "plan", "evaluation", "theme", "theme"]);
+        assert_eq!(
+            sections,
+            [
+                "meeting",
+                "answer",
+                "answer",
+                "room",
+                "plan",
+                "plan",
+                "plan-change",
+                "follow-up",
+                "decision",
+                "during",
+                "evaluation",
+                "theme",
+                "theme"
+            ]
+        );
         assert!(rows.iter().all(|r| r.len() == HEADER.len()));
         assert_eq!(&rows[1][10], sample().answers[0].answer);
         assert_eq!(&rows[1][14], "2024-03-12T09:05:00Z");
@@ -623,6 +841,10 @@ mod tests {
             answers: vec![],
             rooms: vec![],
             plans: vec![],
+            plan_changes: vec![],
+            follow_up: vec![],
+            decisions: vec![],
+            during: vec![],
             evaluations: vec![],
             themes: vec![],
             ..sample()
@@ -646,11 +868,22 @@ mod tests {
         assert!(md.contains("### Round 1"), "{md}");
         assert!(md.contains("Members: Kari Ødegård, Åsa Öberg, Per, JUS"), "{md}");
         assert!(
-            md.contains("- **KHM**: Sette LIM på agendaen i ledermøtet, hver måned (owner: Dekan, due 2024-06-01)"),
+            md.contains(
+                "- **KHM**: Sette LIM på agendaen i ledermøtet, hver måned (owner: Dekan, due 2024-06-01) · dropped: Ingen"
+            ),
             "{md}"
         );
+        assert!(md.contains("  - 2024-03-12T11:05:00Z Kari Ødegård: dropped\n"), "{md}");
+        assert!(md.contains("## Plans from last time\n\n- **JUS**: Rekruttere, fra sist — no-answer"), "{md}");
+        assert!(md.contains("## Decisions\n\n- Neste møte i Trondheim (Kansliet, due 2024-05-01)"), "{md}");
         assert!(md.contains("- **JUS**: Kartlegge\n"), "{md}");
         assert!(md.contains("## Evaluation"), "{md}");
+        let during = md.find("## During the meeting").expect("a section for the answers of the day");
+        assert!(during < md.find("## Evaluation").unwrap(), "{md}");
+        assert!(
+            md[during..].contains("### lardomar: Hva lærte vi av hverandres presentasjoner?\n\n- **KHM**, Kari Ødegård: At styringskjeden må ha eiere"),
+            "{md}"
+        );
     }
 
     #[test]

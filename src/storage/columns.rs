@@ -3,7 +3,7 @@
 
 use super::StoreError;
 use crate::domain::privacy::Anonymity;
-use crate::domain::{Phase, QuestionKind};
+use crate::domain::{Phase, QuestionId, QuestionKind};
 
 /// `QuestionKind` ↔ (kind, options_json) columns.
 pub(super) fn kind_to_db(kind: &QuestionKind) -> (String, String) {
@@ -42,7 +42,30 @@ pub(super) fn phase_to_db(p: Phase) -> &'static str {
     match p {
         Phase::Reflection => "reflection",
         Phase::Evaluation => "evaluation",
+        Phase::During => "during",
     }
+}
+
+pub(super) fn phase_from_db(s: &str) -> Result<Phase, StoreError> {
+    match s {
+        "reflection" => Ok(Phase::Reflection),
+        "evaluation" => Ok(Phase::Evaluation),
+        "during" => Ok(Phase::During),
+        other => Err(StoreError::Corrupt(format!("question phase {other:?}"))),
+    }
+}
+
+/// Question ids in one column, comma-separated (ids cannot contain commas): a breakout plan's
+/// questions and an agenda item's `ask`.
+pub(super) fn question_ids_to_db(ids: &[QuestionId]) -> String {
+    ids.iter().map(QuestionId::as_str).collect::<Vec<_>>().join(",")
+}
+
+pub(super) fn question_ids_from_db(s: &str) -> Result<Vec<QuestionId>, StoreError> {
+    s.split(',')
+        .filter(|q| !q.is_empty())
+        .map(|q| QuestionId::try_from(q).map_err(|_| StoreError::Corrupt(format!("question id {q:?}"))))
+        .collect()
 }
 
 /// The end (midnight) of a meeting's day in its timezone: when a meeting ended, for meetings

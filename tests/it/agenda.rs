@@ -116,7 +116,7 @@ async fn a_restart_mid_day_continues_without_duplicates<S: Store>(w: World<S>) {
     // A crash after the split but before the job was marked done: the job runs again.
     let again =
         Job { id: 0, meeting: id, key: "agenda:3".into(), kind: AGENDA_JOB.into(), due_at: w.now(), attempts: 0 };
-    agenda::run_job(&*store, &chat, &w.clock, &again).await.unwrap();
+    agenda::run_job(&*store, &chat, &w.clock, &samrad::app::summarise::Offline, &again).await.unwrap();
     assert!(chat.events().is_empty(), "{:?}", chat.events());
     assert_eq!(store.rounds(id).await.unwrap().len(), 1);
 
@@ -187,7 +187,7 @@ async fn pause_holds_the_agenda_and_next_skips_ahead<S: Store>(w: World<S>) {
     assert_eq!(status.run.shift, Duration::minutes(40));
     assert_eq!(next_agenda_due(&w.store, id).await, Some(ten + Duration::minutes(60)));
     // `next` starts item 2 now instead, and pulls the rest forward.
-    agenda::next_item(&w.store, &w.chat, &w.clock, &w.organiser).await.unwrap();
+    agenda::next_item(&w.store, &w.chat, &w.clock, &samrad::app::summarise::Offline, &w.organiser).await.unwrap();
     let posts = now_posts(&w.chat);
     assert_eq!(posts.len(), 3);
     assert!(posts[2].contains("10:45–10:55"), "{}", posts[2]);
@@ -195,7 +195,7 @@ async fn pause_holds_the_agenda_and_next_skips_ahead<S: Store>(w: World<S>) {
     // `next` from a breakout item closes its rooms before moving on.
     w.tick_at(ten + Duration::minutes(55)).await;
     assert!(w.store.open_round(id).await.unwrap().is_some());
-    agenda::next_item(&w.store, &w.chat, &w.clock, &w.organiser).await.unwrap();
+    agenda::next_item(&w.store, &w.chat, &w.clock, &samrad::app::summarise::Offline, &w.organiser).await.unwrap();
     assert!(w.store.open_round(id).await.unwrap().is_none());
 }
 
@@ -227,16 +227,17 @@ async fn plans_and_evaluations_are_stored_and_appear_in_the_day_digest<S: Store>
         let input = PlanInput {
             action: format!("Kartlägga styrkedjan, steg {i}"),
             owner: p.name.clone(),
+            owner_id: Some(p.user),
             due: "2027-06-01".into(),
         };
         plans::record_plan(&w.store, &w.clock, p, &input).await.unwrap();
     }
     // Bad input is refused with a reason, and nothing half-made is stored.
-    let no_owner = PlanInput { action: "Boka möte".into(), owner: " ".into(), due: String::new() };
-    let err = plans::record_plan(&w.store, &w.clock, &people[0], &no_owner).await.unwrap_err();
-    assert!(matches!(err, PlanError::MissingOwner));
-    assert!(err.user_message(Lang::Sv).contains("ansvarig"), "{}", err.user_message(Lang::Sv));
-    let past = PlanInput { action: "Boka möte".into(), owner: "Eva".into(), due: "2027-04-01".into() };
+    let no_action = PlanInput { action: " ".into(), ..PlanInput::default() };
+    let err = plans::record_plan(&w.store, &w.clock, &people[0], &no_action).await.unwrap_err();
+    assert!(matches!(err, PlanError::EmptyAction));
+    assert!(err.user_message(Lang::Sv).contains("Inget sparades"), "{}", err.user_message(Lang::Sv));
+    let past = PlanInput { action: "Boka möte".into(), owner: "Eva".into(), owner_id: None, due: "2027-04-01".into() };
     assert!(matches!(plans::record_plan(&w.store, &w.clock, &people[0], &past).await, Err(PlanError::PastDate { .. })));
     let bad = PlanInput { due: "nästa vecka".into(), ..past.clone() };
     assert!(matches!(plans::record_plan(&w.store, &w.clock, &people[0], &bad).await, Err(PlanError::BadDate { .. })));
@@ -330,7 +331,12 @@ async fn the_next_meeting_asks_about_last_plans_and_compares_key_figures<S: Stor
         &w.store,
         &w.clock,
         &people[0],
-        &PlanInput { action: "Införa könsuppdelad statistik".into(), owner: "HR-chefen".into(), due: String::new() },
+        &PlanInput {
+            action: "Införa könsuppdelad statistik".into(),
+            owner: "HR-chefen".into(),
+            owner_id: None,
+            due: String::new(),
+        },
     )
     .await
     .unwrap();
@@ -343,7 +349,7 @@ async fn the_next_meeting_asks_about_last_plans_and_compares_key_figures<S: Stor
     let id = meeting_id(&w).await;
     assert_eq!(w.store.previous_meeting(id).await.unwrap(), Some(first_id));
     w.tick_at(w.due("open").await).await;
-    let opening = texts(&w.chat, MEETING_CHANNEL).pop().unwrap();
+    let opening = texts(&w.chat, MEETING_CHANNEL).into_iter().find(|t| t.contains("Sedan")).unwrap_or_default();
     assert!(opening.contains("Sedan Lärandeträff 1") && opening.contains("Införa könsuppdelad statistik"), "{opening}");
     // The answer flow reminds each unit of its own plan from last time, only in the reflection.
     let form = answers::answer_form(&w.store, &w.clock, &people[0], Phase::Reflection).await.unwrap();
@@ -369,6 +375,12 @@ async fn the_next_meeting_asks_about_last_plans_and_compares_key_figures<S: Stor
         .unwrap_or(digest.text);
     assert!(text.contains("Nyckeltal (förändring sedan Lärandeträff 1)"), "{text}");
     assert!(text.contains("(40 → 45,5, +5,5)"), "{text}");
+    // The organisers' digest shows each unit's response rate then beside now.
+    let posts = samrad::app::digest::digest_post(&w.store, &meeting, Lang::Sv, true, &samrad::app::summarise::Offline)
+        .await
+        .unwrap();
+    let digest: String = posts.into_iter().map(|p| p.text).collect();
+    assert!(digest.contains("- **Organisation A**: har svarat · förra gången 100 %"), "{digest}");
 }
 
 on_both_stores!(starting_the_agenda_checks_the_kit_and_the_day, "benchmarking-1");
@@ -377,7 +389,10 @@ async fn starting_the_agenda_checks_the_kit_and_the_day<S: Store>(w: World<S>) {
     let other = crate::harness::kit("larandetraff-2");
     let err = agenda::start_day(&w.store, &w.clock, &w.organiser, &other).await.unwrap_err();
     assert!(matches!(err, AgendaError::WrongKit { .. }));
-    assert!(matches!(agenda::next_item(&w.store, &w.chat, &w.clock, &w.organiser).await, Err(AgendaError::NotStarted)));
+    assert!(matches!(
+        agenda::next_item(&w.store, &w.chat, &w.clock, &samrad::app::summarise::Offline, &w.organiser).await,
+        Err(AgendaError::NotStarted)
+    ));
     // Starting after lunch does not replay the morning.
     w.clock.set("2027-04-15T10:05:00Z".parse().unwrap());
     let status = agenda::start_day(&w.store, &w.clock, &w.organiser, &w.kit).await.unwrap();
@@ -394,25 +409,16 @@ async fn starting_the_agenda_checks_the_kit_and_the_day<S: Store>(w: World<S>) {
 
 #[tokio::test]
 async fn the_demo_day_runs_seed_001_from_first_item_to_evaluation() {
-    #[derive(Clone)]
-    struct Sink(std::sync::Arc<std::sync::Mutex<Vec<u8>>>);
-    impl std::io::Write for Sink {
-        fn write(&mut self, b: &[u8]) -> std::io::Result<usize> {
-            self.0.lock().unwrap().extend_from_slice(b);
-            Ok(b.len())
-        }
-        fn flush(&mut self) -> std::io::Result<()> {
-            Ok(())
-        }
-    }
     let dir = tempfile::tempdir().unwrap();
     let db = format!("sqlite:{}", dir.path().join("day.db").display());
-    let buffer = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
-    let out = samrad::console::demo::SharedOut::new(Box::new(Sink(buffer.clone())));
+    let output = crate::harness::DemoOutput::default();
+    let out = output.out();
     let kit = crate::harness::kit("benchmarking-1");
     let items = kit.agenda.len();
-    let report = samrad::console::demo_day::run(kit, 7, &db, out).await.unwrap();
-    let text = String::from_utf8(buffer.lock().unwrap().clone()).unwrap();
+    let store = samrad::storage::open(&db).await.unwrap();
+    let files = samrad::console::demo::files_dir(&db);
+    let report = samrad::console::demo_day::run(kit, 7, store, files, out).await.unwrap();
+    let text = output.text();
     assert_eq!(report.items, items, "{text}");
     assert_eq!(report.rounds, 5);
     assert_eq!(report.plans, 4);

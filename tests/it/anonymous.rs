@@ -5,6 +5,7 @@ use samrad::app::answers;
 use samrad::app::digest;
 use samrad::app::export::{self, ExportFormat};
 use samrad::app::ports::prelude::*;
+use samrad::app::summarise::Offline;
 use samrad::app::Actor;
 use samrad::domain::privacy::{Anonymity, AuthorSecret};
 use samrad::domain::Meeting;
@@ -45,7 +46,7 @@ async fn anonymous_meeting(anonymity: Anonymity) -> (World, Meeting, Vec<(Actor,
 #[tokio::test]
 async fn the_digest_shows_anonymous_answers_without_names_and_hides_small_units() {
     let (w, meeting, said) = anonymous_meeting(Anonymity::Anonymous).await;
-    let posts = digest::digest_for(&w.store, &w.organiser, None).await.unwrap();
+    let posts = digest::digest_for(&w.store, &w.organiser, None, &Offline).await.unwrap();
     let text: String = posts.iter().map(|p| p.text.as_str()).collect::<Vec<_>>().join("\n");
     assert!(text.contains("(10 svar, anonymt)"), "{text}");
     for (who, _) in &said {
@@ -58,7 +59,7 @@ async fn the_digest_shows_anonymous_answers_without_names_and_hides_small_units(
     assert_eq!(breakdown, ["- 3: Mentororganisationen ×3, Organisation A ×4"], "{text}");
 
     // One unit's own view shows no more than the whole digest does.
-    let small = digest::digest_for(&w.store, &w.organiser, Some("Organisation B")).await.unwrap();
+    let small = digest::digest_for(&w.store, &w.organiser, Some("Organisation B"), &Offline).await.unwrap();
     let small: String = small.iter().map(|p| p.text.as_str()).collect();
     assert!(!said.iter().any(|(_, words)| small.contains(words.as_str())), "{small}");
     assert!(small.contains("(0 svar"), "{small}");
@@ -89,7 +90,7 @@ async fn the_export_has_anonymous_rows_without_name_time_or_small_units() {
 #[tokio::test]
 async fn a_kit_that_hides_units_shows_no_unit_next_to_any_anonymous_answer() {
     let (w, _, _) = anonymous_meeting(Anonymity::AnonymousNoUnit).await;
-    let posts = digest::digest_for(&w.store, &w.organiser, None).await.unwrap();
+    let posts = digest::digest_for(&w.store, &w.organiser, None, &Offline).await.unwrap();
     let text: String = posts.iter().map(|p| p.text.as_str()).collect::<Vec<_>>().join("\n");
     assert!(!text.lines().any(|l| l.starts_with("- 3: ")), "no breakdown by unit: {text}");
     assert!(!text.contains("Enheter utelämnade"), "nothing to leave out: {text}");

@@ -185,6 +185,9 @@ impl samrad::app::ports::Chat for FailingAfter {
         self.spend()?;
         self.inner.create_category(g, n).await
     }
+    async fn channel_count(&self, g: samrad::domain::GuildId) -> Result<usize, samrad::app::ports::ChatError> {
+        self.inner.channel_count(g).await
+    }
     async fn create_room(
         &self,
         s: &samrad::app::ports::RoomSpec,
@@ -313,6 +316,7 @@ async fn reshuffling_meets_new_people<S: Store>(w: World<S>) {
         &w.store,
         &w.chat,
         &w.clock,
+        &samrad::app::summarise::Offline,
         &facilitator(&w),
         breakouts::Reshuffle { minutes: 10, voice: false },
         &mut rng,

@@ -57,7 +57,7 @@ async fn norwegian_digest_has_norwegian_headings_and_a_decimal_comma() {
     let meeting = open(&w).await;
     let people = w.seat(1).await; // 11 units, one member each
     answer(&w, &meeting, &people[0], "Vi jobber med rekruttering og ledermøter.").await;
-    let posts = digest::digest_post(&w.store, &meeting, Lang::Nb, true).await.unwrap();
+    let posts = digest::digest_post(&w.store, &meeting, Lang::Nb, true, &Offline).await.unwrap();
     let text = all_text(&posts);
     assert!(text.starts_with("## Sammendrag: "), "{text}");
     assert!(text.contains("**Svar:** 1 av 11 medlemmer (9,1 %)"), "{text}");
@@ -74,7 +74,7 @@ async fn swedish_digest_has_swedish_headings_and_a_decimal_comma() {
     answer(&w, &meeting, &people[0], "Vi följer nyckeltal och arbetar med sjukfrånvaro.").await;
     let lang = meeting.lang();
     assert_eq!(lang, Lang::Sv);
-    let text = all_text(&digest::digest_post(&w.store, &meeting, lang, true).await.unwrap());
+    let text = all_text(&digest::digest_post(&w.store, &meeting, lang, true, &Offline).await.unwrap());
     assert!(text.starts_with("## Sammanfattning: Benchmarkingträff 1"), "{text}");
     assert!(text.contains("**Svar:** 1 av 12 medlemmar (8,3 %)"), "{text}");
     assert!(text.contains("Inga svar ännu från") && text.contains("Har inte svarat ännu"), "{text}");
@@ -99,7 +99,7 @@ async fn a_long_digest_is_split_into_posts_with_nothing_lost_and_posted_once() {
     }
     answer(&w, &meeting, &people[0], "We mentor new staff and measure sick leave every month.").await;
 
-    let posts = digest::digest_post(&w.store, &meeting, Lang::En, true).await.unwrap();
+    let posts = digest::digest_post(&w.store, &meeting, Lang::En, true, &Offline).await.unwrap();
     assert!(posts.len() >= 2, "expected several posts, got {}", posts.len());
     assert!(posts.iter().all(|p| p.text.chars().count() <= DISCORD_MESSAGE_LIMIT));
     assert_eq!(posts[0].attachments.len(), 1, "the chart goes with the first post");
@@ -126,7 +126,7 @@ async fn a_meeting_without_answers_says_so() {
     let w = World::new("example-en").await;
     open(&w).await;
     w.seat(1).await;
-    let posts = digest::digest_for(&w.store, &w.organiser, None).await.unwrap();
+    let posts = digest::digest_for(&w.store, &w.organiser, None, &Offline).await.unwrap();
     let text = all_text(&posts);
     assert!(text.contains("No answers yet."), "{text}");
     assert!(text.contains("0 of 3 members"), "{text}");
@@ -138,20 +138,21 @@ async fn an_unknown_unit_is_named_with_the_real_units_and_a_known_one_gets_its_o
     let meeting = open(&w).await;
     let people = w.seat(2).await;
     answer(&w, &meeting, &people[0], "Law answers.").await;
-    let err = digest::digest_for(&w.store, &w.organiser, Some("Faculty of Magic")).await.unwrap_err();
+    let err = digest::digest_for(&w.store, &w.organiser, Some("Faculty of Magic"), &Offline).await.unwrap_err();
     assert!(matches!(err, DigestError::UnknownUnit { .. }));
     let text = err.user_message(Lang::En);
     assert!(text.contains("Faculty of Magic") && text.contains("Faculty of Law"), "{text}");
     assert!(err.user_message(Lang::Nb).contains("Møtet har ingen enhet"));
 
     let unit = &w.kit.units[0];
-    let posts = digest::digest_for(&w.store, &w.organiser, Some(&unit.as_str().to_lowercase())).await.unwrap();
+    let posts =
+        digest::digest_for(&w.store, &w.organiser, Some(&unit.as_str().to_lowercase()), &Offline).await.unwrap();
     let text = all_text(&posts);
     assert!(text.contains(&format!("— {unit}")), "{text}");
     assert!(text.contains("1 of 2 members"), "only the unit's members count: {text}");
     assert!(!text.contains(w.kit.units[1].as_str()), "other units are left out: {text}");
 
-    let err = digest::digest_for(&w.store, &people[0], None).await.unwrap_err();
+    let err = digest::digest_for(&w.store, &people[0], None, &Offline).await.unwrap_err();
     assert!(matches!(err, DigestError::NotOrganiser));
 }
 
@@ -176,7 +177,7 @@ async fn forget_me_removes_a_member_and_the_digest_counts_drop_accordingly() {
     assert_eq!(after.total_answers, before.total_answers / 2);
     assert_eq!(after.units.iter().map(|u| u.members).sum::<usize>(), 2);
     assert!(w.store.answers_of(meeting.id, people[0].user).await.unwrap().is_empty());
-    let text = all_text(&digest::digest_post(&w.store, &meeting, Lang::En, true).await.unwrap());
+    let text = all_text(&digest::digest_post(&w.store, &meeting, Lang::En, true, &Offline).await.unwrap());
     assert!(text.contains("1 of 2 members") && !text.contains("First unit's answer"), "{text}");
 }
 
@@ -215,10 +216,11 @@ async fn busy_meeting(w: &World) -> (Meeting, Vec<Actor>) {
         unit: UnitName::try_from(w.kit.units[0].as_str()).unwrap(),
         action: "Put it on the agenda, monthly".into(),
         owner: "Dean".into(),
+        owner_id: Some(people[0].user),
         due: None,
         created_by: people[0].user,
     };
-    w.store.add_plan(meeting.id, GUILD, &plan, now).await.unwrap();
+    w.store.add_plan(meeting.id, GUILD, &plan, &|_| Vec::new(), now).await.unwrap();
     (meeting, people)
 }
 

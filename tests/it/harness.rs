@@ -33,10 +33,9 @@ macro_rules! on_both_stores {
             }
 
             #[tokio::test]
+            #[ignore = "needs PostgreSQL: SAMRAD_TEST_POSTGRES_URL (scripts/test.sh starts one)"]
             async fn postgres() {
-                if let Some(w) = $crate::harness::World::postgres($kit).await {
-                    super::$scenario(w).await
-                }
+                super::$scenario($crate::harness::World::postgres($kit).await).await
             }
         }
     };
@@ -77,13 +76,12 @@ impl World<SqliteStore> {
 }
 
 impl World<PgStore> {
-    /// The world on a fresh Postgres database, or `None` (saying so) when no test server is
-    /// configured.
-    pub async fn postgres(kit_name: &str) -> Option<World<PgStore>> {
-        let db = ScratchDatabase::create().await?;
+    /// The world on a fresh database on the Postgres test server (see `crate::pg`).
+    pub async fn postgres(kit_name: &str) -> World<PgStore> {
+        let db = ScratchDatabase::create().await;
         let store = PgStore::open(&db.url).await.expect("postgres store opens");
         let db_url = db.url.clone();
-        Some(World::with_store(store, db_url, Scratch::Pg(db), kit_name).await)
+        World::with_store(store, db_url, Scratch::Pg(db), kit_name).await
     }
 }
 
@@ -138,5 +136,28 @@ impl<S: Store> World<S> {
 
     pub fn now(&self) -> DateTime<Utc> {
         self.clock.now()
+    }
+}
+
+/// What a demo writes, captured: pass `out` to the demo, read `text()` after.
+#[derive(Clone, Default)]
+pub struct DemoOutput(std::sync::Arc<std::sync::Mutex<Vec<u8>>>);
+
+impl DemoOutput {
+    pub fn out(&self) -> samrad::console::demo::SharedOut {
+        samrad::console::demo::SharedOut::new(Box::new(self.clone()))
+    }
+    pub fn text(&self) -> String {
+        String::from_utf8(self.0.lock().unwrap().clone()).unwrap()
+    }
+}
+
+impl std::io::Write for DemoOutput {
+    fn write(&mut self, b: &[u8]) -> std::io::Result<usize> {
+        self.0.lock().unwrap().extend_from_slice(b);
+        Ok(b.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
     }
 }

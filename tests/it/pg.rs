@@ -1,7 +1,9 @@
 //! Scratch Postgres databases for the tests that also run on Postgres (the store contract,
 //! `on_both_stores!` scenarios, the scheduler and copy tests): one fresh database per test on
-//! the server named by `SAMRAD_TEST_POSTGRES_URL` (`scripts/pg-test-server.sh start` prints
-//! one). Without it those tests pass with a note, except under CI, where they must run.
+//! the server named by `SAMRAD_TEST_POSTGRES_URL` (`scripts/test.sh` starts one). Those tests
+//! are `#[ignore]`d with the reason [`NEEDS_POSTGRES`], so a plain `cargo test` lists them as
+//! ignored instead of passing them unrun; run without the URL (`--include-ignored`), they fail
+//! and say what to set.
 
 use std::sync::atomic::{AtomicU32, Ordering};
 
@@ -9,23 +11,19 @@ use sqlx::Connection;
 
 const POSTGRES_URL_VAR: &str = "SAMRAD_TEST_POSTGRES_URL";
 
-/// The test server's URL, `None` when unset outside CI (the caller skips its test).
-fn server() -> Option<String> {
-    match std::env::var(POSTGRES_URL_VAR) {
-        Ok(url) if !url.trim().is_empty() => Some(url),
-        _ if in_ci() => panic!(
-            "{POSTGRES_URL_VAR} is not set, and CI must run the Postgres tests: \
-             start a server with `scripts/pg-test-server.sh start DIR PORT` and export the URL it prints"
-        ),
-        _ => {
-            eprintln!("skipping Postgres test: set {POSTGRES_URL_VAR} (scripts/pg-test-server.sh start prints one)");
-            None
-        }
-    }
-}
+/// The reason every Postgres test is ignored by a plain `cargo test` (spelled out in each
+/// `#[ignore = ...]`, which takes only a literal).
+pub const NEEDS_POSTGRES: &str = "needs PostgreSQL: SAMRAD_TEST_POSTGRES_URL (scripts/test.sh starts one)";
 
-fn in_ci() -> bool {
-    matches!(std::env::var("CI").as_deref(), Ok(v) if !v.is_empty() && v != "0" && v != "false")
+/// The test server's URL; a Postgres test run without one fails here, saying what to set.
+fn server() -> String {
+    match std::env::var(POSTGRES_URL_VAR) {
+        Ok(url) if !url.trim().is_empty() => url,
+        _ => panic!(
+            "this test {NEEDS_POSTGRES}: run `scripts/test.sh`, or start a server with \
+             `scripts/pg-test-server.sh start DIR PORT` and export the URL it prints as {POSTGRES_URL_VAR}"
+        ),
+    }
 }
 
 /// A database created for one test and dropped when the test ends, also when it panics
@@ -37,10 +35,9 @@ pub struct ScratchDatabase {
 }
 
 impl ScratchDatabase {
-    /// A fresh database on the test server; `None` (saying so) when no server is set,
-    /// outside CI.
-    pub async fn create() -> Option<ScratchDatabase> {
-        let server = server()?;
+    /// A fresh database on the test server (panics, saying what to set, without one).
+    pub async fn create() -> ScratchDatabase {
+        let server = server();
         let server = server.as_str();
         static NEXT: AtomicU32 = AtomicU32::new(0);
         let stamp =
@@ -55,7 +52,7 @@ impl ScratchDatabase {
             .await
             .unwrap_or_else(|e| panic!("CREATE DATABASE {name} on {server}: {e}"));
         let _ = conn.close().await;
-        Some(ScratchDatabase { server: server.to_owned(), url: with_database(server, &name), name })
+        ScratchDatabase { server: server.to_owned(), url: with_database(server, &name), name }
     }
 }
 
@@ -104,4 +101,50 @@ fn test_database_url_keeps_server_and_options() {
         "postgres://u:p@h:1/x?sslmode=disable"
     );
     assert_eq!(with_database("postgresql://h", "x"), "postgresql://h/x");
+}
+
+/// A Postgres test run without a server (`--include-ignored`, no URL) fails, and says what to
+/// set; it does not pass unrun. Runs one in a child process of this test binary.
+#[test]
+fn a_postgres_test_without_a_server_fails_and_says_what_to_set() {
+    let exe = std::env::current_exe().expect("the test binary");
+    let out = std::process::Command::new(exe)
+        .args(["--exact", "pg_smoke::concurrent_workers_claim_each_job_once", "--include-ignored"])
+        .env_remove(POSTGRES_URL_VAR)
+        .output()
+        .expect("the test binary runs");
+    let text = format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    assert!(!out.status.success(), "it passed without a server:\n{text}");
+    assert!(text.contains("1 failed") && text.contains(NEEDS_POSTGRES), "{text}");
+}
+
+/// Every `#[ignore]` in the tests is a Postgres test's, with the reason `scripts/test.sh`
+/// expects (`#[ignore = ...]` takes only a literal, so the spelling is checked here).
+#[test]
+fn every_ignored_test_names_the_postgres_reason() {
+    let mut files = Vec::new();
+    let mut dirs = vec![std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests")];
+    while let Some(dir) = dirs.pop() {
+        for entry in std::fs::read_dir(&dir).expect("tests/ is readable") {
+            let path = entry.expect("an entry").path();
+            if path.is_dir() {
+                dirs.push(path);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                files.push(path);
+            }
+        }
+    }
+    let expected = format!("#[ignore = \"{NEEDS_POSTGRES}\"]");
+    let mut ignored = 0;
+    for file in files {
+        let text = std::fs::read_to_string(&file).expect("a test file");
+        for (n, line) in text.lines().enumerate() {
+            let line = line.trim();
+            if line.starts_with("#[ignore") {
+                assert_eq!(line, expected, "{}:{}", file.display(), n + 1);
+                ignored += 1;
+            }
+        }
+    }
+    assert!(ignored >= 3, "the Postgres tests are marked ignored ({ignored} found)");
 }

@@ -228,20 +228,14 @@ async fn only_organisers_load_meetings_and_a_running_meeting_blocks_another() {
 async fn the_demo_runs_a_whole_meeting_and_reports_each_phase() {
     let dir = tempfile::tempdir().unwrap();
     let db = format!("sqlite:{}", dir.path().join("demo.db").display());
-    let buffer = std::sync::Arc::new(std::sync::Mutex::new(Vec::<u8>::new()));
-    struct Sink(std::sync::Arc<std::sync::Mutex<Vec<u8>>>);
-    impl std::io::Write for Sink {
-        fn write(&mut self, b: &[u8]) -> std::io::Result<usize> {
-            self.0.lock().unwrap().extend_from_slice(b);
-            Ok(b.len())
-        }
-        fn flush(&mut self) -> std::io::Result<()> {
-            Ok(())
-        }
-    }
-    let out = samrad::console::demo::SharedOut::new(Box::new(Sink(buffer.clone())));
-    let report = samrad::console::demo::run(crate::harness::kit("uio-koordineringsgruppe"), 7, &db, out).await.unwrap();
-    let text = String::from_utf8(buffer.lock().unwrap().clone()).unwrap();
+    let output = crate::harness::DemoOutput::default();
+    let store = samrad::storage::open(&db).await.unwrap();
+    let files = samrad::console::demo::files_dir(&db);
+    let report =
+        samrad::console::demo::run(crate::harness::kit("uio-koordineringsgruppe"), 7, store, files, output.out())
+            .await
+            .unwrap();
+    let text = output.text();
     assert!(report.answered > 0 && report.reminded > 0 && report.rooms > 0);
     assert_eq!(report.summaries, report.rooms, "one plenary summary per room");
     for heading in ["Det åpnes for svar", "Påminnelse", "Svarfrist", "Grupperom: units", "Demomøtet er ferdig."] {
@@ -251,6 +245,35 @@ async fn the_demo_runs_a_whole_meeting_and_reports_each_phase() {
     let line = text.lines().find(|l| l.starts_with("[attachment] ")).expect("the digest chart is saved");
     let png = std::fs::read(line.trim_start_matches("[attachment] ")).expect("chart file");
     assert!(png.starts_with(b"\x89PNG"), "a PNG image");
+}
+
+/// Two `samrad demo` processes, one after the other, on one database file: the second ends
+/// the first's meeting and runs a whole meeting again. (Each process used to claim the timers
+/// lease as a new worker, and the first run's lease lasted into the second's simulated time,
+/// so the second run's rounds never closed.)
+#[test]
+fn the_demo_runs_again_on_the_same_database() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("demo.db");
+    let kit = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("prompts/uio-koordineringsgruppe.toml");
+    for run in ["first", "second"] {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_samrad"))
+            .args(["demo", "--kit", &kit.display().to_string(), "--db", &db.display().to_string()])
+            .env_remove("SAMRAD_DISCORD_TOKEN")
+            .output()
+            .expect("samrad runs");
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert!(out.status.success(), "{run} run failed:\n{stdout}{}", String::from_utf8_lossy(&out.stderr));
+        let failed: Vec<&str> = stdout.lines().filter(|l| l.starts_with("! ")).collect();
+        assert!(failed.is_empty(), "{run} run: scheduled work failed: {failed:?}");
+        for heading in ["Det åpnes for svar", "Grupperom: units", "Demomøtet er ferdig."] {
+            assert!(stdout.contains(heading), "{run} run lacks {heading:?}:\n{stdout}");
+        }
+        // Every room opened is closed again by the round's timer (archived or deleted).
+        let opened = stdout.lines().filter(|l| l.starts_with("[text room] ") || l.starts_with("[voice room] ")).count();
+        let closed = stdout.lines().filter(|l| l.starts_with("[archived] ") || l.starts_with("[deleted] ")).count();
+        assert!(opened > 0 && closed == opened, "{run} run: {opened} rooms opened, {closed} closed:\n{stdout}");
+    }
 }
 
 #[tokio::test]

@@ -13,6 +13,7 @@ use async_trait::async_trait;
 use chrono::{DateTime, Duration, Utc};
 use samrad::app::ports::prelude::*;
 use samrad::app::ports::{Chat, ChatError, ManualClock, MessageId, OutMessage, RoomSpec};
+use samrad::app::summarise::Offline;
 use samrad::app::tick::tick_as;
 use samrad::app::worker::Worker;
 use samrad::app::{meetings, Actor, Staff};
@@ -87,6 +88,9 @@ impl Chat for Recorder {
     async fn create_room(&self, spec: &RoomSpec) -> Result<ChannelId, ChatError> {
         self.platform.create_room(spec).await
     }
+    async fn channel_count(&self, guild: GuildId) -> Result<usize, ChatError> {
+        self.platform.channel_count(guild).await
+    }
     async fn archive_room(&self, channel: ChannelId) -> Result<(), ChatError> {
         self.platform.archive_room(channel).await
     }
@@ -129,7 +133,8 @@ async fn each_due_job_runs_once(url: &str) {
     let chat = Recorder::default();
     // One job per claim, so the two workers interleave instead of one taking the lot.
     let (wa, wb) = (Worker::new("process-a").with_batch(1), Worker::new("process-b").with_batch(1));
-    let (ra, rb) = tokio::join!(tick_as(&wa, &*a, &chat, &*clock), tick_as(&wb, &*b, &chat, &*clock));
+    let (ra, rb) =
+        tokio::join!(tick_as(&wa, &*a, &chat, &*clock, &Offline), tick_as(&wb, &*b, &chat, &*clock, &Offline));
     let (ra, rb) = (ra.unwrap(), rb.unwrap());
     let (da, db) = (&ra.done, &rb.done);
     assert_eq!(da.len() + db.len(), GUILDS as usize, "every guild's open job ran: a {da:?} b {db:?}");
@@ -154,7 +159,7 @@ async fn a_killed_worker_hands_its_job_over(url: &str, hang: Hang) {
 
     let killed = {
         let (a, chat, clock, wa) = (a.clone(), chat.clone(), clock.clone(), wa.clone());
-        tokio::spawn(async move { tick_as(&wa, &*a, &*chat, &*clock).await })
+        tokio::spawn(async move { tick_as(&wa, &*a, &*chat, &*clock, &Offline).await })
     };
     chat.hung.notified().await;
     killed.abort();
@@ -162,7 +167,7 @@ async fn a_killed_worker_hands_its_job_over(url: &str, hang: Hang) {
     let hung_key = chat.sends.lock().unwrap().keys().next().cloned().expect("the killed worker was sending");
 
     // Within the lease the dead worker's claims hold: B runs the other guilds' jobs only.
-    let report = tick_as(&wb, &*b, &*chat, &*clock).await.unwrap();
+    let report = tick_as(&wb, &*b, &*chat, &*clock, &Offline).await.unwrap();
     assert!(report.failed.is_empty(), "{report:?}");
     let first = report.done.len();
     assert_eq!(first, GUILDS as usize - 1, "B runs all but the job A still holds: {report:?}");
@@ -170,14 +175,14 @@ async fn a_killed_worker_hands_its_job_over(url: &str, hang: Hang) {
 
     // The lease runs out: B takes over what A held, including the job A died in.
     clock.advance(lease + Duration::seconds(1));
-    let report = tick_as(&wb, &*b, &*chat, &*clock).await.unwrap();
+    let report = tick_as(&wb, &*b, &*chat, &*clock, &Offline).await.unwrap();
     assert_eq!(first + report.done.len(), GUILDS as usize, "every job done once in all: {report:?}");
     assert_eq!(chat.sends_of(&hung_key), 2, "the job A died in was run again by B");
     for g in 1..=GUILDS {
         assert_eq!(chat.platform.posts_in(channel_of(g)).len(), 1, "guild {g}: posted once");
     }
     // Nothing is left to run, and A's leftovers cannot finish a job B owns.
-    let report = tick_as(&wb, &*b, &*chat, &*clock).await.unwrap();
+    let report = tick_as(&wb, &*b, &*chat, &*clock, &Offline).await.unwrap();
     assert!(report.done.is_empty(), "{report:?}");
 }
 
@@ -197,12 +202,12 @@ async fn a_stalled_worker_stops_when_its_claim_is_taken(url: &str) {
     let wb = Worker::new("process-b").with_lease(lease).with_batch(1);
     let stalled = {
         let (a, chat, clock, wa) = (a.clone(), chat.clone(), clock.clone(), wa.clone());
-        tokio::spawn(async move { tick_as(&wa, &*a, &*chat, &*clock).await })
+        tokio::spawn(async move { tick_as(&wa, &*a, &*chat, &*clock, &Offline).await })
     };
     chat.hung.notified().await;
     // A's lease runs out on the clock before it renews; B takes A's job and the rest.
     clock.advance(lease + Duration::seconds(1));
-    let report = tick_as(&wb, &*b, &*chat, &*clock).await.unwrap();
+    let report = tick_as(&wb, &*b, &*chat, &*clock, &Offline).await.unwrap();
     assert_eq!(report.done.len(), GUILDS as usize, "B ran every job, A's too: {report:?}");
     let report = tokio::time::timeout(std::time::Duration::from_secs(10), stalled).await.expect("A stops").unwrap();
     let report = report.unwrap();
@@ -219,8 +224,9 @@ async fn sqlite_a_stalled_worker_stops_when_its_claim_is_taken() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs PostgreSQL: SAMRAD_TEST_POSTGRES_URL (scripts/test.sh starts one)"]
 async fn postgres_a_stalled_worker_stops_when_its_claim_is_taken() {
-    let Some(db) = Db::postgres().await else { return };
+    let db = Db::postgres().await;
     a_stalled_worker_stops_when_its_claim_is_taken(&db.url).await;
 }
 
@@ -240,19 +246,22 @@ async fn sqlite_a_worker_killed_after_sending_hands_its_job_over_without_a_secon
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs PostgreSQL: SAMRAD_TEST_POSTGRES_URL (scripts/test.sh starts one)"]
 async fn postgres_two_schedulers_run_each_due_job_once() {
-    let Some(db) = Db::postgres().await else { return };
+    let db = Db::postgres().await;
     each_due_job_runs_once(&db.url).await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs PostgreSQL: SAMRAD_TEST_POSTGRES_URL (scripts/test.sh starts one)"]
 async fn postgres_a_worker_killed_before_sending_hands_its_job_over() {
-    let Some(db) = Db::postgres().await else { return };
+    let db = Db::postgres().await;
     a_killed_worker_hands_its_job_over(&db.url, Hang::BeforeSend).await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs PostgreSQL: SAMRAD_TEST_POSTGRES_URL (scripts/test.sh starts one)"]
 async fn postgres_a_worker_killed_after_sending_hands_its_job_over_without_a_second_post() {
-    let Some(db) = Db::postgres().await else { return };
+    let db = Db::postgres().await;
     a_killed_worker_hands_its_job_over(&db.url, Hang::AfterSend).await;
 }

@@ -72,6 +72,14 @@ async fn members_of_a_unit_write_and_edit_one_answer_and_reminders_skip_units_th
     );
     assert!(w.store.answers(meeting.id).await.unwrap().is_empty(), "nothing is stored as a member's own answer");
 
+    // Ann's /my-data (in her language, English) holds every version of the unit's answers she wrote, also the one Bo replaced.
+    let secret = samrad::domain::privacy::AuthorSecret::new(vec![7; 32]).unwrap();
+    let files = samrad::app::my_data::my_data(&w.store, &secret, ann, "Bydelen").await.unwrap();
+    let md = String::from_utf8(files[0].bytes.clone()).unwrap();
+    let mine = md.split("## Unit answers you wrote").nth(1).expect("the section").split("\n## ").next().unwrap();
+    assert!(mine.contains("Barnehagene · hvor-er-vi\n  > Vi har startet."), "{md}");
+    assert!(!mine.contains("Vi har en plan for hele bydelen."), "Bo's version is his: {md}");
+
     // Ann sees the unit's answers and who last wrote each.
     let (m, mine) = answers::my_answers(&w.store, ann).await.unwrap();
     let shown = answers::render_mine(&m, &mine, Lang::Nb);
@@ -94,11 +102,21 @@ async fn members_of_a_unit_write_and_edit_one_answer_and_reminders_skip_units_th
     );
 
     // The digest counts units and names the units behind each answer.
-    let text = texts(digest::digest_post(&w.store, &meeting, Lang::Nb, true).await.unwrap());
+    let text =
+        texts(digest::digest_post(&w.store, &meeting, Lang::Nb, true, &samrad::app::summarise::Offline).await.unwrap());
     assert!(text.contains("1 av 6 enheter"), "{text}");
     assert!(text.contains("- **Barnehagene**: har svart"), "{text}");
     assert!(text.contains("- Nei: Barnehagene"), "{text}");
     assert!(!text.contains("M0") && !text.contains("M1"), "members are not listed as missing: {text}");
+
+    // The export has each unit's answer once, with its last author and how often it was edited.
+    let data = samrad::app::export::export_data(&w.store, &meeting).await.unwrap();
+    let rows: Vec<_> = data.answers.iter().filter(|a| a.question_id == "hvor-er-vi").collect();
+    assert_eq!(rows.len(), 1, "{rows:?}");
+    assert_eq!(
+        (rows[0].unit.as_str(), rows[0].member.as_str(), rows[0].answer.as_str(), rows[0].revisions),
+        ("Barnehagene", bo.name.as_str(), "Vi har en plan for hele bydelen.", 1)
+    );
 }
 
 on_both_stores!(
@@ -129,8 +147,12 @@ async fn after_the_deadline_everyone_reads_what_the_units_said_and_after_the_mee
     assert!(posted.iter().all(|p| p.chars().count() <= 2000));
 
     // After the meeting, each unit's take-home plan is shared the same way.
-    let plan =
-        PlanInput { action: "Införa könsuppdelad statistik".into(), owner: "HR-chefen".into(), due: String::new() };
+    let plan = PlanInput {
+        action: "Införa könsuppdelad statistik".into(),
+        owner: "HR-chefen".into(),
+        owner_id: None,
+        due: String::new(),
+    };
     plans::record_plan(&w.store, &w.clock, &people[1], &plan).await.unwrap();
     meetings::end_meeting(&w.store, &w.clock, &w.organiser).await.unwrap();
     let before = w.chat.posts_in(MEETING_CHANNEL).len();
@@ -172,4 +194,75 @@ async fn in_member_mode_the_shared_post_has_themes_with_one_quote_each_and_no_na
         "{shared}"
     );
     assert!(people.iter().all(|p| !shared.contains(&p.name) && !shared.contains(&p.user.to_string())), "{shared}");
+}
+
+#[tokio::test]
+async fn the_demo_of_a_kit_with_unit_answers_shows_them_edited_counted_and_shared() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = format!("sqlite:{}", dir.path().join("demo.db").display());
+    let output = crate::harness::DemoOutput::default();
+    let store = samrad::storage::open(&db).await.unwrap();
+    let files = samrad::console::demo::files_dir(&db);
+    samrad::console::demo::run(crate::harness::kit("larandetraff-2"), 7, store, files, output.out()).await.unwrap();
+    let text = output.text();
+    for part in [
+        "Här svarar varje enhet med ett gemensamt svar",
+        "Svaren från",
+        "senast skrivet av",
+        "enheter (",
+        "Detta sa enheterna",
+    ] {
+        assert!(text.contains(part), "the demo lacks {part:?}:\n{text}");
+    }
+    // Sample answers are written for the question and not repeated before all were used.
+    let shared = &text[text.find("Detta sa enheterna").unwrap()..];
+    let first = shared.split("**2.").next().unwrap();
+    let answers: Vec<&str> =
+        first.lines().filter(|l| l.starts_with("- **")).map(|l| l.split("**: ").nth(1).unwrap()).collect();
+    let distinct: std::collections::HashSet<&&str> = answers.iter().collect();
+    assert!(answers.len() >= 2 && distinct.len() == answers.len(), "{answers:?}");
+}
+
+on_both_stores!(a_room_brief_shows_the_answers_of_its_members_units_under_each_question, "bydel-likestilling");
+async fn a_room_brief_shows_the_answers_of_its_members_units_under_each_question<S: Store>(w: World<S>) {
+    use rand::SeedableRng;
+    use samrad::app::breakouts::{self, SplitRequest};
+    use samrad::domain::grouping::{Mode, Sizing};
+    w.load().await;
+    let people = w.seat(2).await;
+    w.tick_at(w.due("open").await).await;
+    // One member of each of the first two units answers for it; nobody opted in to sharing.
+    for p in [&people[0], &people[2]] {
+        let unit = w.store.member(p.guild, p.user).await.unwrap().unwrap().unit.unwrap();
+        let raw = vec![("hvor-er-vi".to_owned(), format!("Svaret til {unit}"))];
+        answers::submit_answers(&w.store, &w.clock, p, &raw).await.unwrap();
+    }
+    let facilitator = Actor { staff: samrad::app::Staff::Facilitator, ..w.organiser.clone() };
+    let request = SplitRequest {
+        mode: Mode::SameUnit,
+        sizing: Sizing::Size(2),
+        minutes: 10,
+        voice: false,
+        plan: None,
+        present: Some(people.iter().map(|p| p.user).collect()),
+    };
+    let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(3);
+    let round =
+        breakouts::split(&w.store, &w.chat, &w.clock, &facilitator, &request, &mut rng, &|_, _| {}).await.unwrap();
+    let question = w.kit.questions.iter().find(|q| q.id.as_str() == "hvor-er-vi").unwrap().text.clone();
+    let mut shown = 0;
+    for room in &round.rooms {
+        let brief: String = w.chat.posts_in(room.text_channel.unwrap()).into_iter().map(|m| m.text).collect();
+        let under = brief.split(&format!("**{question}**")).nth(1).expect("the question is in the brief");
+        let unit = w.store.member(crate::harness::GUILD, room.members[0]).await.unwrap().unwrap().unit.unwrap();
+        let line = format!("> **{unit}**: Svaret til {unit}");
+        if under.contains(&line) {
+            shown += 1;
+        }
+        assert!(
+            !brief.contains("Svaret til") || under.contains(&line),
+            "a room reads only its own units' answers: {brief}"
+        );
+    }
+    assert_eq!(shown, 2, "the two units that answered read their answer in their room");
 }

@@ -1,16 +1,19 @@
 //! The agenda runner: `/agenda start` copies the kit's agenda for the meeting day into the store
 //! and schedules one job per item (`agenda:<n>`) plus `agenda:end`; `tick` runs them. Each item
 //! is announced in plenary; breakout items open a round from the kit's plan (closed by the
-//! round timer at the item's end); the evaluation item posts the evaluation questions; the end
+//! round timer at the item's end); an item that asks meeting-day questions posts them (`ask`);
+//! the evaluation item posts the evaluation questions; the end
 //! posts the day's digest to the organisers. Facilitators can skip to the next item, pause,
 //! resume and delay: all of it moves the stored jobs, so a restart continues where it was.
 //!
 //! Why copy the agenda instead of reloading the kit: the kit file may change or move between
 //! restarts (`SAMRAD_KITS`), and the day must run as it was started. The copy is small.
 
+mod ask;
 mod posts;
 mod run;
 
+pub use ask::{ask_question, asked_key, during_post, during_suggestions, was_asked};
 pub use posts::{evaluation_post, item_post, render_status};
 pub use run::run_job;
 
@@ -20,6 +23,7 @@ use super::actor::{Actor, UserMessage};
 use super::breakouts::{self, BreakoutError};
 use super::ports::{AgendaRun, Chat, ChatError, Clock, Job, NewJob, Store, StoreError};
 use super::posting::{JobFailure, JobOutcome};
+use super::summarise::Summariser;
 use crate::domain::agenda::{self as rules, AgendaKey, DayItem, DelayError, AGENDA_JOB};
 use crate::domain::Meeting;
 use crate::i18n::Lang;
@@ -53,6 +57,10 @@ pub enum AgendaError {
     NothingLeft,
     #[error("the next agenda item is being run right now")]
     Busy,
+    #[error("the meeting has no question {0:?}")]
+    UnknownQuestion(String),
+    #[error("question {0:?} is not a question of the meeting day")]
+    NotDuring(String),
     #[error(transparent)]
     Delay(#[from] DelayError),
     #[error("the chat platform failed: {0}")]
@@ -97,6 +105,8 @@ impl UserMessage for AgendaError {
             Self::NotPaused => t!(lang, "err-agenda-not-paused"),
             Self::NothingLeft => t!(lang, "err-agenda-nothing-left"),
             Self::Busy => t!(lang, "err-agenda-busy"),
+            Self::UnknownQuestion(q) => t!(lang, "err-agenda-unknown-question", id = q.as_str()),
+            Self::NotDuring(q) => t!(lang, "err-agenda-not-during", id = q.as_str()),
             Self::Delay(DelayError::OutOfRange { got, max }) => t!(lang, "err-agenda-delay", got = *got, max = *max),
             Self::Chat(e) => t!(lang, "err-chat", detail = e.to_string()),
             Self::Store(_) => t!(lang, "err-internal"),
@@ -190,6 +200,7 @@ pub async fn next_item<S: Store + ?Sized>(
     store: &S,
     chat: &dyn Chat,
     clock: &dyn Clock,
+    summariser: &dyn Summariser,
     actor: &Actor,
 ) -> Result<AgendaStatus, AgendaError> {
     let status = started(store, clock, actor).await?;
@@ -209,7 +220,7 @@ pub async fn next_item<S: Store + ?Sized>(
         store.shift_agenda(status.meeting.id, shift).await?;
     }
     if let Some(round) = store.open_round(status.meeting.id).await? {
-        breakouts::close_round(store, chat, clock, &status.meeting, &round).await?;
+        breakouts::close_round(store, chat, clock, summariser, &status.meeting, &round).await?;
     }
     // The scheduler of this or another process must not run the same item meanwhile.
     let worker = super::worker::Worker::process();
@@ -217,7 +228,7 @@ pub async fn next_item<S: Store + ?Sized>(
         return Err(AgendaError::Busy);
     }
     let job = Job { due_at: now, ..next };
-    match run_job(store, chat, clock, &job).await {
+    match run_job(store, chat, clock, summariser, &job).await {
         Ok(JobOutcome::Done) => {
             store.finish_job(job.id, &worker.id, clock.now()).await?;
         }

@@ -1,5 +1,6 @@
 //! Running one agenda job: announce the item in plenary, open a breakout item's round (once),
-//! post the evaluation, and end the day with the day's digest.
+//! post the item's meeting-day questions and the evaluation, and end the day with the day's
+//! digest.
 
 use chrono::{DateTime, Utc};
 use rand::SeedableRng;
@@ -9,6 +10,7 @@ use super::posts::{evaluation_post, item_post};
 use crate::app::breakouts::{self, BreakoutError, SplitRequest};
 use crate::app::ports::{Chat, Clock, Job, MessageId, OutMessage, Store};
 use crate::app::posting::{post_once, JobFailure, JobOutcome, Target};
+use crate::app::summarise::Summariser;
 use crate::app::{Actor, Staff, UserMessage};
 use crate::domain::agenda::{self as rules, AgendaKey, DayItem};
 use crate::domain::grouping::{Mode, Sizing};
@@ -23,6 +25,7 @@ pub async fn run_job<S: Store + ?Sized>(
     store: &S,
     chat: &dyn Chat,
     clock: &dyn Clock,
+    summariser: &dyn Summariser,
     job: &Job,
 ) -> Result<JobOutcome, JobFailure> {
     let Some(meeting) = store.meeting(job.meeting).await? else { return Ok(JobOutcome::Done) };
@@ -35,13 +38,7 @@ pub async fn run_job<S: Store + ?Sized>(
     }
     let lang = meeting.lang();
     let settings = store.guild_settings(meeting.guild).await?;
-    let plenary = match settings.plenary_channel {
-        Some(c) => c,
-        None => store
-            .meeting_channel(meeting.id)
-            .await?
-            .ok_or_else(|| JobFailure::Config(format!("meeting {} has no channel", meeting.id)))?,
-    };
+    let plenary = plenary_channel(store, &meeting).await?;
     let now = clock.now();
     match AgendaKey::parse(&job.key) {
         Some(AgendaKey::Item(position)) => {
@@ -56,12 +53,15 @@ pub async fn run_job<S: Store + ?Sized>(
             let opened_here = store.sent_post(&round_marker(&meeting, item)).await?.is_some();
             if let Some(round) = store.open_round(meeting.id).await? {
                 if round.ends_at <= now || (item.kind == AgendaKind::Breakout && !opened_here) {
-                    breakouts::close_round(store, chat, clock, &meeting, &round).await.map_err(job_failure)?;
+                    breakouts::close_round(store, chat, clock, summariser, &meeting, &round)
+                        .await
+                        .map_err(job_failure)?;
                 }
             }
             let key = format!("m{}:{}", meeting.id, job.key);
             post_once(store, chat, clock, &key, Target::Channel(plenary), item_post(&meeting, &run, item, lang))
                 .await?;
+            super::ask::post_item_questions(store, chat, clock, &meeting, item, (&key, plenary, lang)).await?;
             match item.kind {
                 AgendaKind::Breakout => open_breakout(store, chat, clock, &meeting, item, end, plenary, lang).await?,
                 AgendaKind::Evaluation if meeting.evaluation_questions().next().is_some() => {
@@ -74,7 +74,7 @@ pub async fn run_job<S: Store + ?Sized>(
         }
         Some(AgendaKey::End) => {
             if let Some(round) = store.open_round(meeting.id).await? {
-                breakouts::close_round(store, chat, clock, &meeting, &round).await.map_err(job_failure)?;
+                breakouts::close_round(store, chat, clock, summariser, &meeting, &round).await.map_err(job_failure)?;
             }
             let key = format!("m{}:{}", meeting.id, job.key);
             let text = t!(lang, "agenda-day-over", title = meeting.title.as_str());
@@ -95,6 +95,17 @@ pub async fn run_job<S: Store + ?Sized>(
         None => return Err(JobFailure::Config(format!("unknown agenda job {:?}", job.key))),
     }
     Ok(JobOutcome::Done)
+}
+
+/// Where the day's posts go: the guild's plenary channel, else the meeting's channel.
+pub(super) async fn plenary_channel<S: Store + ?Sized>(store: &S, meeting: &Meeting) -> Result<ChannelId, JobFailure> {
+    match store.guild_settings(meeting.guild).await?.plenary_channel {
+        Some(c) => Ok(c),
+        None => store
+            .meeting_channel(meeting.id)
+            .await?
+            .ok_or_else(|| JobFailure::Config(format!("meeting {} has no channel", meeting.id))),
+    }
 }
 
 fn job_failure(e: BreakoutError) -> JobFailure {

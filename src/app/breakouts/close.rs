@@ -5,6 +5,7 @@ use super::{running, BreakoutError};
 use crate::app::actor::Actor;
 use crate::app::ports::{Chat, ChatError, Clock, OutMessage, Room, Round, Store, StoreError};
 use crate::app::posting::{post_once, Target};
+use crate::app::summarise::Summariser;
 use crate::domain::text::{split_message, DISCORD_MESSAGE_LIMIT};
 use crate::domain::{ChannelId, Meeting, UserId};
 use crate::i18n::Lang;
@@ -37,17 +38,12 @@ pub async fn add_note<S: Store + ?Sized>(
 }
 
 /// The summary of one room: the rapporteur's text, else a summary of its notes (offline, or
-/// by the installed LLM summariser with the offline one as fallback).
-pub async fn room_summary<S: Store + ?Sized>(store: &S, room: &Room, lang: Lang) -> Result<String, StoreError> {
-    room_summary_with(store, room, lang, &*crate::app::summarise::current()).await
-}
-
-/// [`room_summary`] with an explicit summariser.
+/// by `summariser`, an LLM with the offline summary as its fallback).
 pub async fn room_summary_with<S: Store + ?Sized>(
     store: &S,
     room: &Room,
     lang: Lang,
-    summariser: &dyn crate::app::summarise::Summariser,
+    summariser: &dyn Summariser,
 ) -> Result<String, StoreError> {
     if let Some(summary) = &room.summary {
         return Ok(summary.clone());
@@ -73,6 +69,7 @@ pub async fn close_round<S: Store + ?Sized>(
     store: &S,
     chat: &dyn Chat,
     clock: &dyn Clock,
+    summariser: &dyn Summariser,
     meeting: &Meeting,
     round: &Round,
 ) -> Result<usize, BreakoutError> {
@@ -94,7 +91,7 @@ pub async fn close_round<S: Store + ?Sized>(
                 text.push_str(&format!(" — {label}"));
             }
             text.push('\n');
-            text.push_str(&room_summary(store, room, lang).await?);
+            text.push_str(&room_summary_with(store, room, lang, summariser).await?);
             for (part, chunk) in split_message(&text, DISCORD_MESSAGE_LIMIT).into_iter().enumerate() {
                 let key = format!("round{}:room{}:summary:{part}", round.id, room.number);
                 post_once(store, chat, clock, &key, Target::Channel(plenary), OutMessage::text(chunk)).await?;
@@ -118,12 +115,16 @@ pub async fn close_round<S: Store + ?Sized>(
             }
         }
     }
+    let closed = clock.now();
+    store.close_round(round.id, closed).await?;
     if settings.delete_rooms {
-        if let Some(category) = round.category {
-            let _ = chat.delete_channel(category).await;
+        for category in &round.categories {
+            let _ = chat.delete_channel(*category).await;
         }
+        store.set_channels_deleted(round.id, closed).await?;
+    } else {
+        super::cleanup::schedule(store, meeting.guild, meeting.id, closed).await?;
     }
-    store.close_round(round.id, clock.now()).await?;
     Ok(posted)
 }
 
@@ -132,8 +133,9 @@ pub async fn close<S: Store + ?Sized>(
     store: &S,
     chat: &dyn Chat,
     clock: &dyn Clock,
+    summariser: &dyn Summariser,
     actor: &Actor,
 ) -> Result<usize, BreakoutError> {
     let (meeting, round) = running(store, actor).await?;
-    close_round(store, chat, clock, &meeting, &round).await
+    close_round(store, chat, clock, summariser, &meeting, &round).await
 }

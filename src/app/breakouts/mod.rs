@@ -4,12 +4,15 @@
 //! A split is all-or-nothing: if the chat platform fails half-way, the rooms already created
 //! are deleted and the round is closed, so no half-made round is left behind.
 
+mod cleanup;
 mod close;
+mod layout;
 mod seating;
 mod split;
 mod timers;
 
-pub use close::{add_note, close, close_round, room_summary, room_summary_with};
+pub use cleanup::{cleanup, run_cleanup_job, set_room_retention, MAX_ROOM_RETENTION_DAYS, ROOM_CLEANUP_JOB};
+pub use close::{add_note, close, close_round, room_summary_with};
 pub use seating::{join_late, move_member, pick_room};
 pub use split::{reshuffle, split, Reshuffle};
 pub use timers::{extend, run_timers};
@@ -23,8 +26,7 @@ use crate::domain::{Meeting, UnitName, UserId};
 use crate::i18n::Lang;
 use crate::t;
 
-/// Discord allows 50 channels in one category.
-pub const MAX_CHANNELS_PER_CATEGORY: usize = 50;
+pub use layout::{Layout, MAX_CHANNELS_PER_CATEGORY, MAX_CHANNELS_PER_GUILD};
 
 #[derive(Debug, thiserror::Error)]
 pub enum BreakoutError {
@@ -38,8 +40,8 @@ pub enum BreakoutError {
     NoRound,
     #[error(transparent)]
     Split(#[from] SplitError),
-    #[error("{rooms} rooms need {channels} channels; a category holds at most 50")]
-    TooManyRooms { rooms: usize, channels: usize },
+    #[error("{rooms} rooms need {needed} channels and the server has {free} free")]
+    GuildFull { rooms: usize, needed: usize, free: usize },
     #[error("{0:?} needs units and this meeting has none")]
     NeedsUnits(Mode),
     #[error("unknown breakout plan {0:?}")]
@@ -52,6 +54,8 @@ pub enum BreakoutError {
     EmptyNote,
     #[error("every room is full")]
     AllFull,
+    #[error("rooms can be kept 0–365 days, not {0}")]
+    RetentionOutOfRange(u32),
     #[error("room {0} just became full")]
     RoomFull(u32),
     #[error(transparent)]
@@ -81,12 +85,15 @@ impl UserMessage for BreakoutError {
             Self::NoRound => t!(lang, "err-no-round"),
             Self::NeedsUnits(mode) => t!(lang, "err-split-needs-units", mode = mode.as_str()),
             Self::Split(e) => t!(lang, "err-split", detail = e.to_string()),
-            Self::TooManyRooms { rooms, .. } => t!(lang, "err-too-many-rooms", rooms = *rooms),
+            Self::GuildFull { rooms, needed, free } => {
+                t!(lang, "err-guild-full", rooms = *rooms, needed = *needed, free = *free)
+            }
             Self::UnknownPlan(p) => t!(lang, "err-unknown-plan", plan = p.as_str()),
             Self::UnknownRoom(n) => t!(lang, "err-unknown-room", room = *n),
             Self::NotARoom => t!(lang, "err-not-a-room"),
             Self::EmptyNote => t!(lang, "err-empty-note"),
             Self::AllFull => t!(lang, "err-rooms-full"),
+            Self::RetentionOutOfRange(days) => t!(lang, "err-room-retention", days = *days),
             Self::RoomFull(n) => t!(lang, "err-room-full", room = *n),
             Self::Choose(e) => t!(lang, "err-split", detail = e.to_string()),
             Self::Chat(ChatError::Limit(detail)) => t!(lang, "err-discord-limit", detail = detail.as_str()),

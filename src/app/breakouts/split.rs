@@ -5,13 +5,15 @@ use chrono::Duration;
 use rand::Rng;
 
 use super::close::close_round;
-use super::{facilitated_meeting, history, running, BreakoutError, SplitRequest, MAX_CHANNELS_PER_CATEGORY};
+use super::{facilitated_meeting, history, running, BreakoutError, Layout, SplitRequest};
 use crate::app::actor::Actor;
-use crate::app::ports::{Chat, Clock, Member, NewRoom, OutMessage, RoomKind, RoomSpec, Round, Store, StoreError};
+use crate::app::ports::{
+    Chat, Clock, Member, NewRoom, OutMessage, RoomKind, RoomSpec, Round, Store, StoreError, MAX_BUTTONS_PER_MESSAGE,
+};
 use crate::app::posting::{post_once, Target, CHOOSE_BUTTON};
 use crate::domain::grouping::{self, Mode, Seat, Sizing};
 use crate::domain::text::{split_message, DISCORD_MESSAGE_LIMIT};
-use crate::domain::{ChannelId, Meeting, UserId};
+use crate::domain::{ChannelId, Meeting, UnitName, UserId};
 use crate::i18n::Lang;
 use crate::t;
 
@@ -52,10 +54,8 @@ pub async fn split<S: Store + ?Sized>(
         })
         .collect();
     let groups = grouping::split(&seats, request.mode, request.sizing, &history(store, &meeting).await?, rng)?;
-    let channels = groups.len() * if request.voice { 2 } else { 1 };
-    if channels > MAX_CHANNELS_PER_CATEGORY {
-        return Err(BreakoutError::TooManyRooms { rooms: groups.len(), channels });
-    }
+    let layout = Layout::new(groups.len(), request.voice);
+    layout.fits(chat.channel_count(actor.guild).await?)?;
     let lang = meeting.lang();
     let now = clock.now();
     let rooms: Vec<NewRoom> = groups
@@ -79,7 +79,7 @@ pub async fn split<S: Store + ?Sized>(
     };
     let staff_roles: Vec<u64> = [settings.facilitator_role, settings.organiser_role].into_iter().flatten().collect();
     let mut opened = Opened::default();
-    let outcome = open_rooms(store, chat, &meeting, &round, request, &staff_roles, &mut opened, progress).await;
+    let outcome = open_rooms(store, chat, &meeting, &round, request, layout, &staff_roles, &mut opened, progress).await;
     if let Err(e) = outcome {
         // Leave nothing half-made: return whoever was moved to plenary voice (a voice channel
         // deleted under them would drop them from voice), remove what was created, close the round.
@@ -101,13 +101,23 @@ pub async fn split<S: Store + ?Sized>(
     if request.mode == Mode::Choose {
         let settings_channel = settings.plenary_channel.or(store.meeting_channel(meeting.id).await?);
         if let Some(plenary) = settings_channel {
-            let mut message = OutMessage::text(t!(lang, "choose-post", rooms = round.rooms.len()));
-            for room in &round.rooms {
-                message =
-                    message.with_button(format!("{CHOOSE_BUTTON}:{}:{}", round.id, room.number), room.name.clone());
+            // A message holds at most 25 buttons: more rooms go on further messages.
+            for (part, rooms) in round.rooms.chunks(MAX_BUTTONS_PER_MESSAGE).enumerate() {
+                let (first, last) = (rooms[0].number, rooms[rooms.len() - 1].number);
+                let mut message = OutMessage::text(match part {
+                    0 => t!(lang, "choose-post", rooms = round.rooms.len()),
+                    _ => t!(lang, "choose-post-more", first = first, last = last),
+                });
+                for room in rooms {
+                    message =
+                        message.with_button(format!("{CHOOSE_BUTTON}:{}:{}", round.id, room.number), room.name.clone());
+                }
+                let key = match part {
+                    0 => format!("round{}:choose", round.id),
+                    _ => format!("round{}:choose:{part}", round.id),
+                };
+                post_once(store, chat, clock, &key, Target::Channel(plenary), message).await?;
             }
-            post_once(store, chat, clock, &format!("round{}:choose", round.id), Target::Channel(plenary), message)
-                .await?;
         }
     }
     Ok(round)
@@ -128,16 +138,29 @@ async fn open_rooms<S: Store + ?Sized>(
     meeting: &Meeting,
     round: &Round,
     request: &SplitRequest,
+    layout: Layout,
     staff_roles: &[u64],
     opened: &mut Opened,
     progress: &(dyn Fn(usize, usize) + Send + Sync),
 ) -> Result<(), BreakoutError> {
     let lang = meeting.lang();
-    let category = chat.create_category(meeting.guild, &t!(lang, "round-category", number = round.number)).await?;
-    opened.created.push(category);
-    store.set_round_category(round.id, category).await?;
     let settings = store.guild_settings(meeting.guild).await?;
+    let mut categories = Vec::with_capacity(layout.categories);
     for (i, room) in round.rooms.iter().enumerate() {
+        // Each category is made when its first room is, so a small round makes one.
+        let part = layout.category_of(i);
+        if part == categories.len() {
+            let name = if layout.categories == 1 {
+                t!(lang, "round-category", number = round.number)
+            } else {
+                t!(lang, "round-category-part", number = round.number, part = part + 1, parts = layout.categories)
+            };
+            let category = chat.create_category(meeting.guild, &name).await?;
+            opened.created.push(category);
+            store.add_round_category(round.id, category).await?;
+            categories.push(category);
+        }
+        let category = categories[part];
         let spec = |kind| RoomSpec {
             guild: meeting.guild,
             category: Some(category),
@@ -188,6 +211,9 @@ async fn post_room_briefs<S: Store + ?Sized>(
 ) -> Result<(), BreakoutError> {
     let questions = plan_questions(meeting, request);
     let answers = store.answers(meeting.id).await?;
+    // Where units answer, the room reads the answers of its members' units (the unit's, not a
+    // member's, so no consent is asked).
+    let unit_answers = if meeting.unit_answers { store.unit_answers(meeting.id).await? } else { Vec::new() };
     for room in &round.rooms {
         let Some(channel) = room.text_channel else { continue };
         let mut text =
@@ -210,6 +236,16 @@ async fn post_room_briefs<S: Store + ?Sized>(
                 let who = t!(lang, "room-answer-by", name = member.name.as_str(), unit = unit);
                 text.push_str(&format!("\n> {who} {}", crate::domain::text::truncate_words(&a.value, 400)));
             }
+            let mut units: Vec<&UnitName> = Vec::new();
+            for unit in room.members.iter().filter_map(|u| members.iter().find(|m| m.user == *u)?.unit.as_ref()) {
+                if !units.contains(&unit) {
+                    units.push(unit);
+                }
+            }
+            for unit in units {
+                let Some(a) = unit_answers.iter().find(|a| &a.unit == unit && a.question == q.id) else { continue };
+                text.push_str(&format!("\n> **{unit}**: {}", crate::domain::text::truncate_words(&a.value, 400)));
+            }
         }
         for (part, chunk) in split_message(&text, DISCORD_MESSAGE_LIMIT).into_iter().enumerate() {
             let key = format!("round{}:room{}:brief:{part}", round.id, room.number);
@@ -228,10 +264,12 @@ pub struct Reshuffle {
 
 /// `/breakout reshuffle`: closes the running round and splits again with the same mode, so
 /// people meet new people (earlier tables count as history).
+#[allow(clippy::too_many_arguments)]
 pub async fn reshuffle<S: Store + ?Sized>(
     store: &S,
     chat: &dyn Chat,
     clock: &dyn Clock,
+    summariser: &dyn crate::app::summarise::Summariser,
     actor: &Actor,
     next: Reshuffle,
     rng: &mut impl Rng,
@@ -240,7 +278,7 @@ pub async fn reshuffle<S: Store + ?Sized>(
     let (meeting, round) = running(store, actor).await?;
     let present: Vec<UserId> = round.rooms.iter().flat_map(|r| r.members.iter().copied()).collect();
     let size = round.rooms.iter().map(|r| r.members.len()).max().unwrap_or(2) as u32;
-    close_round(store, chat, clock, &meeting, &round).await?;
+    close_round(store, chat, clock, summariser, &meeting, &round).await?;
     let request = SplitRequest {
         mode: round.mode,
         sizing: Sizing::Size(size.max(2)),

@@ -8,6 +8,7 @@ use super::{running, BreakoutError};
 use crate::app::actor::Actor;
 use crate::app::ports::{Chat, Clock, OutMessage, Round, Store};
 use crate::app::posting::{post_once, Target};
+use crate::app::summarise::Summariser;
 use crate::t;
 
 /// `/breakout extend`: more minutes for the running round (the 1-minute warning comes again).
@@ -24,6 +25,7 @@ pub async fn run_timers<S: Store + ?Sized>(
     store: &S,
     chat: &dyn Chat,
     clock: &dyn Clock,
+    summariser: &dyn Summariser,
 ) -> Result<Vec<String>, BreakoutError> {
     let now = clock.now();
     let mut done = Vec::new();
@@ -31,7 +33,7 @@ pub async fn run_timers<S: Store + ?Sized>(
         let Some(meeting) = store.meeting(round.meeting).await? else { continue };
         let lang = meeting.lang();
         if now >= round.ends_at {
-            close_round(store, chat, clock, &meeting, &round).await?;
+            close_round(store, chat, clock, summariser, &meeting, &round).await?;
             done.push(format!("round {} closed", round.id));
         } else if !round.warned && now >= round.ends_at - Duration::minutes(1) {
             for room in &round.rooms {

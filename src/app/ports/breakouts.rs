@@ -14,7 +14,8 @@ pub struct Round {
     pub number: u32,
     pub mode: Mode,
     pub plan_id: Option<String>,
-    pub category: Option<ChannelId>,
+    /// The categories holding the rooms, in order (a round past 50 channels has several).
+    pub categories: Vec<ChannelId>,
     pub started_at: DateTime<Utc>,
     pub ends_at: DateTime<Utc>,
     pub closed_at: Option<DateTime<Utc>>,
@@ -77,7 +78,8 @@ pub trait BreakoutStore: Send + Sync {
         ends_at: DateTime<Utc>,
         rooms: &[NewRoom],
     ) -> Result<Round, StoreError>;
-    async fn set_round_category(&self, round: i64, category: ChannelId) -> Result<(), StoreError>;
+    /// Appends a category to the round's list.
+    async fn add_round_category(&self, round: i64, category: ChannelId) -> Result<(), StoreError>;
     async fn set_room_channels(
         &self,
         room: i64,

@@ -5,6 +5,9 @@ use async_trait::async_trait;
 
 use crate::domain::{ChannelId, GuildId, UserId};
 
+/// The most buttons one message carries (Discord: five rows of five).
+pub const MAX_BUTTONS_PER_MESSAGE: usize = 25;
+
 /// A button on a posted message. `id` is the custom id the platform hands back on click.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Button {
@@ -82,6 +85,8 @@ pub trait Chat: Send + Sync {
     /// Sends a direct message.
     async fn dm(&self, user: UserId, message: OutMessage, key: Option<&str>) -> Result<MessageId, ChatError>;
     async fn create_category(&self, guild: GuildId, name: &str) -> Result<ChannelId, ChatError>;
+    /// How many channels the guild has now, categories included (Discord allows 500).
+    async fn channel_count(&self, guild: GuildId) -> Result<usize, ChatError>;
     async fn create_room(&self, spec: &RoomSpec) -> Result<ChannelId, ChatError>;
     /// Makes a room read-only for its members (archive at close).
     async fn archive_room(&self, channel: ChannelId) -> Result<(), ChatError>;

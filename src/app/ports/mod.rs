@@ -7,6 +7,7 @@ mod agenda;
 mod answers;
 mod breakouts;
 mod chat;
+mod cleanup;
 mod clock;
 mod error;
 mod guilds;
@@ -18,12 +19,15 @@ mod unit_answers;
 pub use agenda::{AgendaRun, AgendaStore};
 pub use answers::{AnswerStore, StoredAnswer};
 pub use breakouts::{BreakoutStore, NewRoom, Note, Room, Round, Seating};
-pub use chat::{Attachment, Button, Chat, ChatError, MessageId, OutMessage, RoomKind, RoomSpec};
+pub use chat::{
+    Attachment, Button, Chat, ChatError, MessageId, OutMessage, RoomKind, RoomSpec, MAX_BUTTONS_PER_MESSAGE,
+};
+pub use cleanup::{RoomCleanupStore, DEFAULT_ROOM_RETENTION_DAYS};
 pub use clock::{Clock, ManualClock, SystemClock};
 pub use error::{BackendError, StoreError};
 pub use guilds::{GuildSettings, GuildStore, Member};
 pub use meetings::{MeetingStore, NewMeeting};
-pub use plans::{Plan, PlanStore};
+pub use plans::{Decision, Plan, PlanStore, StoredDecision, StoredPlan};
 pub use schedule::{Job, NewJob, ScheduleStore};
 pub use unit_answers::{StoredUnitAnswer, UnitAnswerRevision, UnitAnswerStore};
 
@@ -37,6 +41,7 @@ pub trait Store:
     + UnitAnswerStore
     + ScheduleStore
     + BreakoutStore
+    + RoomCleanupStore
     + PlanStore
     + AgendaStore
     + KitStore
@@ -51,6 +56,7 @@ impl<T> Store for T where
         + UnitAnswerStore
         + ScheduleStore
         + BreakoutStore
+        + RoomCleanupStore
         + PlanStore
         + AgendaStore
         + KitStore
@@ -62,7 +68,7 @@ impl<T> Store for T where
 pub mod prelude {
     pub use super::super::privacy_store::PrivacyStore;
     pub use super::{
-        AgendaStore, AnswerStore, BreakoutStore, GuildStore, KitStore, MeetingStore, PlanStore, ScheduleStore, Store,
-        UnitAnswerStore,
+        AgendaStore, AnswerStore, BreakoutStore, GuildStore, KitStore, MeetingStore, PlanStore, RoomCleanupStore,
+        ScheduleStore, Store, UnitAnswerStore,
     };
 }

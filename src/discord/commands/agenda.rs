@@ -1,10 +1,8 @@
-//! Slash commands of the meeting day: `/agenda start|status|next|pause|resume|delay` and
-//! `/plan add|list`. Thin: parse, build the actor, call one `app::` use case, render.
+//! Slash commands of the meeting day: `/agenda start|status|next|pause|resume|delay|ask`
+//! (`/plan` is in `plan`). Thin: parse, build the actor, call one `app::` use case, render.
 //! Registered in `commands::commands()` next to the others (descriptions and nb/sv names from
 //! `locales/*/agenda.ftl`).
 
-use crate::app::actor::UserMessage;
-use crate::app::plans::{self, PlanInput};
 use crate::app::{agenda, Actor};
 use crate::discord::bot::{BotError, Context};
 use crate::t;
@@ -30,7 +28,7 @@ async fn status_reply(
 
 /// The commands of this file, for `commands::commands()` (which localises them).
 pub fn commands() -> Vec<super::Command> {
-    vec![agenda(), plan()]
+    vec![agenda()]
 }
 
 // ---------------------------------------------------------------- /agenda
@@ -38,7 +36,7 @@ pub fn commands() -> Vec<super::Command> {
 #[poise::command(
     slash_command,
     guild_only,
-    subcommands("start", "status", "next", "pause", "resume", "delay"),
+    subcommands("start", "status", "next", "pause", "resume", "delay", "ask"),
     subcommand_required
 )]
 pub async fn agenda(_: Context<'_>) -> Result<(), BotError> {
@@ -95,7 +93,7 @@ pub async fn next(ctx: Context<'_>) -> Result<(), BotError> {
     let actor = actor(ctx).await?;
     ctx.defer_ephemeral().await?;
     let data = ctx.data();
-    let done = agenda::next_item(&*data.store, &*data.chat, &*data.clock, &actor).await;
+    let done = agenda::next_item(&*data.store, &*data.chat, &*data.clock, &*data.summariser, &actor).await;
     status_reply(ctx, &actor, done, Some(t!(actor.lang, "agenda-skipped"))).await
 }
 
@@ -127,49 +125,28 @@ pub async fn delay(ctx: Context<'_>, minutes: i64) -> Result<(), BotError> {
     status_reply(ctx, &actor, done, Some(t!(actor.lang, "agenda-delayed", minutes = minutes))).await
 }
 
-// ---------------------------------------------------------------- /plan
-
-#[poise::command(slash_command, guild_only, subcommands("add", "list"), subcommand_required)]
-pub async fn plan(_: Context<'_>) -> Result<(), BotError> {
-    Ok(())
-}
-
-/// Add to your unit's take-home plan.
+/// Post a question of the meeting day in plenary now.
 #[poise::command(slash_command, guild_only)]
-pub async fn add(ctx: Context<'_>, action: String, owner: String, due: Option<String>) -> Result<(), BotError> {
+pub async fn ask(ctx: Context<'_>, #[autocomplete = "during_questions"] question: String) -> Result<(), BotError> {
     let actor = actor(ctx).await?;
+    ctx.defer_ephemeral().await?;
     let data = ctx.data();
-    let input = PlanInput { action, owner, due: due.unwrap_or_default() };
-    match plans::record_plan(&*data.store, &*data.clock, &actor, &input).await {
-        Ok(plan) => {
-            let text = format!(
-                "{}\n{}",
-                t!(actor.lang, "plan-saved", unit = plan.unit.as_str()),
-                plans::plan_line(&plan, actor.lang)
-            );
-            reply(ctx, text).await
-        }
-        // The refused input is shown back, so nothing typed is lost.
-        Err(e) => {
-            let text = format!(
-                "{}\n> {} — {} {}",
-                e.user_message(actor.lang),
-                input.action.trim(),
-                input.owner.trim(),
-                input.due.trim()
-            );
-            reply(ctx, text).await
-        }
-    }
-}
-
-/// Your unit's take-home plan (organisers: any unit's).
-#[poise::command(slash_command, guild_only)]
-pub async fn list(ctx: Context<'_>, unit: Option<String>) -> Result<(), BotError> {
-    let actor = actor(ctx).await?;
-    let data = ctx.data();
-    match plans::my_unit_plans(&*data.store, &actor, unit.as_deref()).await {
-        Ok((unit, list)) => reply(ctx, plans::render_unit_plans(&unit, &list, actor.lang)).await,
+    match agenda::ask_question(&*data.store, &*data.chat, &*data.clock, &actor, &question).await {
+        Ok(q) => reply(ctx, t!(actor.lang, "agenda-asked", question = q.text.as_str())).await,
         Err(e) => fail(ctx, &actor, &e).await,
     }
+}
+
+async fn during_questions(ctx: Context<'_>, partial: &str) -> serenity::all::CreateAutocompleteResponse {
+    use serenity::all::{AutocompleteChoice, CreateAutocompleteResponse};
+    let choices = match actor(ctx).await {
+        Ok(actor) => agenda::during_suggestions(&*ctx.data().store, &actor, partial).await.unwrap_or_default(),
+        Err(_) => Vec::new(),
+    };
+    CreateAutocompleteResponse::new().set_choices(
+        choices
+            .into_iter()
+            .map(|(id, text)| AutocompleteChoice::new(crate::discord::chat::cut(&format!("{text} ({id})"), 100), id))
+            .collect(),
+    )
 }

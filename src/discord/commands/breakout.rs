@@ -25,7 +25,7 @@ use crate::t;
 #[poise::command(
     slash_command,
     guild_only,
-    subcommands("split", "broadcast", "extend", "move_member", "join", "reshuffle", "close"),
+    subcommands("split", "broadcast", "extend", "move_member", "join", "reshuffle", "close", "cleanup"),
     subcommand_required
 )]
 pub async fn breakout(_: Context<'_>) -> Result<(), BotError> {
@@ -47,6 +47,20 @@ pub enum SplitMode {
     Pairs,
     #[name = "choose"]
     Choose,
+}
+
+/// Every mode is a choice: this match has no wildcard, so a new mode does not compile without one.
+impl From<Mode> for SplitMode {
+    fn from(m: Mode) -> SplitMode {
+        match m {
+            Mode::Random => SplitMode::Random,
+            Mode::Roles => SplitMode::Roles,
+            Mode::Units => SplitMode::Units,
+            Mode::SameUnit => SplitMode::SameUnit,
+            Mode::Pairs => SplitMode::Pairs,
+            Mode::Choose => SplitMode::Choose,
+        }
+    }
 }
 
 impl From<SplitMode> for Mode {
@@ -268,7 +282,17 @@ pub async fn reshuffle(
             let progress = move |done: usize, total: usize| {
                 let _ = tx.send((done, total));
             };
-            breakouts::reshuffle(&*data.store, &*data.chat, &*data.clock, actor, next, &mut rng, &progress).await
+            breakouts::reshuffle(
+                &*data.store,
+                &*data.chat,
+                &*data.clock,
+                &*data.summariser,
+                actor,
+                next,
+                &mut rng,
+                &progress,
+            )
+            .await
         }
     })
     .await;
@@ -284,8 +308,20 @@ pub async fn close(ctx: Context<'_>) -> Result<(), BotError> {
     ctx.defer_ephemeral().await?;
     let actor = actor(ctx).await?;
     let data = ctx.data();
-    match breakouts::close(&*data.store, &*data.chat, &*data.clock, &actor).await {
+    match breakouts::close(&*data.store, &*data.chat, &*data.clock, &*data.summariser, &actor).await {
         Ok(rooms) => say(ctx, t!(actor.lang, "close-done", rooms = rooms)).await,
+        Err(e) => fail(ctx, &actor, &e).await,
+    }
+}
+
+/// Delete every archived room now (their notes and summaries stay).
+#[poise::command(slash_command, guild_only)]
+pub async fn cleanup(ctx: Context<'_>) -> Result<(), BotError> {
+    ctx.defer_ephemeral().await?;
+    let actor = actor(ctx).await?;
+    let data = ctx.data();
+    match breakouts::cleanup(&*data.store, &*data.chat, &*data.clock, &actor).await {
+        Ok(rounds) => say(ctx, t!(actor.lang, "cleanup-done", rounds = rounds)).await,
         Err(e) => fail(ctx, &actor, &e).await,
     }
 }
@@ -306,5 +342,29 @@ pub async fn note(ctx: Context<'_>, text: String, summary: Option<bool>) -> Resu
             tracing::info!(error = %e, "note refused");
             reply(ctx, e.user_message(actor.lang)).await
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use poise::ChoiceParameter;
+
+    use super::*;
+    use crate::i18n::Lang;
+
+    /// Each grouping mode is a `/breakout split` choice named as the mode, with a translated
+    /// label in every catalogue, and the choice stands for that mode.
+    #[test]
+    fn every_mode_is_a_split_choice_with_a_translation() {
+        for mode in Mode::ALL {
+            let choice = SplitMode::from(mode);
+            assert_eq!(choice.name(), mode.as_str(), "the choice's name is the mode's");
+            assert_eq!(Mode::from(choice), mode);
+            for lang in Lang::ALL {
+                let id = format!("cmd-breakout-split-mode-choice-{}", mode.as_str());
+                assert!(crate::i18n::has(lang, &id), "{id} missing in {}", lang.code());
+            }
+        }
+        assert_eq!(SplitMode::list().len(), Mode::ALL.len(), "one choice per mode, no more");
     }
 }

@@ -105,6 +105,9 @@ pub async fn config(
     #[min = 0]
     #[max = 3650]
     retention_days: Option<u32>,
+    #[min = 0]
+    #[max = 365]
+    rooms_kept_days: Option<u32>,
 ) -> Result<(), BotError> {
     let actor = actor(ctx).await?;
     let change = SettingsChange {
@@ -144,8 +147,15 @@ pub async fn config(
                 }
                 None => String::new(),
             };
+            let rooms_kept = match rooms_kept_days {
+                Some(days) => match crate::app::breakouts::set_room_retention(&*ctx.data().store, &actor, days).await {
+                    Ok(days) => format!("\n\n{}", t!(actor.lang, "rooms-kept-set", days = days)),
+                    Err(e) => return fail(ctx, &actor, &e).await,
+                },
+                None => String::new(),
+            };
             let check = crate::discord::check::checked(ctx, &s, actor.lang).await;
-            reply(ctx, format!("{text}{retention}\n\n{check}")).await
+            reply(ctx, format!("{text}{retention}{rooms_kept}\n\n{check}")).await
         }
         Err(e) => fail(ctx, &actor, &e).await,
     }

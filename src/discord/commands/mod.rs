@@ -20,6 +20,7 @@ pub mod help;
 pub mod kit;
 pub mod meeting;
 pub mod membership;
+pub mod plan;
 pub mod report;
 
 pub use meeting::Language;
@@ -41,6 +42,7 @@ pub fn commands() -> Vec<Command> {
     ];
     list.extend(report::commands());
     list.extend(agenda::commands());
+    list.extend(plan::commands());
     list.extend(kit::commands());
     for cmd in &mut list {
         let name = cmd.name.clone();
@@ -172,6 +174,7 @@ mod tests {
             "breakout join",
             "breakout reshuffle",
             "breakout close",
+            "breakout cleanup",
             "note",
         ] {
             assert!(names.contains(&expected), "{expected} missing from {names:?}");

@@ -46,7 +46,7 @@ async fn unit_names(ctx: Context<'_>, partial: &str) -> CreateAutocompleteRespon
 pub async fn digest(ctx: Context<'_>, #[autocomplete = "unit_names"] unit: Option<String>) -> Result<(), BotError> {
     ctx.defer_ephemeral().await?;
     let actor = actor(ctx).await?;
-    match digest::digest_for(&*ctx.data().store, &actor, unit.as_deref()).await {
+    match digest::digest_for(&*ctx.data().store, &actor, unit.as_deref(), &*ctx.data().summariser).await {
         Ok(posts) => {
             let what = unit.as_deref().unwrap_or_default();
             audit(ctx, &actor, AuditAction::Digest, what).await;

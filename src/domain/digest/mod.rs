@@ -5,10 +5,11 @@
 use std::collections::{HashMap, HashSet};
 
 use super::summary::Lang;
-use super::{AnswerValue, Question, QuestionId, QuestionKind, RoleName, UnitName, UserId};
+use super::{AnswerValue, Question, QuestionId, RoleName, UnitName, UserId};
 
 mod anonymous;
 mod breakdown;
+mod detail;
 mod render;
 #[cfg(test)]
 mod tests;
@@ -51,11 +52,13 @@ pub struct KeyFigure {
 }
 
 /// What an earlier meeting reported, to compare with.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct PreviousMeeting {
     /// How to name it in the digest, e.g. "Lärandeträff 1" or "2024-03-12".
     pub label: String,
     pub key_figures: Vec<KeyFigure>,
+    /// Each unit's response rate then, 0.0..=1.0 (empty once its answers were deleted).
+    pub response_rates: Vec<(UnitName, f64)>,
 }
 
 /// Everything a digest is computed from. Order matters only for display: units and
@@ -87,6 +90,8 @@ pub struct UnitResponse {
     pub answered_required: usize,
     /// Answers given by members of this unit.
     pub answers: usize,
+    /// The unit's response rate at the previous meeting of the series, when known.
+    pub previous_rate: Option<f64>,
 }
 
 impl UnitResponse {
@@ -240,87 +245,7 @@ impl Digest {
                 .iter()
                 .map(|r| KeyFigure { question: r.question.clone(), unit: r.unit.clone(), value: r.value })
                 .collect(),
-        }
-    }
-}
-
-fn median(sorted: &[f64]) -> f64 {
-    let n = sorted.len();
-    if n % 2 == 1 {
-        sorted[n / 2]
-    } else {
-        (sorted[n / 2 - 1] + sorted[n / 2]) / 2.0
-    }
-}
-
-fn number_stats(values: &[f64]) -> Option<NumberStats> {
-    if values.is_empty() {
-        return None;
-    }
-    let mut sorted = values.to_vec();
-    sorted.sort_by(f64::total_cmp);
-    Some(NumberStats {
-        min: sorted[0],
-        median: median(&sorted),
-        max: sorted[sorted.len() - 1],
-        mean: sorted.iter().sum::<f64>() / sorted.len() as f64,
-    })
-}
-
-fn question_detail(question: &Question, answers: &[&DigestAnswer], shown: &Shown) -> QuestionDetail {
-    match &question.kind {
-        QuestionKind::Free => {
-            let texts: Vec<&str> = answers
-                .iter()
-                .map(|a| match &a.value {
-                    AnswerValue::Text(t) | AnswerValue::Choice(t) => t.as_str(),
-                    _ => "",
-                })
-                .collect();
-            let (themes, other, lang) = themes::question_themes(question, answers, &texts, shown);
-            let representatives = themes.iter().take(REPRESENTATIVES).map(|t| t.quote.clone()).collect();
-            QuestionDetail::Free { themes, other, representatives, lang }
-        }
-        QuestionKind::YesNo => {
-            let yes = answers.iter().filter(|a| a.value == AnswerValue::YesNo(true)).count();
-            let no = answers.iter().filter(|a| a.value == AnswerValue::YesNo(false)).count();
-            QuestionDetail::YesNo { yes, no }
-        }
-        QuestionKind::Scale { min, max } => {
-            let mut histogram: Vec<(i32, usize)> = (*min..=*max).map(|v| (v, 0)).collect();
-            let mut sum = 0i64;
-            let mut n = 0usize;
-            for a in answers {
-                if let AnswerValue::Scale(v) = a.value {
-                    if let Some(slot) = histogram.iter_mut().find(|(step, _)| *step == v) {
-                        slot.1 += 1;
-                        sum += i64::from(v);
-                        n += 1;
-                    }
-                }
-            }
-            let mean = (n > 0).then(|| sum as f64 / n as f64);
-            QuestionDetail::Scale { histogram, mean }
-        }
-        QuestionKind::Choice { options } => {
-            let counts = options
-                .iter()
-                .map(|o| {
-                    let n = answers.iter().filter(|a| matches!(&a.value, AnswerValue::Choice(c) if c == o)).count();
-                    (o.clone(), n)
-                })
-                .collect();
-            QuestionDetail::Choice { counts }
-        }
-        QuestionKind::Number => {
-            let values: Vec<f64> = answers
-                .iter()
-                .filter_map(|a| match a.value {
-                    AnswerValue::Number(v) => Some(v),
-                    _ => None,
-                })
-                .collect();
-            QuestionDetail::Number { stats: number_stats(&values) }
+            response_rates: self.units.iter().filter(|u| u.members > 0).map(|u| (u.unit.clone(), u.rate())).collect(),
         }
     }
 }
@@ -382,7 +307,17 @@ pub fn compute(input: &DigestInput) -> Digest {
     let unit_index: HashMap<String, usize> = units.iter().enumerate().map(|(i, u)| (u.key(), i)).collect();
     let mut rows: Vec<UnitResponse> = units
         .iter()
-        .map(|u| UnitResponse { unit: u.clone(), members: 0, answered_any: 0, answered_required: 0, answers: 0 })
+        .map(|u| UnitResponse {
+            unit: u.clone(),
+            members: 0,
+            answered_any: 0,
+            answered_required: 0,
+            answers: 0,
+            previous_rate: input
+                .previous
+                .as_ref()
+                .and_then(|p| p.response_rates.iter().find(|(x, _)| x == u).map(|(_, r)| *r)),
+        })
         .collect();
 
     let mut missing = Vec::new();
@@ -435,8 +370,13 @@ pub fn compute(input: &DigestInput) -> Digest {
     for a in &current {
         by_question.entry(&a.question).or_default().push(a);
     }
-    let roles: HashMap<UserId, &RoleName> =
-        input.members.iter().filter_map(|m| m.role.as_ref().map(|r| (m.user, r))).collect();
+    // A unit's answer has no role (its last author's role says nothing about it).
+    let roles: HashMap<UserId, &RoleName> = input
+        .members
+        .iter()
+        .filter(|_| !input.unit_answers)
+        .filter_map(|m| m.role.as_ref().map(|r| (m.user, r)))
+        .collect();
     let questions: Vec<QuestionDigest> = input
         .questions
         .iter()
@@ -453,7 +393,7 @@ pub fn compute(input: &DigestInput) -> Digest {
                 text: q.text.clone(),
                 required: q.required,
                 answers: answers.len(),
-                detail: question_detail(q, answers, &shown),
+                detail: detail::question_detail(q, answers, &shown),
                 breakdown: breakdown::breakdown(&q.kind, answers, &units, &roles, &shown),
                 anonymous: shown.is_anonymous(&q.id),
                 hidden_units: hidden.len(),
@@ -461,7 +401,7 @@ pub fn compute(input: &DigestInput) -> Digest {
         })
         .collect();
 
-    let key_figures = key_figures(input, &units, &by_question, &shown);
+    let key_figures = detail::key_figures(input, &units, &by_question, &shown);
     let overall = themes::overall(questions.iter().filter_map(|q: &QuestionDigest| match &q.detail {
         QuestionDetail::Free { themes, .. } => Some(themes.as_slice()),
         _ => None,
@@ -489,40 +429,4 @@ pub fn compute(input: &DigestInput) -> Digest {
 enum Who {
     User(UserId),
     Unit(String),
-}
-
-/// Per unit and `Number` question: the unit's figure (its one answer when units answer, else the
-/// mean of its members' answers), with the earlier value.
-fn key_figures(
-    input: &DigestInput,
-    units: &[UnitName],
-    by_question: &HashMap<&QuestionId, Vec<&DigestAnswer>>,
-    shown: &Shown,
-) -> Vec<KeyFigureRow> {
-    let mut rows = Vec::new();
-    for q in input.questions.iter().filter(|q| q.kind == QuestionKind::Number) {
-        let answers = by_question.get(&q.id).map(Vec::as_slice).unwrap_or(&[]);
-        let mut by_unit: HashMap<String, Vec<f64>> = HashMap::new();
-        for a in answers {
-            if let (Some(unit), AnswerValue::Number(v)) = (shown.unit_of(a), &a.value) {
-                by_unit.entry(unit.key()).or_default().push(*v);
-            }
-        }
-        for unit in units {
-            let Some(values) = by_unit.get(&unit.key()) else {
-                continue;
-            };
-            let previous = input
-                .previous
-                .as_ref()
-                .and_then(|p| p.key_figures.iter().find(|k| k.question == q.id && &k.unit == unit).map(|k| k.value));
-            rows.push(KeyFigureRow {
-                question: q.id.clone(),
-                unit: unit.clone(),
-                value: values.iter().sum::<f64>() / values.len() as f64,
-                previous,
-            });
-        }
-    }
-    rows
 }

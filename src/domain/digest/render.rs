@@ -53,6 +53,8 @@ pub struct DigestLabels {
     pub unit_answered: String,
     /// Unit answers: after a unit that answered some questions; `{n}` answers.
     pub unit_partly_answered: String,
+    /// After a unit's line in a series: `{percent}` its response rate at the previous meeting.
+    pub rate_before: String,
     /// Decimal separator: "." in English, "," in nb and sv.
     pub decimal: char,
 }
@@ -89,6 +91,7 @@ impl DigestLabels {
             response_line_units: "**Responses:** {answered} of {units} units ({percent} %), {answers} answers".into(),
             unit_answered: "answered".into(),
             unit_partly_answered: "partly answered ({n} answers)".into(),
+            rate_before: "last time {percent} %".into(),
             decimal: '.',
         }
     }
@@ -122,6 +125,14 @@ fn signed(value: f64, decimal: char) -> String {
         format!("+{s}")
     } else {
         s.replace('-', "−")
+    }
+}
+
+/// " · last time 50 %" after a unit in a series, or nothing.
+fn rate_before(u: &super::UnitResponse, labels: &DigestLabels) -> String {
+    match u.previous_rate {
+        Some(rate) => format!(" · {}", fill(&labels.rate_before, &[("percent", &num(rate * 100.0, labels.decimal))])),
+        None => String::new(),
     }
 }
 
@@ -196,7 +207,7 @@ pub fn render_markdown(digest: &Digest, labels: &DigestLabels) -> String {
                 (_, true) => labels.unit_answered.clone(),
                 (n, false) => fill(&labels.unit_partly_answered, &[("n", &n.to_string())]),
             };
-            let _ = writeln!(out, "- **{}**: {state}", u.unit);
+            let _ = writeln!(out, "- **{}**: {state}{}", u.unit, rate_before(u, labels));
         }
         for u in digest.units.iter().filter(|_| !digest.unit_answers) {
             let mut line =
@@ -205,6 +216,7 @@ pub fn render_markdown(digest: &Digest, labels: &DigestLabels) -> String {
                 line.push_str(", ");
                 line.push_str(&fill(&labels.all_required, &[("n", &u.answered_required.to_string())]));
             }
+            line.push_str(&rate_before(u, labels));
             let _ = writeln!(out, "{line}");
         }
     }

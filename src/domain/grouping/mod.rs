@@ -57,6 +57,19 @@ impl Mode {
         }
     }
 
+    /// Every name [`Mode::parse`] accepts, each mode's own followed by its aliases (kit hints
+    /// list them).
+    pub fn names() -> Vec<&'static str> {
+        let mut names = Vec::new();
+        for mode in Mode::ALL {
+            names.push(mode.as_str());
+            if mode == Mode::Units {
+                names.push("mixed");
+            }
+        }
+        names
+    }
+
     /// Accepts the names used in kits and commands; `mixed` is another name for `units`.
     pub fn parse(s: &str) -> Option<Mode> {
         Some(match s.trim().to_lowercase().as_str() {

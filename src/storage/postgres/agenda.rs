@@ -7,8 +7,9 @@ use super::{int, uint, PgStore, StoreError};
 use crate::app::ports::{AgendaRun, AgendaStore, NewJob};
 use crate::domain::agenda::{self, DayItem, KEY_PREFIX};
 use crate::domain::grouping::Mode;
-use crate::domain::{MeetingId, QuestionId};
+use crate::domain::MeetingId;
 use crate::kit::BreakoutPlan;
+use crate::storage::columns::{question_ids_from_db, question_ids_to_db};
 
 #[derive(sqlx::FromRow)]
 struct RunRow {
@@ -30,6 +31,7 @@ struct ItemRow {
     plan_size: Option<i32>,
     plan_minutes: Option<i32>,
     plan_questions: String,
+    ask_questions: String,
 }
 
 fn to_item(r: ItemRow) -> Result<DayItem, StoreError> {
@@ -42,13 +44,7 @@ fn to_item(r: ItemRow) -> Result<DayItem, StoreError> {
             title: r.plan_title.clone().unwrap_or_default(),
             mode: r.plan_mode.as_deref().and_then(Mode::parse).ok_or_else(|| corrupt("mode"))?,
             size: r.plan_size.and_then(uint),
-            questions: r
-                .plan_questions
-                .split(',')
-                .filter(|q| !q.is_empty())
-                .map(QuestionId::try_from)
-                .collect::<Result<_, _>>()
-                .map_err(|_| corrupt("questions"))?,
+            questions: question_ids_from_db(&r.plan_questions)?,
             minutes: r.plan_minutes.and_then(uint).unwrap_or(minutes),
         }),
     };
@@ -59,6 +55,7 @@ fn to_item(r: ItemRow) -> Result<DayItem, StoreError> {
         kind: agenda::parse_kind(&r.kind).ok_or_else(|| corrupt("kind"))?,
         title: r.title,
         plan,
+        ask: question_ids_from_db(&r.ask_questions)?,
     })
 }
 
@@ -79,12 +76,11 @@ impl AgendaStore for PgStore {
             .await?;
         for item in items {
             let plan = item.plan.as_ref();
-            let plan_questions =
-                plan.map(|p| p.questions.iter().map(|q| q.as_str()).collect::<Vec<_>>().join(",")).unwrap_or_default();
+            let plan_questions = plan.map(|p| question_ids_to_db(&p.questions)).unwrap_or_default();
             sqlx::query(
                 "INSERT INTO agenda_items (meeting_id, position, starts_at, minutes, kind, title,
-                     plan_id, plan_title, plan_mode, plan_size, plan_minutes, plan_questions)
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
+                     plan_id, plan_title, plan_mode, plan_size, plan_minutes, plan_questions, ask_questions)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)",
             )
             .bind(meeting.0)
             .bind(int(item.position, "agenda position")?)
@@ -98,6 +94,7 @@ impl AgendaStore for PgStore {
             .bind(plan.and_then(|p| p.size).map(|s| int(s, "group size")).transpose()?)
             .bind(plan.map(|p| int(p.minutes, "breakout minutes")).transpose()?)
             .bind(plan_questions)
+            .bind(question_ids_to_db(&item.ask))
             .execute(&mut *tx)
             .await?;
         }
@@ -117,7 +114,7 @@ impl AgendaStore for PgStore {
         };
         let rows: Vec<ItemRow> = sqlx::query_as(
             "SELECT position, starts_at, minutes, kind, title, plan_id, plan_title, plan_mode, plan_size,
-                    plan_minutes, plan_questions
+                    plan_minutes, plan_questions, ask_questions
              FROM agenda_items WHERE meeting_id = $1 ORDER BY starts_at, position",
         )
         .bind(meeting.0)

@@ -5,10 +5,8 @@ use chrono::{DateTime, Utc};
 
 use super::{chat_id, db_id, PgStore, StoreError};
 use crate::app::ports::{MeetingStore, NewMeeting};
-use crate::domain::{
-    ChannelId, GuildId, Meeting, MeetingId, MeetingState, Phase, Question, QuestionId, RoleName, UnitName,
-};
-use crate::storage::columns::{anonymity_from_db, kind_from_db, kind_to_db, phase_to_db};
+use crate::domain::{ChannelId, GuildId, Meeting, MeetingId, MeetingState, Question, QuestionId, RoleName, UnitName};
+use crate::storage::columns::{anonymity_from_db, kind_from_db, kind_to_db, phase_from_db, phase_to_db};
 
 #[derive(sqlx::FromRow)]
 struct MeetingRow {
@@ -75,7 +73,7 @@ impl PgStore {
                 kind: kind_from_db(&q.kind, &q.options_json)?,
                 help: q.help,
                 required: q.required,
-                phase: if q.phase == "evaluation" { Phase::Evaluation } else { Phase::Reflection },
+                phase: phase_from_db(&q.phase)?,
                 anonymity: anonymity_from_db(&q.anonymity)?,
             });
         }

@@ -493,6 +493,17 @@ impl PrivacyStore for PgStore {
         .execute(&mut *tx)
         .await?
         .rows_affected();
+        // Decisions name who is responsible: the member's name goes like a plan owner's.
+        changed += sqlx::query(
+            "UPDATE decisions SET responsible = $3 WHERE meeting_id IN (SELECT id FROM meetings WHERE guild_id = $2)
+             AND lower(trim(responsible)) = (SELECT lower(trim(display_name)) FROM members WHERE guild_id = $2 AND user_id = $1)",
+        )
+        .bind(u)
+        .bind(g)
+        .bind(REMOVED_OWNER)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
         for sql in [
             format!("DELETE FROM notes WHERE user_id = $1 AND room_id IN ({GUILD_ROOMS})"),
             format!("DELETE FROM room_members WHERE user_id = $1 AND room_id IN ({GUILD_ROOMS})"),
@@ -501,6 +512,16 @@ impl PrivacyStore for PgStore {
             "UPDATE plans SET created_by = 0 WHERE created_by = $1 AND meeting_id IN (SELECT id FROM meetings WHERE guild_id = $2)"
                 .to_owned(),
             "UPDATE audit_log SET actor_id = NULL WHERE actor_id = $1 AND guild_id = $2".to_owned(),
+            // Plans and decisions stay with the group; the member's id where they keep it does not.
+            "UPDATE plans SET owner_id = NULL WHERE owner_id = $1 AND meeting_id IN (SELECT id FROM meetings WHERE guild_id = $2)"
+                .to_owned(),
+            "UPDATE plan_changes SET changed_by = 0 WHERE changed_by = $1 AND plan_id IN
+             (SELECT p.id FROM plans p JOIN meetings m ON m.id = p.meeting_id WHERE m.guild_id = $2)"
+                .to_owned(),
+            "UPDATE decisions SET responsible_id = NULL WHERE responsible_id = $1 AND meeting_id IN (SELECT id FROM meetings WHERE guild_id = $2)"
+                .to_owned(),
+            "UPDATE decisions SET created_by = 0 WHERE created_by = $1 AND meeting_id IN (SELECT id FROM meetings WHERE guild_id = $2)"
+                .to_owned(),
             // Kits they uploaded belong to the group and stay, without their name.
             "UPDATE guild_kits SET uploaded_by = NULL WHERE uploaded_by = $1 AND guild_id = $2".to_owned(),
             // Unit answers are the unit's and stay, without who wrote them.

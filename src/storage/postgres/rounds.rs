@@ -17,7 +17,6 @@ struct RoundRow {
     number: i32,
     mode: String,
     plan_id: Option<String>,
-    category_id: Option<i64>,
     started_at: DateTime<Utc>,
     ends_at: DateTime<Utc>,
     closed_at: Option<DateTime<Utc>>,
@@ -80,6 +79,15 @@ impl PgStore {
             .collect())
     }
 
+    async fn categories_of(&self, round: i64) -> Result<Vec<ChannelId>, StoreError> {
+        let ids: Vec<i64> =
+            sqlx::query_scalar("SELECT category_id FROM round_categories WHERE round_id = $1 ORDER BY position")
+                .bind(round)
+                .fetch_all(&self.pool)
+                .await?;
+        Ok(ids.into_iter().map(|c| ChannelId(chat_id(c))).collect())
+    }
+
     async fn to_round(&self, r: RoundRow) -> Result<Round, StoreError> {
         Ok(Round {
             id: r.id,
@@ -87,7 +95,7 @@ impl PgStore {
             number: uint(r.number).unwrap_or(0),
             mode: Mode::parse(&r.mode).ok_or_else(|| StoreError::Corrupt(format!("mode {:?}", r.mode)))?,
             plan_id: r.plan_id,
-            category: r.category_id.map(|c| ChannelId(chat_id(c))),
+            categories: self.categories_of(r.id).await?,
             started_at: r.started_at,
             ends_at: r.ends_at,
             closed_at: r.closed_at,
@@ -96,9 +104,9 @@ impl PgStore {
         })
     }
 
-    async fn round_by_id(&self, id: i64) -> Result<Round, StoreError> {
+    pub(super) async fn round_by_id(&self, id: i64) -> Result<Round, StoreError> {
         let row: RoundRow = sqlx::query_as(
-            "SELECT id, meeting_id, number, mode, plan_id, category_id, started_at, ends_at, closed_at, warned
+            "SELECT id, meeting_id, number, mode, plan_id, started_at, ends_at, closed_at, warned
              FROM rounds WHERE id = $1",
         )
         .bind(id)
@@ -187,12 +195,15 @@ impl BreakoutStore for PgStore {
         self.round_by_id(round).await
     }
 
-    async fn set_round_category(&self, round: i64, category: ChannelId) -> Result<(), StoreError> {
-        sqlx::query("UPDATE rounds SET category_id = $1 WHERE id = $2")
-            .bind(db_id(category.0))
-            .bind(round)
-            .execute(&self.pool)
-            .await?;
+    async fn add_round_category(&self, round: i64, category: ChannelId) -> Result<(), StoreError> {
+        sqlx::query(
+            "INSERT INTO round_categories (round_id, position, category_id)
+             VALUES ($1, (SELECT COALESCE(MAX(position), 0) + 1 FROM round_categories WHERE round_id = $1), $2)",
+        )
+        .bind(round)
+        .bind(db_id(category.0))
+        .execute(&self.pool)
+        .await?;
         Ok(())
     }
 

@@ -7,8 +7,9 @@ use super::{time, SqliteStore, StoreError};
 use crate::app::ports::{AgendaRun, AgendaStore, NewJob};
 use crate::domain::agenda::{self, DayItem, KEY_PREFIX};
 use crate::domain::grouping::Mode;
-use crate::domain::{MeetingId, QuestionId};
+use crate::domain::MeetingId;
 use crate::kit::BreakoutPlan;
+use crate::storage::columns::{question_ids_from_db, question_ids_to_db};
 
 struct ItemRow {
     position: i64,
@@ -22,6 +23,7 @@ struct ItemRow {
     plan_size: Option<i64>,
     plan_minutes: Option<i64>,
     plan_questions: String,
+    ask_questions: String,
 }
 
 fn to_item(r: ItemRow) -> Result<DayItem, StoreError> {
@@ -33,13 +35,7 @@ fn to_item(r: ItemRow) -> Result<DayItem, StoreError> {
             title: r.plan_title.clone().unwrap_or_default(),
             mode: r.plan_mode.as_deref().and_then(Mode::parse).ok_or_else(|| corrupt("mode"))?,
             size: r.plan_size.and_then(|s| u32::try_from(s).ok()),
-            questions: r
-                .plan_questions
-                .split(',')
-                .filter(|q| !q.is_empty())
-                .map(QuestionId::try_from)
-                .collect::<Result<_, _>>()
-                .map_err(|_| corrupt("questions"))?,
+            questions: question_ids_from_db(&r.plan_questions)?,
             minutes: r.plan_minutes.and_then(|m| u32::try_from(m).ok()).unwrap_or(r.minutes as u32),
         }),
     };
@@ -50,6 +46,7 @@ fn to_item(r: ItemRow) -> Result<DayItem, StoreError> {
         kind: agenda::parse_kind(&r.kind).ok_or_else(|| corrupt("kind"))?,
         title: r.title,
         plan,
+        ask: question_ids_from_db(&r.ask_questions)?,
     })
 }
 
@@ -78,12 +75,12 @@ impl AgendaStore for SqliteStore {
             let plan_mode = plan.map(|p| p.mode.as_str());
             let plan_size = plan.and_then(|p| p.size).map(i64::from);
             let plan_minutes = plan.map(|p| i64::from(p.minutes));
-            let plan_questions =
-                plan.map(|p| p.questions.iter().map(|q| q.as_str()).collect::<Vec<_>>().join(",")).unwrap_or_default();
+            let plan_questions = plan.map(|p| question_ids_to_db(&p.questions)).unwrap_or_default();
+            let ask_questions = question_ids_to_db(&item.ask);
             sqlx::query!(
                 "INSERT INTO agenda_items (meeting_id, position, starts_at, minutes, kind, title,
-                     plan_id, plan_title, plan_mode, plan_size, plan_minutes, plan_questions)
-                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                     plan_id, plan_title, plan_mode, plan_size, plan_minutes, plan_questions, ask_questions)
+                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 meeting.0,
                 position,
                 starts,
@@ -95,7 +92,8 @@ impl AgendaStore for SqliteStore {
                 plan_mode,
                 plan_size,
                 plan_minutes,
-                plan_questions
+                plan_questions,
+                ask_questions
             )
             .execute(&mut *tx)
             .await?;
@@ -118,7 +116,7 @@ impl AgendaStore for SqliteStore {
         let rows = sqlx::query_as!(
             ItemRow,
             "SELECT position, starts_at, minutes, kind, title, plan_id, plan_title, plan_mode, plan_size,
-                    plan_minutes, plan_questions
+                    plan_minutes, plan_questions, ask_questions
              FROM agenda_items WHERE meeting_id = ? ORDER BY starts_at, position",
             meeting.0
         )

@@ -7,6 +7,7 @@
 
 mod agenda;
 mod answers;
+mod cleanup;
 mod guilds;
 mod kits;
 mod meetings;

@@ -551,6 +551,21 @@ impl PrivacyStore for SqliteStore {
         .execute(&mut *tx)
         .await?
         .rows_affected();
+        // Decisions name who is responsible: the member's name goes like a plan owner's.
+        changed += sqlx::query(
+            "UPDATE decisions SET responsible = ? WHERE meeting_id IN (SELECT id FROM meetings WHERE guild_id = ?)
+             AND lower(trim(responsible)) = (SELECT lower(trim(display_name)) FROM members WHERE guild_id = ? AND user_id = ?)",
+        )
+        .bind(REMOVED_OWNER)
+        .bind(g)
+        .bind(g)
+        .bind(u)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        for sql in FORGET_PLAN_IDS {
+            changed += sqlx::query(sql).bind(u).bind(g).execute(&mut *tx).await?.rows_affected();
+        }
         changed += sqlx::query!(
             "UPDATE plans SET created_by = 0 WHERE created_by = ? AND meeting_id IN (SELECT id FROM meetings WHERE guild_id = ?)",
             u,
@@ -596,3 +611,14 @@ impl SqliteStore {
         crate::app::ports::GuildStore::ensure_guild(self, guild, "").await
     }
 }
+
+/// The member's id where plans and decisions keep it (owner, who changed a status, who is
+/// responsible, who recorded a decision); the plans and decisions stay with the group.
+/// Each statement binds the member's id, then the guild's.
+const FORGET_PLAN_IDS: [&str; 4] = [
+    "UPDATE plans SET owner_id = NULL WHERE owner_id = ? AND meeting_id IN (SELECT id FROM meetings WHERE guild_id = ?)",
+    "UPDATE plan_changes SET changed_by = 0 WHERE changed_by = ? AND plan_id IN
+     (SELECT p.id FROM plans p JOIN meetings m ON m.id = p.meeting_id WHERE m.guild_id = ?)",
+    "UPDATE decisions SET responsible_id = NULL WHERE responsible_id = ? AND meeting_id IN (SELECT id FROM meetings WHERE guild_id = ?)",
+    "UPDATE decisions SET created_by = 0 WHERE created_by = ? AND meeting_id IN (SELECT id FROM meetings WHERE guild_id = ?)",
+];

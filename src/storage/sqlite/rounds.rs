@@ -14,7 +14,6 @@ struct RoundRow {
     number: i64,
     mode: String,
     plan_id: Option<String>,
-    category_id: Option<i64>,
     started_at: String,
     ends_at: String,
     closed_at: Option<String>,
@@ -50,6 +49,14 @@ impl SqliteStore {
         Ok(rooms)
     }
 
+    async fn categories_of(&self, round: i64) -> Result<Vec<ChannelId>, StoreError> {
+        let ids =
+            sqlx::query_scalar!("SELECT category_id FROM round_categories WHERE round_id = ? ORDER BY position", round)
+                .fetch_all(&self.pool)
+                .await?;
+        Ok(ids.into_iter().map(|c| ChannelId(chat_id(c))).collect())
+    }
+
     async fn to_round(&self, r: RoundRow) -> Result<Round, StoreError> {
         Ok(Round {
             id: r.id,
@@ -57,7 +64,7 @@ impl SqliteStore {
             number: u32::try_from(r.number).unwrap_or(0),
             mode: Mode::parse(&r.mode).ok_or_else(|| StoreError::Corrupt(format!("mode {:?}", r.mode)))?,
             plan_id: r.plan_id,
-            category: r.category_id.map(|c| ChannelId(chat_id(c))),
+            categories: self.categories_of(r.id).await?,
             started_at: time::from_db(&r.started_at)?,
             ends_at: time::from_db(&r.ends_at)?,
             closed_at: time::opt_from_db(r.closed_at)?,
@@ -66,10 +73,10 @@ impl SqliteStore {
         })
     }
 
-    async fn round_by_id(&self, id: i64) -> Result<Round, StoreError> {
+    pub(super) async fn round_by_id(&self, id: i64) -> Result<Round, StoreError> {
         let row = sqlx::query_as!(
             RoundRow,
-            "SELECT id AS \"id!\", meeting_id, number, mode, plan_id, category_id, started_at, ends_at, closed_at, warned
+            "SELECT id AS \"id!\", meeting_id, number, mode, plan_id, started_at, ends_at, closed_at, warned
              FROM rounds WHERE id = ?",
             id
         )
@@ -144,9 +151,17 @@ impl BreakoutStore for SqliteStore {
         self.round_by_id(round).await
     }
 
-    async fn set_round_category(&self, round: i64, category: ChannelId) -> Result<(), StoreError> {
+    async fn add_round_category(&self, round: i64, category: ChannelId) -> Result<(), StoreError> {
         let c = db_id(category.0);
-        sqlx::query!("UPDATE rounds SET category_id = ? WHERE id = ?", c, round).execute(&self.pool).await?;
+        sqlx::query!(
+            "INSERT INTO round_categories (round_id, position, category_id)
+             VALUES (?, (SELECT COALESCE(MAX(position), 0) + 1 FROM round_categories WHERE round_id = ?), ?)",
+            round,
+            round,
+            c
+        )
+        .execute(&self.pool)
+        .await?;
         Ok(())
     }
 

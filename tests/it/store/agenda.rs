@@ -18,7 +18,7 @@ store_tests!(
 );
 
 fn item(position: u32, starts_at: DateTime<Utc>, kind: AgendaKind, title: &str) -> DayItem {
-    DayItem { position, starts_at, minutes: 30, kind, title: title.into(), plan: None }
+    DayItem { position, starts_at, minutes: 30, kind, title: title.into(), plan: None, ask: Vec::new() }
 }
 
 /// A day whose items are stored out of time order, with one breakout of each plan shape.
@@ -37,7 +37,10 @@ fn day() -> Vec<DayItem> {
             plan: Some(breakout("b1", Some(4), &["q1", "key-figures"], 25)),
             ..item(2, at(3_600), AgendaKind::Breakout, "Grupper")
         },
-        item(1, at(1_800), AgendaKind::Presentation, "Innlegg: «Tall og tiltak»"),
+        DayItem {
+            ask: vec![qid("learned"), qid("take-home")],
+            ..item(1, at(1_800), AgendaKind::Presentation, "Innlegg: «Tall og tiltak»")
+        },
         DayItem { minutes: 1, ..item(3, at(5_400), AgendaKind::Break, "Pause") },
         DayItem { plan: Some(breakout("b2", None, &[], 40)), ..item(4, at(5_460), AgendaKind::Breakout, "Same unit") },
         DayItem { minutes: 1440, ..item(5, at(7_000), AgendaKind::Reflection, "Refleksjon") },

@@ -49,6 +49,11 @@ const MEMBER_DATA: &[&str] = &[
     "rooms.summary_by",
     "plans.owner",
     "plans.created_by",
+    "plans.owner_id",
+    "plan_changes.changed_by",
+    "decisions.responsible",
+    "decisions.responsible_id",
+    "decisions.created_by",
     "audit_log.actor_id",
     // Reminder DMs are recorded under a key that ends with the member's id.
     "posts.key",
@@ -75,6 +80,20 @@ const NOT_MEMBER_DATA_TABLES: &[&str] = &[
 
 /// Columns of tables with member data that hold none themselves.
 const NOT_MEMBER_DATA: &[&str] = &[
+    // A plan's status and a decision's text belong to the unit and the meeting.
+    "plans.status",
+    "plans.status_note",
+    "plan_changes.id",
+    "plan_changes.plan_id",
+    "plan_changes.status",
+    "plan_changes.note",
+    "plan_changes.changed_at",
+    "plan_changes.asked_in",
+    "decisions.id",
+    "decisions.meeting_id",
+    "decisions.text",
+    "decisions.due",
+    "decisions.created_at",
     "guilds.id",
     "guilds.name",
     "guilds.organiser_role",
@@ -84,6 +103,7 @@ const NOT_MEMBER_DATA: &[&str] = &[
     "guilds.organiser_channel",
     "guilds.locale",
     "guilds.close_rooms",
+    "guilds.room_retention_days",
     "guilds.created_at",
     "guilds.retention_days",
     "meetings.id",
@@ -163,7 +183,10 @@ const NOT_MEMBER_DATA: &[&str] = &[
     "rounds.number",
     "rounds.mode",
     "rounds.plan_id",
-    "rounds.category_id",
+    "rounds.channels_deleted_at",
+    "round_categories.round_id",
+    "round_categories.position",
+    "round_categories.category_id",
     "rounds.started_at",
     "rounds.ends_at",
     "rounds.closed_at",
@@ -314,9 +337,15 @@ async fn live_a_meeting(db: &Db, secret: &AuthorSecret, who: UserId, name: &str,
     store.set_room_members(room.id, &seated).await.unwrap();
     store.add_note(room.id, who, &format!("{word}note"), at(40)).await.unwrap();
     store.set_room_summary(room.id, who, &format!("{word}summary")).await.unwrap();
-    let plan =
-        Plan { unit: unit("Arkitektur"), action: "Plan kept".into(), owner: name.into(), due: None, created_by: who };
-    store.add_plan(meeting, GUILD, &plan, at(50)).await.unwrap();
+    let plan = Plan {
+        unit: unit("Arkitektur"),
+        action: "Plan kept".into(),
+        owner: name.into(),
+        owner_id: None,
+        due: None,
+        created_by: who,
+    };
+    store.add_plan(meeting, GUILD, &plan, &|_| Vec::new(), at(50)).await.unwrap();
     // The unit's answer stays with the unit; who wrote it goes.
     let unit_answer = vec![(qid("named"), "Unit answer kept".to_owned())];
     store.save_unit_answers(meeting, &unit("Arkitektur"), who, &unit_answer, at(55)).await.unwrap();
@@ -364,7 +393,7 @@ async fn forget_me_leaves_no_id_name_or_word_of_the_member(db: &Db) {
     }
     let plan = db.store.plans(id).await.unwrap();
     assert_eq!(plan.len(), 2, "plans stay with their unit");
-    assert!(plan.iter().any(|p| p.owner == samrad::domain::privacy::REMOVED_OWNER));
+    assert!(plan.iter().any(|p| p.plan.owner == samrad::domain::privacy::REMOVED_OWNER));
     let kept = db.store.unit_answers(id).await.unwrap();
     assert_eq!((kept[0].value.as_str(), kept[0].author), ("Unit answer kept", None), "the unit's answer stays");
 }

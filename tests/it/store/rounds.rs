@@ -40,7 +40,7 @@ async fn a_round_round_trips_every_field(db: &Db) {
         number: 1,
         mode: Mode::SameUnit,
         plan_id: Some("runde-1".into()),
-        category: None,
+        categories: vec![],
         started_at: at(0),
         ends_at: at(1_500),
         closed_at: None,
@@ -111,14 +111,16 @@ async fn room_settings_and_members_are_stored(db: &Db) {
     let m = meeting(db).await;
     let round = db.store.create_round(m, Mode::Roles, None, at(0), at(600), &[new_room(1, &[1, 2])]).await.unwrap();
     let room = round.rooms[0].id;
-    db.store.set_round_category(round.id, channel(10)).await.unwrap();
+    db.store.add_round_category(round.id, channel(10)).await.unwrap();
+    db.store.add_round_category(round.id, channel(13)).await.unwrap();
     db.store.set_room_channels(room, Some(channel(11)), Some(channel(12))).await.unwrap();
     db.store.set_room_members(room, &[user(9), user(2), user(5)]).await.unwrap();
     db.store.set_round_ends(round.id, at(900), true).await.unwrap();
     db.store.set_room_summary(room, user(2), "Vi ble enige om «tre tiltak»:\n1. …").await.unwrap();
 
     let stored = db.store.open_round(m).await.unwrap().unwrap();
-    assert_eq!((stored.category, stored.ends_at, stored.warned), (Some(channel(10)), at(900), true));
+    assert_eq!(stored.categories, [channel(10), channel(13)], "categories in the order added");
+    assert_eq!((stored.ends_at, stored.warned), (at(900), true));
     let r = &stored.rooms[0];
     assert_eq!((r.text_channel, r.voice_channel), (Some(channel(11)), Some(channel(12))));
     assert_eq!(r.members, [user(2), user(5), user(9)], "the new seating replaces the old, by id");

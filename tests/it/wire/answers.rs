@@ -1,8 +1,6 @@
 //! The answer flow and the schedule on the wire: load, join a unit, button → modal → saved;
 //! the questions post and reminders that reach only those who have not answered.
 
-use std::time::Duration;
-
 use fake_discord::{CommandOption, InteractionContext, InteractionFixture, MemberFixture, UserFixture};
 use samrad::app::agenda;
 use samrad::app::ports::prelude::*;
@@ -14,7 +12,7 @@ use samrad::i18n::Lang;
 
 use super::{guild, member, member_id, organiser, Setup, Wire, GUILD, PLENARY, T};
 
-const SMALL_KIT: &str = r#"
+pub(super) const SMALL_KIT: &str = r#"
 id = "wire-check"
 title = "Wire check"
 language = "en"
@@ -134,7 +132,7 @@ async fn the_schedule_posts_questions_and_reminds_only_those_who_have_not_answer
         .wait_until(T, |f| !f.dms(member_id(1)).is_empty())
         .await
         .expect("the member who has not answered is reminded");
-    tokio::time::sleep(Duration::from_millis(400)).await; // a few more ticks: nothing twice
+    assert!(w.ticks.wait_more(3, T).await, "the scheduler ticks on"); // a few more ticks: nothing twice
     assert_eq!(w.fake.dms(member_id(1)).len(), 1, "reminded once");
     assert!(w.fake.dms(member_id(0)).is_empty(), "who answered is left alone");
     let reminder = &w.fake.dms(member_id(1))[0];

@@ -181,7 +181,7 @@ async fn in_choose_mode_members_pick_a_room_with_the_plenary_buttons() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_full_server_is_named_as_a_discord_limit_and_no_half_round_is_left() {
+async fn a_full_server_is_refused_with_free_and_needed_channels_before_anything_is_made() {
     let mut g = guild(20, true);
     for i in 0..492 {
         g = g.channel(fake_discord::ChannelFixture::text(50_000 + i, format!("old-{i}")));
@@ -192,10 +192,9 @@ async fn a_full_server_is_named_as_a_discord_limit_and_no_half_round_is_left() {
     let before = w.fake.guild_channels(GUILD).len();
     assert_eq!(before, 494);
     let (sent, _) = w.send(split_units()).await; // needs 11 channels, 6 fit
-    w.reply_containing(&sent, "Discord limit reached").await;
-    let refused = w.fake.requests_matching("POST /guilds/{g}/channels");
-    assert_eq!(refused.iter().filter(|r| r.status == 400).count(), 1, "not retried");
-    assert_eq!(w.fake.guild_channels(GUILD).len(), before, "the rooms made so far are removed again");
+    w.reply_containing(&sent, "5 rooms need 11 channels and the server has only 6 free").await;
+    assert!(w.fake.requests_matching("POST /guilds/{g}/channels").is_empty(), "counted first, nothing made");
+    assert_eq!(w.fake.guild_channels(GUILD).len(), before);
     let meeting = w.store.current_meeting(GuildId(GUILD)).await.unwrap().unwrap();
     assert!(w.store.open_round(meeting.id).await.unwrap().is_none(), "no half-made round");
     w.finish().await;

@@ -298,3 +298,25 @@ async fn a_kit_without_units_is_answered_by_members_who_never_joined_one() {
     w.reply_containing(&sent, "seats people by unit, and this meeting has no units").await;
     w.finish().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_norwegian_organiser_reads_the_upload_errors_in_norwegian() {
+    let w = Wire::start(Setup::new(guild(2, false))).await;
+    let typo = my_kit("").replacen("title = ", "titel = ", 1);
+    let line = typo.lines().position(|l| l.starts_with("titel")).expect("line") + 1;
+    let file = w.fake.add_file("var-mote.toml", None, typo.into_bytes());
+    let (sent, _) = w.send(upload(&file, organiser()).locale("nb")).await;
+    let reply = w.reply_containing(&sent, "ingenting ble lagret").await;
+    let content =
+        reply.body["data"]["content"].as_str().or(reply.body["content"].as_str()).unwrap_or_default().to_owned();
+    assert!(
+        content.contains(&format!("`{line}:1`: ukjent nøkkel `titel` på øverste nivå (tips: mente du `title`?)")),
+        "{content}"
+    );
+    assert!(!content.contains("unknown key") && !content.contains("hint:"), "{content}");
+
+    // The same file from an English-speaking organiser stays English.
+    let (sent, _) = w.send(upload(&file, organiser())).await;
+    w.reply_containing(&sent, "unknown key `titel` at the top level (hint: did you mean `title`?)").await;
+    w.finish().await;
+}

@@ -57,7 +57,7 @@ async fn channels_made_before_their_answer_was_lost_are_found_and_never_made_twi
     // Every channel in the round's category is one the round knows: no orphans.
     let meeting = w.store.current_meeting(GuildId(GUILD)).await.unwrap().unwrap();
     let round = w.store.open_round(meeting.id).await.unwrap().unwrap();
-    let category = round.category.expect("category recorded").0.to_string();
+    let category = round.categories.first().expect("category recorded").0.to_string();
     let known: Vec<String> =
         round.rooms.iter().flat_map(|r| [r.text_channel, r.voice_channel]).flatten().map(|c| c.0.to_string()).collect();
     let in_category: Vec<String> = w

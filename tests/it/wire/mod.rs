@@ -4,10 +4,13 @@
 mod answers;
 mod breakouts;
 mod commands;
+mod during;
 mod faults;
 mod kits;
 mod limits;
 pub mod ops;
+mod plans;
+mod scale;
 mod shards;
 mod unit_answers;
 
@@ -23,7 +26,7 @@ use fake_discord::{
 use samrad::app::ports::prelude::*;
 use samrad::app::ports::{Clock, GuildSettings, ManualClock};
 use samrad::app::{meetings, membership, Actor, Staff};
-use samrad::discord::{BotError, BotSettings};
+use samrad::discord::{BotError, BotSettings, Ticks};
 use samrad::domain::{ChannelId, GuildId, UserId};
 use samrad::i18n::Lang;
 use samrad::storage::SqliteStore;
@@ -82,6 +85,8 @@ pub struct Wire {
     pub clock: Arc<ManualClock>,
     /// The bot's database (`sqlite:PATH`).
     pub db_url: String,
+    /// The bot's scheduler ticks, to wait for a few more.
+    pub ticks: Ticks,
     stop: Option<oneshot::Sender<()>>,
     bot: Option<tokio::task::JoinHandle<Result<(), BotError>>>,
     _dir: tempfile::TempDir,
@@ -134,21 +139,24 @@ impl Wire {
         let settings = BotSettings {
             token: SecretString::from("MTAw.fake.token"),
             api_base: Some(fake.base_url()),
-            db_url: db_url.clone(),
+            store: Arc::new(store.clone()),
+            summariser: Arc::new(samrad::app::summarise::Offline),
             kits_dir: setup.kits_dir,
             kits: Arc::new(|dir, id| samrad::kit::find_kit(dir, id).map_err(|e| e.to_string())),
             tick_every: Duration::from_millis(100),
             clock: clock.clone() as Arc<dyn Clock>,
             shards: None,
             secret: samrad::domain::privacy::AuthorSecret::new(vec![7; 32]).unwrap(),
+            ticks: Ticks::default(),
         };
+        let ticks = settings.ticks.clone();
         let (stop, stopped) = oneshot::channel::<()>();
         let bot = tokio::spawn(samrad::discord::run_until(settings, async {
             let _ = stopped.await;
         }));
         fake.wait_ready(T).await.expect("bot identified");
         fake.wait_for_route("PUT /applications/{app}/commands", T).await.expect("commands registered");
-        Wire { fake, store, clock, db_url, stop: Some(stop), bot: Some(bot), _dir: dir }
+        Wire { fake, store, clock, db_url, ticks, stop: Some(stop), bot: Some(bot), _dir: dir }
     }
 
     /// Stops the bot (bounded) and checks every request the bot made.

@@ -12,27 +12,10 @@ use samrad::domain::{GuildId, QuestionId, UnitName, UserId};
 use super::answers::questions_post;
 use super::{guild, member, member_id, organiser, Setup, Wire, GUILD, PLENARY, T};
 
-const UNIT_KIT: &str = r#"
-id = "wire-units"
-title = "Wire units"
-language = "en"
-timezone = "UTC"
-date = "2027-06-20"
-units = ["Law", "Humanities"]
-unit_answers = true
-
-[schedule]
-open_days_before = 10
-time = "09:00"
-reminders_days_before = [3]
-deadline_days_before = 1
-deadline_time = "16:00"
-digest_days_before = 1
-
-[[questions]]
-id = "status"
-text = "Where does your unit's plan stand today?"
-"#;
+/// The small wire kit, answered once per unit.
+fn unit_kit() -> String {
+    super::answers::SMALL_KIT.replace("roles = [\"Coordinator\"]", "unit_answers = true")
+}
 
 /// Member `i` presses Answer on `post`, checks the modal, and submits `text`.
 async fn answer(w: &Wire, i: usize, post: u64, prefilled: Option<&str>, text: &str) {
@@ -52,7 +35,9 @@ async fn answer(w: &Wire, i: usize, post: u64, prefilled: Option<&str>, text: &s
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn two_members_of_a_unit_write_one_answer_and_only_the_silent_unit_is_reminded() {
     let kits = tempfile::tempdir().unwrap();
-    std::fs::write(kits.path().join("wire-units.toml"), UNIT_KIT).unwrap();
+    let kit = unit_kit();
+    assert!(kit.contains("unit_answers = true"));
+    std::fs::write(kits.path().join("wire-check.toml"), kit).unwrap();
     let mut setup = Setup::new(guild(3, false));
     setup.kits_dir = kits.path().to_owned();
     setup.now = "2027-06-10T10:00:00Z".parse().unwrap(); // answering opened an hour ago
@@ -60,11 +45,11 @@ async fn two_members_of_a_unit_write_one_answer_and_only_the_silent_unit_is_remi
     let (sent, _) = w
         .send(InteractionFixture::slash_command(
             "meeting",
-            vec![CommandOption::subcommand("load", vec![CommandOption::string("kit", "wire-units")])],
+            vec![CommandOption::subcommand("load", vec![CommandOption::string("kit", "wire-check")])],
             organiser(),
         ))
         .await;
-    w.reply_containing(&sent, "Loaded **Wire units**").await;
+    w.reply_containing(&sent, "Loaded **Wire check**").await;
     let post = questions_post(&w).await;
     let text = w.posts_in(PLENARY).into_iter().find(|m| m["id"].as_str() == Some(&post.to_string())).unwrap();
     assert!(text["content"].as_str().unwrap().contains("Each unit gives one shared answer"), "{text}");
