@@ -6,8 +6,9 @@ use super::meetings::{incomplete_members, status_of};
 use super::ports::{Chat, ChatError, Clock, Job, OutMessage, Store};
 use super::posting::{post_once, JobFailure, Target, ANSWER_BUTTON};
 use super::summarise::Summariser;
+use crate::domain::privacy::Anonymity;
 use crate::domain::schedule::JobKind;
-use crate::domain::{ChannelId, Meeting, MeetingState};
+use crate::domain::{ChannelId, Meeting, MeetingState, Question};
 use crate::i18n::Lang;
 use crate::t;
 
@@ -92,12 +93,29 @@ pub fn questions_post(meeting: &Meeting, lang: Lang) -> OutMessage {
     }
     for (i, q) in meeting.reflection_questions().enumerate() {
         text.push_str(&format!("\n**{}.** {}", i + 1, q.text));
+        if let Some(label) = anonymity_label(q, lang) {
+            text.push(' ');
+            text.push_str(&label);
+        }
     }
     if let Some(deadline) = meeting.deadline {
         text.push('\n');
         text.push_str(&t!(lang, "open-post-deadline", when = crate::i18n::when(lang, deadline, meeting.timezone)));
     }
+    // Who will read the answers, before anyone writes one.
+    text.push('\n');
+    text.push_str(&t!(lang, "questions-post-privacy"));
     OutMessage::text(text).with_button(ANSWER_BUTTON, t!(lang, "button-answer"))
+}
+
+/// How a question's anonymity reads next to it, in the questions post and the answer form
+/// (`None` for a question answered with a name).
+pub fn anonymity_label(q: &Question, lang: Lang) -> Option<String> {
+    match q.anonymity {
+        Anonymity::Named => None,
+        Anonymity::Anonymous => Some(t!(lang, "anonymous-question")),
+        Anonymity::AnonymousNoUnit => Some(t!(lang, "anonymous-question-no-unit")),
+    }
 }
 
 /// Reminds, by DM, each member who still owes a required answer (in a meeting of unit answers:

@@ -57,7 +57,11 @@ fn text_input(form: &AnswerForm, q: &Question) -> CreateInputText {
     };
     // The label holds the start of the question; the placeholder the help text or the rest.
     let label = cut(&q.text, LABEL_MAX);
-    let placeholder = q.help.clone().unwrap_or_else(|| q.text.clone());
+    let mut placeholder = q.help.clone().unwrap_or_else(|| q.text.clone());
+    // An anonymous question says so where the member types (the label is too short for it).
+    if let Some(label) = crate::app::reflection::anonymity_label(q, form.meeting.lang()) {
+        placeholder = format!("🔒 {label} {placeholder}");
+    }
     let mut input = CreateInputText::new(style, label, CustomId::Input(q.id.clone()).encode())
         .placeholder(cut(&placeholder, PLACEHOLDER_MAX))
         .max_length(ANSWER_MAX)

@@ -9,6 +9,7 @@ use samrad::app::summarise::Offline;
 use samrad::app::Actor;
 use samrad::domain::privacy::{Anonymity, AuthorSecret};
 use samrad::domain::Meeting;
+use samrad::i18n::Lang;
 use samrad::render::export::from_csv;
 
 use crate::harness::{World, GUILD};
@@ -97,4 +98,24 @@ async fn a_kit_that_hides_units_shows_no_unit_next_to_any_anonymous_answer() {
     let file = export::export_file(&w.store, &w.organiser, ExportFormat::Csv).await.unwrap();
     let data = from_csv(String::from_utf8(file.bytes).unwrap().trim_start_matches(export::UTF8_BOM)).unwrap();
     assert!(data.answers.iter().all(|a| a.unit.is_empty()), "{:?}", data.answers);
+}
+
+#[tokio::test]
+async fn the_questions_post_says_which_answers_are_anonymous_and_who_reads_them() {
+    let mut w = World::new("benchmarking-1").await;
+    let first = w.kit.questions[0].id.clone();
+    w.kit.questions[0].anonymity = Anonymity::Anonymous;
+    w.load().await;
+    let meeting = w.store.current_meeting(GUILD).await.unwrap().unwrap();
+    for lang in [Lang::Nb, Lang::Sv, Lang::En] {
+        let post = samrad::app::reflection::questions_post(&meeting, lang).text;
+        let anonymous = meeting.question(&first).unwrap();
+        let label =
+            samrad::app::reflection::anonymity_label(anonymous, lang).expect("an anonymous question has a label");
+        assert!(post.contains(&format!("{} {label}", anonymous.text)), "{post}");
+        assert_eq!(post.matches(&label).count(), 1, "only the anonymous question is marked: {post}");
+        assert!(post.contains(&samrad::t!(lang, "questions-post-privacy")), "{post}");
+    }
+    let named = meeting.questions.iter().find(|q| q.id != first).unwrap();
+    assert_eq!(samrad::app::reflection::anonymity_label(named, Lang::En), None);
 }
