@@ -123,11 +123,7 @@ pub async fn export_data<S: Store + ?Sized>(store: &S, meeting: &Meeting) -> Res
                 answer: a.value,
                 updated_at: Some(a.updated_at),
             };
-            if phase == Phase::During {
-                data.during.push(day)
-            } else {
-                data.evaluations.push(day)
-            }
+            data.day_answers(phase).push(day);
         } else {
             data.answers.push(ExportAnswer {
                 unit,
@@ -238,11 +234,7 @@ async fn anonymous_rows<S: Store + ?Sized>(
                 answer: a.value,
                 updated_at: None,
             };
-            if question.phase == Phase::During {
-                data.during.push(day)
-            } else {
-                data.evaluations.push(day)
-            }
+            data.day_answers(question.phase).push(day);
         } else {
             data.answers.push(ExportAnswer {
                 unit,

@@ -120,6 +120,17 @@ pub struct ExportData {
     pub themes: Vec<ExportTheme>,
 }
 
+impl ExportData {
+    /// Where an answer given on the meeting day goes: the questions of the day or the evaluation.
+    pub fn day_answers(&mut self, phase: crate::domain::Phase) -> &mut Vec<ExportEvaluation> {
+        if phase == crate::domain::Phase::During {
+            &mut self.during
+        } else {
+            &mut self.evaluations
+        }
+    }
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum ExportError {
     #[error("reading the CSV failed: {0}")]
