@@ -119,17 +119,6 @@ pub async fn answer_response(data: &Data, actor: &Actor, flow: Flow) -> CreateIn
     )
 }
 
-pub(super) fn who_of_component(c: &ComponentInteraction) -> Who<'_> {
-    Who {
-        guild: c.guild_id,
-        guild_name: None,
-        user: &c.user,
-        member: c.member.as_ref(),
-        locale: &c.locale,
-        guild_locale: c.guild_locale.as_deref(),
-    }
-}
-
 async fn on_component(ctx: &serenity::all::Context, data: &Data, c: &ComponentInteraction) -> Result<(), BotError> {
     if super::commands::plan::on_component(ctx, data, c).await? {
         return Ok(());
@@ -141,7 +130,7 @@ async fn on_component(ctx: &serenity::all::Context, data: &Data, c: &ComponentIn
     if let CustomId::Consent(_) | CustomId::Forget(_) = id {
         return super::privacy_buttons::on_click(ctx, data, c, &id).await;
     }
-    let who = who_of_component(c);
+    let who = Who::of_component(c);
     let actor = match actor(data, &who).await {
         Ok(a) => a,
         Err(BotError::NotInGuild) => {
@@ -184,7 +173,7 @@ async fn choose_room(
     room: u32,
 ) -> Result<(), BotError> {
     c.defer_ephemeral(ctx).await?;
-    let who = who_of_component(c);
+    let who = Who::of_component(c);
     let text = match actor(data, &who).await {
         Ok(actor) => match breakouts::pick_room(&*data.store, &*data.chat, &actor, round, room).await {
             Ok(r) => super::commands::breakout::joined_text(&r, actor.lang),
@@ -259,14 +248,7 @@ async fn on_modal(ctx: &serenity::all::Context, data: &Data, m: &ModalInteractio
     let Some(CustomId::Modal(phase, page)) = CustomId::parse(&m.data.custom_id) else { return Ok(()) };
     // Acknowledge first: Discord allows 3 s, and saving plus re-reading the form may be slow.
     m.defer_ephemeral(ctx).await?;
-    let who = Who {
-        guild: m.guild_id,
-        guild_name: None,
-        user: &m.user,
-        member: m.member.as_ref(),
-        locale: &m.locale,
-        guild_locale: m.guild_locale.as_deref(),
-    };
+    let who = Who::of_modal(m);
     let actor = match actor(data, &who).await {
         Ok(a) => a,
         Err(BotError::NotInGuild) => {

@@ -1,7 +1,7 @@
 //! Who is acting in an interaction: the `Actor` (staff level, language) built the same way for
 //! slash commands, buttons and modal submits.
 
-use serenity::all::{Member, User};
+use serenity::all::{ComponentInteraction, Member, ModalInteraction, User};
 
 use super::bot::{BotError, Data};
 use super::perms::staff_level;
@@ -19,7 +19,31 @@ pub struct Who<'a> {
     pub guild_locale: Option<&'a str>,
 }
 
-impl Who<'_> {
+impl<'a> Who<'a> {
+    /// Who clicked a button or picked from a select.
+    pub fn of_component(c: &'a ComponentInteraction) -> Self {
+        Who {
+            guild: c.guild_id,
+            guild_name: None,
+            user: &c.user,
+            member: c.member.as_ref(),
+            locale: &c.locale,
+            guild_locale: c.guild_locale.as_deref(),
+        }
+    }
+
+    /// Who submitted a modal.
+    pub fn of_modal(m: &'a ModalInteraction) -> Self {
+        Who {
+            guild: m.guild_id,
+            guild_name: None,
+            user: &m.user,
+            member: m.member.as_ref(),
+            locale: &m.locale,
+            guild_locale: m.guild_locale.as_deref(),
+        }
+    }
+
     /// The language before anything is read from the store (for errors outside a guild).
     pub fn fallback_lang(&self) -> Lang {
         Lang::pick([Some(self.locale), self.guild_locale])

@@ -44,7 +44,7 @@ pub async fn on_click(
     c: &ComponentInteraction,
     id: &CustomId,
 ) -> Result<(), BotError> {
-    let who = super::components::who_of_component(c);
+    let who = super::context::Who::of_component(c);
     let actor = match actor(data, &who).await {
         Ok(a) => a,
         Err(BotError::NotInGuild) => {

@@ -206,14 +206,7 @@ pub async fn on_component(
     c: &ComponentInteraction,
 ) -> Result<bool, BotError> {
     let Some(click) = StatusClick::parse(&c.data.custom_id) else { return Ok(false) };
-    let who = Who {
-        guild: c.guild_id,
-        guild_name: None,
-        user: &c.user,
-        member: c.member.as_ref(),
-        locale: &c.locale,
-        guild_locale: c.guild_locale.as_deref(),
-    };
+    let who = Who::of_component(c);
     let fallback = who.fallback_lang();
     let Some(actor) = plan_actor(data, who, click.plan).await? else {
         c.create_response(ctx, ephemeral(t!(fallback, "err-plan-unknown", id = click.plan.0))).await?;
@@ -265,14 +258,7 @@ pub async fn on_modal(ctx: &serenity::all::Context, data: &Data, m: &ModalIntera
             _ => None,
         })
         .unwrap_or_default();
-    let who = Who {
-        guild: m.guild_id,
-        guild_name: None,
-        user: &m.user,
-        member: m.member.as_ref(),
-        locale: &m.locale,
-        guild_locale: m.guild_locale.as_deref(),
-    };
+    let who = Who::of_modal(m);
     let fallback = who.fallback_lang();
     let text = match plan_actor(data, who, click.plan).await? {
         None => t!(fallback, "err-plan-unknown", id = click.plan.0),
