@@ -9,7 +9,7 @@ use crate::domain::{Meeting, MeetingId, Phase, UserId};
 use crate::i18n::Lang;
 use crate::render::export::{
     self, ExportAnswer, ExportData, ExportDecision, ExportEvaluation, ExportFollowUp, ExportPlanChange, ExportRoom,
-    ExportTheme,
+    ExportSeat, ExportTheme,
 };
 use crate::t;
 
@@ -87,6 +87,7 @@ pub async fn export_data<S: Store + ?Sized>(store: &S, meeting: &Meeting) -> Res
         title: meeting.title.clone(),
         answers: Vec::new(),
         rooms: Vec::new(),
+        seats: Vec::new(),
         plans: Vec::new(),
         plan_changes: Vec::new(),
         follow_up: Vec::new(),
@@ -140,6 +141,18 @@ pub async fn export_data<S: Store + ?Sized>(store: &S, meeting: &Meeting) -> Res
     anonymous_rows(store, meeting, &mut data).await?;
 
     for round in store.rounds(meeting.id).await? {
+        if round.in_person {
+            let plan = super::breakouts::table_plan(&round, &members);
+            for table in plan.tables {
+                data.seats.extend(table.people.into_iter().map(|p| ExportSeat {
+                    round: round.number,
+                    table: table.number,
+                    label: table.label.clone().unwrap_or_default(),
+                    member: p.name,
+                    unit: p.unit,
+                }));
+            }
+        }
         for room in &round.rooms {
             let summary = match &room.summary {
                 Some(s) => s.clone(),
@@ -307,6 +320,10 @@ pub fn export_labels(lang: Lang) -> export::ExportLabels {
         edited: t!(lang, "export-edited", n = "{n}"),
         rooms: w("export-rooms"),
         round: t!(lang, "export-round", n = "{n}"),
+        table_plans: w("export-table-plans"),
+        table: w("table-plan-table"),
+        name: w("table-plan-name"),
+        unit: w("table-plan-unit"),
         members: w("export-members"),
         question: w("export-question"),
         plans: w("export-plans"),

@@ -338,6 +338,7 @@ impl Demo {
                 sizing: Sizing::from_size(plan.as_ref().and_then(|p| p.size).or(Some(4))),
                 minutes: plan.as_ref().map_or(10, |p| p.minutes),
                 voice: mode == Mode::Units,
+                channels: true,
                 plan,
                 present: Some(present.clone()),
             };

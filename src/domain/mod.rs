@@ -11,6 +11,7 @@ pub mod plan;
 pub mod privacy;
 pub mod schedule;
 pub mod summary;
+pub mod table_plan;
 pub mod text;
 
 pub use answer::{AnswerError, AnswerValue};

@@ -1,7 +1,7 @@
 //! `samrad export`: everything a meeting produced, as one CSV or one Markdown document.
 //!
 //! CSV layout: one table with a `section` column (`meeting`, `answer`, `during` (answers to
-//! questions of the meeting day), `room`, `plan`, `plan-change`, `follow-up`, `decision`,
+//! questions of the meeting day), `room`, `seat` (a person's table in a round at tables), `plan`, `plan-change`, `follow-up`, `decision`,
 //! `evaluation`, `theme`) and the union of the columns the sections need; a section leaves the columns
 //! it does not use empty. One file opens in any spreadsheet and filters by section; the
 //! `meeting` row carries the title. Room members are one cell, one name per line (names
@@ -35,6 +35,16 @@ pub struct ExportRoom {
     pub question: String,
     /// The rapporteur's summary or the room's notes.
     pub summary: String,
+}
+
+/// One person's table in a round at tables in the room (the round's table plan).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ExportSeat {
+    pub round: u32,
+    pub table: u32,
+    pub label: String,
+    pub member: String,
+    pub unit: String,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -110,6 +120,8 @@ pub struct ExportData {
     pub title: String,
     pub answers: Vec<ExportAnswer>,
     pub rooms: Vec<ExportRoom>,
+    /// The table plans of the rounds at tables, by round, table and name.
+    pub seats: Vec<ExportSeat>,
     pub plans: Vec<ExportPlan>,
     pub plan_changes: Vec<ExportPlanChange>,
     pub follow_up: Vec<ExportFollowUp>,
@@ -218,6 +230,15 @@ pub fn to_csv(data: &ExportData) -> String {
         text: r.summary.clone(),
         ..Row::default()
     }));
+    rows.extend(data.seats.iter().map(|p| Row {
+        section: "seat",
+        round: p.round.to_string(),
+        room: p.table.to_string(),
+        text: p.label.clone(),
+        member: p.member.clone(),
+        unit: p.unit.clone(),
+        ..Row::default()
+    }));
     rows.extend(data.plans.iter().map(|p| Row {
         section: "plan",
         unit: p.unit.clone(),
@@ -324,6 +345,7 @@ pub fn from_csv(text: &str) -> Result<ExportData, ExportError> {
         title: String::new(),
         answers: Vec::new(),
         rooms: Vec::new(),
+        seats: Vec::new(),
         plans: Vec::new(),
         plan_changes: Vec::new(),
         follow_up: Vec::new(),
@@ -382,6 +404,13 @@ pub fn from_csv(text: &str) -> Result<ExportData, ExportError> {
                     summary: get("text"),
                 })
             }
+            "seat" => data.seats.push(ExportSeat {
+                round: parse_u32("round")?,
+                table: parse_u32("room")?,
+                label: get("text"),
+                member: get("member"),
+                unit: get("unit"),
+            }),
             "plan" => {
                 let due = get("due");
                 data.plans.push(ExportPlan {
@@ -474,6 +503,11 @@ pub struct ExportLabels {
     pub edited: String,
     pub rooms: String,
     pub round: String,
+    pub table_plans: String,
+    /// The table plans' column heads.
+    pub table: String,
+    pub name: String,
+    pub unit: String,
     pub members: String,
     pub question: String,
     pub plans: String,
@@ -498,6 +532,10 @@ impl ExportLabels {
             edited: "edited {n}×".into(),
             rooms: "Breakout rooms".into(),
             round: "Round {n}".into(),
+            table_plans: "Table plans".into(),
+            table: "Table".into(),
+            name: "Name".into(),
+            unit: "Unit".into(),
             members: "Members".into(),
             question: "Question".into(),
             plans: "Take-home plans".into(),
@@ -617,6 +655,7 @@ pub fn to_markdown_with(data: &ExportData, l: &ExportLabels) -> String {
         }
     }
 
+    super::table_plan::export_section(&mut out, &data.seats, l);
     day_section(&mut out, &l.during, &data.during);
     if !data.plans.is_empty() {
         let _ = writeln!(out, "\n## {}\n", l.plans);
@@ -711,6 +750,16 @@ mod tests {
                 question: "Hvilke tiltak virker?".into(),
                 summary: "Vi var enige om:\n- rekruttering\n- \"kritiske venner\"".into(),
             }],
+            seats: vec![
+                ExportSeat {
+                    round: 2,
+                    table: 1,
+                    label: "JUS ↔ KHM".into(),
+                    member: "Kari Ødegård".into(),
+                    unit: "KHM".into(),
+                },
+                ExportSeat { round: 2, table: 2, label: String::new(), member: "Per, JUS".into(), unit: String::new() },
+            ],
             plans: vec![
                 ExportPlan {
                     unit: "KHM".into(),
@@ -830,6 +879,8 @@ mod tests {
                 "answer",
                 "answer",
                 "room",
+                "seat",
+                "seat",
                 "plan",
                 "plan",
                 "plan-change",
@@ -851,6 +902,7 @@ mod tests {
         let data = ExportData {
             answers: vec![],
             rooms: vec![],
+            seats: vec![],
             plans: vec![],
             plan_changes: vec![],
             follow_up: vec![],

@@ -25,6 +25,7 @@ fn choose(size: u32, people: &[Actor]) -> SplitRequest {
         sizing: Sizing::Size(size),
         minutes: 10,
         voice: false,
+        channels: true,
         plan: None,
         present: Some(people.iter().map(|p| p.user).collect()),
     }

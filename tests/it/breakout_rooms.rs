@@ -30,7 +30,8 @@ async fn split<S: Store>(
     voice: bool,
 ) -> Result<Round, BreakoutError> {
     let present = Some(people.iter().map(|p| p.user).collect());
-    let req = SplitRequest { mode, sizing: Sizing::Size(size), minutes: 10, voice, plan: None, present };
+    let req =
+        SplitRequest { mode, sizing: Sizing::Size(size), minutes: 10, voice, channels: true, plan: None, present };
     let mut rng = ChaCha8Rng::seed_from_u64(9);
     breakouts::split(&w.store, &w.chat, &w.clock, &facilitator(w), &req, &mut rng, &|_, _| {}).await
 }

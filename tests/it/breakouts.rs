@@ -17,7 +17,7 @@ fn facilitator<S>(w: &World<S>) -> Actor {
 }
 
 fn request(mode: Mode, size: u32, voice: bool) -> SplitRequest {
-    SplitRequest { mode, sizing: Sizing::Size(size), minutes: 10, voice, plan: None, present: None }
+    SplitRequest { mode, sizing: Sizing::Size(size), minutes: 10, voice, channels: true, plan: None, present: None }
 }
 
 async fn split<S: Store>(w: &World<S>, req: &SplitRequest) -> Result<samrad::app::ports::Round, BreakoutError> {
@@ -343,7 +343,7 @@ fn what_the_facilitator_says_wins_over_the_plan_and_the_plan_over_defaults() {
     assert_eq!(from_plan.minutes, plan.minutes);
     assert_eq!(from_plan.sizing, Sizing::from_size(plan.size));
     assert_eq!(from_plan.plan.as_ref().map(|p| p.id.as_str()), Some(plan.id.as_str()));
-    let said = SplitOptions { size: Some(3), rooms: Some(9), minutes: Some(25), voice: Some(true) };
+    let said = SplitOptions { size: Some(3), rooms: Some(9), minutes: Some(25), voice: Some(true), channels: None };
     let request = SplitRequest::from_options(Mode::Units, &said, Some(plan));
     assert_eq!((request.sizing, request.minutes, request.voice), (Sizing::Size(3), 25, true));
     let rooms = SplitOptions { rooms: Some(4), ..SplitOptions::default() };

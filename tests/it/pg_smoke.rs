@@ -402,6 +402,7 @@ async fn a_meeting_runs_end_to_end_on_postgres() {
         sizing: Sizing::Size(3),
         minutes: 10,
         voice: false,
+        channels: true,
         plan: None,
         present: Some(people.iter().map(|p| p.user).collect()),
     };

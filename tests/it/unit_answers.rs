@@ -243,6 +243,7 @@ async fn a_room_brief_shows_the_answers_of_its_members_units_under_each_question
         sizing: Sizing::Size(2),
         minutes: 10,
         voice: false,
+        channels: true,
         plan: None,
         present: Some(people.iter().map(|p| p.user).collect()),
     };

@@ -147,6 +147,7 @@ async fn open_breakout<S: Store + ?Sized>(
         sizing: Sizing::from_size(plan.as_ref().map_or(Some(Sizing::DEFAULT_SIZE), |p| p.size)),
         minutes: rules::minutes_left(end, now),
         voice: settings.plenary_voice.is_some(),
+        channels: true,
         plan,
         present: None,
     };

@@ -1,7 +1,8 @@
 //! The end of a round: notes and the rapporteur's summary, one summary post per room back in
-//! plenary, rooms archived or deleted, voice members returned.
+//! plenary, rooms archived or deleted, voice members returned. A round at tables has none of
+//! these (`tables::close_tables`).
 
-use super::{running, BreakoutError};
+use super::{meeting_channel, running, shown_name, tables, BreakoutError};
 use crate::app::actor::Actor;
 use crate::app::ports::{Chat, ChatError, Clock, OutMessage, Room, Round, Store, StoreError};
 use crate::app::posting::{post_once, Target};
@@ -73,15 +74,15 @@ pub async fn close_round<S: Store + ?Sized>(
     meeting: &Meeting,
     round: &Round,
 ) -> Result<usize, BreakoutError> {
+    if round.in_person {
+        tables::close_tables(store, chat, clock, meeting, round).await?;
+        return Ok(0);
+    }
     let lang = meeting.lang();
     let settings = store.guild_settings(meeting.guild).await?;
-    let plenary = match settings.plenary_channel {
-        Some(c) => Some(c),
-        None => store.meeting_channel(meeting.id).await?,
-    };
+    let plenary = meeting_channel(store, meeting).await?;
     let members = store.members(meeting.guild).await?;
-    let name_of =
-        |u: &UserId| members.iter().find(|m| m.user == *u).map(|m| m.name.clone()).unwrap_or_else(|| u.to_string());
+    let name_of = |u: &UserId| shown_name(&members, *u);
     let mut posted = 0;
     for room in &round.rooms {
         if let Some(plenary) = plenary {
@@ -128,6 +129,14 @@ pub async fn close_round<S: Store + ?Sized>(
     Ok(posted)
 }
 
+/// What `/breakout close` did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Closed {
+    /// Room summaries posted to plenary (none for a round at tables).
+    pub summaries: usize,
+    pub in_person: bool,
+}
+
 /// `/breakout close`.
 pub async fn close<S: Store + ?Sized>(
     store: &S,
@@ -135,7 +144,8 @@ pub async fn close<S: Store + ?Sized>(
     clock: &dyn Clock,
     summariser: &dyn Summariser,
     actor: &Actor,
-) -> Result<usize, BreakoutError> {
+) -> Result<Closed, BreakoutError> {
     let (meeting, round) = running(store, actor).await?;
-    close_round(store, chat, clock, summariser, &meeting, &round).await
+    let summaries = close_round(store, chat, clock, summariser, &meeting, &round).await?;
+    Ok(Closed { summaries, in_person: round.in_person })
 }

@@ -1,5 +1,6 @@
-//! Breakout rounds: split the people present into private rooms, run the timer, broadcast,
-//! move people, and close with one summary per room back in plenary.
+//! Breakout rounds: split the people present into private rooms (or, on a day in one room,
+//! at tables with a table plan), run the timer, broadcast, move people, and close with one
+//! summary per room back in plenary.
 //!
 //! A split is all-or-nothing: if the chat platform fails half-way, the rooms already created
 //! are deleted and the round is closed, so no half-made round is left behind.
@@ -9,20 +10,22 @@ mod close;
 mod layout;
 mod seating;
 mod split;
+mod tables;
 mod timers;
 
 pub use cleanup::{cleanup, run_cleanup_job, set_room_retention, MAX_ROOM_RETENTION_DAYS, ROOM_CLEANUP_JOB};
-pub use close::{add_note, close, close_round, room_summary_with};
+pub use close::{add_note, close, close_round, room_summary_with, Closed};
 pub use seating::{join_late, move_member, pick_room};
 pub use split::{reshuffle, split, Reshuffle};
+pub use tables::{plan_files, table_plan};
 pub use timers::{extend, run_timers};
 
 use super::actor::{Actor, UserMessage};
-use super::ports::{Chat, ChatError, Clock, OutMessage, Round, Store, StoreError};
+use super::ports::{Chat, ChatError, Clock, Member, OutMessage, Round, Store, StoreError};
 use super::posting::JobFailure;
 use crate::domain::grouping::{self, History, Mode, Sizing, SplitError};
 use crate::domain::text::{split_message, DISCORD_MESSAGE_LIMIT};
-use crate::domain::{Meeting, UnitName, UserId};
+use crate::domain::{ChannelId, Meeting, MeetingId, UnitName, UserId};
 use crate::i18n::Lang;
 use crate::t;
 
@@ -50,6 +53,8 @@ pub enum BreakoutError {
     UnknownRoom(u32),
     #[error("this is not a breakout room")]
     NotARoom,
+    #[error("the round is at tables in the room: it has no rooms to write to")]
+    AtTables,
     #[error("the note is empty")]
     EmptyNote,
     #[error("every room is full")]
@@ -92,6 +97,7 @@ impl UserMessage for BreakoutError {
             Self::UnknownRoom(n) => t!(lang, "err-unknown-room", room = *n),
             Self::NotARoom => t!(lang, "err-not-a-room"),
             Self::EmptyNote => t!(lang, "err-empty-note"),
+            Self::AtTables => t!(lang, "err-round-at-tables"),
             Self::AllFull => t!(lang, "err-rooms-full"),
             Self::RetentionOutOfRange(days) => t!(lang, "err-room-retention", days = *days),
             Self::RoomFull(n) => t!(lang, "err-room-full", room = *n),
@@ -111,6 +117,8 @@ pub struct SplitRequest {
     pub minutes: u32,
     /// Also create a voice channel per room and move people who are in voice.
     pub voice: bool,
+    /// Create channels; `false` seats people at tables in the room and posts a table plan.
+    pub channels: bool,
     /// The kit's breakout plan (questions, mode); `None` for an ad-hoc split.
     pub plan: Option<crate::kit::BreakoutPlan>,
     /// Who is present. `None`: everyone in the plenary voice channel, or, without one, every
@@ -125,6 +133,7 @@ pub struct SplitOptions {
     pub rooms: Option<u32>,
     pub minutes: Option<u32>,
     pub voice: Option<bool>,
+    pub channels: Option<bool>,
 }
 
 /// Minutes of a round when neither the facilitator nor the plan says.
@@ -140,7 +149,10 @@ impl SplitRequest {
             (None, None) => Sizing::from_size(plan.as_ref().and_then(|p| p.size)),
         };
         let minutes = options.minutes.or(plan.as_ref().map(|p| p.minutes)).unwrap_or(DEFAULT_MINUTES).clamp(1, 240);
-        SplitRequest { mode, sizing, minutes, voice: options.voice.unwrap_or(false), plan, present: None }
+        let channels = options.channels.unwrap_or(true);
+        // Voice rooms are channels: at tables there are none.
+        let voice = channels && options.voice.unwrap_or(false);
+        SplitRequest { mode, sizing, minutes, voice, channels, plan, present: None }
     }
 }
 
@@ -184,6 +196,9 @@ pub async fn broadcast<S: Store + ?Sized>(
     text: &str,
 ) -> Result<usize, BreakoutError> {
     let (meeting, round) = running(store, actor).await?;
+    if round.in_person {
+        return Err(BreakoutError::AtTables);
+    }
     let lang = meeting.lang();
     let text = t!(lang, "broadcast", name = actor.name.as_str(), text = text.trim());
     let sent = clock.now().timestamp_micros();
@@ -199,27 +214,63 @@ pub async fn broadcast<S: Store + ?Sized>(
     Ok(reached)
 }
 
+/// A member's name as shown in plenary and in table plans; someone who is not (or no longer)
+/// a member is shown by id.
+pub(crate) fn shown_name(members: &[Member], user: UserId) -> String {
+    members.iter().find(|m| m.user == user).map(|m| m.name.clone()).unwrap_or_else(|| user.to_string())
+}
+
+/// Where a meeting's plenary posts go: the guild's plenary channel, else the meeting's channel.
+pub(super) async fn meeting_channel<S: Store + ?Sized>(
+    store: &S,
+    meeting: &Meeting,
+) -> Result<Option<ChannelId>, StoreError> {
+    match store.guild_settings(meeting.guild).await?.plenary_channel {
+        Some(c) => Ok(Some(c)),
+        None => store.meeting_channel(meeting.id).await,
+    }
+}
+
 /// Person pairs from every earlier room of this guild; unit pairs from earlier critical-friend
-/// rounds of this meeting (their labels name the units).
+/// rounds of this meeting and of the earlier meetings of its series (their labels name the
+/// units), so critical friends meet new units from one meeting to the next.
 pub(super) async fn history<S: Store + ?Sized>(store: &S, meeting: &Meeting) -> Result<History, StoreError> {
     let mut history = History::default();
     history.record(&store.seating_history(meeting.guild).await?);
-    for round in store.rounds(meeting.id).await?.iter().filter(|r| r.mode == Mode::Pairs) {
-        for room in &round.rooms {
-            // Labels read "JUS ↔ KHM" or "A → B → C → A".
-            let units: Vec<UnitName> = room
-                .label
-                .as_deref()
-                .unwrap_or("")
-                .split(['↔', '→'])
-                .filter_map(|w| UnitName::try_from(w).ok())
-                .collect();
-            for (i, a) in units.iter().enumerate() {
-                for b in units[i + 1..].iter().filter(|b| *b != a) {
-                    *history.unit_pairs.entry(History::unit_key(a, b)).or_default() += 1;
+    for id in series(store, meeting.id).await? {
+        for round in store.rounds(id).await?.iter().filter(|r| r.mode == Mode::Pairs) {
+            for room in &round.rooms {
+                // Labels read "JUS ↔ KHM" or "A → B → C → A".
+                let units: Vec<UnitName> = room
+                    .label
+                    .as_deref()
+                    .unwrap_or("")
+                    .split(['↔', '→'])
+                    .filter_map(|w| UnitName::try_from(w).ok())
+                    .collect();
+                for (i, a) in units.iter().enumerate() {
+                    for b in units[i + 1..].iter().filter(|b| *b != a) {
+                        *history.unit_pairs.entry(History::unit_key(a, b)).or_default() += 1;
+                    }
                 }
             }
         }
     }
     Ok(history)
+}
+
+/// How many earlier meetings of a series a split looks back at.
+const SERIES_LOOKBACK: usize = 24;
+
+/// `meeting` and the earlier meetings of its series, newest first (each meeting's kit names
+/// the kit of the one before). A link back to a meeting already seen ends the walk.
+async fn series<S: Store + ?Sized>(store: &S, meeting: MeetingId) -> Result<Vec<MeetingId>, StoreError> {
+    let mut chain = vec![meeting];
+    while chain.len() <= SERIES_LOOKBACK {
+        match store.previous_meeting(chain[chain.len() - 1]).await? {
+            Some(previous) if !chain.contains(&previous) => chain.push(previous),
+            _ => break,
+        }
+    }
+    Ok(chain)
 }

@@ -1,11 +1,12 @@
 //! `/breakout split` and `/breakout reshuffle`: seat the people present in private rooms,
 //! create the rooms, brief each room, and undo everything if the chat platform fails half-way.
+//! Without channels (`channels:false`) the same seating goes to tables in the room instead.
 
 use chrono::Duration;
 use rand::Rng;
 
 use super::close::close_round;
-use super::{facilitated_meeting, history, running, BreakoutError, Layout, SplitRequest};
+use super::{facilitated_meeting, history, meeting_channel, running, tables, BreakoutError, Layout, SplitRequest};
 use crate::app::actor::Actor;
 use crate::app::ports::{
     Chat, Clock, Member, NewRoom, OutMessage, RoomKind, RoomSpec, Round, Store, StoreError, MAX_BUTTONS_PER_MESSAGE,
@@ -38,7 +39,9 @@ pub async fn split<S: Store + ?Sized>(
     }
     let settings = store.guild_settings(actor.guild).await?;
     let members = store.members(actor.guild).await?;
-    let present: Vec<UserId> = match (&request.present, settings.plenary_voice) {
+    // At tables in the room, who is in plenary voice says nothing about who is there.
+    let voice = settings.plenary_voice.filter(|_| request.channels);
+    let present: Vec<UserId> = match (&request.present, voice) {
         (Some(p), _) => p.clone(),
         (None, Some(voice)) => chat.voice_members(actor.guild, voice).await?,
         // Without a voice channel: everyone who joined a unit (everyone, in a meeting without units).
@@ -55,15 +58,18 @@ pub async fn split<S: Store + ?Sized>(
         .collect();
     let groups = grouping::split(&seats, request.mode, request.sizing, &history(store, &meeting).await?, rng)?;
     let layout = Layout::new(groups.len(), request.voice);
-    layout.fits(chat.channel_count(actor.guild).await?)?;
+    if request.channels {
+        layout.fits(chat.channel_count(actor.guild).await?)?;
+    }
     let lang = meeting.lang();
+    let room_name = if request.channels { "room-name" } else { "table-name" };
     let now = clock.now();
     let rooms: Vec<NewRoom> = groups
         .iter()
         .enumerate()
         .map(|(i, g)| NewRoom {
             number: i as u32 + 1,
-            name: t!(lang, "room-name", number = i + 1),
+            name: t!(lang, room_name, number = i + 1),
             label: g.label.clone(),
             cap: g.cap,
             members: g.members.clone(),
@@ -73,34 +79,30 @@ pub async fn split<S: Store + ?Sized>(
     let ends = now + Duration::minutes(i64::from(request.minutes.max(1)));
     // The database holds one open round per meeting: a facilitator who split at the same
     // moment got there first, and nothing has been created on the chat platform yet.
-    let round = match store.create_round(meeting.id, request.mode, plan_id, now, ends, &rooms).await {
+    let created = if request.channels {
+        store.create_round(meeting.id, request.mode, plan_id, now, ends, &rooms).await
+    } else {
+        store.create_table_round(meeting.id, request.mode, plan_id, now, ends, &rooms).await
+    };
+    let round = match created {
         Err(StoreError::Conflict(_)) => return Err(BreakoutError::RoundRunning),
         other => other?,
     };
-    let staff_roles: Vec<u64> = [settings.facilitator_role, settings.organiser_role].into_iter().flatten().collect();
-    let mut opened = Opened::default();
-    let outcome = open_rooms(store, chat, &meeting, &round, request, layout, &staff_roles, &mut opened, progress).await;
-    if let Err(e) = outcome {
-        // Leave nothing half-made: return whoever was moved to plenary voice (a voice channel
-        // deleted under them would drop them from voice), remove what was created, close the round.
-        if let Some(plenary) = settings.plenary_voice {
-            for user in &opened.moved {
-                if let Err(err) = chat.move_to_voice(actor.guild, *user, plenary).await {
-                    tracing::warn!(user = %user, error = %err, "cannot return a member to plenary voice");
-                }
+    let round = if request.channels {
+        open_and_brief(store, chat, clock, &meeting, round, request, layout, &members, progress).await?
+    } else {
+        // Members of a `choose` round pick their table with the buttons; its plan comes at the close.
+        if request.mode != Mode::Choose {
+            if let Err(e) = tables::post_plan(store, chat, clock, &meeting, &round, &members, "table-plan").await {
+                // A plan nobody saw seats nobody: the round ends here.
+                store.close_round(round.id, clock.now()).await?;
+                return Err(e);
             }
         }
-        for channel in opened.created.into_iter().rev() {
-            let _ = chat.delete_channel(channel).await;
-        }
-        store.close_round(round.id, clock.now()).await?;
-        return Err(e);
-    }
-    let round = store.open_round(meeting.id).await?.ok_or(BreakoutError::NoRound)?;
-    post_room_briefs(store, chat, clock, &meeting, &round, request, &members, lang).await?;
+        round
+    };
     if request.mode == Mode::Choose {
-        let settings_channel = settings.plenary_channel.or(store.meeting_channel(meeting.id).await?);
-        if let Some(plenary) = settings_channel {
+        if let Some(plenary) = meeting_channel(store, &meeting).await? {
             // A message holds at most 25 buttons: more rooms go on further messages.
             for (part, rooms) in round.rooms.chunks(MAX_BUTTONS_PER_MESSAGE).enumerate() {
                 let (first, last) = (rooms[0].number, rooms[rooms.len() - 1].number);
@@ -120,6 +122,45 @@ pub async fn split<S: Store + ?Sized>(
             }
         }
     }
+    Ok(round)
+}
+
+/// Creates the round's channels (undoing them all if the chat platform fails half-way),
+/// then briefs each room. Returns the round with its channels.
+#[allow(clippy::too_many_arguments)]
+async fn open_and_brief<S: Store + ?Sized>(
+    store: &S,
+    chat: &dyn Chat,
+    clock: &dyn Clock,
+    meeting: &Meeting,
+    round: Round,
+    request: &SplitRequest,
+    layout: Layout,
+    members: &[Member],
+    progress: &(dyn Fn(usize, usize) + Send + Sync),
+) -> Result<Round, BreakoutError> {
+    let settings = store.guild_settings(meeting.guild).await?;
+    let staff_roles: Vec<u64> = [settings.facilitator_role, settings.organiser_role].into_iter().flatten().collect();
+    let mut opened = Opened::default();
+    let outcome = open_rooms(store, chat, meeting, &round, request, layout, &staff_roles, &mut opened, progress).await;
+    if let Err(e) = outcome {
+        // Leave nothing half-made: return whoever was moved to plenary voice (a voice channel
+        // deleted under them would drop them from voice), remove what was created, close the round.
+        if let Some(plenary) = settings.plenary_voice {
+            for user in &opened.moved {
+                if let Err(err) = chat.move_to_voice(meeting.guild, *user, plenary).await {
+                    tracing::warn!(user = %user, error = %err, "cannot return a member to plenary voice");
+                }
+            }
+        }
+        for channel in opened.created.into_iter().rev() {
+            let _ = chat.delete_channel(channel).await;
+        }
+        store.close_round(round.id, clock.now()).await?;
+        return Err(e);
+    }
+    let round = store.open_round(meeting.id).await?.ok_or(BreakoutError::NoRound)?;
+    post_room_briefs(store, chat, clock, meeting, &round, request, members, meeting.lang()).await?;
     Ok(round)
 }
 
@@ -263,7 +304,8 @@ pub struct Reshuffle {
 }
 
 /// `/breakout reshuffle`: closes the running round and splits again with the same mode, so
-/// people meet new people (earlier tables count as history).
+/// people meet new people (earlier tables count as history). A round at tables is followed
+/// by one at tables.
 #[allow(clippy::too_many_arguments)]
 pub async fn reshuffle<S: Store + ?Sized>(
     store: &S,
@@ -278,12 +320,14 @@ pub async fn reshuffle<S: Store + ?Sized>(
     let (meeting, round) = running(store, actor).await?;
     let present: Vec<UserId> = round.rooms.iter().flat_map(|r| r.members.iter().copied()).collect();
     let size = round.rooms.iter().map(|r| r.members.len()).max().unwrap_or(2) as u32;
+    let in_person = round.in_person;
     close_round(store, chat, clock, summariser, &meeting, &round).await?;
     let request = SplitRequest {
         mode: round.mode,
         sizing: Sizing::Size(size.max(2)),
         minutes: next.minutes,
-        voice: next.voice,
+        voice: next.voice && !in_person,
+        channels: !in_person,
         plan: None,
         present: Some(present),
     };

@@ -20,6 +20,8 @@ pub struct Round {
     pub ends_at: DateTime<Utc>,
     pub closed_at: Option<DateTime<Utc>>,
     pub warned: bool,
+    /// At tables in the room (`channels:false`): no channels, nobody moved, a table plan.
+    pub in_person: bool,
     pub rooms: Vec<Room>,
 }
 
@@ -70,6 +72,16 @@ pub trait BreakoutStore: Send + Sync {
     /// A meeting has at most one open round (a unique index): creating a second while one is
     /// open is `StoreError::Conflict`, also when two are created at once.
     async fn create_round(
+        &self,
+        meeting: MeetingId,
+        mode: Mode,
+        plan_id: Option<&str>,
+        started_at: DateTime<Utc>,
+        ends_at: DateTime<Utc>,
+        rooms: &[NewRoom],
+    ) -> Result<Round, StoreError>;
+    /// As [`BreakoutStore::create_round`], for a round at tables in the room (`in_person`).
+    async fn create_table_round(
         &self,
         meeting: MeetingId,
         mode: Mode,

@@ -140,6 +140,7 @@ where
 
 /// Split the people present into private breakout rooms.
 #[poise::command(slash_command, guild_only)]
+#[allow(clippy::too_many_arguments)] // one per slash-command option
 pub async fn split(
     ctx: Context<'_>,
     mode: SplitMode,
@@ -154,6 +155,7 @@ pub async fn split(
     minutes: Option<u32>,
     voice: Option<bool>,
     #[autocomplete = "plan_ids"] plan: Option<String>,
+    channels: Option<bool>,
 ) -> Result<(), BotError> {
     ctx.defer_ephemeral().await?;
     let actor = actor(ctx).await?;
@@ -170,7 +172,7 @@ pub async fn split(
             }
         }
     };
-    let options = SplitOptions { size, rooms, minutes, voice };
+    let options = SplitOptions { size, rooms, minutes, voice, channels };
     let request = SplitRequest::from_options(mode.into(), &options, plan);
     let data = ctx.data();
     let mut rng = ChaCha8Rng::seed_from_u64(ctx.id());
@@ -193,10 +195,14 @@ pub async fn split(
 
 fn done_text(round: &Round, lang: Lang) -> String {
     let people: usize = round.rooms.iter().map(|r| r.members.len()).sum();
+    let (choose, other) = match round.in_person {
+        false => ("split-done-choose", "split-done"),
+        true => ("split-done-tables-choose", "split-done-tables"),
+    };
     if round.mode == Mode::Choose {
-        t!(lang, "split-done-choose", number = round.number, rooms = round.rooms.len(), ends = ends(round))
+        t!(lang, choose, number = round.number, rooms = round.rooms.len(), ends = ends(round))
     } else {
-        t!(lang, "split-done", number = round.number, rooms = round.rooms.len(), people = people, ends = ends(round))
+        t!(lang, other, number = round.number, rooms = round.rooms.len(), people = people, ends = ends(round))
     }
 }
 
@@ -309,7 +315,8 @@ pub async fn close(ctx: Context<'_>) -> Result<(), BotError> {
     let actor = actor(ctx).await?;
     let data = ctx.data();
     match breakouts::close(&*data.store, &*data.chat, &*data.clock, &*data.summariser, &actor).await {
-        Ok(rooms) => say(ctx, t!(actor.lang, "close-done", rooms = rooms)).await,
+        Ok(closed) if closed.in_person => say(ctx, t!(actor.lang, "close-done-tables")).await,
+        Ok(closed) => say(ctx, t!(actor.lang, "close-done", rooms = closed.summaries)).await,
         Err(e) => fail(ctx, &actor, &e).await,
     }
 }

@@ -273,6 +273,7 @@ pub(super) const TABLES: &[Table] = &[
             ("closed_at", Time),
             ("warned", Bool),
             ("channels_deleted_at", Time),
+            ("in_person", Bool),
         ],
         key: "id",
         identity: true,

@@ -21,6 +21,7 @@ struct RoundRow {
     ends_at: DateTime<Utc>,
     closed_at: Option<DateTime<Utc>>,
     warned: bool,
+    in_person: bool,
 }
 
 #[derive(sqlx::FromRow)]
@@ -100,13 +101,14 @@ impl PgStore {
             ends_at: r.ends_at,
             closed_at: r.closed_at,
             warned: r.warned,
+            in_person: r.in_person,
             rooms: self.rooms_of(r.id).await?,
         })
     }
 
     pub(super) async fn round_by_id(&self, id: i64) -> Result<Round, StoreError> {
         let row: RoundRow = sqlx::query_as(
-            "SELECT id, meeting_id, number, mode, plan_id, started_at, ends_at, closed_at, warned
+            "SELECT id, meeting_id, number, mode, plan_id, started_at, ends_at, closed_at, warned, in_person
              FROM rounds WHERE id = $1",
         )
         .bind(id)
@@ -122,6 +124,60 @@ impl PgStore {
             rounds.push(self.round_by_id(id).await?);
         }
         Ok(rounds)
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    async fn insert_round(
+        &self,
+        meeting: MeetingId,
+        mode: Mode,
+        plan_id: Option<&str>,
+        started_at: DateTime<Utc>,
+        ends_at: DateTime<Utc>,
+        rooms: &[NewRoom],
+        in_person: bool,
+    ) -> Result<Round, StoreError> {
+        let mut tx = self.pool.begin().await?;
+        // The round number is the meeting's highest plus one; two rounds started at once would
+        // compute the same number. Holding the meeting row makes them take turns.
+        sqlx::query("SELECT 1 FROM meetings WHERE id = $1 FOR NO KEY UPDATE")
+            .bind(meeting.0)
+            .fetch_optional(&mut *tx)
+            .await?;
+        let round: i64 = sqlx::query_scalar(
+            "INSERT INTO rounds (meeting_id, number, mode, plan_id, started_at, ends_at, in_person)
+             VALUES ($1, (SELECT COALESCE(MAX(number), 0) + 1 FROM rounds WHERE meeting_id = $1), $2, $3, $4, $5, $6)
+             RETURNING id",
+        )
+        .bind(meeting.0)
+        .bind(mode.as_str())
+        .bind(plan_id)
+        .bind(started_at)
+        .bind(ends_at)
+        .bind(in_person)
+        .fetch_one(&mut *tx)
+        .await?;
+        for room in rooms {
+            let room_id: i64 = sqlx::query_scalar(
+                "INSERT INTO rooms (round_id, number, name, label, cap) VALUES ($1, $2, $3, $4, $5) RETURNING id",
+            )
+            .bind(round)
+            .bind(int(room.number, "room number")?)
+            .bind(&room.name)
+            .bind(&room.label)
+            .bind(room.cap.map(|c| int(c, "room cap")).transpose()?)
+            .fetch_one(&mut *tx)
+            .await?;
+            for m in &room.members {
+                sqlx::query("INSERT INTO room_members (room_id, user_id) VALUES ($1, $2)")
+                    .bind(room_id)
+                    .bind(db_id(m.0))
+                    .execute(&mut *tx)
+                    .await?;
+            }
+        }
+        tx.commit().await?;
+        self.round_by_id(round).await
     }
 
     async fn replace_room_members(&self, room: i64, members: &[UserId]) -> Result<(), StoreError> {
@@ -153,46 +209,19 @@ impl BreakoutStore for PgStore {
         ends_at: DateTime<Utc>,
         rooms: &[NewRoom],
     ) -> Result<Round, StoreError> {
-        let mut tx = self.pool.begin().await?;
-        // The round number is the meeting's highest plus one; two rounds started at once would
-        // compute the same number. Holding the meeting row makes them take turns.
-        sqlx::query("SELECT 1 FROM meetings WHERE id = $1 FOR NO KEY UPDATE")
-            .bind(meeting.0)
-            .fetch_optional(&mut *tx)
-            .await?;
-        let round: i64 = sqlx::query_scalar(
-            "INSERT INTO rounds (meeting_id, number, mode, plan_id, started_at, ends_at)
-             VALUES ($1, (SELECT COALESCE(MAX(number), 0) + 1 FROM rounds WHERE meeting_id = $1), $2, $3, $4, $5)
-             RETURNING id",
-        )
-        .bind(meeting.0)
-        .bind(mode.as_str())
-        .bind(plan_id)
-        .bind(started_at)
-        .bind(ends_at)
-        .fetch_one(&mut *tx)
-        .await?;
-        for room in rooms {
-            let room_id: i64 = sqlx::query_scalar(
-                "INSERT INTO rooms (round_id, number, name, label, cap) VALUES ($1, $2, $3, $4, $5) RETURNING id",
-            )
-            .bind(round)
-            .bind(int(room.number, "room number")?)
-            .bind(&room.name)
-            .bind(&room.label)
-            .bind(room.cap.map(|c| int(c, "room cap")).transpose()?)
-            .fetch_one(&mut *tx)
-            .await?;
-            for m in &room.members {
-                sqlx::query("INSERT INTO room_members (room_id, user_id) VALUES ($1, $2)")
-                    .bind(room_id)
-                    .bind(db_id(m.0))
-                    .execute(&mut *tx)
-                    .await?;
-            }
-        }
-        tx.commit().await?;
-        self.round_by_id(round).await
+        self.insert_round(meeting, mode, plan_id, started_at, ends_at, rooms, false).await
+    }
+
+    async fn create_table_round(
+        &self,
+        meeting: MeetingId,
+        mode: Mode,
+        plan_id: Option<&str>,
+        started_at: DateTime<Utc>,
+        ends_at: DateTime<Utc>,
+        rooms: &[NewRoom],
+    ) -> Result<Round, StoreError> {
+        self.insert_round(meeting, mode, plan_id, started_at, ends_at, rooms, true).await
     }
 
     async fn add_round_category(&self, round: i64, category: ChannelId) -> Result<(), StoreError> {

@@ -18,6 +18,7 @@ struct RoundRow {
     ends_at: String,
     closed_at: Option<String>,
     warned: i64,
+    in_person: i64,
 }
 
 impl SqliteStore {
@@ -69,6 +70,7 @@ impl SqliteStore {
             ends_at: time::from_db(&r.ends_at)?,
             closed_at: time::opt_from_db(r.closed_at)?,
             warned: r.warned != 0,
+            in_person: r.in_person != 0,
             rooms: self.rooms_of(r.id).await?,
         })
     }
@@ -76,7 +78,7 @@ impl SqliteStore {
     pub(super) async fn round_by_id(&self, id: i64) -> Result<Round, StoreError> {
         let row = sqlx::query_as!(
             RoundRow,
-            "SELECT id AS \"id!\", meeting_id, number, mode, plan_id, started_at, ends_at, closed_at, warned
+            "SELECT id AS \"id!\", meeting_id, number, mode, plan_id, started_at, ends_at, closed_at, warned, in_person
              FROM rounds WHERE id = ?",
             id
         )
@@ -84,6 +86,58 @@ impl SqliteStore {
         .await?
         .ok_or_else(|| StoreError::NotFound(format!("round {id}")))?;
         self.to_round(row).await
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    async fn insert_round(
+        &self,
+        meeting: MeetingId,
+        mode: Mode,
+        plan_id: Option<&str>,
+        started_at: DateTime<Utc>,
+        ends_at: DateTime<Utc>,
+        rooms: &[NewRoom],
+        in_person: bool,
+    ) -> Result<Round, StoreError> {
+        let mode_s = mode.as_str();
+        let (start, end) = (time::to_db(started_at), time::to_db(ends_at));
+        let mut tx = self.pool.begin().await?;
+        let round = sqlx::query_scalar!(
+            "INSERT INTO rounds (meeting_id, number, mode, plan_id, started_at, ends_at, in_person)
+             VALUES (?, (SELECT COALESCE(MAX(number), 0) + 1 FROM rounds WHERE meeting_id = ?), ?, ?, ?, ?, ?)
+             RETURNING id AS \"id!\"",
+            meeting.0,
+            meeting.0,
+            mode_s,
+            plan_id,
+            start,
+            end,
+            in_person
+        )
+        .fetch_one(&mut *tx)
+        .await?;
+        for room in rooms {
+            let number = i64::from(room.number);
+            let cap = room.cap.map(i64::from);
+            let room_id = sqlx::query_scalar!(
+                "INSERT INTO rooms (round_id, number, name, label, cap) VALUES (?, ?, ?, ?, ?) RETURNING id AS \"id!\"",
+                round,
+                number,
+                room.name,
+                room.label,
+                cap
+            )
+            .fetch_one(&mut *tx)
+            .await?;
+            for m in &room.members {
+                let u = db_id(m.0);
+                sqlx::query!("INSERT INTO room_members (room_id, user_id) VALUES (?, ?)", room_id, u)
+                    .execute(&mut *tx)
+                    .await?;
+            }
+        }
+        tx.commit().await?;
+        self.round_by_id(round).await
     }
 
     async fn replace_room_members(&self, room: i64, members: &[UserId]) -> Result<(), StoreError> {
@@ -111,44 +165,19 @@ impl BreakoutStore for SqliteStore {
         ends_at: DateTime<Utc>,
         rooms: &[NewRoom],
     ) -> Result<Round, StoreError> {
-        let mode_s = mode.as_str();
-        let (start, end) = (time::to_db(started_at), time::to_db(ends_at));
-        let mut tx = self.pool.begin().await?;
-        let round = sqlx::query_scalar!(
-            "INSERT INTO rounds (meeting_id, number, mode, plan_id, started_at, ends_at)
-             VALUES (?, (SELECT COALESCE(MAX(number), 0) + 1 FROM rounds WHERE meeting_id = ?), ?, ?, ?, ?)
-             RETURNING id AS \"id!\"",
-            meeting.0,
-            meeting.0,
-            mode_s,
-            plan_id,
-            start,
-            end
-        )
-        .fetch_one(&mut *tx)
-        .await?;
-        for room in rooms {
-            let number = i64::from(room.number);
-            let cap = room.cap.map(i64::from);
-            let room_id = sqlx::query_scalar!(
-                "INSERT INTO rooms (round_id, number, name, label, cap) VALUES (?, ?, ?, ?, ?) RETURNING id AS \"id!\"",
-                round,
-                number,
-                room.name,
-                room.label,
-                cap
-            )
-            .fetch_one(&mut *tx)
-            .await?;
-            for m in &room.members {
-                let u = db_id(m.0);
-                sqlx::query!("INSERT INTO room_members (room_id, user_id) VALUES (?, ?)", room_id, u)
-                    .execute(&mut *tx)
-                    .await?;
-            }
-        }
-        tx.commit().await?;
-        self.round_by_id(round).await
+        self.insert_round(meeting, mode, plan_id, started_at, ends_at, rooms, false).await
+    }
+
+    async fn create_table_round(
+        &self,
+        meeting: MeetingId,
+        mode: Mode,
+        plan_id: Option<&str>,
+        started_at: DateTime<Utc>,
+        ends_at: DateTime<Utc>,
+        rooms: &[NewRoom],
+    ) -> Result<Round, StoreError> {
+        self.insert_round(meeting, mode, plan_id, started_at, ends_at, rooms, true).await
     }
 
     async fn add_round_category(&self, round: i64, category: ChannelId) -> Result<(), StoreError> {

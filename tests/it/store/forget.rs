@@ -191,6 +191,7 @@ const NOT_MEMBER_DATA: &[&str] = &[
     "rounds.ends_at",
     "rounds.closed_at",
     "rounds.warned",
+    "rounds.in_person",
     "rooms.id",
     "rooms.round_id",
     "rooms.number",

@@ -14,6 +14,7 @@ store_tests!(
     room_by_channel_finds_text_and_voice_rooms,
     notes_keep_their_order_and_text,
     seating_history_groups_each_rooms_members_within_the_guild,
+    a_round_at_tables_is_stored_as_in_person_with_its_seating,
 );
 
 fn new_room(number: u32, members: &[u64]) -> NewRoom {
@@ -45,6 +46,7 @@ async fn a_round_round_trips_every_field(db: &Db) {
         ends_at: at(1_500),
         closed_at: None,
         warned: false,
+        in_person: false,
         rooms: vec![
             Room {
                 id: round.rooms[0].id,
@@ -219,4 +221,27 @@ async fn seating_history_groups_each_rooms_members_within_the_guild(db: &Db) {
     }
     groups.sort();
     assert_eq!(groups, vec![vec![user(1), user(3)], vec![user(1), user(4)], vec![user(2), user(3)]]);
+}
+
+/// A round at tables in the room (`channels:false`) keeps its seating like any round, so the
+/// next split (of any meeting of the guild) reads it as history, and it says it is in person.
+async fn a_round_at_tables_is_stored_as_in_person_with_its_seating(db: &Db) {
+    let m = meeting(db).await;
+    let rooms = [new_room(1, &[1, 2]), new_room(2, &[3, 4])];
+    let round = db.store.create_table_round(m, Mode::Units, None, at(0), at(60), &rooms).await.unwrap();
+    assert!(round.in_person, "created at tables");
+    assert!(round.categories.is_empty() && round.rooms.iter().all(|r| r.text_channel.is_none()));
+    assert_eq!(db.store.open_round(m).await.unwrap().map(|r| r.in_person), Some(true));
+    assert_conflict(
+        db.store.create_round(m, Mode::Random, None, at(0), at(60), &[]).await,
+        "a round at tables is the meeting's open round",
+    );
+    db.store.close_round(round.id, at(60)).await.unwrap();
+    let mut history = db.store.seating_history(GUILD).await.unwrap();
+    history.iter_mut().for_each(|g| g.sort());
+    history.sort();
+    assert_eq!(history, vec![vec![user(1), user(2)], vec![user(3), user(4)]]);
+    let later = db.store.create_round(m, Mode::Random, None, at(70), at(90), &[]).await.unwrap();
+    assert!(!later.in_person, "a round with channels is not in person");
+    assert_eq!(db.store.rounds(m).await.unwrap().iter().map(|r| r.in_person).collect::<Vec<_>>(), [true, false]);
 }

@@ -12,6 +12,7 @@ pub mod ops;
 mod plans;
 mod scale;
 mod shards;
+mod tables;
 mod unit_answers;
 
 use std::path::PathBuf;
