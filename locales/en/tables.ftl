@@ -12,3 +12,7 @@ split-done-tables-choose = Round { $number }: { $rooms } tables; members pick on
 close-done-tables = The tables are closed.
 err-round-at-tables = This round is at tables in the room, without channels: say it out loud.
 export-table-plans = Table plans
+demo-day-tables = { $item }: mixed tables in the room, with a table plan.
+demo-day-decision = The steering group writes a shared template for the key figures of every organisation.
+demo-day-plan-status = The owners update their plans with the status buttons.
+demo-day-dropped-note = Merged into the organisation's new equality plan.

@@ -12,3 +12,7 @@ split-done-tables-choose = Runde { $number }: { $rooms } bord; medlemmene velger
 close-done-tables = Bordene er avsluttet.
 err-round-at-tables = Denne runden er ved bord i rommet, uten kanaler: si det høyt.
 export-table-plans = Bordplaner
+demo-day-tables = { $item }: blandede bord i rommet, med bordplan.
+demo-day-decision = Styringsgruppen lager en felles mal for nøkkeltallene til alle organisasjonene.
+demo-day-plan-status = Eierne oppdaterer planene sine med statusknappene.
+demo-day-dropped-note = Slått sammen med organisasjonens nye likestillingsplan.

@@ -12,3 +12,7 @@ split-done-tables-choose = Omgång { $number }: { $rooms } bord; medlemmarna vä
 close-done-tables = Borden är avslutade.
 err-round-at-tables = Den här omgången är vid bord i rummet, utan kanaler: säg det högt.
 export-table-plans = Bordsplaceringar
+demo-day-tables = { $item }: blandade bord i rummet, med bordsplacering.
+demo-day-decision = Styrgruppen tar fram en gemensam mall för nyckeltalen i alla organisationer.
+demo-day-plan-status = Ägarna uppdaterar sina planer med statusknapparna.
+demo-day-dropped-note = Uppgick i organisationens nya jämställdhetsplan.

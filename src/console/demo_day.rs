@@ -1,7 +1,9 @@
 //! `samrad demo --day`: seed 001's meeting day (benchmarking-1) compressed on the manual clock.
 //! The agenda runner announces each item in plenary, breakout items open and close rooms from
-//! the kit's plans, every unit records a take-home plan, everyone fills in the evaluation, and
-//! the day ends with the day's digest to the organisers. Same use cases and store as the bot.
+//! the kit's plans, lunch is at mixed tables with a table plan, every unit records a take-home
+//! plan, the day takes a decision and plans change status (`day_scenes`), everyone fills in
+//! the evaluation, and the day ends with the day's digest to the organisers. Same use cases
+//! and store as the bot.
 
 use chrono::{DateTime, Duration, Utc};
 use rand::seq::SliceRandom;
@@ -24,6 +26,10 @@ pub struct DayReport {
     pub rounds: usize,
     pub plans: usize,
     pub evaluations: usize,
+    /// People seated at tables with a table plan (the meal).
+    pub at_tables: usize,
+    pub decisions: usize,
+    pub status_changes: usize,
 }
 
 fn step<E: std::fmt::Display>(e: E) -> DemoError {
@@ -69,6 +75,7 @@ pub async fn run(
     let mut planned = false;
     while let Some(job) = next_job(&demo, meeting.id).await? {
         demo.clock.set(job.max(demo.clock.now()));
+        super::day_scenes::clear_tables(&demo, meeting.id).await?;
         // Notes in the open rooms before the scheduler closes them.
         add_notes(&mut demo, meeting.id).await?;
         let done = demo.tick().await?;
@@ -82,7 +89,13 @@ pub async fn run(
             // The take-home item (the last breakout): each unit records its plan.
             if !planned && item.plan.as_ref().is_some_and(|p| p.mode == crate::domain::grouping::Mode::SameUnit) {
                 planned = true;
-                report.plans = record_plans(&mut demo).await?;
+                let plans = record_plans(&mut demo).await?;
+                report.plans = plans.len();
+                report.decisions = super::day_scenes::decide(&mut demo).await?;
+                report.status_changes = super::day_scenes::plans_change(&mut demo, &plans).await?;
+            }
+            if report.at_tables == 0 && super::day_scenes::is_meal(item) {
+                report.at_tables = super::day_scenes::meal_tables(&mut demo, item).await?;
             }
             if item.kind == evaluation_kind {
                 report.evaluations = evaluate(&mut demo).await?;
@@ -122,10 +135,10 @@ async fn add_notes(demo: &mut Demo, meeting: crate::domain::MeetingId) -> Result
     Ok(())
 }
 
-async fn record_plans(demo: &mut Demo) -> Result<usize, DemoError> {
+async fn record_plans(demo: &mut Demo) -> Result<Vec<crate::app::ports::StoredPlan>, DemoError> {
     demo.say("");
     demo.say(&format!("=== {} ===", t!(demo.lang, "demo-day-plans")));
-    let mut n = 0;
+    let mut recorded = Vec::new();
     let mut seen = Vec::new();
     let people = demo.people.clone();
     for p in &people {
@@ -136,7 +149,7 @@ async fn record_plans(demo: &mut Demo) -> Result<usize, DemoError> {
         seen.push(unit.clone());
         let due = (demo.clock.now() + Duration::days(30 + demo.rng.gen_range(0..60))).date_naive();
         let input = PlanInput {
-            action: ACTIONS[n % ACTIONS.len()].to_owned(),
+            action: ACTIONS[recorded.len() % ACTIONS.len()].to_owned(),
             owner_id: Some(p.user),
             owner: p.name.clone(),
             due: due.to_string(),
@@ -144,7 +157,7 @@ async fn record_plans(demo: &mut Demo) -> Result<usize, DemoError> {
         match plans::record_plan(&*demo.store, &demo.clock, p, &input).await {
             Ok(plan) => {
                 demo.say(&format!("{} ({unit}) → {}", p.name, plans::plan_line(&plan.plan, demo.lang)));
-                n += 1;
+                recorded.push(plan);
             }
             Err(e) => demo.say(&format!("{} → {}", p.name, e.user_message(demo.lang))),
         }
@@ -156,7 +169,7 @@ async fn record_plans(demo: &mut Demo) -> Result<usize, DemoError> {
             demo.say(&format!("{} → {}", p.name, e.user_message(demo.lang)));
         }
     }
-    Ok(n)
+    Ok(recorded)
 }
 
 async fn evaluate(demo: &mut Demo) -> Result<usize, DemoError> {

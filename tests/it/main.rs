@@ -15,6 +15,7 @@ mod breakouts;
 mod copy;
 mod digest;
 mod during;
+mod friends_series;
 mod language;
 mod layers;
 mod migrations;

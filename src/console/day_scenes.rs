@@ -1,0 +1,100 @@
+//! Scenes of `samrad demo --day` that people do, not the agenda runner: lunch at mixed tables
+//! in the room (a table plan, no channels), a decision with who is responsible and by when
+//! (seed 004), and take-home plans changing status. Same use cases as the bot's commands.
+
+use chrono::Duration;
+
+use super::demo::{Demo, DemoError};
+use crate::app::breakouts::{self, SplitOptions, SplitRequest};
+use crate::app::decisions::{self, DecisionInput};
+use crate::app::plan_status::{self, StatusClick};
+use crate::app::ports::{Clock, StoredPlan};
+use crate::app::{Actor, Staff, UserMessage};
+use crate::domain::agenda::DayItem;
+use crate::domain::grouping::Mode;
+use crate::domain::kit::AgendaKind;
+use crate::domain::plan::PlanStatus;
+use crate::domain::MeetingId;
+use crate::t;
+
+/// A break this long is a meal, eaten at tables.
+const MEAL_MINUTES: u32 = 45;
+
+fn facilitator(demo: &Demo) -> Actor {
+    Actor { staff: Staff::Facilitator, ..demo.organiser.clone() }
+}
+
+/// Whether `item` is a meal: people sit at tables mixed across units.
+pub fn is_meal(item: &DayItem) -> bool {
+    item.kind == AgendaKind::Break && item.minutes >= MEAL_MINUTES
+}
+
+/// `/breakout split mode:units channels:false` at a meal: tables of five mixing units, until
+/// five minutes before the next item. Returns how many people got a table.
+pub async fn meal_tables(demo: &mut Demo, item: &DayItem) -> Result<usize, DemoError> {
+    demo.say("");
+    demo.say(&format!("=== {} ===", t!(demo.lang, "demo-day-tables", item = item.title.as_str())));
+    let options =
+        SplitOptions { size: Some(5), minutes: Some(item.minutes.saturating_sub(5).max(1)), channels: Some(false), ..SplitOptions::default() };
+    let request = SplitRequest::from_options(Mode::Units, &options, None);
+    let round = breakouts::split(&*demo.store, &demo.chat, &demo.clock, &facilitator(demo), &request, &mut demo.rng, &|_, _| {})
+        .await
+        .map_err(|e| DemoError::Step(e.user_message(demo.lang)))?;
+    Ok(round.rooms.iter().map(|r| r.members.len()).sum())
+}
+
+/// Closes the meal's tables once their time is up (before the next item may split).
+pub async fn clear_tables(demo: &Demo, meeting: MeetingId) -> Result<(), DemoError> {
+    let Some(round) = demo.store.open_round(meeting).await? else { return Ok(()) };
+    if round.in_person && demo.clock.now() >= round.ends_at {
+        let summariser = crate::app::summarise::Offline;
+        breakouts::close(&*demo.store, &demo.chat, &demo.clock, &summariser, &facilitator(demo))
+            .await
+            .map_err(|e| DemoError::Step(e.user_message(demo.lang)))?;
+        demo.say(&t!(demo.lang, "close-done-tables"));
+    }
+    Ok(())
+}
+
+/// `/decision add`: the day decides who writes the shared template for key figures.
+pub async fn decide(demo: &mut Demo) -> Result<usize, DemoError> {
+    let Some(responsible) = demo.people.first().cloned() else { return Ok(0) };
+    let input = DecisionInput {
+        text: t!(demo.lang, "demo-day-decision"),
+        responsible: responsible.name.clone(),
+        responsible_id: Some(responsible.user),
+        due: (demo.clock.now() + Duration::days(42)).date_naive().to_string(),
+    };
+    let decided = decisions::record_decision(&*demo.store, &demo.clock, &facilitator(demo), &input)
+        .await
+        .map_err(|e| DemoError::Step(e.user_message(demo.lang)))?;
+    demo.say(&decisions::decision_line(&decided.decision, demo.lang));
+    Ok(1)
+}
+
+/// The units' plans change status as their owners get going: one starts, one is done, one is
+/// dropped with a note. Returns how many changed.
+pub async fn plans_change(demo: &mut Demo, plans: &[StoredPlan]) -> Result<usize, DemoError> {
+    demo.say("");
+    demo.say(&format!("=== {} ===", t!(demo.lang, "demo-day-plan-status")));
+    let steps = [
+        (PlanStatus::InProgress, None),
+        (PlanStatus::Done, None),
+        (PlanStatus::Dropped, Some(t!(demo.lang, "demo-day-dropped-note"))),
+    ];
+    let mut changed = 0;
+    for (plan, (status, note)) in plans.iter().zip(steps) {
+        let Some(owner) = plan.plan.owner_id.and_then(|u| demo.people.iter().find(|p| p.user == u)).cloned() else {
+            continue;
+        };
+        let click = StatusClick { plan: plan.id, status, asked_in: None };
+        match plan_status::change_status(&*demo.store, &demo.clock, &owner, click, note.as_deref()).await {
+            Ok(now) => {
+                demo.say(&format!("{}: {}", owner.name, plan_status::changed_text(&now, demo.lang)));
+                changed += 1;
+            }
+            Err(e) => demo.say(&format!("{} → {}", owner.name, e.user_message(demo.lang))),
+        }
+    }
+    Ok(changed)
+}
