@@ -34,12 +34,24 @@ pub fn is_meal(item: &DayItem) -> bool {
 pub async fn meal_tables(demo: &mut Demo, item: &DayItem) -> Result<usize, DemoError> {
     demo.say("");
     demo.say(&format!("=== {} ===", t!(demo.lang, "demo-day-tables", item = item.title.as_str())));
-    let options =
-        SplitOptions { size: Some(5), minutes: Some(item.minutes.saturating_sub(5).max(1)), channels: Some(false), ..SplitOptions::default() };
+    let options = SplitOptions {
+        size: Some(5),
+        minutes: Some(item.minutes.saturating_sub(5).max(1)),
+        channels: Some(false),
+        ..SplitOptions::default()
+    };
     let request = SplitRequest::from_options(Mode::Units, &options, None);
-    let round = breakouts::split(&*demo.store, &demo.chat, &demo.clock, &facilitator(demo), &request, &mut demo.rng, &|_, _| {})
-        .await
-        .map_err(|e| DemoError::Step(e.user_message(demo.lang)))?;
+    let round = breakouts::split(
+        &*demo.store,
+        &demo.chat,
+        &demo.clock,
+        &facilitator(demo),
+        &request,
+        &mut demo.rng,
+        &|_, _| {},
+    )
+    .await
+    .map_err(|e| DemoError::Step(e.user_message(demo.lang)))?;
     Ok(round.rooms.iter().map(|r| r.members.len()).sum())
 }
 
