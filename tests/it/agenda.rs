@@ -420,9 +420,11 @@ async fn the_demo_day_runs_seed_001_from_first_item_to_evaluation() {
     let report = samrad::console::demo_day::run(kit, 7, store, files, out).await.unwrap();
     let text = output.text();
     assert_eq!(report.items, items, "{text}");
-    assert_eq!(report.rounds, 5);
+    assert_eq!(report.rounds, 6, "five breakout items and lunch at tables");
     assert_eq!(report.plans, 4);
     assert!(report.evaluations > 0);
+    assert_eq!((report.decisions, report.status_changes), (1, 3));
+    assert!(report.at_tables >= 8, "everyone with a unit gets a lunch table: {}", report.at_tables);
     // Items in order, rooms opened and summarised, the evaluation, the day's digest.
     let fika = text.find("**Nu (09:30–10:00):** Fika").expect("first item");
     let eval = text.find("**Nu (15:40–16:00):**").expect("evaluation item");
