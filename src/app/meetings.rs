@@ -4,10 +4,10 @@ use chrono::{DateTime, NaiveDate, Utc};
 
 use super::actor::{Actor, UserMessage};
 use super::ports::{Clock, Member, NewJob, NewMeeting, Store, StoreError};
+use crate::domain::kit::Kit;
 use crate::domain::schedule::{self, PlannedJob, ScheduleError};
 use crate::domain::{ChannelId, Meeting, MeetingId, MeetingState, QuestionId, UnitName, UserId};
 use crate::i18n::Lang;
-use crate::kit::Kit;
 use crate::t;
 
 #[derive(Debug, thiserror::Error)]

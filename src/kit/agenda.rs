@@ -7,12 +7,12 @@ use std::ops::Range;
 use chrono::{NaiveTime, Timelike};
 
 use super::error::{KitText, Sink};
-use super::model::{AgendaItem, AgendaKind, BreakoutPlan};
 use super::raw::{RawAgendaItem, RawBreakout, S};
 use super::schedule::parse_time_value;
 use super::suggest::{choose_hint, did_you_mean, suggest};
 use super::validate::{line_of, non_empty, required, slug};
 use crate::domain::grouping::Mode;
+use crate::domain::kit::{AgendaItem, AgendaKind, BreakoutPlan};
 use crate::domain::{Phase, Question, QuestionId};
 
 const AGENDA_KINDS: &[&str] = &["plenary", "presentation", "breakout", "reflection", "evaluation", "break"];

@@ -8,11 +8,11 @@ use chrono_tz::Tz;
 
 use super::agenda::{agenda, breakouts};
 use super::error::{line_col, KitText, Sink};
-use super::model::{Kit, KitSchedule};
 use super::questions::questions;
 use super::raw::{RawKit, RawSchedule, S};
 use super::schedule::check_schedule;
 use super::suggest::{choose_hint, did_you_mean};
+use crate::domain::kit::{Kit, KitSchedule};
 use crate::domain::privacy::Anonymity;
 use crate::domain::{Question, RoleName, UnitName};
 

@@ -17,10 +17,10 @@ use samrad::app::ports::{GuildSettings, Job, MessageId, NewJob, NewMeeting, NewR
 use samrad::app::{agenda, answers, Staff};
 use samrad::domain::agenda::DayItem;
 use samrad::domain::grouping::{Mode, Sizing};
+use samrad::domain::kit::{AgendaKind, BreakoutPlan};
 use samrad::domain::{
     ChannelId, GuildId, MeetingId, MeetingState, Phase, Question, QuestionId, QuestionKind, RoleName, UnitName, UserId,
 };
-use samrad::kit::{AgendaKind, BreakoutPlan};
 use samrad::storage::{PgStore, SqliteStore};
 
 use crate::harness::{World, PLENARY};
