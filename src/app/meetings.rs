@@ -219,7 +219,7 @@ pub async fn end_meeting<S: Store + ?Sized>(
     }
     // A kit that shares answers shares the units' take-home plans too, now the meeting is over.
     super::sharing::schedule_plans(store, &meeting, clock).await?;
-    store.set_meeting_state(meeting.id, MeetingState::Ended).await?;
+    store.set_meeting_state(meeting.id, MeetingState::Ended, clock.now()).await?;
     // Under a retention setting the meeting's words are deleted some days from now.
     super::retention::schedule_guild(store, actor.guild).await?;
     Ok(meeting.id)
