@@ -17,6 +17,8 @@ mod validate;
 #[cfg(test)]
 mod during_tests;
 #[cfg(test)]
+mod guide_tests;
+#[cfg(test)]
 mod localised_tests;
 #[cfg(test)]
 mod tests;

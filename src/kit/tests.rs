@@ -397,6 +397,9 @@ fn seed_kits_keep_the_seed_agendas() {
 
     let jim = find_kit(&prompts_dir(), "jim-ledningsgrupp").unwrap();
     assert_eq!(jim.questions.iter().filter(|q| q.phase == Phase::Reflection).count(), 5);
+    // Seed 004: one management group, members answer for themselves, no plan seats by unit.
+    assert!(jim.units.is_empty() && !jim.unit_answers);
+    assert!(jim.breakouts.iter().all(|b| matches!(b.mode, Mode::Random | Mode::Roles | Mode::Choose)));
 }
 
 #[test]
