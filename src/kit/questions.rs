@@ -10,7 +10,6 @@ use super::validate::{line_of, non_empty, required};
 use crate::domain::privacy::Anonymity;
 use crate::domain::{Phase, Question, QuestionId, QuestionKind};
 
-const QUESTION_KINDS: &[&str] = &["free", "yes_no", "scale", "choice", "number"];
 const PHASES: &[&str] = &["reflection", "evaluation", "during"];
 /// Discord select menus hold at most 25 options; scale and choice questions use one.
 const MAX_SELECT_OPTIONS: usize = 25;
@@ -111,7 +110,7 @@ fn question_kind(sink: &mut Sink<'_>, q: &RawQuestion, name: &str, span: Range<u
         "choice" => choice(sink, q, span),
         other => {
             let message = KitText::new("kit-e-question-kind").arg("value", other);
-            sink.hint(span, message, choose_hint(other, QUESTION_KINDS));
+            sink.hint(span, message, choose_hint(other, &QuestionKind::NAMES));
             None
         }
     }
