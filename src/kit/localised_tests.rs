@@ -92,10 +92,16 @@ fn broken() -> KitErrors {
     parse_kit(BROKEN, "k.toml").expect_err("the kit is broken")
 }
 
-/// The reply `/kit upload` gives an organiser speaking `lang`.
-fn upload_reply(lang: Lang) -> String {
+/// The reply `/kit upload` gives an organiser speaking `lang`, checked to have every line and
+/// no English.
+fn upload_reply(lang: Lang, lines: &[&str]) -> String {
     let problem = parse_upload(BROKEN.as_bytes(), "k.toml").expect_err("refused");
-    KitCommandError::Problem(problem).user_message(lang)
+    let reply = KitCommandError::Problem(problem).user_message(lang);
+    for line in lines {
+        assert!(reply.contains(line), "missing {line:?} in:\n{reply}");
+    }
+    assert!(!reply.contains("hint:") && !reply.contains("unknown") && !reply.contains("invalid"), "{reply}");
+    reply
 }
 
 #[test]
@@ -118,8 +124,9 @@ fn every_error_of_a_broken_kit_is_told_through_the_catalogues() {
 
 #[test]
 fn a_norwegian_organiser_reads_every_kind_of_error_in_norwegian() {
-    let reply = upload_reply(Lang::Nb);
-    for line in [
+    let reply = upload_reply(
+        Lang::Nb,
+        &[
         "`1:6`: ugyldig id for opplegget: `Test Kit` (tips: bruk 1 til 64 tegn av a-z",
         "`2:9`: tittelen er tom (tips: skriv litt tekst mellom anførselstegnene)",
         "`3:12`: språket `de` støttes ikke (tips: bruk ett av: nb, sv, en)",
@@ -143,29 +150,26 @@ fn a_norwegian_organiser_reads_every_kind_of_error_in_norwegian() {
         "`64:8`: romstørrelsen 1 er for liten",
         "`65:14`: gruppeplanen viser til et ukjent spørsmål `ukjent` (tips: spørsmåls-id-er i opplegget: q5)",
         "`73:6`: spørsmåls-id-en `q5` er brukt før (første gang på linje 69)",
-    ] {
-        assert!(reply.contains(line), "missing {line:?} in:\n{reply}");
-    }
+        ],
+    );
     assert!(reply.starts_with("Opplegget har"), "{reply}");
-    assert!(!reply.contains("hint:") && !reply.contains("unknown") && !reply.contains("invalid"), "{reply}");
 }
 
 #[test]
 fn a_swedish_organiser_reads_every_kind_of_error_in_swedish() {
-    let reply = upload_reply(Lang::Sv);
-    for line in [
-        "`2:9`: titeln är tom (tips: skriv lite text mellan citattecknen)",
-        "`3:12`: språket `de` stöds inte",
-        "`9:20`: svaren öppnar (2 dagar före kl. 09:00) efter sista dagen (5 dagar före kl. 16:00)",
-        "`16:9`: okänd fas `under` (tips: skriv `during` (nyckelorden i upplägget är engelska))",
-        "`32:1`: den obligatoriska nyckeln `id` saknas i fråga nr 4 (tips: ett kort id som `q1`)",
-        "`49:9`: agendapunkten `C` (10:10–10:40) överlappar `B` (10:00–10:30, rad 44)",
-        "`65:14`: gruppplanen hänvisar till en okänd fråga `ukjent` (tips: fråge-id:n i upplägget: q5)",
-        "`73:6`: fråge-id:t `q5` används redan (första gången på rad 69)",
-    ] {
-        assert!(reply.contains(line), "missing {line:?} in:\n{reply}");
-    }
-    assert!(!reply.contains("hint:") && !reply.contains("unknown") && !reply.contains("invalid"), "{reply}");
+    upload_reply(
+        Lang::Sv,
+        &[
+            "`2:9`: titeln är tom (tips: skriv lite text mellan citattecknen)",
+            "`3:12`: språket `de` stöds inte",
+            "`9:20`: svaren öppnar (2 dagar före kl. 09:00) efter sista dagen (5 dagar före kl. 16:00)",
+            "`16:9`: okänd fas `under` (tips: skriv `during` (nyckelorden i upplägget är engelska))",
+            "`32:1`: den obligatoriska nyckeln `id` saknas i fråga nr 4 (tips: ett kort id som `q1`)",
+            "`49:9`: agendapunkten `C` (10:10–10:40) överlappar `B` (10:00–10:30, rad 44)",
+            "`65:14`: gruppplanen hänvisar till en okänd fråga `ukjent` (tips: fråge-id:n i upplägget: q5)",
+            "`73:6`: fråge-id:t `q5` används redan (första gången på rad 69)",
+        ],
+    );
     // The same kit on the command line: English, with the file name.
     assert!(broken()
         .to_string()

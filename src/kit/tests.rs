@@ -503,7 +503,8 @@ fn check_prints_ok_lines_and_every_error() {
 #[test]
 fn the_format_doc_example_is_a_valid_kit() {
     let doc = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/kit-format.md")).unwrap();
-    let start = doc.find("```toml\n").expect("a toml example") + "```toml\n".len();
+    let example = doc.find("## Example").expect("the example section");
+    let start = example + doc[example..].find("```toml\n").expect("a toml example") + "```toml\n".len();
     let end = start + doc[start..].find("```").unwrap();
     let kit = parse_kit(&doc[start..end], "docs/kit-format.md").unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(kit.agenda[1].minutes, 25);
