@@ -64,6 +64,21 @@ async fn answered(n: usize) -> (Wire, tempfile::TempDir) {
     (w, kits)
 }
 
+/// `/breakout split mode:random size:3` by the facilitator, answered.
+async fn split(w: &Wire) {
+    let split = breakout(
+        "split",
+        vec![
+            CommandOption::integer("mode", 0),
+            CommandOption::integer("size", 3),
+            CommandOption::integer("minutes", 10),
+        ],
+        super::facilitator(),
+    );
+    let (sent, _) = w.send(split).await;
+    w.reply_containing(&sent, "Round 1").await;
+}
+
 /// The body of a request as sent, with the text of its files.
 fn sent_text(r: &RecordedRequest) -> String {
     let files = r.attachments.iter().map(|a| String::from_utf8_lossy(&a.data).into_owned());
@@ -83,17 +98,7 @@ async fn a_member_who_never_consented_has_no_words_in_any_breakout_room() {
         let (sent, _) = w.send(share).await;
         w.reply_containing(&sent, "may now be shown").await;
     }
-    let split = breakout(
-        "split",
-        vec![
-            CommandOption::integer("mode", 0),
-            CommandOption::integer("size", 3),
-            CommandOption::integer("minutes", 10),
-        ],
-        super::facilitator(),
-    );
-    let (sent, _) = w.send(split).await;
-    w.reply_containing(&sent, "Round 1").await;
+    split(&w).await;
 
     let meeting = w.store.current_meeting(GuildId(GUILD)).await.unwrap().unwrap();
     let round = w.store.open_round(meeting.id).await.unwrap().expect("a round");
@@ -144,29 +149,14 @@ async fn my_data_is_ephemeral_and_holds_the_members_own_data_and_nobody_elses() 
     w.finish().await;
 }
 
-/// A meeting whose only question is anonymous, shared after the deadline.
-const ANONYMOUS_KIT: &str = r#"
-id = "wire-anonymous"
-title = "Wire anonymity"
-language = "en"
-timezone = "UTC"
-date = "2027-06-20"
-units = ["Law", "Humanities", "Museum"]
-share_after_deadline = true
-
-[schedule]
-open_days_before = 10
-time = "09:00"
-reminders_days_before = [3]
-deadline_days_before = 1
-deadline_time = "16:00"
-digest_days_before = 1
-
-[[questions]]
-id = "climate"
-text = "What have you seen of harassment at work?"
-anonymous = true
-"#;
+/// The small wire kit with a third unit, its one question anonymous, shared after the deadline.
+fn anonymous_kit() -> String {
+    let kit = super::answers::SMALL_KIT.replace("id = \"wire-check\"", "id = \"wire-anonymous\"").replace(
+        "units = [\"Law\", \"Humanities\"]",
+        "units = [\"Law\", \"Humanities\", \"Museum\"]\nshare_after_deadline = true",
+    );
+    format!("{kit}anonymous = true\n")
+}
 
 /// What member `i` wrote anonymously.
 fn hidden(i: usize) -> String {
@@ -180,7 +170,7 @@ fn has_word(text: &str, word: &str) -> bool {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn anonymous_answers_never_reach_discord_beside_their_authors_name_or_id() {
-    let (w, _kits) = loaded(ANONYMOUS_KIT, "wire-anonymous", 7).await;
+    let (w, _kits) = loaded(&anonymous_kit(), "wire-anonymous", 7).await;
     let post = super::answers::questions_post(&w).await;
     // Law 3, Humanities 3, Museum 1: everyone agreed to share in rooms (the most exposed case).
     let units = ["Law", "Law", "Law", "Humanities", "Humanities", "Humanities", "Museum"];
@@ -193,7 +183,7 @@ async fn anonymous_answers_never_reach_discord_beside_their_authors_name_or_id()
     for i in 0..7 {
         let (_, kind) = w.send(InteractionFixture::button(samrad::app::posting::ANSWER_BUTTON, post, member(i))).await;
         assert_eq!(kind, 9, "the button opens a modal");
-        let fields = vec![("samrad:q:climate".to_owned(), hidden(i))];
+        let fields = vec![("samrad:q:status".to_owned(), hidden(i))];
         let (sent, _) = w.send(InteractionFixture::modal_submit("samrad:modal:0", fields, member(i))).await;
         w.reply_containing(&sent, "Saved").await;
     }
@@ -203,7 +193,7 @@ async fn anonymous_answers_never_reach_discord_beside_their_authors_name_or_id()
 
     // The organiser's digest and both exports; the rooms' briefs.
     let (sent, _) = w.send(InteractionFixture::slash_command("digest", vec![], super::organiser())).await;
-    w.reply_containing(&sent, "Wire anonymity").await;
+    w.reply_containing(&sent, "Wire check").await;
     for format in [0, 1] {
         let export = InteractionFixture::slash_command(
             "export",
@@ -217,17 +207,7 @@ async fn anonymous_answers_never_reach_discord_beside_their_authors_name_or_id()
             .await
             .expect("an export file");
     }
-    let split = breakout(
-        "split",
-        vec![
-            CommandOption::integer("mode", 0),
-            CommandOption::integer("size", 3),
-            CommandOption::integer("minutes", 10),
-        ],
-        super::facilitator(),
-    );
-    let (sent, _) = w.send(split).await;
-    w.reply_containing(&sent, "Round 1").await;
+    split(&w).await;
 
     // After the deadline: the digest job and "what the units said".
     let deadline = w.store.pending_jobs(meeting.id).await.unwrap().into_iter().find(|j| j.kind == "deadline").unwrap();
