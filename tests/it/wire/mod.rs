@@ -10,6 +10,7 @@ mod kits;
 mod limits;
 pub mod ops;
 mod plans;
+mod privacy;
 mod scale;
 mod shards;
 mod unit_answers;
