@@ -6,6 +6,7 @@ mod breakouts;
 mod commands;
 mod during;
 mod faults;
+mod kit_versions;
 mod kits;
 mod limits;
 pub mod ops;
