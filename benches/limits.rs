@@ -17,17 +17,17 @@ use samrad::app::ports::ManualClock;
 use samrad::domain::GuildId;
 use samrad::storage::SqliteStore;
 
-#[path = "../tests/support/guild.rs"]
-mod shared_guild;
 #[path = "support/bot.rs"]
 #[allow(dead_code)]
 mod bot;
+#[path = "../tests/support/guild.rs"]
+mod shared_guild;
 use bot::{facilitator_ctx, guild, ids, prepare_guild, write_kit, Bot};
 
 const SIZE: usize = 5;
-const MOVES: &str = "PATCH /guilds/{g}/members/{u}";
-const CREATES: &str = "POST /guilds/{g}/channels";
-const POSTS: &str = "POST /channels/{c}/messages";
+const MOVES: &str = "PATCH /guilds/{guild}/members/{user}";
+const CREATES: &str = "POST /guilds/{guild}/channels";
+const POSTS: &str = "POST /channels/{channel}/messages";
 
 /// The bucket floor: `n` calls at `limit` per `window`.
 fn floor(n: usize, limit: usize, window: Duration) -> Duration {

@@ -25,12 +25,12 @@ use samrad::app::posting::ANSWER_BUTTON;
 use samrad::domain::{GuildId, MeetingState};
 use samrad::storage::SqliteStore;
 
+#[path = "support/bot.rs"]
+mod bot;
 #[path = "../tests/support/guild.rs"]
 mod shared_guild;
 #[path = "support/stages.rs"]
 mod stages;
-#[path = "support/bot.rs"]
-mod bot;
 use bot::{facilitator_ctx, guild, ids, member_ctx, prepare_guild, write_kit, Bot, QUESTIONS};
 
 /// Stage timestamps of the bot's interactions (see `stages`), installed in `main`.

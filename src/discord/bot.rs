@@ -90,6 +90,8 @@ pub struct Data {
     pub kits_dir: PathBuf,
     pub kits: KitLoader,
     pub secret: AuthorSecret,
+    /// Guilds whose half-done breakout rounds this process has settled since it started.
+    pub recovered: std::sync::Mutex<std::collections::HashSet<u64>>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -174,7 +176,7 @@ pub async fn run_until(
                     stop_rx,
                 ));
                 *scheduler_slot.lock().unwrap_or_else(|p| p.into_inner()) = Some(task);
-                Ok(Data { store, chat, clock, summariser, kits_dir, kits, secret })
+                Ok(Data { store, chat, clock, summariser, kits_dir, kits, secret, recovered: Default::default() })
             })
         })
         .build();
