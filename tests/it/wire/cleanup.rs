@@ -7,11 +7,11 @@ use chrono::Duration;
 use fake_discord::{CommandOption, InteractionContext, InteractionFixture, MemberFixture, UserFixture};
 use samrad::app::export::{export_meeting, ExportFormat};
 use samrad::app::ports::prelude::*;
-use samrad::app::ports::Round;
+use samrad::app::ports::{Clock, Round};
 use samrad::domain::GuildId;
 
 use super::breakouts::{split_units, twenty_in_voice};
-use super::{breakout, facilitator, member, organiser, Wire, GUILD, PLENARY, T, VOICE};
+use super::{breakout, eventually, facilitator, member, organiser, Wire, GUILD, PLENARY, T, VOICE};
 
 const NOTE: &str = "We agreed to share recruitment data across units.";
 
@@ -82,7 +82,8 @@ async fn archived_rooms_go_when_rooms_kept_days_have_passed_and_their_notes_stay
         w.fake.guild_channels(GUILD).iter().map(|c| c["id"].as_str().unwrap().parse().unwrap()).collect();
     assert_eq!(left.len(), 2, "plenary text and voice are left: {left:?}");
     assert!(left.contains(&PLENARY) && left.contains(&VOICE));
-    assert!(w.store.uncleaned_rounds(Some(GuildId(GUILD))).await.unwrap().is_empty(), "recorded as cleaned");
+    let cleaned = || async { w.store.uncleaned_rounds(Some(GuildId(GUILD))).await.unwrap().is_empty() };
+    eventually("the round recorded as cleaned", cleaned).await;
     export_keeps_the_notes(&w).await;
     w.finish().await;
 }

@@ -19,8 +19,8 @@ use samrad::storage::SqliteStore;
 
 use super::breakouts::{split_units, UNITS};
 use super::{
-    breakout, facilitator, guild, load_kit, member_id, open_store, prompts, reply_containing, seat_members, GUILD,
-    PLENARY, T, VOICE,
+    breakout, eventually, facilitator, guild, load_kit, member_id, open_store, prompts, reply_containing, seat_members,
+    GUILD, PLENARY, T, VOICE,
 };
 
 const MOVES: &str = "PATCH /guilds/{g}/members/{u}";
@@ -64,15 +64,6 @@ impl Drop for Samrad {
     fn drop(&mut self) {
         let _ = self.0.kill();
         let _ = self.0.wait();
-    }
-}
-
-/// Polls the database until `check` holds (the bot writes it from another process).
-async fn eventually<F: std::future::Future<Output = bool>>(what: &str, check: impl Fn() -> F) {
-    let deadline = tokio::time::Instant::now() + T;
-    while !check().await {
-        assert!(tokio::time::Instant::now() < deadline, "{what}: not within {T:?}");
-        tokio::time::sleep(Duration::from_millis(50)).await;
     }
 }
 

@@ -269,5 +269,15 @@ pub async fn reply_containing(fake: &FakeDiscord, sent: &SentInteraction, text: 
     }
 }
 
+/// Polls until `check` holds, for state the bot writes where the fake cannot see it (the
+/// database), at most `T`.
+pub async fn eventually<F: std::future::Future<Output = bool>>(what: &str, check: impl Fn() -> F) {
+    let deadline = tokio::time::Instant::now() + T;
+    while !check().await {
+        assert!(tokio::time::Instant::now() < deadline, "{what}: not within {T:?}");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
 /// Flags of an ephemeral message.
 pub const EPHEMERAL: u64 = 1 << 6;
