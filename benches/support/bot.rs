@@ -41,7 +41,7 @@ pub fn kit_toml(date: &str) -> String {
     kit
 }
 
-pub fn write_kit(dir: &Path, date: &str) -> samrad::kit::Kit {
+pub fn write_kit(dir: &Path, date: &str) -> samrad::domain::kit::Kit {
     let path = dir.join("wire-bench.toml");
     std::fs::write(&path, kit_toml(date)).unwrap();
     samrad::kit::load_kit(&path).expect("bench kit is valid")
@@ -74,7 +74,7 @@ pub fn facilitator_ctx(g: u64) -> InteractionContext {
 }
 
 /// Configures guild `g`, loads the kit (meeting channel plenary) and seats `members` in units.
-pub async fn prepare_guild(store: &SqliteStore, clock: &dyn Clock, kit: &samrad::kit::Kit, g: u64, members: usize) {
+pub async fn prepare_guild(store: &SqliteStore, clock: &dyn Clock, kit: &samrad::domain::kit::Kit, g: u64, members: usize) {
     let (id, plenary, voice, role) = ids(g);
     let settings = GuildSettings {
         facilitator_role: Some(role),

@@ -6,8 +6,9 @@ use sha2::{Digest, Sha256};
 
 use super::actor::{Actor, UserMessage};
 use super::ports::{Clock, GuildKitVersion, KitSource, NewGuildKit, SavedKit, Store, StoreError};
+use crate::domain::kit::Kit;
 use crate::i18n::Lang;
-use crate::kit::{parse_kit, parse_upload, Kit, KitErrors, UploadProblem, MAX_KIT_BYTES};
+use crate::kit::{parse_kit, parse_upload, KitErrors, UploadProblem, MAX_KIT_BYTES};
 use crate::t;
 
 /// A kit shipped with the bot (the kits folder), with its text for `/kit download`.
