@@ -74,7 +74,13 @@ pub fn facilitator_ctx(g: u64) -> InteractionContext {
 }
 
 /// Configures guild `g`, loads the kit (meeting channel plenary) and seats `members` in units.
-pub async fn prepare_guild(store: &SqliteStore, clock: &dyn Clock, kit: &samrad::domain::kit::Kit, g: u64, members: usize) {
+pub async fn prepare_guild(
+    store: &SqliteStore,
+    clock: &dyn Clock,
+    kit: &samrad::domain::kit::Kit,
+    g: u64,
+    members: usize,
+) {
     let (id, plenary, voice, role) = ids(g);
     let settings = GuildSettings {
         facilitator_role: Some(role),

@@ -90,7 +90,10 @@ pub struct Data {
     pub kits_dir: PathBuf,
     pub kits: KitLoader,
     pub secret: AuthorSecret,
-    /// Guilds whose half-done breakout rounds this process has settled since it started.
+    /// The breakout rounds open when this process started, by guild once it is seen; only
+    /// these can have been left half-done by a process that died (`components::recover_once`).
+    pub inherited: std::sync::Mutex<Vec<i64>>,
+    /// Guilds whose inherited rounds have been settled.
     pub recovered: std::sync::Mutex<std::collections::HashSet<u64>>,
 }
 
@@ -166,6 +169,8 @@ pub async fn run_until(
                 info!(user = %ready.user.name, guilds = ready.guilds.len(), "ready");
                 poise::builtins::register_globally(ctx, &framework.options().commands).await?;
                 let chat = Arc::new(DiscordChat::new(ctx.http.clone(), Some(ctx.cache.clone())));
+                // Read before any interaction is handled: rounds this process opens are its own.
+                let inherited = store.open_rounds().await?.iter().map(|r| r.id).collect();
                 let task = tokio::spawn(scheduler(
                     store.clone(),
                     chat.clone(),
@@ -176,7 +181,17 @@ pub async fn run_until(
                     stop_rx,
                 ));
                 *scheduler_slot.lock().unwrap_or_else(|p| p.into_inner()) = Some(task);
-                Ok(Data { store, chat, clock, summariser, kits_dir, kits, secret, recovered: Default::default() })
+                Ok(Data {
+                    store,
+                    chat,
+                    clock,
+                    summariser,
+                    kits_dir,
+                    kits,
+                    secret,
+                    inherited: std::sync::Mutex::new(inherited),
+                    recovered: Default::default(),
+                })
             })
         })
         .build();

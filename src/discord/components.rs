@@ -50,16 +50,18 @@ pub async fn on_event(ctx: poise::FrameworkContext<'_, Data, BotError>, event: &
 }
 
 /// The first time this process sees `guild` (its GUILD_CREATE, so voice states are in the
-/// cache), settles a breakout round a dead process left half-done (`breakouts::recover`).
+/// cache), settles a breakout round a dead process left half-done (`breakouts::recover`):
+/// only rounds open before this process started, never one it is opening itself.
 fn recover_once(data: &Data, guild: u64) {
     if !data.recovered.lock().unwrap_or_else(|p| p.into_inner()).insert(guild) {
         return;
     }
     let (store, chat, clock) = (data.store.clone(), data.chat.clone(), data.clock.clone());
     let summariser = data.summariser.clone();
+    let inherited = data.inherited.lock().unwrap_or_else(|p| p.into_inner()).clone();
     tokio::spawn(async move {
         let guild = crate::domain::GuildId(guild);
-        match crate::app::breakouts::recover(&*store, &*chat, &*clock, &*summariser, guild).await {
+        match crate::app::breakouts::recover(&*store, &*chat, &*clock, &*summariser, guild, &inherited).await {
             Ok(done) if done.is_empty() => {}
             Ok(done) => info!(%guild, ?done, "half-done breakout rounds settled"),
             Err(e) => warn!(%guild, error = %e, "cannot settle a half-done breakout round"),

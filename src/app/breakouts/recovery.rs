@@ -28,16 +28,18 @@ pub enum Recovered {
     RolledBack { round: u32 },
 }
 
-/// Settles every half-done round of `guild` (see the module's comment).
+/// Settles every half-done round of `guild` among `inherited`: the rounds that were open when
+/// this process started (a round it opened itself may be half-made because it is being made).
 pub async fn recover<S: Store + ?Sized>(
     store: &S,
     chat: &dyn Chat,
     clock: &dyn Clock,
     summariser: &dyn Summariser,
     guild: GuildId,
+    inherited: &[i64],
 ) -> Result<Vec<Recovered>, BreakoutError> {
     let mut done = Vec::new();
-    for round in store.open_rounds().await? {
+    for round in store.open_rounds().await?.into_iter().filter(|r| inherited.contains(&r.id)) {
         let Some(meeting) = store.meeting(round.meeting).await?.filter(|m| m.guild == guild) else { continue };
         let Some(first) = round.rooms.first() else { continue };
         if store.sent_post(&summary_key(round.id, first.number, 0)).await?.is_some() {
