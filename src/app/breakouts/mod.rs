@@ -8,6 +8,7 @@
 mod cleanup;
 mod close;
 mod layout;
+mod recovery;
 mod seating;
 mod split;
 mod tables;
@@ -15,6 +16,7 @@ mod timers;
 
 pub use cleanup::{cleanup, run_cleanup_job, set_room_retention, MAX_ROOM_RETENTION_DAYS, ROOM_CLEANUP_JOB};
 pub use close::{add_note, close, close_round, room_summary_with, Closed};
+pub use recovery::{recover, Recovered};
 pub use seating::{join_late, move_member, pick_room};
 pub use split::{reshuffle, split, Reshuffle};
 pub use tables::{plan_files, table_plan};
