@@ -57,7 +57,7 @@ pub async fn start(ctx: Context<'_>) -> Result<(), BotError> {
         Ok(k) => k,
         Err(e) => return fail(ctx, &actor, &e).await,
     };
-    let done = agenda::start_day(&*data.store, &*data.clock, &actor, &kit).await;
+    let done = agenda::start_day(&*data.store, &*data.chat, &*data.clock, &actor, &kit).await;
     let head = done.as_ref().ok().map(|s| {
         let first = s
             .run

@@ -4,6 +4,7 @@
 mod answers;
 mod breakouts;
 mod commands;
+mod day;
 mod during;
 mod faults;
 mod kits;
