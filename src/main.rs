@@ -118,7 +118,7 @@ enum Command {
     },
 }
 
-fn resolve_kit(config: &Config, kit: &str) -> anyhow::Result<kit::Kit> {
+fn resolve_kit(config: &Config, kit: &str) -> anyhow::Result<samrad::domain::kit::Kit> {
     let path = PathBuf::from(kit);
     let found = if path.extension().is_some_and(|e| e == "toml") || path.is_file() {
         kit::load_kit(&path)

@@ -6,8 +6,9 @@ use sha2::{Digest, Sha256};
 
 use super::actor::{Actor, UserMessage};
 use super::ports::{Clock, GuildKitVersion, KitSource, NewGuildKit, SavedKit, Store, StoreError};
+use crate::domain::kit::Kit;
 use crate::i18n::Lang;
-use crate::kit::{parse_kit, parse_upload, Kit, KitErrors, UploadProblem, MAX_KIT_BYTES};
+use crate::kit::{parse_kit, parse_upload, KitErrors, UploadProblem, MAX_KIT_BYTES};
 use crate::t;
 
 /// A kit shipped with the bot (the kits folder), with its text for `/kit download`.
@@ -359,7 +360,7 @@ pub async fn plan_of<S: Store + ?Sized>(
     store: &S,
     meeting: crate::domain::MeetingId,
     id: &str,
-) -> Option<crate::kit::BreakoutPlan> {
+) -> Option<crate::domain::kit::BreakoutPlan> {
     let kept = store.meeting_kit(meeting).await.ok()??;
     parse_kit(&kept.source, &kept.kit_id).ok()?.breakouts.into_iter().find(|p| p.id == id)
 }

@@ -14,8 +14,8 @@ use super::ShardPlan;
 use super::{commands, components, errors, lifecycle, DiscordChat};
 use crate::app::ports::{Clock, Store, StoreError};
 use crate::app::summarise::Summariser;
+use crate::domain::kit::Kit;
 use crate::domain::privacy::AuthorSecret;
-use crate::kit::Kit;
 
 /// Finds a kit by id in a kits directory (`kit::parse::find_kit` once it exists), with the
 /// error as one readable line.

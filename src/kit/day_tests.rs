@@ -1,6 +1,7 @@
 //! Meeting-day keys of the kit format (#18): a `choose` plan's `topics`.
 
 use super::*;
+use crate::domain::kit::Kit;
 
 /// Line 18 is the plan's `topics`.
 const DAY: &str = r#"id = "dag"

@@ -7,9 +7,9 @@
 use std::path::{Path, PathBuf};
 
 use super::error::{did_you_mean, KitError, KitErrors, KitText, Sink};
-use super::model::Kit;
 use super::raw::{unknown_keys, Node, RawKit, S};
 use super::validate::validate;
+use crate::domain::kit::Kit;
 
 /// Parses and validates one kit. `file_name` is only used in error locations.
 pub fn parse_kit(source: &str, file_name: &str) -> Result<Kit, KitErrors> {

@@ -23,6 +23,7 @@ mod pg;
 mod pg_smoke;
 mod plans;
 mod reflection;
+mod retention;
 mod scheduler;
 mod service;
 mod store;

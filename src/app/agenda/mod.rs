@@ -25,9 +25,9 @@ use super::ports::{AgendaRun, Chat, ChatError, Clock, Job, NewJob, OutMessage, S
 use super::posting::{post_once, JobFailure, JobOutcome, Target};
 use super::summarise::Summariser;
 use crate::domain::agenda::{self as rules, AgendaKey, DayItem, DelayError, AGENDA_JOB};
+use crate::domain::kit::Kit;
 use crate::domain::Meeting;
 use crate::i18n::Lang;
-use crate::kit::Kit;
 use crate::t;
 
 /// Agenda titles in posts are cut to this many characters (seed titles can be paragraphs).

@@ -12,7 +12,7 @@ use crate::i18n::Lang;
 use crate::t;
 
 /// The questions of a split: its plan's, else every reflection question.
-fn plan_questions<'m>(meeting: &'m Meeting, plan: Option<&crate::kit::BreakoutPlan>) -> Vec<&'m Question> {
+fn plan_questions<'m>(meeting: &'m Meeting, plan: Option<&crate::domain::kit::BreakoutPlan>) -> Vec<&'m Question> {
     match plan {
         Some(plan) => plan.questions.iter().filter_map(|id| meeting.question(id)).collect(),
         None => meeting.reflection_questions().collect(),

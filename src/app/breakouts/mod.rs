@@ -134,7 +134,7 @@ pub struct SplitRequest {
     /// Also create a voice channel per room and move people who are in voice.
     pub voice: bool,
     /// The kit's breakout plan (questions, mode); `None` for an ad-hoc split.
-    pub plan: Option<crate::kit::BreakoutPlan>,
+    pub plan: Option<crate::domain::kit::BreakoutPlan>,
     /// Who is present. `None`: everyone in the plenary voice channel, or, without one, every
     /// member with a unit.
     pub present: Option<Vec<UserId>>,
@@ -158,7 +158,11 @@ pub const DEFAULT_MINUTES: u32 = 10;
 impl SplitRequest {
     /// A request from the command's options and the kit's plan: what the facilitator said
     /// wins, then the plan (size, minutes, questions), then the defaults. Everyone present.
-    pub fn from_options(mode: Mode, options: &SplitOptions, plan: Option<crate::kit::BreakoutPlan>) -> SplitRequest {
+    pub fn from_options(
+        mode: Mode,
+        options: &SplitOptions,
+        plan: Option<crate::domain::kit::BreakoutPlan>,
+    ) -> SplitRequest {
         let sizing = match (options.size, options.rooms) {
             (Some(size), _) => Sizing::Size(size),
             (None, Some(rooms)) => Sizing::Rooms(rooms),
@@ -201,12 +205,12 @@ impl SplitRequest {
 }
 
 /// The kit's breakout plan with id `id`.
-pub fn find_plan(kit: &crate::kit::Kit, id: &str) -> Result<crate::kit::BreakoutPlan, BreakoutError> {
+pub fn find_plan(kit: &crate::domain::kit::Kit, id: &str) -> Result<crate::domain::kit::BreakoutPlan, BreakoutError> {
     kit.breakouts.iter().find(|p| p.id == id.trim()).cloned().ok_or_else(|| BreakoutError::UnknownPlan(id.to_owned()))
 }
 
 /// Ids and titles of the kit's breakout plans that contain `partial` (autocomplete).
-pub fn plan_suggestions(kit: &crate::kit::Kit, partial: &str) -> Vec<(String, String)> {
+pub fn plan_suggestions(kit: &crate::domain::kit::Kit, partial: &str) -> Vec<(String, String)> {
     let p = partial.to_lowercase();
     kit.breakouts
         .iter()

@@ -77,7 +77,7 @@ impl From<SplitMode> for Mode {
 }
 
 /// The kit of the guild's current meeting, if one is loaded and its kit still loads.
-async fn current_kit(ctx: Context<'_>, actor: &Actor) -> Option<crate::kit::Kit> {
+async fn current_kit(ctx: Context<'_>, actor: &Actor) -> Option<crate::domain::kit::Kit> {
     let data = ctx.data();
     let meeting = data.store.current_meeting(actor.guild).await.ok()??;
     let shipped = super::kit::shipped(data);
