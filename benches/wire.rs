@@ -161,10 +161,9 @@ impl Bot {
         let settings = BotSettings {
             token: SecretString::from("MTAw.fake.token"),
             api_base: Some(fake.base_url()),
+            kits: Arc::new(samrad::app::kit_library::KitLibrary::from_folder(store.clone(), kits_dir.to_owned())),
             store,
             summariser: Arc::new(samrad::app::summarise::Offline),
-            kits_dir: kits_dir.to_owned(),
-            kits: Arc::new(|dir, id| samrad::kit::find_kit(dir, id).map_err(|e| e.to_string())),
             tick_every: Duration::from_millis(200),
             clock: Arc::new(ManualClock::new(now)) as Arc<dyn Clock>,
             shards: None,

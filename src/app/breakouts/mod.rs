@@ -19,7 +19,7 @@ pub use split::{reshuffle, split, Reshuffle};
 pub use timers::{extend, run_timers};
 
 use super::actor::{Actor, UserMessage};
-use super::ports::{Chat, ChatError, Clock, OutMessage, Round, Store, StoreError};
+use super::ports::{Chat, ChatError, Clock, Kits, OutMessage, Round, Store, StoreError};
 use super::posting::JobFailure;
 use crate::domain::grouping::{self, History, Mode, Sizing, SplitError};
 use crate::domain::text::{split_message, DISCORD_MESSAGE_LIMIT};
@@ -218,6 +218,33 @@ pub fn plan_suggestions(kit: &crate::domain::kit::Kit, partial: &str) -> Vec<(St
         .map(|b| (b.id.clone(), b.title.clone()))
         .take(25)
         .collect()
+}
+
+/// The current meeting's breakout plan with id `id` (`/breakout split plan:`); unknown when no
+/// meeting is loaded or its kit no longer loads.
+pub async fn current_plan<S: Store + ?Sized>(
+    store: &S,
+    kits: &dyn Kits,
+    actor: &Actor,
+    id: &str,
+) -> Result<crate::domain::kit::BreakoutPlan, BreakoutError> {
+    match crate::app::kits::current_kit(store, kits, actor).await {
+        Ok(Some((_, kit))) => find_plan(&kit, id),
+        _ => Err(BreakoutError::UnknownPlan(id.to_owned())),
+    }
+}
+
+/// [`plan_suggestions`] for the current meeting's kit (none without one).
+pub async fn current_plan_suggestions<S: Store + ?Sized>(
+    store: &S,
+    kits: &dyn Kits,
+    actor: &Actor,
+    partial: &str,
+) -> Vec<(String, String)> {
+    match crate::app::kits::current_kit(store, kits, actor).await {
+        Ok(Some((_, kit))) => plan_suggestions(&kit, partial),
+        _ => Vec::new(),
+    }
 }
 
 pub(super) async fn facilitated_meeting<S: Store + ?Sized>(store: &S, actor: &Actor) -> Result<Meeting, BreakoutError> {
