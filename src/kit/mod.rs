@@ -9,6 +9,7 @@ pub mod parse;
 mod questions;
 mod raw;
 pub mod schedule;
+mod suggest;
 pub mod template;
 pub mod upload;
 mod validate;
@@ -17,6 +18,10 @@ mod validate;
 mod day_tests;
 #[cfg(test)]
 mod during_tests;
+#[cfg(test)]
+mod guide_tests;
+#[cfg(test)]
+mod localised_tests;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
