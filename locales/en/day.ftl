@@ -7,11 +7,3 @@ err-topic-long = Topic { $position } has { $chars } characters; a room name and 
 err-topic-twice = “{ $topic }” is given twice (topics { $first } and { $second }). Give every room its own topic.
 err-topics-many = { $count } topics are more rooms than a Discord server can hold (at most { $max }).
 err-topics-need-choose = Topics are for mode choose (members pick a room), not “{ $mode }”.
-kit-e-topics-not-choose = `topics` only applies to breakout plans with mode = "choose"
-kit-h-topics-not-choose = set mode = "choose" or remove the line
-kit-e-topics-none = `topics` is empty
-kit-e-topic-empty = this topic is empty
-kit-e-topic-long = this topic has { $chars } characters; a room name and a button hold at most { $max }
-kit-e-topic-twice = topic “{ $topic }” is already given as topic { $first }
-kit-e-topics-many = { $count } topics are more rooms than a Discord server can hold (at most { $max })
-kit-h-topics = one short, distinct text per room, e.g. topics = ["Recruitment", "Pay gap"]
