@@ -170,7 +170,7 @@ pub async fn previous_plans_note<S: Store + ?Sized>(
     if plans.is_empty() {
         return Ok(None);
     }
-    let previous = super::followup::previous_of(store, &form.meeting).await?.map(|m| m.title).unwrap_or_default();
+    let previous = super::meetings::previous_of(store, &form.meeting).await?.map(|m| m.title).unwrap_or_default();
     let mut out = t!(lang, "flow-previous-plans", previous = previous, unit = unit.as_str());
     for plan in &plans {
         out.push('\n');
