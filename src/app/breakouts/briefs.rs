@@ -88,7 +88,7 @@ pub(super) async fn post_room_briefs<S: Store + ?Sized>(
             text.push_str(&said.quotes(q, &sharing, &units, lang));
         }
         for (part, chunk) in split_message(&text, DISCORD_MESSAGE_LIMIT).into_iter().enumerate() {
-            let key = format!("round{}:room{}:brief:{part}", round.id, room.number);
+            let key = super::split::brief_key(round.id, room.number, part);
             post_once(store, chat, clock, &key, Target::Channel(channel), OutMessage::text(chunk)).await?;
         }
     }

@@ -14,6 +14,7 @@ use crate::app::ports::{
 use crate::app::posting::{post_once, Target, CHOOSE_BUTTON};
 use crate::domain::grouping::{self, Mode, Seat, Sizing};
 use crate::domain::{ChannelId, Meeting, UserId};
+use crate::i18n::Lang;
 use crate::t;
 
 /// `/breakout split`: creates the round, its private rooms, posts each room its questions and
@@ -159,11 +160,7 @@ async fn open_rooms<S: Store + ?Sized>(
         // Each category is made when its first room is, so a small round makes one.
         let part = layout.category_of(i);
         if part == categories.len() {
-            let name = if layout.categories == 1 {
-                t!(lang, "round-category", number = round.number)
-            } else {
-                t!(lang, "round-category-part", number = round.number, part = part + 1, parts = layout.categories)
-            };
+            let name = category_name(lang, round.number, part, layout.categories);
             let category = chat.create_category(meeting.guild, &name).await?;
             opened.created.push(category);
             store.add_round_category(round.id, category).await?;
@@ -198,6 +195,22 @@ async fn open_rooms<S: Store + ?Sized>(
         progress(i + 1, round.rooms.len());
     }
     Ok(())
+}
+
+/// The name of category `part` (0-based) of `parts` of round `number`: also the marker by
+/// which a category made before a crash, never recorded, is found again.
+pub(super) fn category_name(lang: Lang, number: u32, part: usize, parts: usize) -> String {
+    if parts == 1 {
+        t!(lang, "round-category", number = number)
+    } else {
+        t!(lang, "round-category-part", number = number, part = part + 1, parts = parts)
+    }
+}
+
+/// The key of part `part` of a room's brief; the last room's first part is posted last of a
+/// split, so a recorded one means the split finished.
+pub(super) fn brief_key(round: i64, room: u32, part: usize) -> String {
+    format!("round{round}:room{room}:brief:{part}")
 }
 
 /// Options for the next round of a reshuffle.
