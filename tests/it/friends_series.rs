@@ -35,6 +35,7 @@ async fn pairs_round<S: Store>(w: &World<S>, seed: u64) -> Pairing {
         channels: false,
         plan: None,
         present: None,
+        topics: Vec::new(),
     };
     let mut rng = ChaCha8Rng::seed_from_u64(seed);
     let round = breakouts::split(&w.store, &w.chat, &w.clock, &facilitator, &request, &mut rng, &|_, _| {})

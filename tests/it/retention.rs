@@ -43,6 +43,7 @@ async fn ended_meeting<S: Store>(w: &World<S>) -> MeetingId {
         channels: true,
         plan: None,
         present,
+        topics: Vec::new(),
     };
     let round = breakouts::split(
         &w.store,

@@ -131,7 +131,7 @@ where
 
 /// Split the people present into private breakout rooms.
 #[poise::command(slash_command, guild_only)]
-#[allow(clippy::too_many_arguments)] // one per slash-command option
+#[allow(clippy::too_many_arguments)] // poise: one argument per command option
 pub async fn split(
     ctx: Context<'_>,
     mode: SplitMode,
@@ -147,6 +147,7 @@ pub async fn split(
     voice: Option<bool>,
     #[autocomplete = "plan_ids"] plan: Option<String>,
     channels: Option<bool>,
+    #[max_length = 6000] topics: Option<String>,
 ) -> Result<(), BotError> {
     ctx.defer_ephemeral().await?;
     let actor = actor(ctx).await?;
@@ -161,7 +162,10 @@ pub async fn split(
         }
     };
     let options = SplitOptions { size, rooms, minutes, voice, channels };
-    let request = SplitRequest::from_options(mode.into(), &options, plan);
+    let request = match SplitRequest::from_options(mode.into(), &options, plan).with_topics(topics.as_deref()) {
+        Ok(r) => r,
+        Err(e) => return fail(ctx, &actor, &e).await,
+    };
     let data = ctx.data();
     let mut rng = ChaCha8Rng::seed_from_u64(ctx.id());
     let result = with_progress(ctx, actor.lang, |tx| {
