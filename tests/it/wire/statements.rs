@@ -158,8 +158,13 @@ mod cost {
     async fn a_modal_submit_runs_at_most_six_sql_statements() {
         let fixture = guild(1, false).member(MemberFixture::new(UserFixture::new(COUNTED, "cora")));
         let w = Wire::start(Setup::new(fixture)).await;
-        let organiser =
-            Actor { guild: GuildId(GUILD), user: UserId(ORGANISER), name: "org".into(), staff: Staff::Organiser, lang: Lang::En };
+        let organiser = Actor {
+            guild: GuildId(GUILD),
+            user: UserId(ORGANISER),
+            name: "org".into(),
+            staff: Staff::Organiser,
+            lang: Lang::En,
+        };
         let cora = Actor { user: UserId(COUNTED), name: "cora".into(), staff: Staff::Member, ..organiser.clone() };
         // The spring meeting of the series, where Cora's unit made a plan, is over.
         let mut spring = samrad::kit::find_kit(&prompts(), "example-en").unwrap();
