@@ -34,7 +34,7 @@ mod postgres;
 
 const GUILD: GuildId = GuildId(1);
 
-fn kit() -> samrad::kit::Kit {
+fn kit() -> samrad::domain::kit::Kit {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("prompts/uio-koordineringsgruppe.toml");
     samrad::kit::load_kit(&path).expect("kit")
 }

@@ -64,7 +64,7 @@ fn kit_toml(date: &str) -> String {
     kit
 }
 
-fn write_kit(dir: &Path, date: &str) -> samrad::kit::Kit {
+fn write_kit(dir: &Path, date: &str) -> samrad::domain::kit::Kit {
     let path = dir.join("wire-bench.toml");
     std::fs::write(&path, kit_toml(date)).unwrap();
     samrad::kit::load_kit(&path).expect("bench kit is valid")
@@ -109,7 +109,7 @@ fn modal_submit(g: u64, i: usize) -> InteractionFixture {
 }
 
 /// Configures guild `g`, loads the kit (meeting channel plenary) and seats `members` in units.
-async fn prepare_guild(store: &SqliteStore, clock: &dyn Clock, kit: &samrad::kit::Kit, g: u64, members: usize) {
+async fn prepare_guild(store: &SqliteStore, clock: &dyn Clock, kit: &samrad::domain::kit::Kit, g: u64, members: usize) {
     let (id, plenary, voice, role) = ids(g);
     let settings = GuildSettings {
         facilitator_role: Some(role),
@@ -161,10 +161,9 @@ impl Bot {
         let settings = BotSettings {
             token: SecretString::from("MTAw.fake.token"),
             api_base: Some(fake.base_url()),
+            kits: Arc::new(samrad::app::kit_library::KitLibrary::from_folder(store.clone(), kits_dir.to_owned())),
             store,
             summariser: Arc::new(samrad::app::summarise::Offline),
-            kits_dir: kits_dir.to_owned(),
-            kits: Arc::new(|dir, id| samrad::kit::find_kit(dir, id).map_err(|e| e.to_string())),
             tick_every: Duration::from_millis(200),
             clock: Arc::new(ManualClock::new(now)) as Arc<dyn Clock>,
             shards: None,

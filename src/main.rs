@@ -6,6 +6,7 @@ use std::process::ExitCode;
 use anyhow::Context;
 use clap::{Parser, Subcommand};
 
+use samrad::app::kit_library::KitLibrary;
 use samrad::config::Config;
 use samrad::console::demo::{self, SharedOut};
 use samrad::kit;
@@ -118,7 +119,7 @@ enum Command {
     },
 }
 
-fn resolve_kit(config: &Config, kit: &str) -> anyhow::Result<kit::Kit> {
+fn resolve_kit(config: &Config, kit: &str) -> anyhow::Result<samrad::domain::kit::Kit> {
     let path = PathBuf::from(kit);
     let found = if path.extension().is_some_and(|e| e == "toml") || path.is_file() {
         kit::load_kit(&path)
@@ -141,16 +142,15 @@ async fn bot_settings(
             std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
         }
     }
-    // The composition root: the store, the health probe on its pool, and the summariser.
+    // The composition root: the store, the health probe on its pool, the kits and the summariser.
     let (store, probe) = samrad::storage::open_with_probe(&db).await.with_context(|| format!("opening {db}"))?;
     samrad::ops::health::set_probe(probe);
     Ok(samrad::discord::BotSettings {
         token,
         api_base: config.discord.api_base.clone(),
+        kits: std::sync::Arc::new(KitLibrary::from_folder(store.clone(), config.kits.dir.clone())),
         store,
         summariser: samrad::app::summarise::from_config(config.summary.llm_url.as_deref()),
-        kits_dir: config.kits.dir.clone(),
-        kits: std::sync::Arc::new(|dir, id| kit::find_kit(dir, id).map_err(|e| e.to_string())),
         tick_every: std::time::Duration::from_secs(config.scheduler.tick_seconds),
         clock: std::sync::Arc::new(samrad::app::ports::SystemClock),
         shards,

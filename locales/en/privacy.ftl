@@ -38,6 +38,7 @@ audit-heading = Data access (latest first)
 audit-line = { $when } · { $who } · { $action ->
         [export] export
         [digest] digest
+        [retention] deleted under retention:
        *[kit-upload] kit upload
     } { $detail }
 audit-removed-member = a removed member

@@ -38,6 +38,7 @@ audit-heading = Tilgang til data (nyeste først)
 audit-line = { $when } · { $who } · { $action ->
         [export] eksport
         [digest] oppsummering
+        [retention] slettet etter lagringstiden:
        *[kit-upload] opplasting av møtesett
     } { $detail }
 audit-removed-member = et slettet medlem

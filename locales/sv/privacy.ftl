@@ -38,6 +38,7 @@ audit-heading = Åtkomst till data (senaste först)
 audit-line = { $when } · { $who } · { $action ->
         [export] export
         [digest] sammanställning
+        [retention] raderat efter lagringstiden:
        *[kit-upload] uppladdning av mötespaket
     } { $detail }
 audit-removed-member = en borttagen medlem

@@ -1,5 +1,6 @@
 //! The audit of organisers' access to the group's data: every export, digest and kit upload is
-//! recorded (who, when, what) and listed in `/meeting status` for organisers.
+//! recorded (who, when, what), as is every deletion by the retention job, and listed in
+//! `/meeting status` for organisers.
 
 use super::actor::Actor;
 use super::ports::{Clock, Store, StoreError};
@@ -48,7 +49,7 @@ pub async fn status_section<S: Store + ?Sized>(store: &S, actor: &Actor) -> Resu
 pub fn line(e: &AuditEntry, lang: Lang) -> String {
     let who = match (e.actor, e.action) {
         (Some(user), _) => format!("<@{user}>"),
-        (None, AuditAction::Digest) => t!(lang, "audit-scheduler"),
+        (None, AuditAction::Digest | AuditAction::Retention) => t!(lang, "audit-scheduler"),
         (None, _) => t!(lang, "audit-removed-member"),
     };
     t!(
@@ -80,5 +81,20 @@ mod tests {
         assert!(s.contains("<@42>") && s.contains("export") && s.contains("csv"), "{s}");
         let gone = AuditEntry { actor: None, ..e };
         assert!(line(&gone, Lang::Nb).contains("et slettet medlem"));
+    }
+
+    #[test]
+    fn every_action_has_its_own_words_in_every_language() {
+        let at = chrono::Utc.with_ymd_and_hms(2027, 3, 1, 9, 0, 0).unwrap();
+        for lang in [Lang::Nb, Lang::Sv, Lang::En] {
+            let lines: std::collections::HashSet<String> = AuditAction::ALL
+                .into_iter()
+                .map(|action| line(&AuditEntry { at, actor: None, action, meeting: None, detail: String::new() }, lang))
+                .collect();
+            assert_eq!(lines.len(), AuditAction::ALL.len(), "{lang:?}: {lines:?}");
+        }
+        let purge =
+            AuditEntry { at, actor: None, action: AuditAction::Retention, meeting: None, detail: "Møte".into() };
+        assert!(line(&purge, Lang::Nb).contains("samrad (planlagt) · slettet etter lagringstiden: Møte"));
     }
 }

@@ -5,17 +5,13 @@
 use sha2::{Digest, Sha256};
 
 use super::actor::{Actor, UserMessage};
-use super::ports::{Clock, GuildKitVersion, KitSource, NewGuildKit, SavedKit, Store, StoreError};
+use super::ports::{
+    Clock, KitListing, KitOrigin, KitSource, Kits, KitsError, NewGuildKit, SavedKit, Store, StoreError,
+};
+use crate::domain::kit::Kit;
 use crate::i18n::Lang;
-use crate::kit::{parse_kit, parse_upload, Kit, KitErrors, UploadProblem, MAX_KIT_BYTES};
+use crate::kit::{parse_kit, parse_upload, KitErrors, UploadProblem, MAX_KIT_BYTES};
 use crate::t;
-
-/// A kit shipped with the bot (the kits folder), with its text for `/kit download`.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ShippedKit {
-    pub kit: Kit,
-    pub source: String,
-}
 
 #[derive(Debug, thiserror::Error)]
 pub enum KitCommandError {
@@ -38,6 +34,15 @@ pub enum KitCommandError {
     Stale { kit_id: String, errors: KitErrors },
     #[error(transparent)]
     Store(#[from] StoreError),
+}
+
+impl From<KitsError> for KitCommandError {
+    fn from(e: KitsError) -> Self {
+        match e {
+            KitsError::Stale { kit_id, errors } => KitCommandError::Stale { kit_id, errors },
+            KitsError::Store(e) => KitCommandError::Store(e),
+        }
+    }
 }
 
 impl UserMessage for KitCommandError {
@@ -110,9 +115,9 @@ pub struct UploadedKit {
 /// Nothing is stored when anything is wrong.
 pub async fn upload_kit<S: Store + ?Sized>(
     store: &S,
+    kits: &dyn Kits,
     clock: &dyn Clock,
     actor: &Actor,
-    shipped: &[ShippedKit],
     bytes: &[u8],
     file_name: &str,
 ) -> Result<UploadedKit, KitCommandError> {
@@ -134,7 +139,7 @@ pub async fn upload_kit<S: Store + ?Sized>(
     };
     match store.save_guild_kit(&new).await? {
         SavedKit::Stored { version } => {
-            let overrides_shipped = shipped.iter().any(|s| s.kit.id == kit.id);
+            let overrides_shipped = kits.ships(&kit.id);
             Ok(UploadedKit { kit, version, overrides_shipped })
         }
         SavedKit::Unchanged { version } => Err(KitCommandError::Unchanged { kit_id: kit.id, version }),
@@ -145,99 +150,34 @@ fn sha256_hex(text: &str) -> String {
     Sha256::digest(text.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
 }
 
-/// Where a listed kit comes from.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum KitOrigin {
-    /// This guild's upload: the newest version and how many there are.
-    Guild {
-        newest: GuildKitVersion,
-        versions: u32,
-    },
-    Shipped,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct KitListing {
-    pub id: String,
-    pub title: String,
-    pub language: String,
-    pub origin: KitOrigin,
-}
-
-/// The kits this guild can load, by id: its own, then shipped ones it has not replaced.
-pub async fn available_kits<S: Store + ?Sized>(
-    store: &S,
-    actor: &Actor,
-    shipped: &[ShippedKit],
-) -> Result<Vec<KitListing>, StoreError> {
-    let own = store.guild_kits(actor.guild).await?;
-    let mut out = Vec::with_capacity(own.len() + shipped.len());
-    for newest in own {
-        let versions = newest.version;
-        out.push(KitListing {
-            id: newest.kit_id.clone(),
-            title: newest.title.clone(),
-            language: newest.language.clone(),
-            origin: KitOrigin::Guild { newest, versions },
-        });
-    }
-    for s in shipped {
-        if !out.iter().any(|k| k.id == s.kit.id) {
-            out.push(KitListing {
-                id: s.kit.id.clone(),
-                title: s.kit.title.clone(),
-                language: s.kit.language.clone(),
-                origin: KitOrigin::Shipped,
-            });
-        }
-    }
-    out.sort_by(|a, b| a.id.cmp(&b.id));
-    Ok(out)
-}
-
 /// `/kit list` (facilitators and organisers).
-pub async fn list_kits<S: Store + ?Sized>(
-    store: &S,
-    actor: &Actor,
-    shipped: &[ShippedKit],
-) -> Result<Vec<KitListing>, KitCommandError> {
+pub async fn list_kits(kits: &dyn Kits, actor: &Actor) -> Result<Vec<KitListing>, KitCommandError> {
     if !actor.can_facilitate() {
         return Err(KitCommandError::NotFacilitator);
     }
-    Ok(available_kits(store, actor, shipped).await?)
+    Ok(kits.list(actor.guild).await?)
+}
+
+/// The ids of the kits this guild can load, for autocompletion (never another guild's).
+pub async fn kit_ids(kits: &dyn Kits, actor: &Actor) -> Vec<String> {
+    kits.list(actor.guild).await.map(|list| list.into_iter().map(|k| k.id).collect()).unwrap_or_default()
 }
 
 /// The kit `/meeting load kit:<id>` means in this guild, with the text to keep for the meeting.
-pub async fn resolve_kit<S: Store + ?Sized>(
-    store: &S,
-    actor: &Actor,
-    shipped: &[ShippedKit],
-    kit_id: &str,
-) -> Result<(Kit, KitSource), KitCommandError> {
-    if let Some(source) = store.guild_kit_source(actor.guild, kit_id).await? {
-        let kit = parse_kit(&source.source, &format!("{kit_id}.toml"))
-            .map_err(|errors| KitCommandError::Stale { kit_id: kit_id.to_owned(), errors })?;
-        return Ok((kit, source));
+pub async fn resolve_kit(kits: &dyn Kits, actor: &Actor, kit_id: &str) -> Result<(Kit, KitSource), KitCommandError> {
+    if let Some(found) = kits.get(actor.guild, kit_id).await? {
+        return Ok(found);
     }
-    if let Some(s) = shipped.iter().find(|s| s.kit.id == kit_id) {
-        let source = KitSource { kit_id: s.kit.id.clone(), version: None, source: s.source.clone() };
-        return Ok((s.kit.clone(), source));
-    }
-    let known = available_kits(store, actor, shipped).await?.into_iter().map(|k| k.id).collect();
+    let known = kits.list(actor.guild).await?.into_iter().map(|k| k.id).collect();
     Err(KitCommandError::Unknown { kit_id: kit_id.to_owned(), known })
 }
 
 /// `/kit download`: the kit's text and a file name (organisers).
-pub async fn download_kit<S: Store + ?Sized>(
-    store: &S,
-    actor: &Actor,
-    shipped: &[ShippedKit],
-    kit_id: &str,
-) -> Result<(String, String), KitCommandError> {
+pub async fn download_kit(kits: &dyn Kits, actor: &Actor, kit_id: &str) -> Result<(String, String), KitCommandError> {
     if !actor.can_organise() {
         return Err(KitCommandError::NotOrganiser);
     }
-    let (_, source) = resolve_kit(store, actor, shipped, kit_id).await?;
+    let (_, source) = resolve_kit(kits, actor, kit_id).await?;
     Ok((format!("{kit_id}.toml"), source.source))
 }
 
@@ -245,8 +185,8 @@ pub async fn download_kit<S: Store + ?Sized>(
 /// kits cannot be deleted; meetings loaded from the kit keep their copy.
 pub async fn delete_kit<S: Store + ?Sized>(
     store: &S,
+    kits: &dyn Kits,
     actor: &Actor,
-    shipped: &[ShippedKit],
     kit_id: &str,
 ) -> Result<u64, KitCommandError> {
     if !actor.can_organise() {
@@ -256,7 +196,7 @@ pub async fn delete_kit<S: Store + ?Sized>(
     if removed > 0 {
         return Ok(removed);
     }
-    if shipped.iter().any(|s| s.kit.id == kit_id) {
+    if kits.ships(kit_id) {
         return Err(KitCommandError::Shipped { kit_id: kit_id.to_owned() });
     }
     let known = store.guild_kits(actor.guild).await?.into_iter().map(|k| k.kit_id).collect();
@@ -315,9 +255,9 @@ impl UserMessage for LoadKitError {
 /// meeting keeps the text it was loaded from.
 pub async fn load_meeting<S: Store + ?Sized>(
     store: &S,
+    kits: &dyn Kits,
     clock: &dyn Clock,
     actor: &Actor,
-    shipped: &[ShippedKit],
     kit_id: &str,
     date: Option<chrono::NaiveDate>,
     channel: crate::domain::ChannelId,
@@ -325,7 +265,7 @@ pub async fn load_meeting<S: Store + ?Sized>(
     if !actor.can_organise() {
         return Err(KitCommandError::NotOrganiser.into());
     }
-    let (kit, source) = resolve_kit(store, actor, shipped, kit_id).await?;
+    let (kit, source) = resolve_kit(kits, actor, kit_id).await?;
     let loaded = super::meetings::load_meeting(store, clock, actor, &kit, date, channel).await?;
     store.save_meeting_kit(loaded.meeting.id, &source).await.map_err(KitCommandError::from)?;
     Ok(loaded)
@@ -335,15 +275,26 @@ pub async fn load_meeting<S: Store + ?Sized>(
 /// or, for meetings loaded before kits were kept, the kit with its id now.
 pub async fn kit_of_meeting<S: Store + ?Sized>(
     store: &S,
+    kits: &dyn Kits,
     actor: &Actor,
-    shipped: &[ShippedKit],
     meeting: &crate::domain::Meeting,
 ) -> Result<Kit, KitCommandError> {
     match store.meeting_kit(meeting.id).await? {
         Some(kept) => parse_kit(&kept.source, &format!("{}.toml", kept.kit_id))
             .map_err(|errors| KitCommandError::Stale { kit_id: kept.kit_id, errors }),
-        None => Ok(resolve_kit(store, actor, shipped, &meeting.kit_id).await?.0),
+        None => Ok(resolve_kit(kits, actor, &meeting.kit_id).await?.0),
     }
+}
+
+/// The kit of the guild's current meeting; `None` when no meeting is loaded.
+pub async fn current_kit<S: Store + ?Sized>(
+    store: &S,
+    kits: &dyn Kits,
+    actor: &Actor,
+) -> Result<Option<(crate::domain::Meeting, Kit)>, KitCommandError> {
+    let Some(meeting) = store.current_meeting(actor.guild).await? else { return Ok(None) };
+    let kit = kit_of_meeting(store, kits, actor, &meeting).await?;
+    Ok(Some((meeting, kit)))
 }
 
 /// The purpose of the day as the meeting's kit states it (empty when it says none).

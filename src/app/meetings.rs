@@ -4,10 +4,10 @@ use chrono::{DateTime, NaiveDate, Utc};
 
 use super::actor::{Actor, UserMessage};
 use super::ports::{Clock, Member, NewJob, NewMeeting, Store, StoreError};
+use crate::domain::kit::Kit;
 use crate::domain::schedule::{self, PlannedJob, ScheduleError};
 use crate::domain::{ChannelId, Meeting, MeetingId, MeetingState, QuestionId, UnitName, UserId};
 use crate::i18n::Lang;
-use crate::kit::Kit;
 use crate::t;
 
 #[derive(Debug, thiserror::Error)]
@@ -219,7 +219,7 @@ pub async fn end_meeting<S: Store + ?Sized>(
     }
     // A kit that shares answers shares the units' take-home plans too, now the meeting is over.
     super::sharing::schedule_plans(store, &meeting, clock).await?;
-    store.set_meeting_state(meeting.id, MeetingState::Ended).await?;
+    store.set_meeting_state(meeting.id, MeetingState::Ended, clock.now()).await?;
     // Under a retention setting the meeting's words are deleted some days from now.
     super::retention::schedule_guild(store, actor.guild).await?;
     Ok(meeting.id)

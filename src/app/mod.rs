@@ -12,6 +12,7 @@ pub mod decisions;
 pub mod digest;
 pub mod export;
 pub mod followup;
+pub mod kit_library;
 pub mod kit_store;
 pub mod kits;
 pub mod meetings;

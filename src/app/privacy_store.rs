@@ -36,16 +36,19 @@ pub enum AuditAction {
     Export,
     Digest,
     KitUpload,
+    /// The retention job deleted a meeting's words (no actor: the scheduler).
+    Retention,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 3] = [Self::Export, Self::Digest, Self::KitUpload];
+    pub const ALL: [AuditAction; 4] = [Self::Export, Self::Digest, Self::KitUpload, Self::Retention];
 
     pub fn as_str(self) -> &'static str {
         match self {
             Self::Export => "export",
             Self::Digest => "digest",
             Self::KitUpload => "kit-upload",
+            Self::Retention => "retention",
         }
     }
 
@@ -160,13 +163,14 @@ pub trait PrivacyStore: Send + Sync {
     /// Ended meetings of every guild with a retention setting, not yet purged.
     async fn ended_meetings(&self) -> Result<Vec<EndedMeeting>, StoreError>;
     /// Keeps `figures` and deletes the meeting's answers (named and anonymous, with their
-    /// history and respondents), room notes and summaries, in one transaction; marks it
-    /// purged. Returns rows deleted.
+    /// history and respondents), room notes and summaries; marks it purged at `audit.at` and
+    /// records `audit` in the meeting's guild, all in one transaction (so a purge is never
+    /// unrecorded, nor recorded twice). Returns rows deleted.
     async fn purge_meeting(
         &self,
         meeting: MeetingId,
         figures: &[KeyFigure],
-        now: DateTime<Utc>,
+        audit: &AuditEntry,
     ) -> Result<u64, StoreError>;
     /// Key figures kept for a purged meeting (empty for others).
     async fn kept_key_figures(&self, meeting: MeetingId) -> Result<Vec<KeyFigure>, StoreError>;

@@ -32,7 +32,7 @@ pub async fn run_job<S: Store + ?Sized>(
     match JobKind::parse(&job.kind) {
         Some(JobKind::Open) => {
             if meeting.state == MeetingState::Scheduled {
-                store.set_meeting_state(meeting.id, MeetingState::Open).await?;
+                store.set_meeting_state(meeting.id, MeetingState::Open, clock.now()).await?;
             }
             let mut post = questions_post(&meeting, lang);
             super::kits::insert_purpose(store, meeting.id, lang, &mut post.text).await;
@@ -59,7 +59,7 @@ pub async fn run_job<S: Store + ?Sized>(
         }
         Some(JobKind::Deadline) => {
             if meeting.state == MeetingState::Open || meeting.state == MeetingState::Scheduled {
-                store.set_meeting_state(meeting.id, MeetingState::Closed).await?;
+                store.set_meeting_state(meeting.id, MeetingState::Closed, clock.now()).await?;
             }
             let text = t!(lang, "deadline-post", title = meeting.title.as_str());
             post_once(store, chat, clock, &key(""), Target::Channel(channel), OutMessage::text(text)).await?;

@@ -11,6 +11,7 @@ use chrono::{DateTime, Duration, Utc};
 
 use super::actor::{Actor, UserMessage};
 use super::ports::{Clock, Job, NewJob, Store, StoreError};
+use super::privacy_store::{AuditAction, AuditEntry};
 use crate::domain::digest;
 use crate::domain::{GuildId, MeetingId};
 use crate::i18n::Lang;
@@ -98,12 +99,18 @@ pub async fn run_job<S: Store + ?Sized>(store: &S, clock: &dyn Clock, job: &Job)
     purge(store, job.meeting, now).await
 }
 
-/// Keeps the meeting's key figures, then deletes its words. Logged.
+/// The audit entry of a purge: by the scheduler (no actor), naming the meeting by its title.
+pub fn audit_entry(meeting: MeetingId, title: &str, at: DateTime<Utc>) -> AuditEntry {
+    AuditEntry { at, actor: None, action: AuditAction::Retention, meeting: Some(meeting), detail: title.to_owned() }
+}
+
+/// Keeps the meeting's key figures, then deletes its words, recorded in the audit log (shown
+/// in `/meeting status`) and logged.
 pub async fn purge<S: Store + ?Sized>(store: &S, meeting: MeetingId, now: DateTime<Utc>) -> Result<u64, StoreError> {
     let Some(m) = store.meeting(meeting).await? else { return Ok(0) };
     let input = super::digest::digest_input(store, &m).await?;
     let figures = digest::compute(&input).as_previous(String::new()).key_figures;
-    let deleted = store.purge_meeting(meeting, &figures, now).await?;
+    let deleted = store.purge_meeting(meeting, &figures, &audit_entry(meeting, &m.title, now)).await?;
     tracing::info!(%meeting, deleted, kept_figures = figures.len(), "retention: meeting words deleted");
     Ok(deleted)
 }

@@ -2,7 +2,8 @@
 //! posts "what the units said" in the meeting channel, per question each unit's answer (unit
 //! answers) or the themes with one quote each (member answers); after the meeting it posts each
 //! unit's take-home plans the same way. Members are never named; an anonymous question's
-//! answers never carry their unit.
+//! answers carry their unit only where the digest shows it (`domain::digest::Shown`: at least
+//! 3 answers in the unit, and the units left out together none or at least 3).
 
 use std::fmt::Write;
 
@@ -46,7 +47,10 @@ pub async fn units_said<S: Store + ?Sized>(store: &S, meeting: &Meeting, lang: L
     let computed = digest::compute(&super::digest::digest_input(store, meeting).await?);
     for (i, (q, d)) in meeting.reflection_questions().zip(&computed.questions).enumerate() {
         let _ = write!(out, "\n\n**{}. {}**", i + 1, q.text.trim());
-        member_mode_question(&mut out, q, d, lang);
+        member_mode_question(&mut out, d, lang);
+        if d.hidden_units > 0 {
+            let _ = write!(out, "\n_{}_", t!(lang, "digest-hidden-units", n = d.hidden_units));
+        }
     }
     Ok(out)
 }
@@ -62,9 +66,10 @@ fn shown_value(q: &Question, stored: &str, lang: Lang) -> String {
 }
 
 /// One question in member mode: free text as themes with a quote each, closed questions as
-/// the count per value with the units behind it. An anonymous question shows no unit.
-fn member_mode_question(out: &mut String, q: &Question, d: &QuestionDigest, lang: Lang) {
-    let named = !q.anonymity.is_anonymous();
+/// the count per value with the units behind it. The digest already withholds the units of
+/// anonymous answers that k-anonymity hides (quotes and breakdowns alike); how many were left
+/// out is said, as in the digest.
+fn member_mode_question(out: &mut String, d: &QuestionDigest, lang: Lang) {
     if d.answers == 0 {
         let _ = write!(out, "\n_{}_", t!(lang, "share-no-answers-yet"));
         return;
@@ -73,7 +78,7 @@ fn member_mode_question(out: &mut String, q: &Question, d: &QuestionDigest, lang
         for theme in themes {
             let _ = write!(out, "\n- **{}** ({})", theme.label, t!(lang, "digest-answer-count", n = theme.answers));
             let _ = write!(out, "\n> {}", truncate_words(&theme.quote.text.replace('\n', " "), SHARED_CHARS));
-            if let Some(unit) = theme.quote.unit.as_ref().filter(|_| named) {
+            if let Some(unit) = &theme.quote.unit {
                 let _ = write!(out, " — *{unit}*");
             }
         }
@@ -102,7 +107,7 @@ fn member_mode_question(out: &mut String, q: &Question, d: &QuestionDigest, lang
         };
         let _ = write!(out, "\n- {value}: {}", t!(lang, "digest-answer-count", n = n));
         let units = d.breakdown.iter().find(|b| b.value == key).map(|b| &b.units);
-        if let Some(units) = units.filter(|u| named && !u.is_empty()) {
+        if let Some(units) = units.filter(|u| !u.is_empty()) {
             let names: Vec<&str> = units.iter().map(|(u, _)| u.as_str()).collect();
             let _ = write!(out, " — {}", names.join(", "));
         }

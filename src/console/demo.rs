@@ -18,10 +18,10 @@ use crate::app::ports::{Clock, GuildSettings, ManualClock};
 use crate::app::summarise::Offline;
 use crate::app::worker::Worker;
 use crate::app::{answers, meetings, membership, tick, Actor, Staff, UserMessage};
+use crate::domain::kit::Kit;
 use crate::domain::schedule::JobKind;
 use crate::domain::{ChannelId, GuildId, Phase, Question, QuestionKind, UnitName, UserId};
 use crate::i18n::Lang;
-use crate::kit::Kit;
 use crate::t;
 
 pub const DEMO_GUILD: GuildId = GuildId(4_200);

@@ -13,8 +13,8 @@ use crate::app::plans::{self, PlanInput};
 use crate::app::ports::Clock;
 use crate::app::{answers, UserMessage};
 use crate::domain::agenda::AGENDA_JOB;
+use crate::domain::kit::Kit;
 use crate::domain::{Phase, QuestionKind};
-use crate::kit::Kit;
 use crate::t;
 
 /// What the day did, for the test that runs it.
@@ -65,7 +65,7 @@ pub async fn run(
         .await
         .map_err(|e| step(e.user_message(demo.lang)))?;
 
-    let evaluation_kind = crate::kit::AgendaKind::Evaluation;
+    let evaluation_kind = crate::domain::kit::AgendaKind::Evaluation;
     let mut planned = false;
     while let Some(job) = next_job(&demo, meeting.id).await? {
         demo.clock.set(job.max(demo.clock.now()));

@@ -1,7 +1,6 @@
 //! Starting and stopping the bot: serenity client, poise framework, the scheduler task.
 
 use std::future::Future;
-use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -12,14 +11,9 @@ use tracing::{info, info_span, warn, Instrument};
 
 use super::ShardPlan;
 use super::{commands, components, errors, lifecycle, DiscordChat};
-use crate::app::ports::{Clock, Store, StoreError};
+use crate::app::ports::{Clock, Kits, Store, StoreError};
 use crate::app::summarise::Summariser;
 use crate::domain::privacy::AuthorSecret;
-use crate::kit::Kit;
-
-/// Finds a kit by id in a kits directory (`kit::parse::find_kit` once it exists), with the
-/// error as one readable line.
-pub type KitLoader = Arc<dyn Fn(&Path, &str) -> Result<Kit, String> + Send + Sync>;
 
 pub struct BotSettings {
     pub token: SecretString,
@@ -30,8 +24,9 @@ pub struct BotSettings {
     pub store: Arc<dyn Store>,
     /// Room and digest summaries (`summarise::from_config`: offline, or an LLM).
     pub summariser: Arc<dyn Summariser>,
-    pub kits_dir: PathBuf,
-    pub kits: KitLoader,
+    /// The kits each guild can load (`app::kit_library::KitLibrary`: its uploads over the
+    /// shipped kits).
+    pub kits: Arc<dyn Kits>,
     /// How often the scheduler looks for due work (it also runs once at start: catch-up).
     pub tick_every: Duration,
     /// What time it is (`SystemClock`; tests pass a `ManualClock` to make schedules due).
@@ -74,7 +69,6 @@ impl std::fmt::Debug for BotSettings {
         f.debug_struct("BotSettings")
             .field("token", &"[redacted]")
             .field("api_base", &self.api_base)
-            .field("kits_dir", &self.kits_dir)
             .field("tick_every", &self.tick_every)
             .field("shards", &self.shards)
             .finish()
@@ -87,8 +81,7 @@ pub struct Data {
     pub chat: Arc<DiscordChat>,
     pub clock: Arc<dyn Clock>,
     pub summariser: Arc<dyn Summariser>,
-    pub kits_dir: PathBuf,
-    pub kits: KitLoader,
+    pub kits: Arc<dyn Kits>,
     pub secret: AuthorSecret,
 }
 
@@ -140,7 +133,7 @@ pub async fn run_until(
     let http = http.build();
     let (stop_tx, stop_rx) = watch::channel(false);
 
-    let (kits_dir, kits, tick_every) = (settings.kits_dir.clone(), settings.kits.clone(), settings.tick_every);
+    let (kits, tick_every) = (settings.kits.clone(), settings.tick_every);
     let clock = settings.clock.clone();
     let (store_at_stop, clock_at_stop) = (store.clone(), clock.clone());
     let scheduler_task = Arc::new(std::sync::Mutex::new(None));
@@ -174,7 +167,7 @@ pub async fn run_until(
                     stop_rx,
                 ));
                 *scheduler_slot.lock().unwrap_or_else(|p| p.into_inner()) = Some(task);
-                Ok(Data { store, chat, clock, summariser, kits_dir, kits, secret })
+                Ok(Data { store, chat, clock, summariser, kits, secret })
             })
         })
         .build();

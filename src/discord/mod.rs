@@ -22,6 +22,6 @@ pub mod retry;
 pub mod shards;
 pub mod staff;
 
-pub use bot::{run, run_until, BotError, BotSettings, Data, KitLoader, Ticks};
+pub use bot::{run, run_until, BotError, BotSettings, Data, Ticks};
 pub use chat::DiscordChat;
 pub use shards::{ShardPlan, ShardPlanError};

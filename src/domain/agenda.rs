@@ -7,7 +7,7 @@ use chrono_tz::Tz;
 
 use super::ids::QuestionId;
 use super::schedule::local_instant;
-use crate::kit::{AgendaItem, AgendaKind, BreakoutPlan};
+use crate::domain::kit::{AgendaItem, AgendaKind, BreakoutPlan};
 
 /// Job kind of every agenda job in `schedules`.
 pub const AGENDA_JOB: &str = "agenda";

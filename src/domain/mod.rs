@@ -6,6 +6,7 @@ pub mod answer;
 pub mod digest;
 pub mod grouping;
 pub mod ids;
+pub mod kit;
 pub mod meeting;
 pub mod plan;
 pub mod privacy;

@@ -5,7 +5,7 @@
 use chrono::{DateTime, Days, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc};
 use chrono_tz::Tz;
 
-use crate::kit::KitSchedule;
+use crate::domain::kit::KitSchedule;
 
 /// What a scheduled job does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

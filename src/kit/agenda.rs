@@ -7,11 +7,11 @@ use std::ops::Range;
 use chrono::{NaiveTime, Timelike};
 
 use super::error::{choose_hint, did_you_mean, KitText, Sink};
-use super::model::{AgendaItem, AgendaKind, BreakoutPlan};
 use super::raw::{RawAgendaItem, RawBreakout, S};
 use super::schedule::parse_time_value;
 use super::validate::{line_of, non_empty, required, slug};
 use crate::domain::grouping::Mode;
+use crate::domain::kit::{AgendaItem, AgendaKind, BreakoutPlan};
 use crate::domain::{Phase, Question, QuestionId};
 
 const AGENDA_KINDS: &[&str] = &["plenary", "presentation", "breakout", "reflection", "evaluation", "break"];

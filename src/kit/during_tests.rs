@@ -3,6 +3,7 @@
 use std::path::Path;
 
 use super::*;
+use crate::domain::kit::Kit;
 use crate::domain::Phase;
 
 /// Line 17 is the question of the day's `phase`; the asking item's `ask` is line 30.

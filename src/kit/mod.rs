@@ -5,7 +5,6 @@
 mod agenda;
 pub mod check;
 pub mod error;
-pub mod model;
 pub mod parse;
 mod questions;
 mod raw;
@@ -23,7 +22,6 @@ mod unit_answer_tests;
 
 pub use check::check_paths;
 pub use error::{KitError, KitErrors};
-pub use model::{AgendaItem, AgendaKind, BreakoutPlan, Kit, KitSchedule};
-pub use parse::{find_kit, kit_files, load_dir, load_kit, parse_kit};
+pub use parse::{find_kit, kit_files, load_dir, load_kit, parse_kit, shipped};
 pub use schedule::parse_remind_cron;
 pub use upload::{parse_upload, Upload, UploadProblem, MAX_KIT_BYTES};

@@ -7,9 +7,9 @@
 use std::path::{Path, PathBuf};
 
 use super::error::{did_you_mean, KitError, KitErrors, KitText, Sink};
-use super::model::Kit;
 use super::raw::{unknown_keys, Node, RawKit, S};
 use super::validate::validate;
+use crate::domain::kit::{Kit, ShippedKit};
 
 /// Parses and validates one kit. `file_name` is only used in error locations.
 pub fn parse_kit(source: &str, file_name: &str) -> Result<Kit, KitErrors> {
@@ -84,6 +84,20 @@ pub fn kit_files(dir: &Path) -> Result<Vec<PathBuf>, KitErrors> {
     }
     files.sort_by(|a, b| a.file_name().cmp(&b.file_name()));
     Ok(files)
+}
+
+/// The kits of a folder that pass the checks, with their text: the shipped kits the bot
+/// offers (a broken file is left out here; `samrad check` names its errors).
+pub fn shipped(dir: &Path) -> Vec<ShippedKit> {
+    let Ok(files) = kit_files(dir) else { return Vec::new() };
+    files
+        .iter()
+        .filter_map(|path| {
+            let source = std::fs::read_to_string(path).ok()?;
+            let kit = parse_kit(&source, &path.display().to_string()).ok()?;
+            Some(ShippedKit { kit, source })
+        })
+        .collect()
 }
 
 /// Loads every kit in a directory. All errors of all files are returned together; two files

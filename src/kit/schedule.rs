@@ -6,8 +6,8 @@ use chrono::{Duration, NaiveDate, NaiveTime, TimeZone, Timelike};
 use chrono_tz::Tz;
 
 use super::error::Sink;
-use super::model::KitSchedule;
 use super::raw::{RawSchedule, S};
+use crate::domain::kit::KitSchedule;
 
 /// The longest lead time a kit may ask for.
 const MAX_DAYS_BEFORE: i64 = 365;

@@ -4,6 +4,7 @@ use std::path::{Path, PathBuf};
 
 use super::*;
 use crate::domain::grouping::Mode;
+use crate::domain::kit::{AgendaKind, KitSchedule};
 use crate::domain::{Phase, QuestionKind};
 
 /// A small valid kit; tests append to it or replace one line. Line numbers are stable:

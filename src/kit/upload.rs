@@ -4,9 +4,9 @@
 //! renders in the organiser's language.
 
 use super::error::{line_col, KitErrors};
-use super::model::Kit;
 use super::parse::parse_kit;
 use super::raw::KIT_KEYS;
+use crate::domain::kit::Kit;
 
 /// The largest kit accepted (the biggest shipped kit is about 12 KiB).
 pub const MAX_KIT_BYTES: usize = 256 * 1024;

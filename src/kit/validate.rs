@@ -8,10 +8,10 @@ use chrono_tz::Tz;
 
 use super::agenda::{agenda, breakouts};
 use super::error::{choose_hint, did_you_mean, line_col, Sink};
-use super::model::{Kit, KitSchedule};
 use super::questions::questions;
 use super::raw::{RawKit, RawSchedule, S};
 use super::schedule::check_schedule;
+use crate::domain::kit::{Kit, KitSchedule};
 use crate::domain::privacy::Anonymity;
 use crate::domain::{Question, RoleName, UnitName};
 

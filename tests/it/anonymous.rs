@@ -22,10 +22,16 @@ fn has_word(text: &str, word: &str) -> bool {
 /// Benchmarking meeting with every question anonymous; answers from 3, 4, 1 and 2 members
 /// of its four units. Returns the meeting, who answered, and the words each wrote.
 async fn anonymous_meeting(anonymity: Anonymity) -> (World, Meeting, Vec<(Actor, String)>) {
+    anonymous_meeting_shared(anonymity, false).await
+}
+
+/// [`anonymous_meeting`], with the kit's `share_after_deadline` set to `share`.
+async fn anonymous_meeting_shared(anonymity: Anonymity, share: bool) -> (World, Meeting, Vec<(Actor, String)>) {
     let mut w = World::new("benchmarking-1").await;
     for q in &mut w.kit.questions {
         q.anonymity = anonymity;
     }
+    w.kit.share_after_deadline = share;
     w.load().await;
     w.tick_at(w.due("open").await).await;
     let meeting = w.store.current_meeting(GUILD).await.unwrap().unwrap();
@@ -86,6 +92,24 @@ async fn the_export_has_anonymous_rows_without_name_time_or_small_units() {
     let md = String::from_utf8(md.bytes).unwrap();
     assert!(md.contains("**Organisation A**, (anonym): Tanke"), "{md}");
     assert!(!md.contains("Organisation B**") && !md.contains("Organisation C**"), "{md}");
+}
+
+#[tokio::test]
+async fn the_shared_post_shows_units_of_anonymous_answers_only_where_the_digest_does() {
+    let (w, _, said) = anonymous_meeting_shared(Anonymity::Anonymous, true).await;
+    let before = w.chat.posts_in(crate::harness::MEETING_CHANNEL).len();
+    w.tick_at(w.due("deadline").await).await;
+    let posts = w.chat.posts_in(crate::harness::MEETING_CHANNEL);
+    let shared: String = posts.into_iter().skip(before).map(|m| m.text).collect::<Vec<_>>().join("\n");
+    assert!(shared.contains("Detta sa enheterna"), "{shared}");
+    for (who, _) in &said {
+        assert!(!has_word(&shared, &who.name) && !shared.contains(&who.user.to_string()), "{shared}");
+    }
+    // Units of 3 and 4 answers show; B (1) and C (2) are left out, and that is said.
+    let scale: Vec<&str> = shared.lines().filter(|l| l.starts_with("- 3: ")).collect();
+    assert_eq!(scale, ["- 3: 10 svar — Mentororganisationen, Organisation A"], "{shared}");
+    assert!(!shared.contains("Organisation B") && !shared.contains("Organisation C"), "{shared}");
+    assert!(shared.contains("Enheter utelämnade (för få anonyma svar för att visas säkert): 2"), "{shared}");
 }
 
 #[tokio::test]

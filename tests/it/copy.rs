@@ -56,7 +56,7 @@ async fn season(url: &str) {
         value: 41.25,
     };
     let purged = store.create_meeting(&crate::store::new_meeting(guild, "kit-old"), at).await.unwrap();
-    store.purge_meeting(purged, &[figure], at).await.unwrap();
+    store.purge_meeting(purged, &[figure], &samrad::app::retention::audit_entry(purged, "Old", at)).await.unwrap();
     // A kit an organiser uploaded (two versions), and the text the day's meeting was loaded from.
     let source = std::fs::read_to_string("prompts/benchmarking-1.toml").expect("shipped kit");
     for (version, text) in [source.clone(), format!("{source}\n# ändrad")].into_iter().enumerate() {

@@ -11,9 +11,9 @@ use samrad::app::ports::prelude::*;
 use samrad::app::ports::{Clock, GuildSettings, ManualClock};
 use samrad::app::{meetings, membership, Actor, Staff};
 use samrad::console::MemoryChat;
+use samrad::domain::kit::Kit;
 use samrad::domain::{ChannelId, GuildId, UserId};
 use samrad::i18n::Lang;
-use samrad::kit::Kit;
 use samrad::storage::{PgStore, SqliteStore};
 
 pub const GUILD: GuildId = GuildId(77);

@@ -22,6 +22,7 @@ mod pg;
 mod pg_smoke;
 mod plans;
 mod reflection;
+mod retention;
 mod scheduler;
 mod service;
 mod store;

@@ -17,10 +17,10 @@ use samrad::app::ports::{GuildSettings, Job, MessageId, NewJob, NewMeeting, NewR
 use samrad::app::{agenda, answers, Staff};
 use samrad::domain::agenda::DayItem;
 use samrad::domain::grouping::{Mode, Sizing};
+use samrad::domain::kit::{AgendaKind, BreakoutPlan};
 use samrad::domain::{
     ChannelId, GuildId, MeetingId, MeetingState, Phase, Question, QuestionId, QuestionKind, RoleName, UnitName, UserId,
 };
-use samrad::kit::{AgendaKind, BreakoutPlan};
 use samrad::storage::{PgStore, SqliteStore};
 
 use crate::harness::{World, PLENARY};
@@ -128,8 +128,8 @@ async fn exercise<S: Store>(s: &S) -> Vec<String> {
     t.push(outcome(s.meeting(m).await));
     t.push(outcome(s.meeting(MeetingId(999)).await));
     t.push(outcome(s.current_meeting(g).await.map(|m| m.map(|m| m.id))));
-    t.push(outcome(s.set_meeting_state(m, MeetingState::Open).await));
-    t.push(outcome(s.set_meeting_state(MeetingId(999), MeetingState::Open).await));
+    t.push(outcome(s.set_meeting_state(m, MeetingState::Open, t0).await));
+    t.push(outcome(s.set_meeting_state(MeetingId(999), MeetingState::Open, t0).await));
     t.push(outcome(s.meeting_channel(m).await));
     t.push(outcome(s.meeting_channel(MeetingId(999)).await));
     t.push(outcome(s.meeting_date(m).await));
@@ -309,7 +309,7 @@ async fn exercise<S: Store>(s: &S) -> Vec<String> {
     t.push(jobs(s.pending_jobs(m).await));
     t.push(outcome(s.agenda(m).await.map(|a| a.map(|a| (a.shift, a.paused_at)))));
     t.push(outcome(s.previous_meeting(m).await));
-    t.push(outcome(s.set_meeting_state(m, MeetingState::Ended).await));
+    t.push(outcome(s.set_meeting_state(m, MeetingState::Ended, t0).await));
     let second = s.create_meeting(&NewMeeting { kit_id: "kit-2".into(), ..new.clone() }, t0).await.unwrap();
     t.push(outcome(s.current_meeting(g).await.map(|m| m.map(|m| m.id))));
     t.push(outcome(s.link_previous(second, "kit-0").await));

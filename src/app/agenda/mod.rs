@@ -21,13 +21,14 @@ use chrono::{DateTime, Duration, Utc};
 
 use super::actor::{Actor, UserMessage};
 use super::breakouts::{self, BreakoutError};
-use super::ports::{AgendaRun, Chat, ChatError, Clock, Job, NewJob, Store, StoreError};
+use super::kits::KitCommandError;
+use super::ports::{AgendaRun, Chat, ChatError, Clock, Job, Kits, NewJob, Store, StoreError};
 use super::posting::{JobFailure, JobOutcome};
 use super::summarise::Summariser;
 use crate::domain::agenda::{self as rules, AgendaKey, DayItem, DelayError, AGENDA_JOB};
+use crate::domain::kit::Kit;
 use crate::domain::Meeting;
 use crate::i18n::Lang;
-use crate::kit::Kit;
 use crate::t;
 
 /// Agenda titles in posts are cut to this many characters (seed titles can be paragraphs).
@@ -147,6 +148,43 @@ async fn started<S: Store + ?Sized>(store: &S, clock: &dyn Clock, actor: &Actor)
 async fn reload<S: Store + ?Sized>(store: &S, status: AgendaStatus) -> Result<AgendaStatus, AgendaError> {
     let run = store.agenda(status.meeting.id).await?.ok_or(AgendaError::NotStarted)?;
     Ok(AgendaStatus { run, ..status })
+}
+
+/// What `/agenda start` began: where the day stands, and the kit's purpose of the day.
+pub struct StartedDay {
+    pub status: AgendaStatus,
+    pub purpose: Vec<String>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum StartDayError {
+    #[error(transparent)]
+    Kit(#[from] KitCommandError),
+    #[error(transparent)]
+    Agenda(#[from] AgendaError),
+}
+
+impl UserMessage for StartDayError {
+    fn user_message(&self, lang: Lang) -> String {
+        match self {
+            Self::Kit(e) => e.user_message(lang),
+            Self::Agenda(e) => e.user_message(lang),
+        }
+    }
+}
+
+/// `/agenda start` for the loaded meeting: [`start_day`] with the kit the meeting runs on.
+pub async fn start_loaded_day<S: Store + ?Sized>(
+    store: &S,
+    kits: &dyn Kits,
+    clock: &dyn Clock,
+    actor: &Actor,
+) -> Result<StartedDay, StartDayError> {
+    let Some((_, kit)) = super::kits::current_kit(store, kits, actor).await? else {
+        return Err(AgendaError::NoMeeting.into());
+    };
+    let status = start_day(store, clock, actor, &kit).await?;
+    Ok(StartedDay { status, purpose: kit.purpose })
 }
 
 /// `/agenda start`: the kit's agenda on the meeting's day, in the kit's timezone. Items that

@@ -7,10 +7,10 @@ use super::{AgendaStatus, TITLE_CHARS};
 use crate::app::ports::{AgendaRun, OutMessage};
 use crate::app::posting::EVALUATE_BUTTON;
 use crate::domain::agenda::{self as rules, DayItem};
+use crate::domain::kit::AgendaKind;
 use crate::domain::text::truncate_words;
 use crate::domain::Meeting;
 use crate::i18n::Lang;
-use crate::kit::AgendaKind;
 use crate::t;
 
 fn local(meeting: &Meeting, at: DateTime<Utc>) -> String {

@@ -14,9 +14,9 @@ use crate::app::summarise::Summariser;
 use crate::app::{Actor, Staff, UserMessage};
 use crate::domain::agenda::{self as rules, AgendaKey, DayItem};
 use crate::domain::grouping::{Mode, Sizing};
+use crate::domain::kit::AgendaKind;
 use crate::domain::{ChannelId, Meeting, MeetingState, UserId};
 use crate::i18n::Lang;
-use crate::kit::AgendaKind;
 use crate::t;
 
 /// Runs one agenda job (from `tick`, or at once from `next_item`). Idempotent: posts are keyed

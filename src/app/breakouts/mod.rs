@@ -18,7 +18,7 @@ pub use split::{reshuffle, split, Reshuffle};
 pub use timers::{extend, run_timers};
 
 use super::actor::{Actor, UserMessage};
-use super::ports::{Chat, ChatError, Clock, OutMessage, Round, Store, StoreError};
+use super::ports::{Chat, ChatError, Clock, Kits, OutMessage, Round, Store, StoreError};
 use super::posting::JobFailure;
 use crate::domain::grouping::{self, History, Mode, Sizing, SplitError};
 use crate::domain::text::{split_message, DISCORD_MESSAGE_LIMIT};
@@ -112,7 +112,7 @@ pub struct SplitRequest {
     /// Also create a voice channel per room and move people who are in voice.
     pub voice: bool,
     /// The kit's breakout plan (questions, mode); `None` for an ad-hoc split.
-    pub plan: Option<crate::kit::BreakoutPlan>,
+    pub plan: Option<crate::domain::kit::BreakoutPlan>,
     /// Who is present. `None`: everyone in the plenary voice channel, or, without one, every
     /// member with a unit.
     pub present: Option<Vec<UserId>>,
@@ -133,7 +133,11 @@ pub const DEFAULT_MINUTES: u32 = 10;
 impl SplitRequest {
     /// A request from the command's options and the kit's plan: what the facilitator said
     /// wins, then the plan (size, minutes, questions), then the defaults. Everyone present.
-    pub fn from_options(mode: Mode, options: &SplitOptions, plan: Option<crate::kit::BreakoutPlan>) -> SplitRequest {
+    pub fn from_options(
+        mode: Mode,
+        options: &SplitOptions,
+        plan: Option<crate::domain::kit::BreakoutPlan>,
+    ) -> SplitRequest {
         let sizing = match (options.size, options.rooms) {
             (Some(size), _) => Sizing::Size(size),
             (None, Some(rooms)) => Sizing::Rooms(rooms),
@@ -145,12 +149,12 @@ impl SplitRequest {
 }
 
 /// The kit's breakout plan with id `id`.
-pub fn find_plan(kit: &crate::kit::Kit, id: &str) -> Result<crate::kit::BreakoutPlan, BreakoutError> {
+pub fn find_plan(kit: &crate::domain::kit::Kit, id: &str) -> Result<crate::domain::kit::BreakoutPlan, BreakoutError> {
     kit.breakouts.iter().find(|p| p.id == id.trim()).cloned().ok_or_else(|| BreakoutError::UnknownPlan(id.to_owned()))
 }
 
 /// Ids and titles of the kit's breakout plans that contain `partial` (autocomplete).
-pub fn plan_suggestions(kit: &crate::kit::Kit, partial: &str) -> Vec<(String, String)> {
+pub fn plan_suggestions(kit: &crate::domain::kit::Kit, partial: &str) -> Vec<(String, String)> {
     let p = partial.to_lowercase();
     kit.breakouts
         .iter()
@@ -158,6 +162,33 @@ pub fn plan_suggestions(kit: &crate::kit::Kit, partial: &str) -> Vec<(String, St
         .map(|b| (b.id.clone(), b.title.clone()))
         .take(25)
         .collect()
+}
+
+/// The current meeting's breakout plan with id `id` (`/breakout split plan:`); unknown when no
+/// meeting is loaded or its kit no longer loads.
+pub async fn current_plan<S: Store + ?Sized>(
+    store: &S,
+    kits: &dyn Kits,
+    actor: &Actor,
+    id: &str,
+) -> Result<crate::domain::kit::BreakoutPlan, BreakoutError> {
+    match crate::app::kits::current_kit(store, kits, actor).await {
+        Ok(Some((_, kit))) => find_plan(&kit, id),
+        _ => Err(BreakoutError::UnknownPlan(id.to_owned())),
+    }
+}
+
+/// [`plan_suggestions`] for the current meeting's kit (none without one).
+pub async fn current_plan_suggestions<S: Store + ?Sized>(
+    store: &S,
+    kits: &dyn Kits,
+    actor: &Actor,
+    partial: &str,
+) -> Vec<(String, String)> {
+    match crate::app::kits::current_kit(store, kits, actor).await {
+        Ok(Some((_, kit))) => plan_suggestions(&kit, partial),
+        _ => Vec::new(),
+    }
 }
 
 pub(super) async fn facilitated_meeting<S: Store + ?Sized>(store: &S, actor: &Actor) -> Result<Meeting, BreakoutError> {

@@ -32,6 +32,8 @@ pub trait MeetingStore: Send + Sync {
     async fn meeting(&self, id: MeetingId) -> Result<Option<crate::domain::Meeting>, StoreError>;
     /// The guild's newest meeting that has not ended.
     async fn current_meeting(&self, guild: GuildId) -> Result<Option<crate::domain::Meeting>, StoreError>;
-    async fn set_meeting_state(&self, id: MeetingId, state: MeetingState) -> Result<(), StoreError>;
+    /// Moves the meeting to `state` at `at` (the clock's time: the first end is kept as the
+    /// meeting's end, from which retention counts).
+    async fn set_meeting_state(&self, id: MeetingId, state: MeetingState, at: DateTime<Utc>) -> Result<(), StoreError>;
     async fn meeting_channel(&self, id: MeetingId) -> Result<Option<ChannelId>, StoreError>;
 }

@@ -1,7 +1,7 @@
 //! The ports the use cases are written against, one file per area. Adapters:
 //! `storage::SqliteStore` and `storage::PgStore` (the store traits), `discord::DiscordChat`,
 //! `console::ConsoleChat` and `console::memory::MemoryChat` (`Chat`), `SystemClock` and
-//! `ManualClock` (`Clock`).
+//! `ManualClock` (`Clock`), `app::kit_library::KitLibrary` (`Kits`).
 
 mod agenda;
 mod answers;
@@ -11,6 +11,7 @@ mod cleanup;
 mod clock;
 mod error;
 mod guilds;
+mod kits;
 mod meetings;
 mod plans;
 mod schedule;
@@ -26,6 +27,7 @@ pub use cleanup::{RoomCleanupStore, DEFAULT_ROOM_RETENTION_DAYS};
 pub use clock::{Clock, ManualClock, SystemClock};
 pub use error::{BackendError, StoreError};
 pub use guilds::{GuildSettings, GuildStore, Member};
+pub use kits::{KitListing, KitOrigin, Kits, KitsError};
 pub use meetings::{MeetingStore, NewMeeting};
 pub use plans::{Decision, Plan, PlanStore, PlansBefore, StoredDecision, StoredPlan};
 pub use schedule::{Job, NewJob, ScheduleStore};

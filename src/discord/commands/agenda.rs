@@ -49,33 +49,25 @@ pub async fn start(ctx: Context<'_>) -> Result<(), BotError> {
     let actor = actor(ctx).await?;
     ctx.defer_ephemeral().await?;
     let data = ctx.data();
-    let Some(meeting) = crate::app::ports::MeetingStore::current_meeting(&*data.store, actor.guild).await? else {
-        return reply(ctx, t!(actor.lang, "err-no-meeting")).await;
-    };
-    let shipped = super::kit::shipped(data);
-    let kit = match crate::app::kits::kit_of_meeting(&*data.store, &actor, &shipped, &meeting).await {
-        Ok(k) => k,
+    let started = match agenda::start_loaded_day(&*data.store, &*data.kits, &*data.clock, &actor).await {
+        Ok(started) => started,
         Err(e) => return fail(ctx, &actor, &e).await,
     };
-    let done = agenda::start_day(&*data.store, &*data.clock, &actor, &kit).await;
-    let head = done.as_ref().ok().map(|s| {
-        let first = s
-            .run
-            .items
-            .iter()
-            .map(|i| i.shifted(s.run.shift).0)
-            .find(|t| *t >= s.now)
-            .map(|t| format!("<t:{}:t>", t.timestamp()))
-            .unwrap_or_default();
-        let started = t!(actor.lang, "agenda-started", items = s.run.items.len(), first = first);
-        let purpose = crate::app::kits::render_purpose(&kit.purpose, actor.lang);
-        if purpose.is_empty() {
-            started
-        } else {
-            format!("{purpose}\n{started}")
-        }
-    });
-    status_reply(ctx, &actor, done, head).await
+    let s = &started.status;
+    let first = s
+        .run
+        .items
+        .iter()
+        .map(|i| i.shifted(s.run.shift).0)
+        .find(|t| *t >= s.now)
+        .map(|t| format!("<t:{}:t>", t.timestamp()))
+        .unwrap_or_default();
+    let mut head = t!(actor.lang, "agenda-started", items = s.run.items.len(), first = first);
+    let purpose = crate::app::kits::render_purpose(&started.purpose, actor.lang);
+    if !purpose.is_empty() {
+        head = format!("{purpose}\n{head}");
+    }
+    status_reply(ctx, &actor, Ok(started.status), Some(head)).await
 }
 
 /// The day's agenda and where it stands.

@@ -13,7 +13,6 @@ use super::{actor, fail, reply};
 use crate::app::actor::UserMessage;
 use crate::app::breakouts::{self, BreakoutError, Reshuffle, SplitOptions, SplitRequest};
 use crate::app::ports::Round;
-use crate::app::Actor;
 use crate::discord::bot::{BotError, Context};
 use crate::discord::chat::{cut, MESSAGE_LIMIT};
 use crate::discord::context::user_name;
@@ -76,20 +75,12 @@ impl From<SplitMode> for Mode {
     }
 }
 
-/// The kit of the guild's current meeting, if one is loaded and its kit still loads.
-async fn current_kit(ctx: Context<'_>, actor: &Actor) -> Option<crate::kit::Kit> {
-    let data = ctx.data();
-    let meeting = data.store.current_meeting(actor.guild).await.ok()??;
-    let shipped = super::kit::shipped(data);
-    crate::app::kits::kit_of_meeting(&*data.store, actor, &shipped, &meeting).await.ok()
-}
-
 async fn plan_ids(ctx: Context<'_>, partial: &str) -> CreateAutocompleteResponse {
     let choices = match actor(ctx).await {
-        Ok(actor) => match current_kit(ctx, &actor).await {
-            Some(kit) => breakouts::plan_suggestions(&kit, partial),
-            None => Vec::new(),
-        },
+        Ok(actor) => {
+            let data = ctx.data();
+            breakouts::current_plan_suggestions(&*data.store, &*data.kits, &actor, partial).await
+        }
         Err(_) => Vec::new(),
     };
     CreateAutocompleteResponse::new().set_choices(
@@ -160,11 +151,8 @@ pub async fn split(
     let plan = match &plan {
         None => None,
         Some(id) => {
-            let found = match current_kit(ctx, &actor).await {
-                Some(kit) => breakouts::find_plan(&kit, id),
-                None => Err(BreakoutError::UnknownPlan(id.clone())),
-            };
-            match found {
+            let data = ctx.data();
+            match breakouts::current_plan(&*data.store, &*data.kits, &actor, id).await {
                 Ok(p) => Some(p),
                 Err(e) => return fail(ctx, &actor, &e).await,
             }

@@ -8,10 +8,10 @@ use poise::CreateReply;
 use serenity::all::{Attachment, AutocompleteChoice, CreateAttachment, CreateAutocompleteResponse};
 
 use super::{actor, fail, reply, Command, Language};
-use crate::app::kits::{self, KitCommandError, ShippedKit};
+use crate::app::kits::{self, KitCommandError};
 use crate::app::Actor;
-use crate::discord::bot::{BotError, Context, Data};
-use crate::kit::{kit_files, parse_kit, UploadProblem, MAX_KIT_BYTES};
+use crate::discord::bot::{BotError, Context};
+use crate::kit::{UploadProblem, MAX_KIT_BYTES};
 use crate::t;
 
 pub fn commands() -> Vec<Command> {
@@ -28,27 +28,11 @@ pub async fn kit(_: Context<'_>) -> Result<(), BotError> {
     Ok(())
 }
 
-/// The kits in the kits folder that pass the checks, with their text.
-pub(super) fn shipped(data: &Data) -> Vec<ShippedKit> {
-    let Ok(files) = kit_files(&data.kits_dir) else { return Vec::new() };
-    files
-        .iter()
-        .filter_map(|path| {
-            let source = std::fs::read_to_string(path).ok()?;
-            let kit = parse_kit(&source, &path.display().to_string()).ok()?;
-            Some(ShippedKit { kit, source })
-        })
-        .collect()
-}
-
 /// Kit ids for autocompletion: this guild's kits and the shipped ones (never another guild's).
 pub(super) async fn kit_ids(ctx: Context<'_>, partial: &str) -> CreateAutocompleteResponse {
     let p = partial.to_lowercase();
     let ids: Vec<String> = match actor(ctx).await {
-        Ok(actor) => kits::available_kits(&*ctx.data().store, &actor, &shipped(ctx.data()))
-            .await
-            .map(|list| list.into_iter().map(|k| k.id).collect())
-            .unwrap_or_default(),
+        Ok(actor) => kits::kit_ids(&*ctx.data().kits, &actor).await,
         Err(_) => Vec::new(),
     };
     let choices = ids.into_iter().filter(|id| id.contains(&p)).take(25).map(AutocompleteChoice::from).collect();
@@ -68,7 +52,7 @@ pub async fn upload(ctx: Context<'_>, file: Attachment) -> Result<(), BotError> 
         Err(e) => return fail(ctx, &actor, &e).await,
     };
     let data = ctx.data();
-    match kits::upload_kit(&*data.store, &*data.clock, &actor, &shipped(data), &bytes, &file.filename).await {
+    match kits::upload_kit(&*data.store, &*data.kits, &*data.clock, &actor, &bytes, &file.filename).await {
         Ok(up) => {
             let detail = format!("{} v{}", up.kit.id, up.version);
             let audited = crate::app::audit::record(
@@ -130,7 +114,7 @@ async fn fetch(file: &Attachment) -> Result<Vec<u8>, KitCommandError> {
 #[poise::command(slash_command, guild_only)]
 pub async fn list(ctx: Context<'_>) -> Result<(), BotError> {
     let actor = actor(ctx).await?;
-    match kits::list_kits(&*ctx.data().store, &actor, &shipped(ctx.data())).await {
+    match kits::list_kits(&*ctx.data().kits, &actor).await {
         Ok(list) => reply(ctx, kits::render_list(&list, actor.lang)).await,
         Err(e) => fail(ctx, &actor, &e).await,
     }
@@ -140,7 +124,7 @@ pub async fn list(ctx: Context<'_>) -> Result<(), BotError> {
 #[poise::command(slash_command, guild_only)]
 pub async fn download(ctx: Context<'_>, #[autocomplete = "kit_ids"] kit: String) -> Result<(), BotError> {
     let actor = actor(ctx).await?;
-    match kits::download_kit(&*ctx.data().store, &actor, &shipped(ctx.data()), &kit).await {
+    match kits::download_kit(&*ctx.data().kits, &actor, &kit).await {
         Ok((name, text)) => {
             send_file(ctx, &actor, t!(actor.lang, "kit-downloaded", kit = kit.as_str()), name, text).await
         }
@@ -167,7 +151,7 @@ pub async fn template(ctx: Context<'_>, language: Option<Language>) -> Result<()
 #[poise::command(slash_command, guild_only)]
 pub async fn delete(ctx: Context<'_>, #[autocomplete = "kit_ids"] kit: String) -> Result<(), BotError> {
     let actor = actor(ctx).await?;
-    match kits::delete_kit(&*ctx.data().store, &actor, &shipped(ctx.data()), &kit).await {
+    match kits::delete_kit(&*ctx.data().store, &*ctx.data().kits, &actor, &kit).await {
         Ok(count) => reply(ctx, t!(actor.lang, "kit-deleted", kit = kit.as_str(), count = count)).await,
         Err(e) => fail(ctx, &actor, &e).await,
     }

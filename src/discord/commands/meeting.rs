@@ -36,8 +36,7 @@ pub async fn load(
     };
     let data = ctx.data();
     let channel = ChannelId(ctx.channel_id().get());
-    let shipped = super::kit::shipped(data);
-    match kits::load_meeting(&*data.store, &*data.clock, &actor, &shipped, &kit, date, channel).await {
+    match kits::load_meeting(&*data.store, &*data.kits, &*data.clock, &actor, &kit, date, channel).await {
         Ok(m) => {
             let text = t!(
                 actor.lang,

@@ -135,14 +135,15 @@ impl MeetingStore for PgStore {
         row.map(to_meeting).transpose()
     }
 
-    async fn set_meeting_state(&self, id: MeetingId, state: MeetingState) -> Result<(), StoreError> {
+    async fn set_meeting_state(&self, id: MeetingId, state: MeetingState, at: DateTime<Utc>) -> Result<(), StoreError> {
         // The end is remembered for retention (the first time only).
         let done = sqlx::query(
             "UPDATE meetings SET state = $1,
-             ended_at = CASE WHEN $1 = 'ended' THEN COALESCE(ended_at, now()) ELSE ended_at END WHERE id = $2",
+             ended_at = CASE WHEN $1 = 'ended' THEN COALESCE(ended_at, $3) ELSE ended_at END WHERE id = $2",
         )
         .bind(state.as_str())
         .bind(id.0)
+        .bind(at)
         .execute(&self.pool)
         .await?;
         if done.rows_affected() == 0 {

@@ -199,19 +199,7 @@ impl PrivacyStore for PgStore {
 
     async fn record_audit(&self, guild: GuildId, entry: &AuditEntry) -> Result<(), StoreError> {
         crate::app::ports::GuildStore::ensure_guild(self, guild, "").await?;
-        let detail: String = entry.detail.chars().take(200).collect();
-        sqlx::query(
-            "INSERT INTO audit_log (guild_id, at, actor_id, action, meeting_id, detail) VALUES ($1, $2, $3, $4, $5, $6)",
-        )
-        .bind(db_id(guild.0))
-        .bind(entry.at)
-        .bind(entry.actor.map(|a| db_id(a.0)))
-        .bind(entry.action.as_str())
-        .bind(entry.meeting.map(|m| m.0))
-        .bind(detail)
-        .execute(&self.pool)
-        .await?;
-        Ok(())
+        insert_audit(&mut *self.pool.acquire().await?, db_id(guild.0), entry).await
     }
 
     async fn audit_log(&self, guild: GuildId, limit: u32) -> Result<Vec<AuditEntry>, StoreError> {
@@ -282,10 +270,13 @@ impl PrivacyStore for PgStore {
         &self,
         meeting: MeetingId,
         figures: &[KeyFigure],
-        now: DateTime<Utc>,
+        audit: &AuditEntry,
     ) -> Result<u64, StoreError> {
         let m = meeting.0;
         let mut tx = self.pool.begin().await?;
+        let guild: Option<i64> =
+            sqlx::query_scalar("SELECT guild_id FROM meetings WHERE id = $1").bind(m).fetch_optional(&mut *tx).await?;
+        let Some(guild) = guild else { return Ok(0) };
         for f in figures {
             sqlx::query(
                 "INSERT INTO key_figures (meeting_id, question_id, unit_id, value)
@@ -311,7 +302,12 @@ impl PrivacyStore for PgStore {
         ] {
             deleted += sqlx::query(sql).bind(m).execute(&mut *tx).await?.rows_affected();
         }
-        sqlx::query("UPDATE meetings SET purged_at = $1 WHERE id = $2").bind(now).bind(m).execute(&mut *tx).await?;
+        sqlx::query("UPDATE meetings SET purged_at = $1 WHERE id = $2")
+            .bind(audit.at)
+            .bind(m)
+            .execute(&mut *tx)
+            .await?;
+        insert_audit(&mut tx, guild, audit).await?;
         tx.commit().await?;
         Ok(deleted)
     }
@@ -554,4 +550,22 @@ impl PrivacyStore for PgStore {
         tx.commit().await?;
         Ok(changed)
     }
+}
+
+/// Writes one audit entry (its detail cut to 200 characters) on `conn`, in or out of a
+/// transaction.
+async fn insert_audit(conn: &mut sqlx::PgConnection, guild: i64, entry: &AuditEntry) -> Result<(), StoreError> {
+    let detail: String = entry.detail.chars().take(200).collect();
+    sqlx::query(
+        "INSERT INTO audit_log (guild_id, at, actor_id, action, meeting_id, detail) VALUES ($1, $2, $3, $4, $5, $6)",
+    )
+    .bind(guild)
+    .bind(entry.at)
+    .bind(entry.actor.map(|a| db_id(a.0)))
+    .bind(entry.action.as_str())
+    .bind(entry.meeting.map(|m| m.0))
+    .bind(detail)
+    .execute(conn)
+    .await?;
+    Ok(())
 }

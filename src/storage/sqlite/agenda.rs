@@ -7,8 +7,8 @@ use super::{time, SqliteStore, StoreError};
 use crate::app::ports::{AgendaRun, AgendaStore, NewJob};
 use crate::domain::agenda::{self, DayItem, KEY_PREFIX};
 use crate::domain::grouping::Mode;
+use crate::domain::kit::BreakoutPlan;
 use crate::domain::MeetingId;
-use crate::kit::BreakoutPlan;
 use crate::storage::columns::{question_ids_from_db, question_ids_to_db};
 
 struct ItemRow {

@@ -152,10 +152,10 @@ impl MeetingStore for SqliteStore {
         self.load_meeting(None, Some(db_id(guild.0))).await
     }
 
-    async fn set_meeting_state(&self, id: MeetingId, state: MeetingState) -> Result<(), StoreError> {
+    async fn set_meeting_state(&self, id: MeetingId, state: MeetingState, at: DateTime<Utc>) -> Result<(), StoreError> {
         let s = state.as_str();
         // The end is remembered for retention (the first time only).
-        let now = time::to_db(chrono::Utc::now());
+        let now = time::to_db(at);
         let done = sqlx::query!(
             "UPDATE meetings SET state = ?,
              ended_at = CASE WHEN ? = 'ended' THEN COALESCE(ended_at, ?) ELSE ended_at END WHERE id = ?",

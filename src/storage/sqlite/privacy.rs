@@ -198,24 +198,7 @@ impl PrivacyStore for SqliteStore {
 
     async fn record_audit(&self, guild: GuildId, entry: &AuditEntry) -> Result<(), StoreError> {
         self.ensure_guild_row(guild).await?;
-        let g = db_id(guild.0);
-        let at = time::to_db(entry.at);
-        let actor = entry.actor.map(|a| db_id(a.0));
-        let action = entry.action.as_str();
-        let meeting = entry.meeting.map(|m| m.0);
-        let detail: String = entry.detail.chars().take(200).collect();
-        sqlx::query!(
-            "INSERT INTO audit_log (guild_id, at, actor_id, action, meeting_id, detail) VALUES (?, ?, ?, ?, ?, ?)",
-            g,
-            at,
-            actor,
-            action,
-            meeting,
-            detail
-        )
-        .execute(&self.pool)
-        .await?;
-        Ok(())
+        insert_audit(&mut *self.pool.acquire().await?, db_id(guild.0), entry).await
     }
 
     async fn audit_log(&self, guild: GuildId, limit: u32) -> Result<Vec<AuditEntry>, StoreError> {
@@ -285,11 +268,16 @@ impl PrivacyStore for SqliteStore {
         &self,
         meeting: MeetingId,
         figures: &[KeyFigure],
-        now: DateTime<Utc>,
+        audit: &AuditEntry,
     ) -> Result<u64, StoreError> {
-        let now = time::to_db(now);
+        let now = time::to_db(audit.at);
         let m = meeting.0;
         let mut tx = self.pool.begin().await?;
+        let Some(guild) =
+            sqlx::query_scalar!("SELECT guild_id FROM meetings WHERE id = ?", m).fetch_optional(&mut *tx).await?
+        else {
+            return Ok(0);
+        };
         for f in figures {
             let (q, unit, value) = (f.question.as_str(), f.unit.key(), f.value.to_string());
             sqlx::query!(
@@ -332,6 +320,7 @@ impl PrivacyStore for SqliteStore {
         .await?
         .rows_affected();
         sqlx::query!("UPDATE meetings SET purged_at = ? WHERE id = ?", now, m).execute(&mut *tx).await?;
+        insert_audit(&mut tx, guild, audit).await?;
         tx.commit().await?;
         Ok(deleted)
     }
@@ -604,6 +593,28 @@ impl PrivacyStore for SqliteStore {
         tx.commit().await?;
         Ok(changed)
     }
+}
+
+/// Writes one audit entry (its detail cut to 200 characters) on `conn`, in or out of a
+/// transaction.
+async fn insert_audit(conn: &mut sqlx::SqliteConnection, guild: i64, entry: &AuditEntry) -> Result<(), StoreError> {
+    let at = time::to_db(entry.at);
+    let actor = entry.actor.map(|a| db_id(a.0));
+    let action = entry.action.as_str();
+    let meeting = entry.meeting.map(|m| m.0);
+    let detail: String = entry.detail.chars().take(200).collect();
+    sqlx::query!(
+        "INSERT INTO audit_log (guild_id, at, actor_id, action, meeting_id, detail) VALUES (?, ?, ?, ?, ?, ?)",
+        guild,
+        at,
+        actor,
+        action,
+        meeting,
+        detail
+    )
+    .execute(conn)
+    .await?;
+    Ok(())
 }
 
 impl SqliteStore {

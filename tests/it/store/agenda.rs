@@ -4,7 +4,7 @@
 use samrad::app::ports::AgendaRun;
 use samrad::domain::agenda::DayItem;
 use samrad::domain::grouping::Mode;
-use samrad::kit::{AgendaKind, BreakoutPlan};
+use samrad::domain::kit::{AgendaKind, BreakoutPlan};
 
 use super::*;
 

@@ -81,11 +81,11 @@ async fn current_meeting_is_the_newest_that_has_not_ended(db: &Db) {
     let elsewhere = db.store.create_meeting(&new_meeting(OTHER_GUILD, "kit-c"), at(2)).await.unwrap();
     let current = |g| async move { db.store.current_meeting(g).await.unwrap().map(|m| m.id) };
     assert_eq!(current(GUILD).await, Some(second));
-    db.store.set_meeting_state(second, MeetingState::Closed).await.unwrap();
+    db.store.set_meeting_state(second, MeetingState::Closed, t0()).await.unwrap();
     assert_eq!(current(GUILD).await, Some(second), "closed is not ended");
-    db.store.set_meeting_state(second, MeetingState::Ended).await.unwrap();
+    db.store.set_meeting_state(second, MeetingState::Ended, t0()).await.unwrap();
     assert_eq!(current(GUILD).await, Some(first));
-    db.store.set_meeting_state(first, MeetingState::Ended).await.unwrap();
+    db.store.set_meeting_state(first, MeetingState::Ended, t0()).await.unwrap();
     assert_eq!(current(GUILD).await, None);
     assert_eq!(current(OTHER_GUILD).await, Some(elsewhere));
 }
@@ -93,10 +93,10 @@ async fn current_meeting_is_the_newest_that_has_not_ended(db: &Db) {
 async fn meeting_state_round_trips_every_state(db: &Db) {
     let id = meeting(db).await;
     for state in [MeetingState::Open, MeetingState::Closed, MeetingState::Scheduled, MeetingState::Ended] {
-        db.store.set_meeting_state(id, state).await.unwrap();
+        db.store.set_meeting_state(id, state, t0()).await.unwrap();
         assert_eq!(db.store.meeting(id).await.unwrap().unwrap().state, state);
     }
-    assert_not_found(db.store.set_meeting_state(MeetingId(987_654), MeetingState::Open).await, "unknown meeting");
+    assert_not_found(db.store.set_meeting_state(MeetingId(987_654), MeetingState::Open, t0()).await, "unknown meeting");
 }
 
 async fn a_duplicate_question_id_is_a_conflict_and_stores_nothing(db: &Db) {

@@ -2,6 +2,7 @@
 //! retention (purge keeps key figures) and a member's own data.
 
 use samrad::app::privacy_store::{AuditAction, AuditEntry, Consent};
+use samrad::app::retention::audit_entry;
 use samrad::domain::digest::KeyFigure;
 use samrad::domain::privacy::{Anonymity, AuthorSecret};
 use samrad::domain::{MeetingState, Phase, Question, QuestionKind};
@@ -125,18 +126,20 @@ async fn purging_a_meeting_deletes_its_words_and_keeps_key_figures(db: &Db) {
     let key = secret().author_key(GUILD, m, who);
     db.store.save_anonymous_answers(m, GUILD, who, &key, &[(qid("anon"), "hidden".into(), None)], at(1)).await.unwrap();
     let figure = KeyFigure { question: qid("count"), unit: unit("Arkitektur"), value: 12.5 };
-    let deleted = db.store.purge_meeting(m, std::slice::from_ref(&figure), at(9)).await.unwrap();
+    let audit = audit_entry(m, "Møte om styrkedjan", at(9));
+    let deleted = db.store.purge_meeting(m, std::slice::from_ref(&figure), &audit).await.unwrap();
     assert!(deleted >= 4, "two answers, one anonymous answer, one respondent: {deleted}");
     assert!(db.store.answers(m).await.unwrap().is_empty());
     assert!(db.store.anonymous_answers(m).await.unwrap().is_empty());
     assert!(db.store.anonymous_respondents(m).await.unwrap().is_empty());
     assert_eq!(db.store.kept_key_figures(m).await.unwrap(), vec![figure]);
     assert!(db.store.member(GUILD, who).await.unwrap().is_some(), "members stay");
+    assert_eq!(db.store.audit_log(GUILD, 10).await.unwrap(), vec![audit], "recorded with the deletion");
 }
 
 async fn ended_meetings_are_listed_only_under_a_retention_setting(db: &Db) {
     let m = meeting(db).await;
-    db.store.set_meeting_state(m, MeetingState::Ended).await.unwrap();
+    db.store.set_meeting_state(m, MeetingState::Ended, at(5)).await.unwrap();
     assert!(db.store.ended_meetings().await.unwrap().is_empty(), "retention is off by default");
     assert_eq!(db.store.retention_days(GUILD).await.unwrap(), None);
     db.store.set_retention_days(GUILD, Some(30)).await.unwrap();
@@ -144,9 +147,10 @@ async fn ended_meetings_are_listed_only_under_a_retention_setting(db: &Db) {
     let ended = db.store.ended_meetings().await.unwrap();
     assert_eq!(ended.len(), 1);
     assert_eq!((ended[0].meeting, ended[0].retention_days), (m, Some(30)));
-    let since = chrono::Utc::now() - ended[0].ended;
-    assert!(since < Duration::minutes(5) && since >= Duration::zero(), "ended now: {since}");
-    db.store.purge_meeting(m, &[], at(1)).await.unwrap();
+    assert_eq!(ended[0].ended, at(5), "ended at the clock's time");
+    db.store.set_meeting_state(m, MeetingState::Ended, at(50)).await.unwrap();
+    assert_eq!(db.store.ended_meetings().await.unwrap()[0].ended, at(5), "the first end is kept");
+    db.store.purge_meeting(m, &[], &audit_entry(m, "Møte", at(1))).await.unwrap();
     assert!(db.store.ended_meetings().await.unwrap().is_empty(), "purged meetings are done");
     assert_eq!(db.store.meeting_ids(GUILD).await.unwrap(), vec![m]);
 }

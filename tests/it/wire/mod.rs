@@ -141,13 +141,13 @@ impl Wire {
         let fake = FakeDiscord::builder().heartbeat_interval(Duration::from_millis(500)).start().await;
         fake.add_guild(setup.guild);
         let clock = Arc::new(ManualClock::new(setup.now));
+        let port: Arc<dyn samrad::app::ports::Store> = Arc::new(store.clone());
         let settings = BotSettings {
             token: SecretString::from("MTAw.fake.token"),
             api_base: Some(fake.base_url()),
-            store: Arc::new(store.clone()),
+            kits: Arc::new(samrad::app::kit_library::KitLibrary::from_folder(port.clone(), setup.kits_dir)),
+            store: port,
             summariser: Arc::new(samrad::app::summarise::Offline),
-            kits_dir: setup.kits_dir,
-            kits: Arc::new(|dir, id| samrad::kit::find_kit(dir, id).map_err(|e| e.to_string())),
             tick_every: Duration::from_millis(100),
             clock: clock.clone() as Arc<dyn Clock>,
             shards: None,

@@ -70,14 +70,14 @@ async fn two_processes_share_one_database(db: &Db) {
 
     let mut processes = Vec::new();
     for range in [0..1, 1..2] {
+        // Each process opens its own store, as two `samrad run` processes do.
+        let store = samrad::storage::open(&db_url).await.unwrap();
         let settings = BotSettings {
             token: SecretString::from("MTAw.fake.token"),
             api_base: Some(fake.base_url()),
-            // Each process opens its own store, as two `samrad run` processes do.
-            store: samrad::storage::open(&db_url).await.unwrap(),
+            kits: Arc::new(samrad::app::kit_library::KitLibrary::from_folder(store.clone(), prompts())),
+            store,
             summariser: Arc::new(samrad::app::summarise::Offline),
-            kits_dir: prompts(),
-            kits: Arc::new(|dir, id| samrad::kit::find_kit(dir, id).map_err(|e| e.to_string())),
             tick_every: Duration::from_millis(50),
             clock: clock.clone() as Arc<dyn Clock>,
             shards: Some(ShardPlan { total: 2, range }),

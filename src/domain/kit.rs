@@ -100,3 +100,11 @@ impl Default for KitSchedule {
         }
     }
 }
+
+/// A kit shipped with the bot (the kits folder), with its text for `/kit download` and for the
+/// meetings loaded from it to keep.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ShippedKit {
+    pub kit: Kit,
+    pub source: String,
+}
