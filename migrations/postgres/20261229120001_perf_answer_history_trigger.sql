@@ -1,5 +1,5 @@
 -- An answer's replaced version moves to `answer_revisions` inside the database, as in
--- `migrations/20261229000001_perf_answer_history_trigger.sql`: a submission is one statement.
+-- `migrations/20261229120001_perf_answer_history_trigger.sql`: a submission is one statement.
 CREATE FUNCTION answers_keep_history() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     INSERT INTO answer_revisions (meeting_id, question_id, user_id, revision, value, replaced_at)
