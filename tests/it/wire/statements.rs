@@ -219,8 +219,11 @@ mod cost {
             [("status".into(), "The plan is being revised.".into(), 2), ("women-managers".into(), "40".into(), 1)]
         );
         for (what, s) in [("first submit", &first), ("edit", &edit)] {
-            println!("{what}: {} statements\n  {}", s.sql.len(), s.sql.join("\n  "));
-            assert!(s.sql.len() <= 6, "{what}: {} statements:\n{}", s.sql.len(), s.sql.join("\n"));
+            // A connection the pool opens meanwhile runs sqlx's setup (`PRAGMA journal_mode = WAL; …`)
+            // once in its life: not a statement of this submit.
+            let sql: Vec<&String> = s.sql.iter().filter(|q| !q.starts_with("PRAGMA")).collect();
+            println!("{what}: {} statements\n  {:?}", sql.len(), sql);
+            assert!(sql.len() <= 6, "{what}: {} statements:\n{:#?}", sql.len(), s.sql);
         }
         w.finish().await;
     }
