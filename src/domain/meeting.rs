@@ -21,6 +21,22 @@ pub enum QuestionKind {
     Number,
 }
 
+impl QuestionKind {
+    /// Every kind's name, as kits write it (`kind = "yes_no"`) and storage spells it.
+    pub const NAMES: [&'static str; 5] = ["free", "yes_no", "scale", "choice", "number"];
+
+    /// This kind's name (one of [`QuestionKind::NAMES`]).
+    pub fn name(&self) -> &'static str {
+        match self {
+            Self::Free => "free",
+            Self::YesNo => "yes_no",
+            Self::Scale { .. } => "scale",
+            Self::Choice { .. } => "choice",
+            Self::Number => "number",
+        }
+    }
+}
+
 /// When in the meeting cycle a question is asked.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Phase {

@@ -9,7 +9,6 @@ use super::validate::{line_of, non_empty, required};
 use crate::domain::privacy::Anonymity;
 use crate::domain::{Phase, Question, QuestionId, QuestionKind};
 
-const QUESTION_KINDS: &[&str] = &["free", "yes_no", "scale", "choice", "number"];
 const PHASES: &[&str] = &["reflection", "evaluation", "during"];
 /// Discord select menus hold at most 25 options; scale and choice questions use one.
 const MAX_SELECT_OPTIONS: usize = 25;
@@ -116,7 +115,7 @@ fn question_kind(sink: &mut Sink<'_>, q: &RawQuestion, name: &str, span: Range<u
         "scale" => scale(sink, q, span),
         "choice" => choice(sink, q, span),
         other => {
-            sink.at(span, format!("unknown question kind `{other}`"), choose_hint(other, QUESTION_KINDS));
+            sink.at(span, format!("unknown question kind `{other}`"), choose_hint(other, &QuestionKind::NAMES));
             None
         }
     }

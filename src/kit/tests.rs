@@ -164,6 +164,20 @@ fn scale_min_must_be_below_max() {
 }
 
 #[test]
+fn every_question_kind_name_is_read_from_a_kit() {
+    for name in QuestionKind::NAMES {
+        let extra = match name {
+            "scale" => "\nmin = 1\nmax = 5",
+            "choice" => "\noptions = [\"Ja\", \"Nei\"]",
+            _ => "",
+        };
+        let src = edit("kind = \"scale\"\nmin = 1\nmax = 5", &format!("kind = \"{name}\"{extra}"));
+        let kit = parse_kit(&src, "test.toml").unwrap_or_else(|e| panic!("kind {name}: {e}"));
+        assert_eq!(kit.questions[1].kind.name(), name);
+    }
+}
+
+#[test]
 fn choice_needs_two_options() {
     let src = edit("kind = \"scale\"\nmin = 1\nmax = 5", "kind = \"choice\"\noptions = [\"Ja\"]");
     assert_error(&src, 17, "at least 2 options (got 1)");

@@ -11,6 +11,7 @@ use super::error::{choose_hint, did_you_mean, line_col, Sink};
 use super::questions::questions;
 use super::raw::{RawKit, RawSchedule, S};
 use super::schedule::check_schedule;
+use crate::domain::grouping::Mode;
 use crate::domain::kit::{Kit, KitSchedule};
 use crate::domain::privacy::Anonymity;
 use crate::domain::{Question, RoleName, UnitName};
@@ -110,7 +111,7 @@ fn plans_needing_units(sink: &mut Sink<'_>, raw: &RawKit) {
     for plan in &raw.breakouts {
         let Some(mode) = &plan.get_ref().mode else { continue };
         let name = mode.get_ref().trim().to_lowercase();
-        if matches!(name.as_str(), "units" | "mixed" | "same-unit" | "pairs") {
+        if Mode::parse(&name).is_some_and(Mode::seats_by_unit) {
             sink.at(
                 mode.span(),
                 format!("breakout mode `{name}` seats people by unit, and this kit has no `units`"),

@@ -8,13 +8,11 @@ use crate::domain::{Phase, QuestionId, QuestionKind};
 /// `QuestionKind` ↔ (kind, options_json) columns.
 pub(super) fn kind_to_db(kind: &QuestionKind) -> (String, String) {
     match kind {
-        QuestionKind::Free => ("free".into(), "[]".into()),
-        QuestionKind::YesNo => ("yes_no".into(), "[]".into()),
-        QuestionKind::Scale { min, max } => (format!("scale:{min}:{max}"), "[]".into()),
+        QuestionKind::Free | QuestionKind::YesNo | QuestionKind::Number => (kind.name().into(), "[]".into()),
+        QuestionKind::Scale { min, max } => (format!("{}:{min}:{max}", kind.name()), "[]".into()),
         QuestionKind::Choice { options } => {
-            ("choice".into(), serde_json::to_string(options).unwrap_or_else(|_| "[]".into()))
+            (kind.name().into(), serde_json::to_string(options).unwrap_or_else(|_| "[]".into()))
         }
-        QuestionKind::Number => ("number".into(), "[]".into()),
     }
 }
 
@@ -76,4 +74,28 @@ pub(super) fn end_of_day(date: &str, timezone: &str) -> Result<chrono::DateTime<
     let tz: chrono_tz::Tz = timezone.parse().map_err(|_| bad())?;
     let midnight = day.succ_opt().ok_or_else(bad)?.and_hms_opt(0, 0, 0).ok_or_else(bad)?;
     Ok(midnight.and_local_timezone(tz).earliest().ok_or_else(bad)?.with_timezone(&chrono::Utc))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// One question of every kind, spelled in columns and read back; a kind named in
+    /// `QuestionKind::NAMES` without an example here fails.
+    #[test]
+    fn every_question_kind_round_trips_through_its_columns() {
+        let kinds = [
+            QuestionKind::Free,
+            QuestionKind::YesNo,
+            QuestionKind::Scale { min: 1, max: 5 },
+            QuestionKind::Choice { options: vec!["A".into(), "B".into()] },
+            QuestionKind::Number,
+        ];
+        let names: Vec<&str> = kinds.iter().map(QuestionKind::name).collect();
+        assert_eq!(names, QuestionKind::NAMES);
+        for kind in kinds {
+            let (column, options) = kind_to_db(&kind);
+            assert_eq!(kind_from_db(&column, &options).expect("reads back"), kind);
+        }
+    }
 }

@@ -33,7 +33,7 @@ pub async fn split<S: Store + ?Sized>(
     if store.open_round(meeting.id).await?.is_some() {
         return Err(BreakoutError::RoundRunning);
     }
-    if meeting.units.is_empty() && matches!(request.mode, Mode::Units | Mode::SameUnit | Mode::Pairs) {
+    if meeting.units.is_empty() && request.mode.seats_by_unit() {
         return Err(BreakoutError::NeedsUnits(request.mode));
     }
     let settings = store.guild_settings(actor.guild).await?;

@@ -70,6 +70,14 @@ impl Mode {
         names
     }
 
+    /// Whether the mode seats people by their unit (a meeting without units cannot use it).
+    pub fn seats_by_unit(self) -> bool {
+        match self {
+            Mode::Units | Mode::SameUnit | Mode::Pairs => true,
+            Mode::Random | Mode::Roles | Mode::Choose => false,
+        }
+    }
+
     /// Accepts the names used in kits and commands; `mixed` is another name for `units`.
     pub fn parse(s: &str) -> Option<Mode> {
         Some(match s.trim().to_lowercase().as_str() {
