@@ -80,3 +80,127 @@ kit-e-ask-not-during = spørsmålet `{ $id }` stilles under møtet, men er ikke 
 kit-h-ask-not-during = legg til phase = "during" på spørsmålet
 kit-e-ask-twice = spørsmålet `{ $id }` stilles allerede på linje { $line }
 kit-h-ask-twice = still hvert spørsmål ved ett agendapunkt; `/agenda ask` kan legge det ut igjen
+kit-e-invalid = opplegget er ugyldig
+kit-h-keyword-english = skriv `{ $meant }` (nøkkelordene i opplegget er engelske)
+kit-h-one-of = bruk ett av: { $ids }
+kit-e-missing-key = mangler den påkrevde nøkkelen `{ $key }` { $place }
+kit-place-question = i spørsmål nr. { $n }
+kit-place-plan = i gruppeplan nr. { $n }
+kit-place-agenda = i agendapunkt nr. { $n }
+kit-h-key-id = f.eks. id = "larandetraff-2"
+kit-h-key-title = navnet på møtet
+kit-h-key-language = nb, sv eller en
+kit-h-key-date = møtedagen, f.eks. date = 2027-03-15
+kit-e-empty-title = tittelen er tom
+kit-e-empty-purpose = formålslinjen er tom
+kit-e-empty-question-text = spørsmålsteksten er tom
+kit-e-empty-help = hjelpeteksten er tom
+kit-e-empty-plan-title = tittelen på gruppeplanen er tom
+kit-e-empty-agenda-title = tittelen på agendapunktet er tom
+kit-h-empty = skriv litt tekst mellom anførselstegnene
+kit-e-slug-kit = ugyldig id for opplegget: `{ $value }`
+kit-e-slug-previous = ugyldig id for forrige opplegg: `{ $value }`
+kit-e-slug-plan = ugyldig id for gruppeplanen: `{ $value }`
+kit-h-slug = bruk 1 til { $max } tegn av a-z, 0-9, '-' og '_' (ikke æ, ø, å, ä, ö), f.eks. `larandetraff-2`
+kit-e-language = språket `{ $value }` støttes ikke
+kit-e-previous-self = et opplegg kan ikke følge etter seg selv
+kit-h-previous-self = `previous` er id-en til opplegget for forrige møte
+kit-e-timezone = ukjent tidssone `{ $value }`
+kit-h-timezone = bruk et IANA-navn som Europe/Oslo eller Europe/Stockholm
+kit-e-date = ugyldig dato { $value }
+kit-h-date = skriv møtedagen som år-måned-dag, f.eks. date = 2027-03-15
+kit-e-duplicate-unit = enheten `{ $name }` står to ganger (allerede som `{ $first }` på linje { $line })
+kit-e-duplicate-role = rollen `{ $name }` står to ganger (allerede som `{ $first }` på linje { $line })
+kit-h-duplicate-name = store og små bokstaver regnes som like i navn; skriv hvert navn én gang
+kit-e-unit-name = ugyldig enhetsnavn `{ $value }`
+kit-e-role-name = ugyldig rollenavn `{ $value }`
+kit-h-name-length = navn har 1 til 100 tegn
+kit-e-unit-answers-no-units = `unit_answers` samler ett svar per enhet, og dette opplegget har ingen `units`
+kit-h-unit-answers-no-units = legg til units = ["..."] øverst, eller fjern unit_answers
+kit-e-unit-answers-anonymous = spørsmålet `{ $id }` er anonymt, og et enhetssvar vises alltid med enheten sin
+kit-h-unit-answers-anonymous = sett anonymous = false på spørsmålet, eller fjern unit_answers
+kit-e-mode-needs-units = gruppemodusen `{ $mode }` setter folk sammen etter enhet, og dette opplegget har ingen `units`
+kit-h-mode-needs-units = legg til units = ["..."] øverst, eller bruk random, roles eller choose
+
+## Kit errors: questions
+kit-h-question-id = en kort id som `q1`
+kit-h-question-text = spørsmålet slik medlemmene skal lese det
+kit-e-question-id = ugyldig spørsmåls-id `{ $value }`
+kit-h-question-id-chars = bruk bare a-z, 0-9, '-' og '_', høyst { $max } tegn, f.eks. `q1` eller `nokkeltal-lon`
+kit-e-duplicate-question = spørsmåls-id-en `{ $id }` er brukt før (første gang på linje { $line })
+kit-h-duplicate-question = gi hvert spørsmål sin egen id
+kit-e-phase = ukjent fase `{ $value }`
+kit-e-question-kind = ukjent spørsmålstype `{ $value }`
+kit-e-only-scale = `{ $key }` gjelder bare skalaspørsmål
+kit-h-only-scale = fjern den, eller sett kind = "scale"
+kit-e-only-choice = `options` gjelder bare flervalgsspørsmål
+kit-h-only-choice = fjern den, eller sett kind = "choice"
+kit-e-scale-range = { $value } er utenfor gyldig område
+kit-h-scale-range = skalaer er små hele tall, f.eks. 1 til 5
+kit-e-scale-order = skalaens min ({ $min }) må være mindre enn max ({ $max })
+kit-h-scale-order = f.eks. min = 1, max = 5
+kit-e-scale-steps = en skala fra { $min } til { $max } har { $steps } trinn; høyst { $most } får plass
+kit-h-scale-steps = nedtrekksmenyer i Discord har plass til { $most } valg; bruk en kortere skala eller et tallspørsmål
+kit-e-choice-options = et flervalgsspørsmål trenger `options`
+kit-h-choice-options = f.eks. options = ["Ja", "Delvis", "Nei"]
+kit-e-option-length = et valg må ha 1 til { $most } tegn
+kit-h-option-length = Discord viser valgene i en nedtrekksmeny
+kit-e-duplicate-option = valget `{ $option }` står to ganger
+kit-h-duplicate-option = skriv hvert valg én gang
+kit-e-choice-few = et flervalgsspørsmål trenger minst 2 valg (har { $count })
+kit-h-choice-few = bruk yes_no for ett ja/nei-spørsmål, eller legg til valg
+kit-e-choice-many = { $count } valg er for mange; høyst { $most } får plass
+kit-h-choice-many = nedtrekksmenyer i Discord har plass til { $most } valg
+
+## Kit errors: schedule and times
+kit-e-time = ugyldig klokkeslett { $value }
+kit-h-time = skriv et 24-timers klokkeslett i anførselstegn, f.eks. "09:30"
+kit-when = { $days ->
+    [0] møtedagen kl. { $time }
+    [one] 1 dag før kl. { $time }
+   *[other] { $days } dager før kl. { $time }
+}
+kit-e-days = { $value } er ikke et antall dager
+kit-h-days = et helt tall fra 0 (møtedagen) til { $most }
+kit-e-opens-after-deadline = svarene åpner ({ $open }) etter fristen ({ $deadline })
+kit-h-opens-after-deadline = open_days_before må være større enn deadline_days_before
+kit-e-reminder-outside = påminnelsen { $reminder } er ikke mellom åpningen ({ $open }) og fristen ({ $deadline })
+kit-h-reminder-outside = verdiene i reminders_days_before må være under { $open } og minst { $deadline }
+kit-e-cron = ugyldig remind_cron `{ $value }`: { $detail }
+kit-h-cron = fem felt: minutt time dag-i-måneden måned ukedag, f.eks. "0 9 * * MON"
+kit-e-cron-never = remind_cron `{ $value }` slår aldri til mellom åpningen ({ $open }) og fristen ({ $deadline })
+kit-h-cron-never = velg et mønster som treffer en dag mens svarene er åpne, eller fjern det
+
+## Kit errors: breakout plans and the agenda
+kit-h-plan-id = en kort id som `smagrupper`
+kit-h-plan-title = hva gruppene skal gjøre
+kit-h-plan-minutes = hvor lenge grupperommene er åpne
+kit-e-duplicate-plan = gruppeplan-id-en `{ $id }` er brukt før (første gang på linje { $line })
+kit-h-duplicate-plan = gi hver plan sin egen id
+kit-e-mode = ukjent gruppemodus `{ $value }`
+kit-e-room-size = romstørrelsen { $value } er for liten
+kit-h-room-size = et rom trenger minst 2 personer; utelat `size` for å la modusen bestemme
+kit-e-plan-question = gruppeplanen viser til et ukjent spørsmål `{ $id }`
+kit-h-no-questions = opplegget har ingen [[questions]]
+kit-h-question-ids = spørsmåls-id-er i opplegget: { $ids }
+kit-e-minutes = { $value } minutter er ikke en varighet
+kit-h-minutes = et helt antall minutter fra 1, f.eks. minutes = 30
+kit-e-overlap = agendapunktet `{ $title }` ({ $start }–{ $end }) overlapper `{ $other }` ({ $other_start }–{ $other_end }, linje { $line })
+kit-h-overlap = start det når det andre slutter, eller gjør det andre kortere
+kit-h-agenda-title = hva som skjer, f.eks. title = "Lunsj"
+kit-h-agenda-start = f.eks. start = "09:30"
+kit-h-agenda-minutes = hvor lenge det varer, f.eks. minutes = 30 (eller oppgi end = "10:00")
+kit-e-agenda-kind = ukjent type agendapunkt `{ $value }`
+kit-e-end-mismatch = `end` ({ $end }) stemmer ikke med start + minutes ({ $minutes })
+kit-h-end-mismatch = oppgi enten `minutes` eller `end`
+kit-e-end-before-start = agendapunktet slutter ({ $end }) før det starter, eller etter midnatt
+kit-h-end-before-start = agendapunkter slutter på møtedagen, etter at de har startet
+kit-e-past-midnight = agendapunktet som starter { $start } og varer { $minutes } minutter, går til midnatt eller forbi
+kit-h-past-midnight = agendapunkter slutter på møtedagen; sjekk start og minutes
+kit-e-only-breakout = `breakout` gjelder bare agendapunkter med kind = "breakout"
+kit-h-only-breakout = sett kind = "breakout" eller fjern linjen
+kit-e-plan-longer = gruppeplanen `{ $plan }` tar { $plan_minutes } minutter, men dette agendapunktet har { $minutes }
+kit-h-plan-longer = gjør punktet lengre eller planens minutes kortere
+kit-e-missing-plan = agendapunktet viser til en gruppeplan som mangler: `{ $id }`
+kit-h-add-plan = legg til en [[breakouts]]-plan med denne id-en
+kit-h-plan-ids = gruppeplaner i opplegget: { $ids }

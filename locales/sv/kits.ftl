@@ -80,3 +80,127 @@ kit-e-ask-not-during = frågan `{ $id }` ställs under mötet men är inte en fr
 kit-h-ask-not-during = lägg till phase = "during" på frågan
 kit-e-ask-twice = frågan `{ $id }` ställs redan på rad { $line }
 kit-h-ask-twice = ställ varje fråga vid en agendapunkt; `/agenda ask` kan publicera den igen
+kit-e-invalid = upplägget är ogiltigt
+kit-h-keyword-english = skriv `{ $meant }` (nyckelorden i upplägget är engelska)
+kit-h-one-of = använd ett av: { $ids }
+kit-e-missing-key = den obligatoriska nyckeln `{ $key }` saknas { $place }
+kit-place-question = i fråga nr { $n }
+kit-place-plan = i gruppplan nr { $n }
+kit-place-agenda = i agendapunkt nr { $n }
+kit-h-key-id = t.ex. id = "larandetraff-2"
+kit-h-key-title = mötets namn
+kit-h-key-language = nb, sv eller en
+kit-h-key-date = mötesdagen, t.ex. date = 2027-03-15
+kit-e-empty-title = titeln är tom
+kit-e-empty-purpose = syftesraden är tom
+kit-e-empty-question-text = frågetexten är tom
+kit-e-empty-help = hjälptexten är tom
+kit-e-empty-plan-title = gruppplanens titel är tom
+kit-e-empty-agenda-title = agendapunktets titel är tom
+kit-h-empty = skriv lite text mellan citattecknen
+kit-e-slug-kit = ogiltigt id för upplägget: `{ $value }`
+kit-e-slug-previous = ogiltigt id för föregående upplägg: `{ $value }`
+kit-e-slug-plan = ogiltigt id för gruppplanen: `{ $value }`
+kit-h-slug = använd 1 till { $max } tecken av a-z, 0-9, '-' och '_' (inte æ, ø, å, ä, ö), t.ex. `larandetraff-2`
+kit-e-language = språket `{ $value }` stöds inte
+kit-e-previous-self = ett upplägg kan inte följa efter sig självt
+kit-h-previous-self = `previous` är id:t för upplägget till föregående möte
+kit-e-timezone = okänd tidszon `{ $value }`
+kit-h-timezone = använd ett IANA-namn som Europe/Stockholm eller Europe/Oslo
+kit-e-date = ogiltigt datum { $value }
+kit-h-date = skriv mötesdagen som år-månad-dag, t.ex. date = 2027-03-15
+kit-e-duplicate-unit = enheten `{ $name }` står två gånger (redan som `{ $first }` på rad { $line })
+kit-e-duplicate-role = rollen `{ $name }` står två gånger (redan som `{ $first }` på rad { $line })
+kit-h-duplicate-name = stora och små bokstäver räknas som lika i namn; skriv varje namn en gång
+kit-e-unit-name = ogiltigt enhetsnamn `{ $value }`
+kit-e-role-name = ogiltigt rollnamn `{ $value }`
+kit-h-name-length = namn har 1 till 100 tecken
+kit-e-unit-answers-no-units = `unit_answers` samlar ett svar per enhet, och det här upplägget har inga `units`
+kit-h-unit-answers-no-units = lägg till units = ["..."] överst, eller ta bort unit_answers
+kit-e-unit-answers-anonymous = frågan `{ $id }` är anonym, och ett enhetssvar visas alltid med sin enhet
+kit-h-unit-answers-anonymous = sätt anonymous = false på frågan, eller ta bort unit_answers
+kit-e-mode-needs-units = gruppläget `{ $mode }` placerar folk efter enhet, och det här upplägget har inga `units`
+kit-h-mode-needs-units = lägg till units = ["..."] överst, eller använd random, roles eller choose
+
+## Kit errors: questions
+kit-h-question-id = ett kort id som `q1`
+kit-h-question-text = frågan så som medlemmarna ska läsa den
+kit-e-question-id = ogiltigt fråge-id `{ $value }`
+kit-h-question-id-chars = använd bara a-z, 0-9, '-' och '_', högst { $max } tecken, t.ex. `q1` eller `nokkeltal-lon`
+kit-e-duplicate-question = fråge-id:t `{ $id }` används redan (första gången på rad { $line })
+kit-h-duplicate-question = ge varje fråga ett eget id
+kit-e-phase = okänd fas `{ $value }`
+kit-e-question-kind = okänd frågetyp `{ $value }`
+kit-e-only-scale = `{ $key }` gäller bara skalfrågor
+kit-h-only-scale = ta bort den, eller sätt kind = "scale"
+kit-e-only-choice = `options` gäller bara flervalsfrågor
+kit-h-only-choice = ta bort den, eller sätt kind = "choice"
+kit-e-scale-range = { $value } ligger utanför tillåtet intervall
+kit-h-scale-range = skalor är små heltal, t.ex. 1 till 5
+kit-e-scale-order = skalans min ({ $min }) måste vara mindre än max ({ $max })
+kit-h-scale-order = t.ex. min = 1, max = 5
+kit-e-scale-steps = en skala från { $min } till { $max } har { $steps } steg; högst { $most } får plats
+kit-h-scale-steps = rullgardinsmenyer i Discord rymmer { $most } alternativ; använd en kortare skala eller en sifferfråga
+kit-e-choice-options = en flervalsfråga behöver `options`
+kit-h-choice-options = t.ex. options = ["Ja", "Delvis", "Nej"]
+kit-e-option-length = ett alternativ måste ha 1 till { $most } tecken
+kit-h-option-length = Discord visar alternativen i en rullgardinsmeny
+kit-e-duplicate-option = alternativet `{ $option }` står två gånger
+kit-h-duplicate-option = skriv varje alternativ en gång
+kit-e-choice-few = en flervalsfråga behöver minst 2 alternativ (har { $count })
+kit-h-choice-few = använd yes_no för en enkel ja/nej-fråga, eller lägg till alternativ
+kit-e-choice-many = { $count } alternativ är för många; högst { $most } får plats
+kit-h-choice-many = rullgardinsmenyer i Discord rymmer { $most } alternativ
+
+## Kit errors: schedule and times
+kit-e-time = ogiltig tid { $value }
+kit-h-time = skriv en 24-timmarstid inom citattecken, t.ex. "09:30"
+kit-when = { $days ->
+    [0] mötesdagen kl. { $time }
+    [one] 1 dag före kl. { $time }
+   *[other] { $days } dagar före kl. { $time }
+}
+kit-e-days = { $value } är inte ett antal dagar
+kit-h-days = ett heltal från 0 (mötesdagen) till { $most }
+kit-e-opens-after-deadline = svaren öppnar ({ $open }) efter sista dagen ({ $deadline })
+kit-h-opens-after-deadline = open_days_before måste vara större än deadline_days_before
+kit-e-reminder-outside = påminnelsen { $reminder } ligger inte mellan öppningen ({ $open }) och sista dagen ({ $deadline })
+kit-h-reminder-outside = värdena i reminders_days_before måste vara under { $open } och minst { $deadline }
+kit-e-cron = ogiltigt remind_cron `{ $value }`: { $detail }
+kit-h-cron = fem fält: minut timme dag-i-månaden månad veckodag, t.ex. "0 9 * * MON"
+kit-e-cron-never = remind_cron `{ $value }` slår aldrig till mellan öppningen ({ $open }) och sista dagen ({ $deadline })
+kit-h-cron-never = välj ett mönster som träffar en dag medan svaren är öppna, eller ta bort det
+
+## Kit errors: breakout plans and the agenda
+kit-h-plan-id = ett kort id som `smagrupper`
+kit-h-plan-title = vad grupperna ska göra
+kit-h-plan-minutes = hur länge grupprummen är öppna
+kit-e-duplicate-plan = gruppplanens id `{ $id }` används redan (första gången på rad { $line })
+kit-h-duplicate-plan = ge varje plan ett eget id
+kit-e-mode = okänt gruppläge `{ $value }`
+kit-e-room-size = rumsstorleken { $value } är för liten
+kit-h-room-size = ett rum behöver minst 2 personer; utelämna `size` så bestämmer läget
+kit-e-plan-question = gruppplanen hänvisar till en okänd fråga `{ $id }`
+kit-h-no-questions = upplägget har inga [[questions]]
+kit-h-question-ids = fråge-id:n i upplägget: { $ids }
+kit-e-minutes = { $value } minuter är ingen varaktighet
+kit-h-minutes = ett helt antal minuter från 1, t.ex. minutes = 30
+kit-e-overlap = agendapunkten `{ $title }` ({ $start }–{ $end }) överlappar `{ $other }` ({ $other_start }–{ $other_end }, rad { $line })
+kit-h-overlap = börja den när den andra slutar, eller korta den andra
+kit-h-agenda-title = vad som händer, t.ex. title = "Lunch"
+kit-h-agenda-start = t.ex. start = "09:30"
+kit-h-agenda-minutes = hur länge den pågår, t.ex. minutes = 30 (eller ange end = "10:00")
+kit-e-agenda-kind = okänd typ av agendapunkt `{ $value }`
+kit-e-end-mismatch = `end` ({ $end }) stämmer inte med start + minutes ({ $minutes })
+kit-h-end-mismatch = ange antingen `minutes` eller `end`
+kit-e-end-before-start = agendapunkten slutar ({ $end }) innan den börjar, eller efter midnatt
+kit-h-end-before-start = agendapunkter slutar på mötesdagen, efter att de har börjat
+kit-e-past-midnight = agendapunkten som börjar { $start } och pågår { $minutes } minuter går till midnatt eller förbi
+kit-h-past-midnight = agendapunkter slutar på mötesdagen; kontrollera start och minutes
+kit-e-only-breakout = `breakout` gäller bara agendapunkter med kind = "breakout"
+kit-h-only-breakout = sätt kind = "breakout" eller ta bort raden
+kit-e-plan-longer = gruppplanen `{ $plan }` tar { $plan_minutes } minuter men den här agendapunkten har { $minutes }
+kit-h-plan-longer = gör punkten längre eller planens minutes kortare
+kit-e-missing-plan = agendapunkten hänvisar till en gruppplan som saknas: `{ $id }`
+kit-h-add-plan = lägg till en [[breakouts]]-plan med detta id
+kit-h-plan-ids = gruppplaner i upplägget: { $ids }

@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use chrono::{DateTime, Utc};
 
 use super::actor::Actor;
-use super::ports::{Store, StoreError};
+use super::ports::{Store, StoreError, StoredAnswer};
 use crate::domain::privacy::AuthorSecret;
 use crate::domain::{Meeting, QuestionId, UnitName};
 
@@ -24,6 +24,32 @@ pub async fn current_of<S: Store + ?Sized>(
     }
     let key = secret.author_key(actor.guild, meeting.id, actor.user);
     Ok(store.anonymous_answers_of(meeting.id, &key).await?.into_iter().map(|a| (a.question, a.value)).collect())
+}
+
+/// The actor's own current anonymous answers in `meeting`, as their `/answer mine` lists them
+/// (with the actor as the member: the list goes only to them).
+pub async fn mine<S: Store + ?Sized>(
+    store: &S,
+    secret: &AuthorSecret,
+    meeting: &Meeting,
+    actor: &Actor,
+) -> Result<Vec<StoredAnswer>, StoreError> {
+    if !meeting.questions.iter().any(|q| q.anonymity.is_anonymous()) {
+        return Ok(Vec::new());
+    }
+    let key = secret.author_key(actor.guild, meeting.id, actor.user);
+    let mine = store.anonymous_answers_of(meeting.id, &key).await?;
+    Ok(mine
+        .into_iter()
+        .map(|a| StoredAnswer {
+            user: actor.user,
+            unit: a.unit,
+            question: a.question,
+            value: a.value,
+            revision: a.revision,
+            updated_at: a.updated_at,
+        })
+        .collect())
 }
 
 /// Answers to save: (question, stored value).

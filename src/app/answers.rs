@@ -341,13 +341,30 @@ async fn submit_to<S: Store + ?Sized>(
     Ok(Done { report, unit, current })
 }
 
-/// `/answer mine`: one's own answers in the current meeting, in question order.
+/// `/answer mine`: one's own answers in the current meeting, in question order (named answers
+/// only: without the privacy secret one's anonymous answers cannot be found).
 pub async fn my_answers<S: Store + ?Sized>(
     store: &S,
     actor: &Actor,
 ) -> Result<(Meeting, Vec<StoredAnswer>), AnswerFlowError> {
+    my_answers_keyed(store, None, actor).await
+}
+
+/// [`my_answers`] with the privacy secret: one's own anonymous answers too, found by the
+/// actor's author key. The key is made from the actor's own id, so nobody finds another
+/// member's anonymous answers this way (organisers included).
+pub async fn my_answers_keyed<S: Store + ?Sized>(
+    store: &S,
+    secret: Option<&AuthorSecret>,
+    actor: &Actor,
+) -> Result<(Meeting, Vec<StoredAnswer>), AnswerFlowError> {
     let meeting = store.current_meeting(actor.guild).await?.ok_or(AnswerFlowError::NoMeeting)?;
     let mut answers = store.answers_of(meeting.id, actor.user).await?;
+    if let Some(secret) = secret {
+        answers.extend(super::anonymous::mine(store, secret, &meeting, actor).await?);
+        let order = |a: &StoredAnswer| meeting.questions.iter().position(|q| q.id == a.question);
+        answers.sort_by_key(order);
+    }
     if meeting.unit_answers {
         // The unit's answers to the reflection first, then the member's own evaluation.
         let member = store.member(actor.guild, actor.user).await?;
@@ -400,6 +417,9 @@ pub fn render_mine(meeting: &Meeting, answers: &[StoredAnswer], lang: Lang) -> S
         out.push_str(&format!("\n**{}** {}\n> {}", a.question, truncate_words(text, 120), a.value));
         if a.revision > 1 {
             out.push_str(&format!(" _{}_", t!(lang, "answers-edited", count = a.revision - 1)));
+        }
+        if let Some(marker) = meeting.question(&a.question).and_then(|q| super::reflection::anonymity_label(q, lang)) {
+            out.push_str(&format!(" _{marker}_"));
         }
         if meeting.question(&a.question).is_some_and(|q| meeting.answered_by_unit(q)) {
             // Who of the unit wrote the current version (nobody named once they were forgotten).

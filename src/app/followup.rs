@@ -31,10 +31,11 @@ pub async fn previous_for_digest<S: Store + ?Sized>(
     meeting: &Meeting,
 ) -> Result<Option<PreviousMeeting>, StoreError> {
     let Some(previous) = previous_of(store, meeting).await? else { return Ok(None) };
-    // A meeting whose answers were deleted under retention kept its key figures.
-    let kept = store.kept_key_figures(previous.id).await?;
-    if !kept.is_empty() {
-        return Ok(Some(PreviousMeeting { label: previous.title, key_figures: kept, response_rates: Vec::new() }));
+    // A meeting whose answers were deleted under retention kept its key figures and rates.
+    let (key_figures, response_rates) =
+        (store.kept_key_figures(previous.id).await?, store.kept_response_rates(previous.id).await?);
+    if !key_figures.is_empty() || !response_rates.is_empty() {
+        return Ok(Some(PreviousMeeting { label: previous.title, key_figures, response_rates }));
     }
     let input = super::digest::digest_input(store, &previous).await?;
     Ok(Some(digest::compute(&input).as_previous(previous.title.clone())))

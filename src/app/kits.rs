@@ -89,7 +89,7 @@ fn problem_message(problem: &UploadProblem, lang: Lang) -> String {
 }
 
 /// One line per error without the file name (the organiser knows which file they attached).
-/// In `lang` where the catalogues have the error (`kit-e-…`), else in English.
+/// In `lang`: every rule of the validator reports through the catalogues (`kit-e-…`).
 fn error_lines(errors: &KitErrors, lang: Lang) -> String {
     let lines: Vec<String> = errors
         .iter()

@@ -162,18 +162,22 @@ pub trait PrivacyStore: Send + Sync {
     async fn meeting_ids(&self, guild: GuildId) -> Result<Vec<MeetingId>, StoreError>;
     /// Ended meetings of every guild with a retention setting, not yet purged.
     async fn ended_meetings(&self) -> Result<Vec<EndedMeeting>, StoreError>;
-    /// Keeps `figures` and deletes the meeting's answers (named and anonymous, with their
-    /// history and respondents), room notes and summaries; marks it purged at `audit.at` and
+    /// Keeps `figures` and each unit's response rate (`rates`) and deletes the meeting's answers
+    /// (named and anonymous, with their history and respondents, and unit answers), room notes
+    /// and summaries; marks it purged at `audit.at` and
     /// records `audit` in the meeting's guild, all in one transaction (so a purge is never
     /// unrecorded, nor recorded twice). Returns rows deleted.
     async fn purge_meeting(
         &self,
         meeting: MeetingId,
         figures: &[KeyFigure],
+        rates: &[(UnitName, f64)],
         audit: &AuditEntry,
     ) -> Result<u64, StoreError>;
     /// Key figures kept for a purged meeting (empty for others).
     async fn kept_key_figures(&self, meeting: MeetingId) -> Result<Vec<KeyFigure>, StoreError>;
+    /// Response rates kept for a purged meeting, in unit name order (empty for others).
+    async fn kept_response_rates(&self, meeting: MeetingId) -> Result<Vec<(UnitName, f64)>, StoreError>;
 
     /// Everything stored about the member in the guild (their anonymous answers found by key).
     async fn member_data(&self, guild: GuildId, user: UserId, keys: &AnonymousKeys) -> Result<MemberData, StoreError>;

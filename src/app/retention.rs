@@ -1,7 +1,8 @@
 //! Retention: a guild may set `retention_days`; answers, notes and room summaries of its
 //! meetings are then deleted that many days after the meeting ended. The deletion is a
 //! scheduled job per meeting (kind `retention`), claimed by one worker like every job and
-//! logged. The key figures the next meeting of the series compares with are kept first.
+//! logged. The key figures and response rates the next meeting of the series compares with
+//! are kept first.
 //!
 //! The job is (re)scheduled when a meeting ends and when the setting changes; the job itself
 //! reads the setting again when it runs, so turning retention off (or lengthening it) later
@@ -109,8 +110,9 @@ pub fn audit_entry(meeting: MeetingId, title: &str, at: DateTime<Utc>) -> AuditE
 pub async fn purge<S: Store + ?Sized>(store: &S, meeting: MeetingId, now: DateTime<Utc>) -> Result<u64, StoreError> {
     let Some(m) = store.meeting(meeting).await? else { return Ok(0) };
     let input = super::digest::digest_input(store, &m).await?;
-    let figures = digest::compute(&input).as_previous(String::new()).key_figures;
-    let deleted = store.purge_meeting(meeting, &figures, &audit_entry(meeting, &m.title, now)).await?;
-    tracing::info!(%meeting, deleted, kept_figures = figures.len(), "retention: meeting words deleted");
+    let kept = digest::compute(&input).as_previous(String::new());
+    let audit = audit_entry(meeting, &m.title, now);
+    let deleted = store.purge_meeting(meeting, &kept.key_figures, &kept.response_rates, &audit).await?;
+    tracing::info!(%meeting, deleted, kept_figures = kept.key_figures.len(), "retention: meeting words deleted");
     Ok(deleted)
 }

@@ -6,9 +6,10 @@ use std::ops::Range;
 
 use chrono::{NaiveTime, Timelike};
 
-use super::error::{choose_hint, did_you_mean, KitText, Sink};
+use super::error::{KitText, Sink};
 use super::raw::{RawAgendaItem, RawBreakout, S};
 use super::schedule::parse_time_value;
+use super::suggest::{choose_hint, did_you_mean, suggest};
 use super::validate::{line_of, non_empty, required, slug};
 use crate::domain::grouping::Mode;
 use crate::domain::kit::{AgendaItem, AgendaKind, BreakoutPlan};
@@ -26,37 +27,33 @@ pub(super) fn breakouts(
 ) -> Vec<Option<BreakoutPlan>> {
     let known: Vec<&str> = questions.iter().flatten().map(|q| q.id.as_str()).collect();
     let modes: Vec<&str> = Mode::ALL.iter().map(|m| m.as_str()).collect();
-    let modes = format!("one of {}", modes.join(", "));
+    let modes = modes.join(", ");
     let mut seen: HashMap<String, usize> = HashMap::new();
     raw.iter()
         .enumerate()
         .map(|(i, spanned)| {
             let b = spanned.get_ref();
             let table = spanned.span();
-            let place = format!("in breakout plan #{}", i + 1);
-            let id = required(sink, &b.id, &table, "id", &place, "a short id such as `smagrupper`")
-                .and_then(|id| slug(sink, id, "breakout plan id"));
+            let place = KitText::new("kit-place-plan").num("n", i as i64 + 1);
+            let missing = |hint: KitText| (table.clone(), place.clone(), hint);
+            let id = required(sink, &b.id, missing(KitText::new("kit-h-plan-id")), "id")
+                .and_then(|id| slug(sink, id, "kit-e-slug-plan"));
             if let (Some(id), Some(raw_id)) = (&id, &b.id) {
                 if let Some(line) = seen.get(id) {
-                    sink.at(
-                        raw_id.span(),
-                        format!("duplicate breakout plan id `{id}` (first used on line {line})"),
-                        "give every plan its own id",
-                    );
+                    let message = KitText::new("kit-e-duplicate-plan").arg("id", id).num("line", *line as i64);
+                    sink.hint(raw_id.span(), message, KitText::new("kit-h-duplicate-plan"));
                 } else {
                     seen.insert(id.clone(), line_of(source, &raw_id.span()));
                 }
             }
-            let title = required(sink, &b.title, &table, "title", &place, "what the rooms are for")
-                .and_then(|t| non_empty(sink, t, "breakout title"));
-            let mode = required(sink, &b.mode, &table, "mode", &place, &modes).and_then(|m| {
+            let title = required(sink, &b.title, missing(KitText::new("kit-h-plan-title")), "title")
+                .and_then(|t| non_empty(sink, t, "kit-e-empty-plan-title"));
+            let one_of = KitText::new("kit-h-one-of").arg("ids", modes.as_str());
+            let mode = required(sink, &b.mode, missing(one_of), "mode").and_then(|m| {
                 let mode = Mode::parse(m.get_ref());
                 if mode.is_none() {
-                    sink.at(
-                        m.span(),
-                        format!("unknown breakout mode `{}`", m.get_ref()),
-                        choose_hint(m.get_ref(), &Mode::names()),
-                    );
+                    let message = KitText::new("kit-e-mode").arg("value", m.get_ref());
+                    sink.hint(m.span(), message, choose_hint(m.get_ref(), &Mode::names()));
                 }
                 mode
             });
@@ -64,11 +61,8 @@ pub(super) fn breakouts(
                 None => Some(None),
                 Some(s) if *s.get_ref() >= 2 && *s.get_ref() <= 1000 => Some(Some(*s.get_ref() as u32)),
                 Some(s) => {
-                    sink.at(
-                        s.span(),
-                        format!("room size {} is too small", s.get_ref()),
-                        "a room needs at least 2 people; leave `size` out to let the mode decide",
-                    );
+                    let message = KitText::new("kit-e-room-size").arg("value", s.get_ref().to_string());
+                    sink.hint(s.span(), message, KitText::new("kit-h-room-size"));
                     None
                 }
             };
@@ -77,16 +71,12 @@ pub(super) fn breakouts(
                 if let Some(question) = questions.iter().flatten().find(|x| x.id.as_str() == q.get_ref()) {
                     plan_questions.push(question.id.clone());
                 } else if !written.contains(&q.get_ref().as_str()) {
-                    let hint = match did_you_mean(q.get_ref(), &known) {
-                        Some(c) => format!("did you mean `{c}`?"),
-                        None if known.is_empty() => "the kit has no [[questions]]".to_owned(),
-                        None => format!("question ids in this kit: {}", known.join(", ")),
-                    };
-                    sink.at(q.span(), format!("breakout plan refers to unknown question `{}`", q.get_ref()), hint);
+                    let hint = suggest(q.get_ref(), &known, "kit-h-no-questions", "kit-h-question-ids");
+                    sink.hint(q.span(), KitText::new("kit-e-plan-question").arg("id", q.get_ref()), hint);
                 }
                 // else: the question exists but is invalid, and is reported already
             }
-            let minutes = required(sink, &b.minutes, &table, "minutes", &place, "how long the rooms stay open")
+            let minutes = required(sink, &b.minutes, missing(KitText::new("kit-h-plan-minutes")), "minutes")
                 .and_then(|m| minutes(sink, m));
             Some(BreakoutPlan {
                 id: id?,
@@ -105,11 +95,7 @@ fn minutes(sink: &mut Sink<'_>, value: &S<i64>) -> Option<u32> {
     if (1..MINUTES_PER_DAY).contains(&m) {
         Some(m as u32)
     } else {
-        sink.at(
-            value.span(),
-            format!("{m} minutes is not a duration"),
-            "a whole number of minutes from 1, e.g. minutes = 30",
-        );
+        sink.hint(value.span(), KitText::new("kit-e-minutes").num("value", m), KitText::new("kit-h-minutes"));
         None
     }
 }
@@ -144,20 +130,15 @@ pub(super) fn agenda(
     }
     for (j, later) in placed.iter().enumerate() {
         if let Some(earlier) = placed[..j].iter().find(|e| overlaps(&e.item, &later.item)) {
-            sink.at(
-                later.span.clone(),
-                format!(
-                    "agenda item `{}` ({}–{}) overlaps `{}` ({}–{}, line {})",
-                    later.item.title,
-                    hm(later.item.start),
-                    hm(later.item.end()),
-                    earlier.item.title,
-                    hm(earlier.item.start),
-                    hm(earlier.item.end()),
-                    earlier.line
-                ),
-                "start it when the other one ends, or shorten the other one",
-            );
+            let message = KitText::new("kit-e-overlap")
+                .arg("title", later.item.title.as_str())
+                .arg("start", hm(later.item.start))
+                .arg("end", hm(later.item.end()))
+                .arg("other", earlier.item.title.as_str())
+                .arg("other_start", hm(earlier.item.start))
+                .arg("other_end", hm(earlier.item.end()))
+                .num("line", earlier.line as i64);
+            sink.hint(later.span.clone(), message, KitText::new("kit-h-overlap"));
             ok = false;
         }
     }
@@ -230,50 +211,42 @@ fn agenda_item(
 ) -> Option<AgendaItem> {
     let a = spanned.get_ref();
     let table = spanned.span();
-    let place = format!("in agenda item #{n}");
-    let title = required(sink, &a.title, &table, "title", &place, "what happens, e.g. title = \"Lunsj\"")
-        .and_then(|t| non_empty(sink, t, "agenda title"));
+    let place = KitText::new("kit-place-agenda").num("n", n as i64);
+    let missing = |hint: &'static str| (table.clone(), place.clone(), KitText::new(hint));
+    let title = required(sink, &a.title, missing("kit-h-agenda-title"), "title")
+        .and_then(|t| non_empty(sink, t, "kit-e-empty-agenda-title"));
     let kind = match &a.kind {
         None => Some(AgendaKind::Plenary),
         Some(k) => {
             let kind = crate::domain::agenda::parse_kind(k.get_ref());
             if kind.is_none() {
-                sink.at(
-                    k.span(),
-                    format!("unknown agenda kind `{}`", k.get_ref()),
-                    choose_hint(k.get_ref(), AGENDA_KINDS),
-                );
+                let message = KitText::new("kit-e-agenda-kind").arg("value", k.get_ref());
+                sink.hint(k.span(), message, choose_hint(k.get_ref(), AGENDA_KINDS));
             }
             kind
         }
     };
-    let start = required(sink, &a.start, &table, "start", &place, "e.g. start = \"09:30\"")
-        .and_then(|s| parse_time_value(sink, s));
+    let start =
+        required(sink, &a.start, missing("kit-h-agenda-start"), "start").and_then(|s| parse_time_value(sink, s));
     let start_min = start.map(|t| i64::from(t.num_seconds_from_midnight() / 60));
     let end_min =
         a.end.as_ref().and_then(|e| parse_time_value(sink, e)).map(|t| i64::from(t.num_seconds_from_midnight() / 60));
     let minutes = match (&a.minutes, &a.end) {
         (None, None) => {
-            sink.at(
-                table.clone(),
-                format!("missing required key `minutes` {place}"),
-                "how long it takes, e.g. minutes = 30 (or give end = \"10:00\")",
-            );
+            required(sink, &a.minutes, missing("kit-h-agenda-minutes"), "minutes");
             None
         }
         (Some(m), _) => {
             let m_val = *m.get_ref();
             if let (Some(s), Some(e), Some(end)) = (start_min, end_min, &a.end) {
                 if e - s != m_val {
-                    sink.at(
-                        end.span(),
-                        format!("`end` ({}) does not match start + minutes ({m_val})", end.get_ref()),
-                        "give either `minutes` or `end`",
-                    );
+                    let message =
+                        KitText::new("kit-e-end-mismatch").arg("end", end.get_ref().to_string()).num("minutes", m_val);
+                    sink.hint(end.span(), message, KitText::new("kit-h-end-mismatch"));
                 }
             }
             if m_val < 1 {
-                sink.at(m.span(), format!("{m_val} minutes is not a duration"), "a whole number of minutes from 1");
+                sink.hint(m.span(), KitText::new("kit-e-minutes").num("value", m_val), KitText::new("kit-h-minutes"));
                 None
             } else {
                 Some(m_val)
@@ -282,11 +255,8 @@ fn agenda_item(
         (None, Some(end)) => match (start_min, end_min) {
             (Some(s), Some(e)) if e > s => Some(e - s),
             (Some(_), Some(_)) => {
-                sink.at(
-                    end.span(),
-                    format!("agenda item ends ({}) before it starts, or past midnight", end.get_ref()),
-                    "agenda items end on the meeting day, after they start",
-                );
+                let message = KitText::new("kit-e-end-before-start").arg("end", end.get_ref().to_string());
+                sink.hint(end.span(), message, KitText::new("kit-h-end-before-start"));
                 None
             }
             _ => None,
@@ -296,22 +266,15 @@ fn agenda_item(
     if let (Some(s), Some(m), Some(start)) = (start_min, minutes, start) {
         if s + m >= MINUTES_PER_DAY {
             let span = a.minutes.as_ref().map_or(table.clone(), S::span);
-            sink.at(
-                span,
-                format!("agenda item starting {} with {m} minutes runs to midnight or past it", hm(start)),
-                "agenda items end on the meeting day; check start and minutes",
-            );
+            let message = KitText::new("kit-e-past-midnight").arg("start", hm(start)).num("minutes", m);
+            sink.hint(span, message, KitText::new("kit-h-past-midnight"));
             past_midnight = true;
         }
     }
     let breakout = match &a.breakout {
         None => Some(None),
         Some(b) if kind != Some(AgendaKind::Breakout) => {
-            sink.at(
-                b.span(),
-                "`breakout` only applies to agenda items with kind = \"breakout\"",
-                "set kind = \"breakout\" or remove the line",
-            );
+            sink.hint(b.span(), KitText::new("kit-e-only-breakout"), KitText::new("kit-h-only-breakout"));
             None
         }
         Some(b) => {
@@ -320,14 +283,11 @@ fn agenda_item(
                 Some(plan) => {
                     if let Some(m) = minutes {
                         if i64::from(plan.minutes) > m {
-                            sink.at(
-                                b.span(),
-                                format!(
-                                    "breakout plan `{}` takes {} minutes but this agenda item has {m}",
-                                    plan.id, plan.minutes
-                                ),
-                                "make the item longer or the plan's minutes shorter",
-                            );
+                            let message = KitText::new("kit-e-plan-longer")
+                                .arg("plan", plan.id.as_str())
+                                .num("plan_minutes", plan.minutes)
+                                .num("minutes", m);
+                            sink.hint(b.span(), message, KitText::new("kit-h-plan-longer"));
                         }
                     }
                     Some(Some(plan.id.clone()))
@@ -335,12 +295,8 @@ fn agenda_item(
                 // the plan exists but is invalid, and is reported already
                 None if written_plans.contains(&b.get_ref().as_str()) => Some(Some(b.get_ref().clone())),
                 None => {
-                    let hint = match did_you_mean(b.get_ref(), &ids) {
-                        Some(c) => format!("did you mean `{c}`?"),
-                        None if ids.is_empty() => "add a [[breakouts]] plan with this id".to_owned(),
-                        None => format!("breakout plans in this kit: {}", ids.join(", ")),
-                    };
-                    sink.at(b.span(), format!("agenda item refers to missing breakout plan `{}`", b.get_ref()), hint);
+                    let hint = suggest(b.get_ref(), &ids, "kit-h-add-plan", "kit-h-plan-ids");
+                    sink.hint(b.span(), KitText::new("kit-e-missing-plan").arg("id", b.get_ref()), hint);
                     None
                 }
             }

@@ -28,7 +28,8 @@ impl KitError {
         Self { file: file.to_owned(), line: 1, column: 1, message: message.into(), hint: hint.into(), localised: None }
     }
 
-    /// The message in `lang` (English where the catalogues have no entry for it yet).
+    /// The message in `lang` (English for the file-level errors of `samrad check`, which an
+    /// upload never meets).
     pub fn message_in(&self, lang: Lang) -> String {
         self.localised.as_ref().map_or_else(|| self.message.clone(), |(m, _)| m.render(lang))
     }
@@ -55,6 +56,8 @@ pub struct KitText {
 pub enum KitArg {
     /// Taken from the kit or the format as it is (keys, ids, TOML's own message).
     Verbatim(String),
+    /// A number, so the catalogues can choose plural forms.
+    Num(i64),
     Text(KitText),
 }
 
@@ -64,6 +67,10 @@ impl KitText {
     }
     pub fn arg(mut self, name: &'static str, value: impl Into<String>) -> Self {
         self.args.push((name, KitArg::Verbatim(value.into())));
+        self
+    }
+    pub fn num(mut self, name: &'static str, value: impl Into<i64>) -> Self {
+        self.args.push((name, KitArg::Num(value.into())));
         self
     }
     pub fn text(mut self, name: &'static str, value: KitText) -> Self {
@@ -76,10 +83,11 @@ impl KitText {
             .iter()
             .map(|(k, v)| {
                 let v = match v {
-                    KitArg::Verbatim(s) => s.clone(),
-                    KitArg::Text(t) => t.render(lang),
+                    KitArg::Verbatim(s) => Arg::Str(s.clone()),
+                    KitArg::Num(n) => Arg::from(*n),
+                    KitArg::Text(t) => Arg::Str(t.render(lang)),
                 };
-                (*k, Arg::Str(v))
+                (*k, v)
             })
             .collect();
         crate::i18n::text(lang, self.id, args)
@@ -152,27 +160,24 @@ impl<'a> Sink<'a> {
         Self { file, source, errors: Vec::new() }
     }
 
-    /// Records a problem at the start of `span`.
-    pub fn at(&mut self, span: Range<usize>, message: impl Into<String>, hint: impl Into<String>) {
+    /// Records a problem at the start of `span`, told through the catalogues: English for
+    /// `samrad check` and logs, the organiser's language on upload. Every rule reports this
+    /// way, so no upload error is left in English.
+    pub fn say(&mut self, span: Range<usize>, message: KitText, hint: Option<KitText>) {
         let (line, column) = line_col(self.source, span.start);
         self.errors.push(KitError {
             file: self.file.to_owned(),
             line,
             column,
-            message: message.into(),
-            hint: hint.into(),
-            localised: None,
+            message: message.render(Lang::En),
+            hint: hint.as_ref().map(|h| h.render(Lang::En)).unwrap_or_default(),
+            localised: Some((message, hint)),
         });
     }
 
-    /// Records a problem told through the catalogues: English here, the organiser's language
-    /// on upload.
-    pub fn say(&mut self, span: Range<usize>, message: KitText, hint: Option<KitText>) {
-        let english = (message.render(Lang::En), hint.as_ref().map(|h| h.render(Lang::En)).unwrap_or_default());
-        self.at(span, english.0, english.1);
-        if let Some(last) = self.errors.last_mut() {
-            last.localised = Some((message, hint));
-        }
+    /// `say` with a hint, the common case.
+    pub fn hint(&mut self, span: Range<usize>, message: KitText, hint: KitText) {
+        self.say(span, message, Some(hint));
     }
 
     /// The collected errors in file order.
@@ -196,110 +201,6 @@ pub(crate) fn line_col(source: &str, offset: usize) -> (usize, usize) {
     (line, column)
 }
 
-/// The candidate closest to `got` if it is close enough to be a likely typo
-/// ("titel" → "title", "evalering" → "evaluation", "sporsmal" → nothing).
-pub(crate) fn did_you_mean<'c>(got: &str, candidates: &[&'c str]) -> Option<&'c str> {
-    let got = got.trim().to_lowercase();
-    candidates
-        .iter()
-        .filter_map(|c| {
-            let lower = c.to_lowercase();
-            let len = lower.chars().count();
-            let distance = edit_distance(&got, &lower);
-            let allowed = if len <= 3 { 1 } else { (len / 3).max(2) };
-            let shared_prefix = got.chars().zip(lower.chars()).take_while(|(a, b)| a == b).count();
-            (distance <= allowed || shared_prefix >= 4).then_some((distance, *c))
-        })
-        .min_by_key(|(d, _)| *d)
-        .map(|(_, c)| c)
-}
-
-/// Norwegian and Swedish words organisers may write for the kit's English keywords.
-const ALIASES: &[(&str, &str)] = &[
-    ("fritekst", "free"),
-    ("fritext", "free"),
-    ("tekst", "free"),
-    ("text", "free"),
-    ("ja_nei", "yes_no"),
-    ("ja/nei", "yes_no"),
-    ("ja_nej", "yes_no"),
-    ("ja/nej", "yes_no"),
-    ("skala", "scale"),
-    ("valg", "choice"),
-    ("val", "choice"),
-    ("flervalg", "choice"),
-    ("tall", "number"),
-    ("tal", "number"),
-    ("nyckeltal", "number"),
-    ("nøkkeltall", "number"),
-    ("refleksjon", "reflection"),
-    ("reflektion", "reflection"),
-    ("evaluering", "evaluation"),
-    ("utvärdering", "evaluation"),
-    ("under", "during"),
-    ("plenum", "plenary"),
-    ("presentasjon", "presentation"),
-    ("grupper", "breakout"),
-    ("gruppearbeid", "breakout"),
-    ("grupparbete", "breakout"),
-    ("pause", "break"),
-    ("paus", "break"),
-    ("fika", "break"),
-    ("lunsj", "break"),
-    ("lunch", "break"),
-    ("tilfeldig", "random"),
-    ("slumpvis", "random"),
-    ("roller", "roles"),
-    ("rollgrupper", "roles"),
-    ("rollegrupper", "roles"),
-    ("enheter", "units"),
-    ("blandet", "units"),
-    ("blandad", "units"),
-    ("samme-enhet", "same-unit"),
-    ("samma-enhet", "same-unit"),
-    ("par", "pairs"),
-    ("kritiske-venner", "pairs"),
-    ("kritiska-vanner", "pairs"),
-    ("valgfri", "choose"),
-    ("valfri", "choose"),
-];
-
-/// A hint naming the closest candidate, or listing them all.
-pub(crate) fn choose_hint(got: &str, candidates: &[&str]) -> String {
-    let lower = got.trim().to_lowercase();
-    let alias = ALIASES.iter().find(|(word, meant)| *word == lower && candidates.contains(meant));
-    if let Some((_, meant)) = alias {
-        return format!("write `{meant}` (the kit's keywords are English)");
-    }
-    match did_you_mean(got, candidates) {
-        Some(c) => format!("did you mean `{c}`?"),
-        None => format!("use one of: {}", candidates.join(", ")),
-    }
-}
-
-/// Optimal string alignment distance: insertions, deletions, substitutions and swaps of
-/// neighbours ("titel" → "title" is one edit).
-fn edit_distance(a: &str, b: &str) -> usize {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
-    for (i, row) in d.iter_mut().enumerate() {
-        row[0] = i;
-    }
-    d[0] = (0..=b.len()).collect();
-    for i in 1..=a.len() {
-        for j in 1..=b.len() {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut best = (d[i - 1][j] + 1).min(d[i][j - 1] + 1).min(d[i - 1][j - 1] + cost);
-            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                best = best.min(d[i - 2][j - 2] + 1);
-            }
-            d[i][j] = best;
-        }
-    }
-    d[a.len()][b.len()]
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -311,16 +212,6 @@ mod tests {
         assert_eq!(line_col(src, 6), (2, 1));
         // after "ø = " (ø is two bytes)
         assert_eq!(line_col(src, 11), (2, 5));
-    }
-
-    #[test]
-    fn typos_get_a_suggestion_and_strangers_do_not() {
-        assert_eq!(did_you_mean("titel", &["id", "title", "language"]), Some("title"));
-        assert_eq!(did_you_mean("sprak", &["id", "title", "language"]), None);
-        assert_eq!(did_you_mean("ab", &["id", "title"]), None);
-        assert_eq!(did_you_mean("evalering", &["reflection", "evaluation"]), Some("evaluation"));
-        assert_eq!(choose_hint("Skala", &["free", "scale"]), "write `scale` (the kit's keywords are English)");
-        assert_eq!(did_you_mean("yesno", &["free", "yes_no", "scale"]), Some("yes_no"));
     }
 
     #[test]

@@ -9,12 +9,17 @@ pub mod parse;
 mod questions;
 mod raw;
 pub mod schedule;
+mod suggest;
 pub mod template;
 pub mod upload;
 mod validate;
 
 #[cfg(test)]
 mod during_tests;
+#[cfg(test)]
+mod guide_tests;
+#[cfg(test)]
+mod localised_tests;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]

@@ -6,8 +6,9 @@
 
 use std::path::{Path, PathBuf};
 
-use super::error::{did_you_mean, KitError, KitErrors, KitText, Sink};
+use super::error::{KitError, KitErrors, KitText, Sink};
 use super::raw::{unknown_keys, Node, RawKit, S};
+use super::suggest::did_you_mean;
 use super::validate::validate;
 use crate::domain::kit::{Kit, ShippedKit};
 
@@ -46,7 +47,9 @@ pub fn parse_kit(source: &str, file_name: &str) -> Result<Kit, KitErrors> {
     match (sink.errors.is_empty(), kit) {
         (true, Some(kit)) => Ok(kit),
         (true, None) => {
-            Err(KitErrors::one(KitError::whole_file(file_name, "the kit is invalid", "run `samrad check` on it")))
+            // Every rule that refuses a value reports it; this is a rule that forgot to.
+            sink.say(0..0, KitText::new("kit-e-invalid"), None);
+            Err(sink.into_errors())
         }
         (false, _) => Err(sink.into_errors()),
     }

@@ -3,8 +3,9 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use super::error::{choose_hint, Sink};
+use super::error::{KitText, Sink};
 use super::raw::{RawQuestion, S};
+use super::suggest::choose_hint;
 use super::validate::{line_of, non_empty, required};
 use crate::domain::privacy::Anonymity;
 use crate::domain::{Phase, Question, QuestionId, QuestionKind};
@@ -29,11 +30,8 @@ pub(super) fn questions(
             if let (Some(question), Some(id)) = (&question, &q.get_ref().id) {
                 let key = question.id.as_str().to_owned();
                 if let Some(line) = seen.get(&key) {
-                    sink.at(
-                        id.span(),
-                        format!("duplicate question id `{key}` (first used on line {line})"),
-                        "give every question its own id",
-                    );
+                    let message = KitText::new("kit-e-duplicate-question").arg("id", key).num("line", *line as i64);
+                    sink.hint(id.span(), message, KitText::new("kit-h-duplicate-question"));
                     return None;
                 }
                 seen.insert(key, line_of(source, &id.span()));
@@ -46,24 +44,23 @@ pub(super) fn questions(
 fn question(sink: &mut Sink<'_>, spanned: &S<RawQuestion>, n: usize, anonymous: (bool, Anonymity)) -> Option<Question> {
     let q = spanned.get_ref();
     let table = spanned.span();
-    let place = format!("in question #{n}");
-    let id =
-        required(sink, &q.id, &table, "id", &place, "a short id such as `q1`").and_then(
-            |id| match QuestionId::try_from(id.get_ref().as_str()) {
-                Ok(qid) => Some(qid),
-                Err(e) => {
-                    sink.at(
-                        id.span(),
-                        format!("invalid question id: {e}"),
-                        "use a-z, 0-9, '-' and '_' only, at most 32 characters, e.g. `q1` or `nokkeltal-lon`",
-                    );
-                    None
-                }
-            },
-        );
-    let text = required(sink, &q.text, &table, "text", &place, "the question as members will read it")
-        .and_then(|t| non_empty(sink, t, "question text"));
-    let help = q.help.as_ref().and_then(|h| non_empty(sink, h, "help text"));
+    let missing =
+        |hint: &'static str| (table.clone(), KitText::new("kit-place-question").num("n", n as i64), KitText::new(hint));
+    let id = required(sink, &q.id, missing("kit-h-question-id"), "id").and_then(|id| {
+        let qid = QuestionId::try_from(id.get_ref().as_str()).ok();
+        if qid.is_none() {
+            let message = KitText::new("kit-e-question-id").arg("value", id.get_ref());
+            sink.hint(
+                id.span(),
+                message,
+                KitText::new("kit-h-question-id-chars").num("max", QuestionId::MAX_LEN as i64),
+            );
+        }
+        qid
+    });
+    let text = required(sink, &q.text, missing("kit-h-question-text"), "text")
+        .and_then(|t| non_empty(sink, t, "kit-e-empty-question-text"));
+    let help = q.help.as_ref().and_then(|h| non_empty(sink, h, "kit-e-empty-help"));
     let phase = match &q.phase {
         None => Some(Phase::Reflection),
         Some(p) => match p.get_ref().as_str() {
@@ -71,7 +68,7 @@ fn question(sink: &mut Sink<'_>, spanned: &S<RawQuestion>, n: usize, anonymous: 
             "evaluation" => Some(Phase::Evaluation),
             "during" => Some(Phase::During),
             other => {
-                sink.at(p.span(), format!("unknown phase `{other}`"), choose_hint(other, PHASES));
+                sink.hint(p.span(), KitText::new("kit-e-phase").arg("value", other), choose_hint(other, PHASES));
                 None
             }
         },
@@ -95,17 +92,14 @@ fn question_kind(sink: &mut Sink<'_>, q: &RawQuestion, name: &str, span: Range<u
     if name != "scale" {
         for (key, value) in [("min", &q.min), ("max", &q.max)] {
             if let Some(v) = value {
-                sink.at(
-                    v.span(),
-                    format!("`{key}` only applies to scale questions"),
-                    "remove it, or set kind = \"scale\"",
-                );
+                let message = KitText::new("kit-e-only-scale").arg("key", key);
+                sink.hint(v.span(), message, KitText::new("kit-h-only-scale"));
             }
         }
     }
     if name != "choice" {
         if let Some(o) = &q.options {
-            sink.at(o.span(), "`options` only applies to choice questions", "remove it, or set kind = \"choice\"");
+            sink.hint(o.span(), KitText::new("kit-e-only-choice"), KitText::new("kit-h-only-choice"));
         }
     }
     match name {
@@ -115,7 +109,8 @@ fn question_kind(sink: &mut Sink<'_>, q: &RawQuestion, name: &str, span: Range<u
         "scale" => scale(sink, q, span),
         "choice" => choice(sink, q, span),
         other => {
-            sink.at(span, format!("unknown question kind `{other}`"), choose_hint(other, &QuestionKind::NAMES));
+            let message = KitText::new("kit-e-question-kind").arg("value", other);
+            sink.hint(span, message, choose_hint(other, &QuestionKind::NAMES));
             None
         }
     }
@@ -127,11 +122,8 @@ fn scale(sink: &mut Sink<'_>, q: &RawQuestion, span: Range<usize>) -> Option<Que
         Some(v) => match i32::try_from(*v.get_ref()) {
             Ok(n) => Some(n),
             Err(_) => {
-                sink.at(
-                    v.span(),
-                    format!("{} is out of range", v.get_ref()),
-                    "scales are small whole numbers, e.g. 1 to 5",
-                );
+                let message = KitText::new("kit-e-scale-range").arg("value", v.get_ref().to_string());
+                sink.hint(v.span(), message, KitText::new("kit-h-scale-range"));
                 None
             }
         },
@@ -140,16 +132,16 @@ fn scale(sink: &mut Sink<'_>, q: &RawQuestion, span: Range<usize>) -> Option<Que
     let max = bound(sink, &q.max, 5)?;
     let at = q.min.as_ref().or(q.max.as_ref()).map_or(span, S::span);
     if min >= max {
-        sink.at(at, format!("scale min ({min}) must be less than max ({max})"), "e.g. min = 1, max = 5");
+        let message = KitText::new("kit-e-scale-order").num("min", min).num("max", max);
+        sink.hint(at, message, KitText::new("kit-h-scale-order"));
         return None;
     }
     let steps = i64::from(max) - i64::from(min) + 1;
     if steps > MAX_SELECT_OPTIONS as i64 {
-        sink.at(
-            at,
-            format!("a scale from {min} to {max} has {steps} steps; at most {MAX_SELECT_OPTIONS} fit"),
-            "Discord select menus hold 25 options; use a shorter scale or a number question",
-        );
+        let most = MAX_SELECT_OPTIONS as i64;
+        let message =
+            KitText::new("kit-e-scale-steps").num("min", min).num("max", max).num("steps", steps).num("most", most);
+        sink.hint(at, message, KitText::new("kit-h-scale-steps").num("most", most));
         return None;
     }
     Some(QuestionKind::Scale { min, max })
@@ -157,7 +149,7 @@ fn scale(sink: &mut Sink<'_>, q: &RawQuestion, span: Range<usize>) -> Option<Que
 
 fn choice(sink: &mut Sink<'_>, q: &RawQuestion, span: Range<usize>) -> Option<QuestionKind> {
     let Some(options) = &q.options else {
-        sink.at(span, "a choice question needs `options`", "e.g. options = [\"Ja\", \"Delvis\", \"Nei\"]");
+        sink.hint(span, KitText::new("kit-e-choice-options"), KitText::new("kit-h-choice-options"));
         return None;
     };
     let mut ok = true;
@@ -165,10 +157,12 @@ fn choice(sink: &mut Sink<'_>, q: &RawQuestion, span: Range<usize>) -> Option<Qu
     for o in options.get_ref() {
         let text = o.get_ref().trim();
         if text.is_empty() || text.chars().count() > MAX_OPTION_CHARS {
-            sink.at(o.span(), "an option must have 1 to 100 characters", "Discord shows options in a select menu");
+            let message = KitText::new("kit-e-option-length").num("most", MAX_OPTION_CHARS as i64);
+            sink.hint(o.span(), message, KitText::new("kit-h-option-length"));
             ok = false;
         } else if out.iter().any(|x| x.to_lowercase() == text.to_lowercase()) {
-            sink.at(o.span(), format!("duplicate option `{text}`"), "list each option once");
+            let message = KitText::new("kit-e-duplicate-option").arg("option", text);
+            sink.hint(o.span(), message, KitText::new("kit-h-duplicate-option"));
             ok = false;
         } else {
             out.push(text.to_owned());
@@ -176,18 +170,13 @@ fn choice(sink: &mut Sink<'_>, q: &RawQuestion, span: Range<usize>) -> Option<Qu
     }
     let n = options.get_ref().len();
     if n < 2 {
-        sink.at(
-            options.span(),
-            format!("a choice question needs at least 2 options (got {n})"),
-            "use yes_no for a single yes/no, or add options",
-        );
+        let message = KitText::new("kit-e-choice-few").num("count", n as i64);
+        sink.hint(options.span(), message, KitText::new("kit-h-choice-few"));
         ok = false;
     } else if n > MAX_SELECT_OPTIONS {
-        sink.at(
-            options.span(),
-            format!("{n} options is too many; at most {MAX_SELECT_OPTIONS} fit"),
-            "Discord select menus hold 25 options",
-        );
+        let most = MAX_SELECT_OPTIONS as i64;
+        let message = KitText::new("kit-e-choice-many").num("count", n as i64).num("most", most);
+        sink.hint(options.span(), message, KitText::new("kit-h-choice-many").num("most", most));
         ok = false;
     }
     ok.then_some(QuestionKind::Choice { options: out })

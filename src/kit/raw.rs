@@ -13,7 +13,8 @@ use serde::de::{self, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::error::{did_you_mean, KitText, Sink};
+use super::error::{KitText, Sink};
+use super::suggest::did_you_mean;
 
 pub(crate) type S<T> = Spanned<T>;
 

@@ -5,7 +5,7 @@
 use chrono::{Duration, NaiveDate, NaiveTime, TimeZone, Timelike};
 use chrono_tz::Tz;
 
-use super::error::Sink;
+use super::error::{KitText, Sink};
 use super::raw::{RawSchedule, S};
 use crate::domain::kit::KitSchedule;
 
@@ -28,11 +28,8 @@ pub(crate) fn parse_time_value(sink: &mut Sink<'_>, value: &S<toml::Value>) -> O
         _ => None,
     };
     if parsed.is_none() {
-        sink.at(
-            value.span(),
-            format!("bad time {}", value.get_ref()),
-            "write a 24-hour time in quotes, e.g. \"09:30\"",
-        );
+        let message = KitText::new("kit-e-time").arg("value", value.get_ref().to_string());
+        sink.hint(value.span(), message, KitText::new("kit-h-time"));
     }
     parsed
 }
@@ -54,13 +51,9 @@ fn instant(days_before: u32, time: NaiveTime) -> i64 {
     -i64::from(days_before) * 24 * 60 + i64::from(time.num_seconds_from_midnight() / 60)
 }
 
-fn describe(days_before: u32, time: NaiveTime) -> String {
-    let day = match days_before {
-        0 => "the meeting day".to_owned(),
-        1 => "1 day before".to_owned(),
-        n => format!("{n} days before"),
-    };
-    format!("{day} at {}", super::agenda::hm(time))
+/// "the meeting day at 09:00", "3 days before at 09:00".
+fn describe(days_before: u32, time: NaiveTime) -> KitText {
+    KitText::new("kit-when").num("days", days_before).arg("time", super::agenda::hm(time))
 }
 
 pub(crate) fn check_schedule(
@@ -77,11 +70,8 @@ pub(crate) fn check_schedule(
         None => default,
         Some(v) if (0..=MAX_DAYS_BEFORE).contains(v.get_ref()) => *v.get_ref() as u32,
         Some(v) => {
-            sink.at(
-                v.span(),
-                format!("{} is not a number of days", v.get_ref()),
-                "a whole number from 0 (the meeting day) to 365",
-            );
+            let message = KitText::new("kit-e-days").arg("value", v.get_ref().to_string());
+            sink.hint(v.span(), message, KitText::new("kit-h-days").num("most", MAX_DAYS_BEFORE));
             ok = false;
             default
         }
@@ -114,32 +104,23 @@ pub(crate) fn check_schedule(
     });
     if open >= deadline {
         let span = r.open_days_before.as_ref().map_or(table.clone(), S::span);
-        sink.at(
-            span,
-            format!(
-                "answering opens ({}) after the deadline ({})",
-                describe(open_days_before, time),
-                describe(deadline_days_before, deadline_time)
-            ),
-            "open_days_before must be larger than deadline_days_before",
-        );
+        let message = KitText::new("kit-e-opens-after-deadline")
+            .text("open", describe(open_days_before, time))
+            .text("deadline", describe(deadline_days_before, deadline_time));
+        sink.hint(span, message, KitText::new("kit-h-opens-after-deadline"));
         ok = false;
     } else {
         for (d, span) in &reminders {
             let at = instant(*d, time);
             if at <= open || at >= deadline {
-                sink.at(
-                    span.clone(),
-                    format!(
-                        "reminder {} is not between opening ({}) and the deadline ({})",
-                        describe(*d, time),
-                        describe(open_days_before, time),
-                        describe(deadline_days_before, deadline_time)
-                    ),
-                    format!(
-                        "reminders_days_before values must be below {open_days_before} and at least {deadline_days_before}"
-                    ),
-                );
+                let message = KitText::new("kit-e-reminder-outside")
+                    .text("reminder", describe(*d, time))
+                    .text("open", describe(open_days_before, time))
+                    .text("deadline", describe(deadline_days_before, deadline_time));
+                let hint = KitText::new("kit-h-reminder-outside")
+                    .num("open", open_days_before)
+                    .num("deadline", deadline_days_before);
+                sink.hint(span.clone(), message, hint);
                 ok = false;
             }
         }
@@ -149,27 +130,19 @@ pub(crate) fn check_schedule(
         None => None,
         Some(c) => match parse_remind_cron(c.get_ref()) {
             Err(e) => {
-                sink.at(
-                    c.span(),
-                    format!("invalid remind_cron `{}`: {e}", c.get_ref()),
-                    "five fields: minute hour day-of-month month day-of-week, e.g. \"0 9 * * MON\"",
-                );
+                let message = KitText::new("kit-e-cron").arg("value", c.get_ref()).arg("detail", e.to_string());
+                sink.hint(c.span(), message, KitText::new("kit-h-cron"));
                 ok = false;
                 None
             }
             Ok(cron) => {
                 if let (Some(date), Some(tz), true) = (date, tz, open < deadline) {
                     if !fires_between(&cron, date, tz, open, deadline) {
-                        sink.at(
-                            c.span(),
-                            format!(
-                                "remind_cron `{}` never fires between opening ({}) and the deadline ({})",
-                                c.get_ref(),
-                                describe(open_days_before, time),
-                                describe(deadline_days_before, deadline_time)
-                            ),
-                            "pick a pattern that matches a day in the answering window, or remove it",
-                        );
+                        let message = KitText::new("kit-e-cron-never")
+                            .arg("value", c.get_ref())
+                            .text("open", describe(open_days_before, time))
+                            .text("deadline", describe(deadline_days_before, deadline_time));
+                        sink.hint(c.span(), message, KitText::new("kit-h-cron-never"));
                         ok = false;
                     }
                 }

@@ -411,6 +411,9 @@ fn seed_kits_keep_the_seed_agendas() {
 
     let jim = find_kit(&prompts_dir(), "jim-ledningsgrupp").unwrap();
     assert_eq!(jim.questions.iter().filter(|q| q.phase == Phase::Reflection).count(), 5);
+    // Seed 004: one management group, members answer for themselves, no plan seats by unit.
+    assert!(jim.units.is_empty() && !jim.unit_answers);
+    assert!(jim.breakouts.iter().all(|b| matches!(b.mode, Mode::Random | Mode::Roles | Mode::Choose)));
 }
 
 #[test]
@@ -500,7 +503,8 @@ fn check_prints_ok_lines_and_every_error() {
 #[test]
 fn the_format_doc_example_is_a_valid_kit() {
     let doc = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/kit-format.md")).unwrap();
-    let start = doc.find("```toml\n").expect("a toml example") + "```toml\n".len();
+    let example = doc.find("## Example").expect("the example section");
+    let start = example + doc[example..].find("```toml\n").expect("a toml example") + "```toml\n".len();
     let end = start + doc[start..].find("```").unwrap();
     let kit = parse_kit(&doc[start..end], "docs/kit-format.md").unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(kit.agenda[1].minutes, 25);

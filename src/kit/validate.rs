@@ -7,10 +7,11 @@ use chrono::NaiveDate;
 use chrono_tz::Tz;
 
 use super::agenda::{agenda, breakouts};
-use super::error::{choose_hint, did_you_mean, line_col, Sink};
+use super::error::{line_col, KitText, Sink};
 use super::questions::questions;
 use super::raw::{RawKit, RawSchedule, S};
 use super::schedule::check_schedule;
+use super::suggest::{choose_hint, did_you_mean};
 use crate::domain::grouping::Mode;
 use crate::domain::kit::{Kit, KitSchedule};
 use crate::domain::privacy::Anonymity;
@@ -20,33 +21,34 @@ pub(crate) const LANGUAGES: &[&str] = &["nb", "sv", "en"];
 const MAX_SLUG: usize = 64;
 
 pub(crate) fn validate(raw: RawKit, sink: &mut Sink<'_>, source: &str) -> Option<Kit> {
-    let top = 0..0;
-    let id = required(sink, &raw.id, &top, "id", "at the top level", "e.g. id = \"larandetraff-2\"");
-    let id = id.and_then(|s| slug(sink, s, "kit id"));
-    let title = required(sink, &raw.title, &top, "title", "at the top level", "the meeting's name");
-    let title = title.and_then(|s| non_empty(sink, s, "title"));
-    let language = required(sink, &raw.language, &top, "language", "at the top level", "nb, sv or en");
+    let top = |hint: &'static str| (0..0, KitText::new("kit-place-top"), KitText::new(hint));
+    let id = required(sink, &raw.id, top("kit-h-key-id"), "id");
+    let id = id.and_then(|s| slug(sink, s, "kit-e-slug-kit"));
+    let title = required(sink, &raw.title, top("kit-h-key-title"), "title");
+    let title = title.and_then(|s| non_empty(sink, s, "kit-e-empty-title"));
+    let language = required(sink, &raw.language, top("kit-h-key-language"), "language");
     let language = language.and_then(|s| {
         let value = s.get_ref().trim().to_lowercase();
         if LANGUAGES.contains(&value.as_str()) {
             Some(value)
         } else {
-            sink.at(s.span(), format!("language `{}` is not supported", s.get_ref()), choose_hint(&value, LANGUAGES));
+            let message = KitText::new("kit-e-language").arg("value", s.get_ref());
+            sink.hint(s.span(), message, choose_hint(&value, LANGUAGES));
             None
         }
     });
     let timezone = timezone(sink, raw.timezone.as_ref(), language.as_deref());
-    let date = required(sink, &raw.date, &top, "date", "at the top level", "the meeting day, e.g. date = 2027-03-15");
+    let date = required(sink, &raw.date, top("kit-h-key-date"), "date");
     let date = date.and_then(|d| parse_date(sink, d));
-    let previous = raw.previous.as_ref().and_then(|p| slug(sink, p, "previous kit id"));
+    let previous = raw.previous.as_ref().and_then(|p| slug(sink, p, "kit-e-slug-previous"));
     if let (Some(prev), Some(id), Some(span)) = (&previous, &id, raw.previous.as_ref().map(S::span)) {
         if prev == id {
-            sink.at(span, "a kit cannot follow itself", "`previous` names the id of the kit of the previous meeting");
+            sink.hint(span, KitText::new("kit-e-previous-self"), KitText::new("kit-h-previous-self"));
         }
     }
-    let purpose = raw.purpose.iter().filter_map(|p| non_empty(sink, p, "purpose line")).collect();
-    let units = names::<UnitName>(sink, &raw.units, "unit", source);
-    let roles = names::<RoleName>(sink, &raw.roles, "role", source);
+    let purpose = raw.purpose.iter().filter_map(|p| non_empty(sink, p, "kit-e-empty-purpose")).collect();
+    let units = names::<UnitName>(sink, &raw.units, ("kit-e-duplicate-unit", "kit-e-unit-name"), source);
+    let roles = names::<RoleName>(sink, &raw.roles, ("kit-e-duplicate-role", "kit-e-role-name"), source);
     let anonymity =
         if raw.anonymous_hide_unit == Some(true) { Anonymity::AnonymousNoUnit } else { Anonymity::Anonymous };
     let questions = questions(sink, &raw.questions, source, (raw.anonymous.unwrap_or(false), anonymity));
@@ -89,18 +91,15 @@ pub(crate) fn validate(raw: RawKit, sink: &mut Sink<'_>, source: &str) -> Option
 fn unit_answers(sink: &mut Sink<'_>, raw: &RawKit, units: &[UnitName], questions: &[Option<Question>]) -> bool {
     let Some(flag) = raw.unit_answers.as_ref().filter(|f| *f.get_ref()) else { return false };
     if units.is_empty() {
-        sink.at(
+        sink.hint(
             flag.span(),
-            "`unit_answers` collects one answer per unit, and this kit has no `units`",
-            "add units = [\"...\"] at the top, or leave out unit_answers",
+            KitText::new("kit-e-unit-answers-no-units"),
+            KitText::new("kit-h-unit-answers-no-units"),
         );
     }
     for q in questions.iter().flatten().filter(|q| q.anonymity != Anonymity::Named) {
-        sink.at(
-            flag.span(),
-            format!("question `{}` is anonymous, and a unit answer is always shown with its unit", q.id),
-            "set anonymous = false on the question, or leave out unit_answers",
-        );
+        let message = KitText::new("kit-e-unit-answers-anonymous").arg("id", q.id.as_str());
+        sink.hint(flag.span(), message, KitText::new("kit-h-unit-answers-anonymous"));
     }
     true
 }
@@ -112,41 +111,42 @@ fn plans_needing_units(sink: &mut Sink<'_>, raw: &RawKit) {
         let Some(mode) = &plan.get_ref().mode else { continue };
         let name = mode.get_ref().trim().to_lowercase();
         if Mode::parse(&name).is_some_and(Mode::seats_by_unit) {
-            sink.at(
-                mode.span(),
-                format!("breakout mode `{name}` seats people by unit, and this kit has no `units`"),
-                "add units = [\"...\"] at the top, or use random, roles or choose",
-            );
+            let message = KitText::new("kit-e-mode-needs-units").arg("mode", name);
+            sink.hint(mode.span(), message, KitText::new("kit-h-mode-needs-units"));
         }
     }
 }
+
+/// Where a required key is missing: the enclosing table's span, the place as told
+/// (`kit-place-…`) and what to write there.
+pub(super) type Missing = (Range<usize>, KitText, KitText);
 
 /// A required key: reports it missing at the enclosing table's span.
 pub(super) fn required<'a, T>(
     sink: &mut Sink<'_>,
     value: &'a Option<S<T>>,
-    table: &Range<usize>,
+    (table, place, hint): Missing,
     key: &str,
-    place: &str,
-    hint: &str,
 ) -> Option<&'a S<T>> {
     if value.is_none() {
-        sink.at(table.clone(), format!("missing required key `{key}` {place}"), hint);
+        sink.hint(table, KitText::new("kit-e-missing-key").arg("key", key).text("place", place), hint);
     }
     value.as_ref()
 }
 
-pub(super) fn non_empty(sink: &mut Sink<'_>, value: &S<String>, what: &str) -> Option<String> {
+/// Text that must not be blank; `message` names what is empty (`kit-e-empty-…`).
+pub(super) fn non_empty(sink: &mut Sink<'_>, value: &S<String>, message: &'static str) -> Option<String> {
     let text = value.get_ref().trim();
     if text.is_empty() {
-        sink.at(value.span(), format!("the {what} is empty"), "write some text between the quotes");
+        sink.hint(value.span(), KitText::new(message), KitText::new("kit-h-empty"));
         return None;
     }
     Some(text.to_owned())
 }
 
 /// Kit and plan ids: short, ASCII, stable (they appear in commands and button ids).
-pub(super) fn slug(sink: &mut Sink<'_>, value: &S<String>, what: &str) -> Option<String> {
+/// `message` names which id it is (`kit-e-slug-…`).
+pub(super) fn slug(sink: &mut Sink<'_>, value: &S<String>, message: &'static str) -> Option<String> {
     let text = value.get_ref();
     let ok = !text.is_empty()
         && text.len() <= MAX_SLUG
@@ -154,13 +154,8 @@ pub(super) fn slug(sink: &mut Sink<'_>, value: &S<String>, what: &str) -> Option
     if ok {
         Some(text.clone())
     } else {
-        sink.at(
-            value.span(),
-            format!("invalid {what} `{text}`"),
-            format!(
-                "use 1 to {MAX_SLUG} characters of a-z, 0-9, '-' and '_' (no æ, ø, å, ä, ö), e.g. `larandetraff-2`"
-            ),
-        );
+        let hint = KitText::new("kit-h-slug").num("max", MAX_SLUG as i64);
+        sink.hint(value.span(), KitText::new(message).arg("value", text), hint);
         None
     }
 }
@@ -182,10 +177,10 @@ fn timezone(sink: &mut Sink<'_>, value: Option<&S<String>>, language: Option<&st
         Err(_) => {
             let names: Vec<&str> = chrono_tz::TZ_VARIANTS.iter().map(|tz| tz.name()).collect();
             let hint = match did_you_mean(value.get_ref(), &names) {
-                Some(close) => format!("did you mean `{close}`?"),
-                None => "use an IANA name such as Europe/Oslo or Europe/Stockholm".to_owned(),
+                Some(close) => KitText::new("kit-h-did-you-mean").arg("close", close),
+                None => KitText::new("kit-h-timezone"),
             };
-            sink.at(value.span(), format!("unknown timezone `{}`", value.get_ref()), hint);
+            sink.hint(value.span(), KitText::new("kit-e-timezone").arg("value", value.get_ref()), hint);
             None
         }
     }
@@ -200,16 +195,14 @@ fn parse_date(sink: &mut Sink<'_>, value: &S<toml::Value>) -> Option<NaiveDate> 
         _ => None,
     };
     if parsed.is_none() {
-        sink.at(
-            value.span(),
-            format!("bad date {}", value.get_ref()),
-            "write the meeting day as year-month-day, e.g. date = 2027-03-15",
-        );
+        let message = KitText::new("kit-e-date").arg("value", value.get_ref().to_string());
+        sink.hint(value.span(), message, KitText::new("kit-h-date"));
     }
     parsed
 }
 
-fn names<N>(sink: &mut Sink<'_>, raw: &[S<String>], what: &str, source: &str) -> Vec<N>
+/// Unit or role names; `messages`: (a name listed twice, a name that is not one).
+fn names<N>(sink: &mut Sink<'_>, raw: &[S<String>], messages: (&'static str, &'static str), source: &str) -> Vec<N>
 where
     N: for<'a> TryFrom<&'a str, Error = crate::domain::IdError> + PartialEq + std::fmt::Display,
 {
@@ -218,16 +211,19 @@ where
         match N::try_from(value.get_ref().as_str()) {
             Ok(name) => {
                 if let Some((first, line)) = out.iter().find(|(n, _)| *n == name) {
-                    sink.at(
-                        value.span(),
-                        format!("duplicate {what} `{name}` (already listed as `{first}` on line {line})"),
-                        format!("{what} names are compared without regard to case; list each once"),
-                    );
+                    let message = KitText::new(messages.0)
+                        .arg("name", name.to_string())
+                        .arg("first", first.to_string())
+                        .num("line", *line as i64);
+                    sink.hint(value.span(), message, KitText::new("kit-h-duplicate-name"));
                 } else {
                     out.push((name, line_of(source, &value.span())));
                 }
             }
-            Err(e) => sink.at(value.span(), format!("invalid {what} name: {e}"), "names are 1 to 100 characters"),
+            Err(_) => {
+                let message = KitText::new(messages.1).arg("value", value.get_ref());
+                sink.hint(value.span(), message, KitText::new("kit-h-name-length"));
+            }
         }
     }
     out.into_iter().map(|(n, _)| n).collect()

@@ -143,3 +143,47 @@ async fn the_questions_post_says_which_answers_are_anonymous_and_who_reads_them(
     let named = meeting.questions.iter().find(|q| q.id != first).unwrap();
     assert_eq!(samrad::app::reflection::anonymity_label(named, Lang::En), None);
 }
+
+#[tokio::test]
+async fn a_member_sees_their_own_anonymous_answers_and_no_command_tells_an_organiser_whose_they_are() {
+    let (w, _, said) = anonymous_meeting(Anonymity::Anonymous).await;
+    let secret = AuthorSecret::new(vec![9; 32]).unwrap();
+    let (me, my_words) = &said[0];
+
+    // /answer mine: the member's own anonymous answers, marked, and nobody else's.
+    let (meeting, mine) = answers::my_answers_keyed(&w.store, Some(&secret), me).await.unwrap();
+    let text = answers::render_mine(&meeting, &mine, Lang::En);
+    assert!(text.contains(my_words.as_str()), "{text}");
+    assert!(text.contains("(anonymous: never shown with your name)"), "{text}");
+    assert!(said[1..].iter().all(|(_, words)| !text.contains(words.as_str())), "{text}");
+    let (_, without_secret) = answers::my_answers(&w.store, me).await.unwrap();
+    assert!(without_secret.iter().all(|a| a.value != *my_words), "found only by the member's key");
+
+    // Every read an organiser has: their own answers, the digest (whole and per unit), the
+    // export, the status with its audit, their own data. None puts an anonymous answer's
+    // words beside its author's name or id.
+    let org = &w.organiser;
+    let (meeting, theirs) = answers::my_answers_keyed(&w.store, Some(&secret), org).await.unwrap();
+    let mut reads = vec![answers::render_mine(&meeting, &theirs, Lang::En)];
+    for unit in [None, Some("Mentororganisationen"), Some("Organisation B")] {
+        let posts = digest::digest_for(&w.store, org, unit, &Offline).await.unwrap();
+        reads.extend(posts.into_iter().map(|p| p.text));
+    }
+    for format in [ExportFormat::Csv, ExportFormat::Markdown] {
+        let file = export::export_file(&w.store, org, format).await.unwrap();
+        reads.push(String::from_utf8(file.bytes).unwrap());
+    }
+    let status = samrad::app::meetings::meeting_status(&w.store, org).await.unwrap();
+    reads.push(samrad::app::meetings::render_status(&status, Lang::En));
+    reads.extend(samrad::app::audit::status_section(&w.store, org).await.unwrap());
+    let files = samrad::app::my_data::my_data(&w.store, &secret, org, "Nätverket").await.unwrap();
+    reads.extend(files.into_iter().map(|f| String::from_utf8(f.bytes).unwrap()));
+    for read in &reads {
+        for (who, words) in &said {
+            // Ids as mentions: a bare "100" is also "100 %".
+            let named = has_word(read, &who.name) || read.contains(&format!("<@{}>", who.user));
+            assert!(!(read.contains(words.as_str()) && named), "{} beside their words in:\n{read}", who.name);
+        }
+    }
+    assert!(reads.iter().any(|r| r.contains(my_words.as_str())), "the words themselves are read");
+}

@@ -56,7 +56,9 @@ async fn season(url: &str) {
         value: 41.25,
     };
     let purged = store.create_meeting(&crate::store::new_meeting(guild, "kit-old"), at).await.unwrap();
-    store.purge_meeting(purged, &[figure], &samrad::app::retention::audit_entry(purged, "Old", at)).await.unwrap();
+    let rates = [(anonymous.units[0].clone(), 2.0 / 3.0)];
+    let audit = samrad::app::retention::audit_entry(purged, "Old", at);
+    store.purge_meeting(purged, &[figure], &rates, &audit).await.unwrap();
     // A kit an organiser uploaded (two versions), and the text the day's meeting was loaded from.
     let source = std::fs::read_to_string("prompts/benchmarking-1.toml").expect("shipped kit");
     for (version, text) in [source.clone(), format!("{source}\n# ändrad")].into_iter().enumerate() {

@@ -12,7 +12,7 @@ use samrad::app::privacy_store::AuditAction;
 use samrad::app::summarise::Offline;
 use samrad::app::tick::tick_as;
 use samrad::app::worker::Worker;
-use samrad::app::{answers, audit, meetings, retention, Actor, Staff};
+use samrad::app::{answers, audit, followup, meetings, retention, Actor, Staff};
 use samrad::domain::digest::KeyFigure;
 use samrad::domain::grouping::{Mode, Sizing};
 use samrad::domain::{MeetingId, QuestionId};
@@ -105,6 +105,9 @@ async fn retention_deletes_an_ended_meetings_words_once_across_two_schedulers<S:
         .collect();
     assert_eq!(kept.len(), 3, "each unit's key figure kept for the series: {kept:?}");
     assert!(kept.iter().any(|(_, v)| *v == 60.0), "{kept:?}");
+    let rates = w.store.kept_response_rates(m).await.unwrap();
+    assert_eq!(rates.len(), 3, "each unit's response rate kept: {rates:?}");
+    assert!(rates.iter().all(|(_, r)| *r == 1.0), "{rates:?}");
     assert_eq!(w.store.members(GUILD).await.unwrap().len(), 3, "members stay");
 
     // Recorded once, by the scheduler, and listed for organisers in /meeting status.
@@ -121,4 +124,11 @@ async fn retention_deletes_an_ended_meetings_words_once_across_two_schedulers<S:
     // Nothing left to do: a later tick deletes and records nothing more.
     w.tick_at(ended + Duration::days(31)).await;
     assert_eq!(w.store.audit_log(GUILD, 10).await.unwrap().len(), log.len());
+
+    // The next meeting of the series compares with what was kept.
+    let next = w.load().await;
+    w.store.link_previous(next.meeting.id, "example-en").await.unwrap();
+    let next = w.store.meeting(next.meeting.id).await.unwrap().unwrap();
+    let previous = followup::previous_for_digest(&w.store, &next).await.unwrap().expect("the purged meeting");
+    assert_eq!((previous.key_figures.len(), previous.response_rates), (3, rates));
 }

@@ -15,7 +15,7 @@ pub async fn answer(ctx: Context<'_>, mine: Option<bool>) -> Result<(), BotError
     let actor = actor(ctx).await?;
     let data = ctx.data();
     if mine.unwrap_or(false) {
-        return match answers::my_answers(&*data.store, &actor).await {
+        return match answers::my_answers_keyed(&*data.store, Some(&data.secret), &actor).await {
             Ok((meeting, list)) => reply(ctx, answers::render_mine(&meeting, &list, actor.lang)).await,
             Err(e) => fail(ctx, &actor, &e).await,
         };

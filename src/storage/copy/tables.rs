@@ -231,6 +231,12 @@ pub(super) const TABLES: &[Table] = &[
         identity: false,
     },
     Table {
+        name: "kept_response_rates",
+        columns: &[("meeting_id", Int), ("unit_id", Int), ("rate", Text)],
+        key: "meeting_id, unit_id",
+        identity: false,
+    },
+    Table {
         name: "schedules",
         columns: &[
             ("id", Int),

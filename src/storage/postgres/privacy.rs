@@ -270,6 +270,7 @@ impl PrivacyStore for PgStore {
         &self,
         meeting: MeetingId,
         figures: &[KeyFigure],
+        rates: &[(UnitName, f64)],
         audit: &AuditEntry,
     ) -> Result<u64, StoreError> {
         let m = meeting.0;
@@ -287,6 +288,18 @@ impl PrivacyStore for PgStore {
             .bind(f.question.as_str())
             .bind(f.value.to_string())
             .bind(f.unit.key())
+            .execute(&mut *tx)
+            .await?;
+        }
+        for (unit, rate) in rates {
+            sqlx::query(
+                "INSERT INTO kept_response_rates (meeting_id, unit_id, rate)
+                 SELECT $1, u.id, $2 FROM meetings m JOIN units u ON u.guild_id = m.guild_id AND u.name_key = $3
+                 WHERE m.id = $1 ON CONFLICT DO NOTHING",
+            )
+            .bind(m)
+            .bind(rate.to_string())
+            .bind(unit.key())
             .execute(&mut *tx)
             .await?;
         }
@@ -327,6 +340,22 @@ impl PrivacyStore for PgStore {
                     unit: UnitName::try_from(unit.as_str()).map_err(corrupt)?,
                     value: value.parse().map_err(|_| corrupt(format!("key figure {value:?}")))?,
                 })
+            })
+            .collect()
+    }
+
+    async fn kept_response_rates(&self, meeting: MeetingId) -> Result<Vec<(UnitName, f64)>, StoreError> {
+        let rows: Vec<(String, String)> = sqlx::query_as(
+            r#"SELECT u.name, k.rate FROM kept_response_rates k JOIN units u ON u.id = k.unit_id
+               WHERE k.meeting_id = $1 ORDER BY u.name COLLATE "C""#,
+        )
+        .bind(meeting.0)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.into_iter()
+            .map(|(unit, rate)| {
+                let unit = UnitName::try_from(unit.as_str()).map_err(corrupt)?;
+                Ok((unit, rate.parse().map_err(|_| corrupt(format!("response rate {rate:?}")))?))
             })
             .collect()
     }

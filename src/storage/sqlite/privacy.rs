@@ -268,6 +268,7 @@ impl PrivacyStore for SqliteStore {
         &self,
         meeting: MeetingId,
         figures: &[KeyFigure],
+        rates: &[(UnitName, f64)],
         audit: &AuditEntry,
     ) -> Result<u64, StoreError> {
         let now = time::to_db(audit.at);
@@ -287,6 +288,20 @@ impl PrivacyStore for SqliteStore {
                 m,
                 q,
                 value,
+                unit,
+                m
+            )
+            .execute(&mut *tx)
+            .await?;
+        }
+        for (unit, rate) in rates {
+            let (unit, rate) = (unit.key(), rate.to_string());
+            sqlx::query!(
+                "INSERT INTO kept_response_rates (meeting_id, unit_id, rate)
+                 SELECT ?, u.id, ? FROM meetings m JOIN units u ON u.guild_id = m.guild_id AND u.name_key = ?
+                 WHERE m.id = ? ON CONFLICT DO NOTHING",
+                m,
+                rate,
                 unit,
                 m
             )
@@ -342,6 +357,17 @@ impl PrivacyStore for SqliteStore {
                 })
             })
             .collect()
+    }
+
+    async fn kept_response_rates(&self, meeting: MeetingId) -> Result<Vec<(UnitName, f64)>, StoreError> {
+        let rows = sqlx::query!(
+            "SELECT u.name, k.rate FROM kept_response_rates k JOIN units u ON u.id = k.unit_id
+             WHERE k.meeting_id = ? ORDER BY u.name",
+            meeting.0
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        rows.into_iter().map(|r| kept_rate(&r.name, &r.rate)).collect()
     }
 
     async fn member_data(&self, guild: GuildId, user: UserId, keys: &AnonymousKeys) -> Result<MemberData, StoreError> {
@@ -593,6 +619,12 @@ impl PrivacyStore for SqliteStore {
         tx.commit().await?;
         Ok(changed)
     }
+}
+
+/// A kept response rate as stored: the unit's name and the rate as text.
+fn kept_rate(unit: &str, rate: &str) -> Result<(UnitName, f64), StoreError> {
+    let unit = UnitName::try_from(unit).map_err(corrupt)?;
+    Ok((unit, rate.parse().map_err(|_| corrupt(format!("response rate {rate:?}")))?))
 }
 
 /// Writes one audit entry (its detail cut to 200 characters) on `conn`, in or out of a

@@ -74,6 +74,7 @@ const NOT_MEMBER_DATA_TABLES: &[&str] = &[
     "meeting_units",
     "units",
     "key_figures",
+    "kept_response_rates",
     // The kit text a meeting was loaded from.
     "meeting_kits",
 ];

@@ -127,12 +127,18 @@ async fn purging_a_meeting_deletes_its_words_and_keeps_key_figures(db: &Db) {
     db.store.save_anonymous_answers(m, GUILD, who, &key, &[(qid("anon"), "hidden".into(), None)], at(1)).await.unwrap();
     let figure = KeyFigure { question: qid("count"), unit: unit("Arkitektur"), value: 12.5 };
     let audit = audit_entry(m, "Møte om styrkedjan", at(9));
-    let deleted = db.store.purge_meeting(m, std::slice::from_ref(&figure), &audit).await.unwrap();
+    let rates = [(unit("Arkitektur"), 0.5), (unit("Ukjent"), 1.0)];
+    let deleted = db.store.purge_meeting(m, std::slice::from_ref(&figure), &rates, &audit).await.unwrap();
     assert!(deleted >= 4, "two answers, one anonymous answer, one respondent: {deleted}");
     assert!(db.store.answers(m).await.unwrap().is_empty());
     assert!(db.store.anonymous_answers(m).await.unwrap().is_empty());
     assert!(db.store.anonymous_respondents(m).await.unwrap().is_empty());
     assert_eq!(db.store.kept_key_figures(m).await.unwrap(), vec![figure]);
+    assert_eq!(
+        db.store.kept_response_rates(m).await.unwrap(),
+        vec![rates[0].clone()],
+        "a unit not in the guild is not kept"
+    );
     assert!(db.store.member(GUILD, who).await.unwrap().is_some(), "members stay");
     assert_eq!(db.store.audit_log(GUILD, 10).await.unwrap(), vec![audit], "recorded with the deletion");
 }
@@ -150,7 +156,7 @@ async fn ended_meetings_are_listed_only_under_a_retention_setting(db: &Db) {
     assert_eq!(ended[0].ended, at(5), "ended at the clock's time");
     db.store.set_meeting_state(m, MeetingState::Ended, at(50)).await.unwrap();
     assert_eq!(db.store.ended_meetings().await.unwrap()[0].ended, at(5), "the first end is kept");
-    db.store.purge_meeting(m, &[], &audit_entry(m, "Møte", at(1))).await.unwrap();
+    db.store.purge_meeting(m, &[], &[], &audit_entry(m, "Møte", at(1))).await.unwrap();
     assert!(db.store.ended_meetings().await.unwrap().is_empty(), "purged meetings are done");
     assert_eq!(db.store.meeting_ids(GUILD).await.unwrap(), vec![m]);
 }

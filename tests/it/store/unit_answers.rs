@@ -149,7 +149,7 @@ async fn purging_a_meeting_deletes_its_unit_answers(db: &Db) {
     let a = join(db, GUILD, 1).await;
     let ark = unit("Arkitektur");
     db.store.save_unit_answers(m, &ark, a, &[(qid("q1"), "one".into()), (qid("q2"), "2".into())], at(1)).await.unwrap();
-    let deleted = db.store.purge_meeting(m, &[], &audit_entry(m, "kit-units", at(9))).await.unwrap();
+    let deleted = db.store.purge_meeting(m, &[], &[], &audit_entry(m, "kit-units", at(9))).await.unwrap();
     assert!(deleted >= 2, "{deleted}");
     assert!(db.store.unit_answers(m).await.unwrap().is_empty());
     assert!(db.store.unit_answer_history(m, &ark, &qid("q1")).await.unwrap().is_empty(), "revisions go too");

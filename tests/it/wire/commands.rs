@@ -56,7 +56,7 @@ async fn staff_commands_are_registered_hidden_from_members() {
     for name in ["breakout", "agenda"] {
         assert_eq!(permissions(name).as_deref(), Some(facilitator.as_str()), "/{name}");
     }
-    for name in ["meeting", "digest", "export"] {
+    for name in ["meeting", "digest", "export", "kit"] {
         assert_eq!(permissions(name).as_deref(), Some(organiser.as_str()), "/{name}");
     }
     for name in ["answer", "unit", "note", "privacy", "forget-me", "help"] {
