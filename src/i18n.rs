@@ -1,5 +1,7 @@
 //! Message catalogues: every sentence samrad says comes from `locales/{nb,sv,en}/*.ftl`
 //! (Fluent), so plural rules ("1 svar" / "3 svar") and word order stay with the translators.
+//! The language itself is a domain value (`domain::lang::Lang`); this module turns it into
+//! sentences.
 
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -16,57 +18,12 @@ static_loader! {
     };
 }
 
-/// The languages samrad speaks (and summarises).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, serde::Serialize)]
-pub enum Lang {
-    /// Norwegian bokmål (Discord's locale code is `no`).
-    Nb,
-    /// Swedish (`sv-SE`).
-    Sv,
-    #[default]
-    En,
-}
+/// The catalogues take the domain's language; `Lang` is part of this module's interface.
+pub use crate::domain::lang::Lang;
 
-impl Lang {
-    pub const ALL: [Lang; 3] = [Lang::Nb, Lang::Sv, Lang::En];
-
-    /// Understands kit languages (`nb`, `sv`, `en`) and Discord locales (`no`, `sv-SE`, `en-GB`).
-    pub fn from_code(code: &str) -> Option<Lang> {
-        let primary = code.split(['-', '_']).next().unwrap_or("").to_lowercase();
-        match primary.as_str() {
-            // Danish and nynorsk are close enough to bokmål for stemming and for reading.
-            "nb" | "no" | "nn" | "nob" | "da" => Some(Lang::Nb),
-            "sv" | "swe" => Some(Lang::Sv),
-            "en" | "eng" => Some(Lang::En),
-            _ => None,
-        }
-    }
-
-    /// The first language of `codes` samrad speaks, else English.
-    pub fn pick<'a>(codes: impl IntoIterator<Item = Option<&'a str>>) -> Lang {
-        codes.into_iter().flatten().find_map(Lang::from_code).unwrap_or_default()
-    }
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::Nb => "nb",
-            Lang::Sv => "sv",
-            Lang::En => "en",
-        }
-    }
-
-    /// Discord's locale code for command localisations.
-    pub fn discord_locale(self) -> &'static str {
-        match self {
-            Lang::Nb => "no",
-            Lang::Sv => "sv-SE",
-            Lang::En => "en-US",
-        }
-    }
-
-    fn id(self) -> LanguageIdentifier {
-        self.code().parse().expect("static language codes parse")
-    }
+/// The Fluent identifier of a language.
+fn language_id(lang: Lang) -> LanguageIdentifier {
+    lang.code().parse().expect("static language codes parse")
 }
 
 /// An argument to a message.
@@ -105,7 +62,7 @@ num_arg!(u32, u64, usize, i32, i64, f64);
 /// (and the catalogue test fails CI on any gap).
 pub fn text(lang: Lang, id: &str, args: Vec<(&'static str, Arg)>) -> String {
     if args.is_empty() {
-        return LOCALES.lookup(&lang.id(), id);
+        return LOCALES.lookup(&language_id(lang), id);
     }
     let args: HashMap<Cow<'static, str>, FluentValue> = args
         .into_iter()
@@ -117,12 +74,12 @@ pub fn text(lang: Lang, id: &str, args: Vec<(&'static str, Arg)>) -> String {
             (Cow::Borrowed(k), v)
         })
         .collect();
-    LOCALES.lookup_with_args(&lang.id(), id, &args)
+    LOCALES.lookup_with_args(&language_id(lang), id, &args)
 }
 
 /// Whether `id` exists in `lang` itself (no fallback). Used by the catalogue tests.
 pub fn has(lang: Lang, id: &str) -> bool {
-    LOCALES.lookup_no_default_fallback::<&str>(&lang.id(), id, None).is_some()
+    LOCALES.lookup_no_default_fallback::<&str>(&language_id(lang), id, None).is_some()
 }
 
 /// A date and time in `tz`, written the way the language writes it, e.g. nb "torsdag 3. april

@@ -7,7 +7,7 @@
 use super::actor::{Actor, UserMessage};
 use super::ports::{Attachment, OutMessage, Store, StoreError};
 use super::summarise::{Purpose, Summariser};
-use crate::domain::digest::{self, DigestAnswer, DigestInput, DigestLabels, DigestMember};
+use crate::domain::digest::{self, DigestAnswer, DigestInput, DigestLabels, DigestMember, PreviousMeeting};
 use crate::domain::text::{split_message, DISCORD_MESSAGE_LIMIT};
 use crate::domain::{AnswerValue, Meeting, QuestionKind, UnitName};
 use crate::i18n::Lang;
@@ -167,7 +167,7 @@ pub async fn digest_messages<S: Store + ?Sized>(
 ) -> Result<Vec<OutMessage>, StoreError> {
     let mut input = digest_input(store, meeting).await?;
     // Key figures are compared with the previous meeting of the series, when there is one.
-    input.previous = Box::pin(super::followup::previous_for_digest(store, meeting)).await?;
+    input.previous = Box::pin(previous_for_digest(store, meeting)).await?;
     if let Some(unit) = view.unit {
         digest::only_unit(&mut input, unit);
     }
@@ -256,4 +256,21 @@ pub async fn digest_for<S: Store + ?Sized>(
     };
     let view = DigestView { with_names: true, unit: unit.as_ref() };
     Ok(digest_messages(store, &meeting, meeting.lang(), view, summariser).await?)
+}
+
+/// The previous meeting's key figures, for `DigestInput.previous` (same `Number` question id,
+/// same unit).
+pub async fn previous_for_digest<S: Store + ?Sized>(
+    store: &S,
+    meeting: &Meeting,
+) -> Result<Option<PreviousMeeting>, StoreError> {
+    let Some(previous) = super::meetings::previous_of(store, meeting).await? else { return Ok(None) };
+    // A meeting whose answers were deleted under retention kept its key figures and rates.
+    let (key_figures, response_rates) =
+        (store.kept_key_figures(previous.id).await?, store.kept_response_rates(previous.id).await?);
+    if !key_figures.is_empty() || !response_rates.is_empty() {
+        return Ok(Some(PreviousMeeting { label: previous.title, key_figures, response_rates }));
+    }
+    let input = digest_input(store, &previous).await?;
+    Ok(Some(digest::compute(&input).as_previous(previous.title.clone())))
 }

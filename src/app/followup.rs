@@ -8,38 +8,15 @@
 
 use std::fmt::Write;
 
+use super::digest::previous_for_digest;
+use super::meetings::previous_of;
 use super::ports::{Attachment, OutMessage, Plan, Store, StoreError};
-use crate::domain::digest::{self, DigestAnswer, DigestInput, KeyFigureRow, PreviousMeeting, QuestionDetail};
+use crate::domain::digest::{self, DigestAnswer, DigestInput, KeyFigureRow, QuestionDetail};
 use crate::domain::text::{truncate_words, DISCORD_MESSAGE_LIMIT};
 use crate::domain::{AnswerValue, Meeting, MeetingId, Phase, UnitName};
 use crate::i18n::Lang;
 use crate::render::export::ExportEvaluation;
 use crate::t;
-
-/// The previous meeting of the series, if it is in this guild's store.
-pub async fn previous_of<S: Store + ?Sized>(store: &S, meeting: &Meeting) -> Result<Option<Meeting>, StoreError> {
-    match store.previous_meeting(meeting.id).await? {
-        Some(id) => store.meeting(id).await,
-        None => Ok(None),
-    }
-}
-
-/// The previous meeting's key figures, for `DigestInput.previous` (same `Number` question id,
-/// same unit).
-pub async fn previous_for_digest<S: Store + ?Sized>(
-    store: &S,
-    meeting: &Meeting,
-) -> Result<Option<PreviousMeeting>, StoreError> {
-    let Some(previous) = previous_of(store, meeting).await? else { return Ok(None) };
-    // A meeting whose answers were deleted under retention kept its key figures and rates.
-    let (key_figures, response_rates) =
-        (store.kept_key_figures(previous.id).await?, store.kept_response_rates(previous.id).await?);
-    if !key_figures.is_empty() || !response_rates.is_empty() {
-        return Ok(Some(PreviousMeeting { label: previous.title, key_figures, response_rates }));
-    }
-    let input = super::digest::digest_input(store, &previous).await?;
-    Ok(Some(digest::compute(&input).as_previous(previous.title.clone())))
-}
 
 /// Last meeting's plans of every unit.
 pub async fn previous_plans<S: Store + ?Sized>(store: &S, meeting: &Meeting) -> Result<Vec<Plan>, StoreError> {

@@ -291,3 +291,11 @@ pub fn render_status(status: &MeetingStatus, lang: Lang) -> String {
     }
     out
 }
+
+/// The previous meeting of the series, if it is in this guild's store.
+pub async fn previous_of<S: Store + ?Sized>(store: &S, meeting: &Meeting) -> Result<Option<Meeting>, StoreError> {
+    match store.previous_meeting(meeting.id).await? {
+        Some(id) => store.meeting(id).await,
+        None => Ok(None),
+    }
+}

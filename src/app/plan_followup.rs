@@ -6,7 +6,7 @@
 
 use std::fmt::Write;
 
-use super::followup::previous_of;
+use super::meetings::previous_of;
 use super::plan_status::{status_buttons, status_label};
 use super::ports::{OutMessage, Store, StoreError, StoredPlan};
 use crate::domain::plan::{follow_up_answer, follow_up_table, FollowUpItem, FollowUpRow, PlanStatus};

@@ -117,8 +117,8 @@ pub struct Meeting {
 
 impl Meeting {
     /// The meeting's language for its posts (the kit's `language`), English if unknown.
-    pub fn lang(&self) -> crate::i18n::Lang {
-        crate::i18n::Lang::from_code(&self.language).unwrap_or_default()
+    pub fn lang(&self) -> crate::domain::lang::Lang {
+        crate::domain::lang::Lang::from_code(&self.language).unwrap_or_default()
     }
 
     pub fn question(&self, id: &QuestionId) -> Option<&Question> {

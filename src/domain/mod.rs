@@ -7,6 +7,7 @@ pub mod digest;
 pub mod grouping;
 pub mod ids;
 pub mod kit;
+pub mod lang;
 pub mod meeting;
 pub mod plan;
 pub mod privacy;

@@ -365,7 +365,7 @@ async fn the_next_meeting_asks_about_last_plans_and_compares_key_figures<S: Stor
         answers::submit_answers(&w.store, &w.clock, p, &key_figures(&w, 45.5 + i as f64)).await.unwrap();
     }
     let meeting = w.store.meeting(id).await.unwrap().unwrap();
-    let previous = followup::previous_for_digest(&w.store, &meeting).await.unwrap().unwrap();
+    let previous = samrad::app::digest::previous_for_digest(&w.store, &meeting).await.unwrap().unwrap();
     assert_eq!(previous.label, "Lärandeträff 1");
     assert!(!previous.key_figures.is_empty());
     let digest = followup::day_digest(&w.store, &meeting, Lang::Sv, true).await.unwrap();

@@ -12,7 +12,7 @@ use samrad::app::privacy_store::AuditAction;
 use samrad::app::summarise::Offline;
 use samrad::app::tick::tick_as;
 use samrad::app::worker::Worker;
-use samrad::app::{answers, audit, followup, meetings, retention, Actor, Staff};
+use samrad::app::{answers, audit, meetings, retention, Actor, Staff};
 use samrad::domain::digest::KeyFigure;
 use samrad::domain::grouping::{Mode, Sizing};
 use samrad::domain::{MeetingId, QuestionId};
@@ -129,6 +129,7 @@ async fn retention_deletes_an_ended_meetings_words_once_across_two_schedulers<S:
     let next = w.load().await;
     w.store.link_previous(next.meeting.id, "example-en").await.unwrap();
     let next = w.store.meeting(next.meeting.id).await.unwrap().unwrap();
-    let previous = followup::previous_for_digest(&w.store, &next).await.unwrap().expect("the purged meeting");
+    let previous =
+        samrad::app::digest::previous_for_digest(&w.store, &next).await.unwrap().expect("the purged meeting");
     assert_eq!((previous.key_figures.len(), previous.response_rates), (3, rates));
 }

@@ -12,7 +12,7 @@ use std::sync::OnceLock;
 use super::tokens::{stop_words, tokenize};
 
 /// The summariser knows the languages samrad speaks: their stop words and Snowball stemmers.
-pub use crate::i18n::Lang;
+pub use crate::domain::lang::Lang;
 
 /// Position of a language in the per-language tables below.
 trait LangIndex {
