@@ -8,7 +8,7 @@ use std::sync::{Arc, Mutex};
 
 use async_trait::async_trait;
 
-use crate::app::ports::{Chat, ChatError, MessageId, OutMessage, RoomKind, RoomSpec};
+use crate::app::ports::{Chat, ChatError, GuildChannel, MessageId, OutMessage, RoomKind, RoomSpec};
 use crate::domain::{ChannelId, GuildId, UserId};
 
 /// Everything the bot did, in order.
@@ -34,6 +34,9 @@ struct State {
     names: HashMap<ChannelId, String>,
     /// Channels that exist: made by the bot and not deleted, plus `others`.
     live: HashSet<ChannelId>,
+    /// The category of each room made in one, and the categories themselves.
+    parents: HashMap<ChannelId, ChannelId>,
+    categories: HashSet<ChannelId>,
     others: usize,
     fail_next: usize,
 }
@@ -235,6 +238,7 @@ impl Chat for MemoryChat {
             let id = ChannelId(Self::next_id(&mut s));
             s.names.insert(id, name.to_owned());
             s.live.insert(id);
+            s.categories.insert(id);
             id
         };
         self.record(ChatEvent::Category { id, name: name.to_owned() });
@@ -248,6 +252,9 @@ impl Chat for MemoryChat {
             let id = ChannelId(Self::next_id(&mut s));
             s.names.insert(id, spec.name.clone());
             s.live.insert(id);
+            if let Some(category) = spec.category {
+                s.parents.insert(id, category);
+            }
             id
         };
         self.record(ChatEvent::Room { id, spec: spec.clone() });
@@ -270,6 +277,23 @@ impl Chat for MemoryChat {
     async fn channel_count(&self, _guild: GuildId) -> Result<usize, ChatError> {
         let s = self.lock();
         Ok(s.live.len() + s.others)
+    }
+
+    /// The channels the bot made and has not deleted (`others` are not listed).
+    async fn channels(&self, _guild: GuildId) -> Result<Vec<GuildChannel>, ChatError> {
+        let s = self.lock();
+        let mut list: Vec<GuildChannel> = s
+            .live
+            .iter()
+            .map(|id| GuildChannel {
+                id: *id,
+                name: s.names.get(id).cloned().unwrap_or_default(),
+                category: s.categories.contains(id),
+                parent: s.parents.get(id).copied(),
+            })
+            .collect();
+        list.sort_by_key(|c| c.id.0);
+        Ok(list)
     }
 
     async fn move_to_voice(&self, _guild: GuildId, user: UserId, channel: ChannelId) -> Result<bool, ChatError> {

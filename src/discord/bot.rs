@@ -83,6 +83,11 @@ pub struct Data {
     pub summariser: Arc<dyn Summariser>,
     pub kits: Arc<dyn Kits>,
     pub secret: AuthorSecret,
+    /// The breakout rounds open when this process started, by guild once it is seen; only
+    /// these can have been left half-done by a process that died (`components::recover_once`).
+    pub inherited: std::sync::Mutex<Vec<i64>>,
+    /// Guilds whose inherited rounds have been settled.
+    pub recovered: std::sync::Mutex<std::collections::HashSet<u64>>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -157,6 +162,8 @@ pub async fn run_until(
                 info!(user = %ready.user.name, guilds = ready.guilds.len(), "ready");
                 poise::builtins::register_globally(ctx, &framework.options().commands).await?;
                 let chat = Arc::new(DiscordChat::new(ctx.http.clone(), Some(ctx.cache.clone())));
+                // Read before any interaction is handled: rounds this process opens are its own.
+                let inherited = store.open_rounds().await?.iter().map(|r| r.id).collect();
                 let task = tokio::spawn(scheduler(
                     store.clone(),
                     chat.clone(),
@@ -167,7 +174,16 @@ pub async fn run_until(
                     stop_rx,
                 ));
                 *scheduler_slot.lock().unwrap_or_else(|p| p.into_inner()) = Some(task);
-                Ok(Data { store, chat, clock, summariser, kits, secret })
+                Ok(Data {
+                    store,
+                    chat,
+                    clock,
+                    summariser,
+                    kits,
+                    secret,
+                    inherited: std::sync::Mutex::new(inherited),
+                    recovered: Default::default(),
+                })
             })
         })
         .build();

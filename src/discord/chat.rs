@@ -15,7 +15,7 @@ use tracing::{debug, warn};
 use super::perms;
 use super::ratelimit::{BucketState, RateLimits};
 use super::retry::{self, Failure};
-use crate::app::ports::{Chat, ChatError, MessageId, OutMessage, RoomKind, RoomSpec};
+use crate::app::ports::{Chat, ChatError, GuildChannel, MessageId, OutMessage, RoomKind, RoomSpec};
 use crate::domain::{ChannelId, GuildId, UserId};
 
 /// Discord's limit of buttons in one action row, and of rows in one message.
@@ -203,13 +203,18 @@ impl DiscordChat {
     /// The newest channel of the guild that matches what a failed create asked for: its name,
     /// type and category (for a category: one still empty, as a just-made one is).
     async fn find_created(&self, expected: &Expected) -> Result<Option<Vec<u8>>, ChatError> {
-        let guild_id = serenity::all::GuildId::new(expected.guild);
         // Boxed: `call` may come back here (through `call_creating`), a recursive future.
-        let list = || Request::new(Route::GuildChannels { guild_id }, LightMethod::Get);
-        let body = Box::pin(self.call("list channels", list)).await?;
-        let channels: Vec<serde_json::Value> = serde_json::from_slice(&body)
-            .map_err(|e| ChatError::Unavailable(format!("unexpected channel list from Discord: {e}")))?;
+        let channels = Box::pin(self.list_channels(expected.guild)).await?;
         Ok(find_expected(&channels, expected).map(|c| c.to_string().into_bytes()))
+    }
+
+    /// `GET /guilds/{guild}/channels`, as JSON values.
+    async fn list_channels(&self, guild: u64) -> Result<Vec<serde_json::Value>, ChatError> {
+        let guild_id = serenity::all::GuildId::new(guild);
+        let list = || Request::new(Route::GuildChannels { guild_id }, LightMethod::Get);
+        let body = self.call("list channels", list).await?;
+        serde_json::from_slice(&body)
+            .map_err(|e| ChatError::Unavailable(format!("unexpected channel list from Discord: {e}")))
     }
 
     /// Remembers the overwrites samrad gave a room (or changed), so archiving needs no read.
@@ -347,12 +352,25 @@ impl Chat for DiscordChat {
     }
 
     async fn channel_count(&self, guild: GuildId) -> Result<usize, ChatError> {
-        let guild_id = serenity::all::GuildId::new(guild.0);
-        let body =
-            self.call("list channels", || Request::new(Route::GuildChannels { guild_id }, LightMethod::Get)).await?;
-        let channels: Vec<serde_json::Value> = serde_json::from_slice(&body)
-            .map_err(|e| ChatError::Unavailable(format!("unexpected channel list from Discord: {e}")))?;
-        Ok(channels.len())
+        Ok(self.list_channels(guild.0).await?.len())
+    }
+
+    async fn channels(&self, guild: GuildId) -> Result<Vec<GuildChannel>, ChatError> {
+        let number = |v: &serde_json::Value| v.as_str().and_then(|i| i.parse::<u64>().ok());
+        let category = u64::from(u8::from(ChannelType::Category));
+        Ok(self
+            .list_channels(guild.0)
+            .await?
+            .iter()
+            .filter_map(|c| {
+                Some(GuildChannel {
+                    id: ChannelId(number(&c["id"])?),
+                    name: c["name"].as_str().unwrap_or_default().to_owned(),
+                    category: c["type"] == category,
+                    parent: number(&c["parent_id"]).map(ChannelId),
+                })
+            })
+            .collect())
     }
 
     async fn create_room(&self, spec: &RoomSpec) -> Result<ChannelId, ChatError> {

@@ -5,7 +5,7 @@ use serenity::all::{
     ActionRowComponent, ComponentInteraction, ComponentInteractionDataKind, CreateInteractionResponse,
     CreateInteractionResponseMessage, EditInteractionResponse, FullEvent, Interaction, ModalInteraction,
 };
-use tracing::{info_span, warn, Instrument};
+use tracing::{info, info_span, warn, Instrument};
 
 use super::bot::{BotError, Data};
 use super::chat::{cut, MESSAGE_LIMIT};
@@ -20,6 +20,10 @@ use crate::domain::Phase;
 use crate::t;
 
 pub async fn on_event(ctx: poise::FrameworkContext<'_, Data, BotError>, event: &FullEvent) -> Result<(), BotError> {
+    if let FullEvent::GuildCreate { guild, .. } = event {
+        recover_once(ctx.user_data, guild.id.get());
+        return Ok(());
+    }
     let FullEvent::InteractionCreate { interaction } = event else { return Ok(()) };
     let sctx = ctx.serenity_context;
     let data = ctx.user_data;
@@ -43,6 +47,26 @@ pub async fn on_event(ctx: poise::FrameworkContext<'_, Data, BotError>, event: &
         _ => {}
     }
     Ok(())
+}
+
+/// The first time this process sees `guild` (its GUILD_CREATE, so voice states are in the
+/// cache), settles a breakout round a dead process left half-done (`breakouts::recover`):
+/// only rounds open before this process started, never one it is opening itself.
+fn recover_once(data: &Data, guild: u64) {
+    if !data.recovered.lock().unwrap_or_else(|p| p.into_inner()).insert(guild) {
+        return;
+    }
+    let (store, chat, clock) = (data.store.clone(), data.chat.clone(), data.clock.clone());
+    let summariser = data.summariser.clone();
+    let inherited = data.inherited.lock().unwrap_or_else(|p| p.into_inner()).clone();
+    tokio::spawn(async move {
+        let guild = crate::domain::GuildId(guild);
+        match crate::app::breakouts::recover(&*store, &*chat, &*clock, &*summariser, guild, &inherited).await {
+            Ok(done) if done.is_empty() => {}
+            Ok(done) => info!(%guild, ?done, "half-done breakout rounds settled"),
+            Err(e) => warn!(%guild, error = %e, "cannot settle a half-done breakout round"),
+        }
+    });
 }
 
 /// Where to take the member in the answer flow: which questions, which modal page (past the

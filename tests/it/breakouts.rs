@@ -188,6 +188,12 @@ impl samrad::app::ports::Chat for FailingAfter {
     async fn channel_count(&self, g: samrad::domain::GuildId) -> Result<usize, samrad::app::ports::ChatError> {
         self.inner.channel_count(g).await
     }
+    async fn channels(
+        &self,
+        g: samrad::domain::GuildId,
+    ) -> Result<Vec<samrad::app::ports::GuildChannel>, samrad::app::ports::ChatError> {
+        self.inner.channels(g).await
+    }
     async fn create_room(
         &self,
         s: &samrad::app::ports::RoomSpec,

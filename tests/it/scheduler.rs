@@ -91,6 +91,9 @@ impl Chat for Recorder {
     async fn channel_count(&self, guild: GuildId) -> Result<usize, ChatError> {
         self.platform.channel_count(guild).await
     }
+    async fn channels(&self, guild: GuildId) -> Result<Vec<samrad::app::ports::GuildChannel>, ChatError> {
+        self.platform.channels(guild).await
+    }
     async fn archive_room(&self, channel: ChannelId) -> Result<(), ChatError> {
         self.platform.archive_room(channel).await
     }

@@ -63,6 +63,12 @@ pub async fn room_summary_with<S: Store + ?Sized>(
     Ok(summariser.summarise(crate::app::summarise::Purpose::Room, lang, &texts, out).await)
 }
 
+/// The key of part `part` of a room's summary post; the first room's is posted first of a
+/// close, so a recorded one means a close has begun.
+pub(super) fn summary_key(round: i64, room: u32, part: usize) -> String {
+    format!("round{round}:room{room}:summary:{part}")
+}
+
 /// Closes the meeting's running round: one summary post per room to plenary, rooms archived
 /// or deleted, voice members back to plenary. Safe to repeat after a crash (keyed posts).
 pub async fn close_round<S: Store + ?Sized>(
@@ -93,7 +99,7 @@ pub async fn close_round<S: Store + ?Sized>(
             text.push('\n');
             text.push_str(&room_summary_with(store, room, lang, summariser).await?);
             for (part, chunk) in split_message(&text, DISCORD_MESSAGE_LIMIT).into_iter().enumerate() {
-                let key = format!("round{}:room{}:summary:{part}", round.id, room.number);
+                let key = summary_key(round.id, room.number, part);
                 post_once(store, chat, clock, &key, Target::Channel(plenary), OutMessage::text(chunk)).await?;
             }
             posted += 1;

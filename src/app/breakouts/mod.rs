@@ -7,12 +7,14 @@
 mod cleanup;
 mod close;
 mod layout;
+mod recovery;
 mod seating;
 mod split;
 mod timers;
 
 pub use cleanup::{cleanup, run_cleanup_job, set_room_retention, MAX_ROOM_RETENTION_DAYS, ROOM_CLEANUP_JOB};
 pub use close::{add_note, close, close_round, room_summary_with};
+pub use recovery::{recover, Recovered};
 pub use seating::{join_late, move_member, pick_room};
 pub use split::{reshuffle, split, Reshuffle};
 pub use timers::{extend, run_timers};

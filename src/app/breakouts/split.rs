@@ -150,11 +150,7 @@ async fn open_rooms<S: Store + ?Sized>(
         // Each category is made when its first room is, so a small round makes one.
         let part = layout.category_of(i);
         if part == categories.len() {
-            let name = if layout.categories == 1 {
-                t!(lang, "round-category", number = round.number)
-            } else {
-                t!(lang, "round-category-part", number = round.number, part = part + 1, parts = layout.categories)
-            };
+            let name = category_name(lang, round.number, part, layout.categories);
             let category = chat.create_category(meeting.guild, &name).await?;
             opened.created.push(category);
             store.add_round_category(round.id, category).await?;
@@ -189,6 +185,22 @@ async fn open_rooms<S: Store + ?Sized>(
         progress(i + 1, round.rooms.len());
     }
     Ok(())
+}
+
+/// The name of category `part` (0-based) of `parts` of round `number`: also the marker by
+/// which a category made before a crash, never recorded, is found again.
+pub(super) fn category_name(lang: Lang, number: u32, part: usize, parts: usize) -> String {
+    if parts == 1 {
+        t!(lang, "round-category", number = number)
+    } else {
+        t!(lang, "round-category-part", number = number, part = part + 1, parts = parts)
+    }
+}
+
+/// The key of part `part` of a room's brief; the last room's first part is posted last of a
+/// split, so a recorded one means the split finished.
+pub(super) fn brief_key(round: i64, room: u32, part: usize) -> String {
+    format!("round{round}:room{room}:brief:{part}")
 }
 
 fn plan_questions<'m>(meeting: &'m Meeting, request: &SplitRequest) -> Vec<&'m crate::domain::Question> {
@@ -248,7 +260,7 @@ async fn post_room_briefs<S: Store + ?Sized>(
             }
         }
         for (part, chunk) in split_message(&text, DISCORD_MESSAGE_LIMIT).into_iter().enumerate() {
-            let key = format!("round{}:room{}:brief:{part}", round.id, room.number);
+            let key = brief_key(round.id, room.number, part);
             post_once(store, chat, clock, &key, Target::Channel(channel), OutMessage::text(chunk)).await?;
         }
     }

@@ -65,6 +65,15 @@ pub struct RoomSpec {
     pub staff_roles: Vec<u64>,
 }
 
+/// A channel of a guild as the platform lists it (to find what a dead process made).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GuildChannel {
+    pub id: ChannelId,
+    pub name: String,
+    pub category: bool,
+    pub parent: Option<ChannelId>,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ChatError {
     #[error("the chat platform refused: {0}")]
@@ -87,6 +96,8 @@ pub trait Chat: Send + Sync {
     async fn create_category(&self, guild: GuildId, name: &str) -> Result<ChannelId, ChatError>;
     /// How many channels the guild has now, categories included (Discord allows 500).
     async fn channel_count(&self, guild: GuildId) -> Result<usize, ChatError>;
+    /// The guild's channels now, categories included.
+    async fn channels(&self, guild: GuildId) -> Result<Vec<GuildChannel>, ChatError>;
     async fn create_room(&self, spec: &RoomSpec) -> Result<ChannelId, ChatError>;
     /// Makes a room read-only for its members (archive at close).
     async fn archive_room(&self, channel: ChannelId) -> Result<(), ChatError>;

@@ -38,7 +38,9 @@ async fn a_split_and_a_close_at_discords_limits_never_send_into_an_empty_bucket(
     assert!(refused.is_empty(), "sent into an empty bucket: {refused:?}");
     // The eleventh move waited for the next window instead of being refused.
     assert!(moves[10].received_at.duration_since(moves[0].received_at).as_secs_f64() >= 0.95);
+    // Close archives with the overwrites the split gave each room: no reads, one edit each.
     assert!(w.fake.requests_matching("GET /channels/{c}").is_empty(), "close reads no channel");
+    assert_eq!(w.fake.requests_matching("PATCH /channels/{c}").len(), 10, "one archive call per room channel");
     w.finish().await;
 }
 

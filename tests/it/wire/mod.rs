@@ -3,9 +3,11 @@
 
 mod answers;
 mod breakouts;
+mod cleanup;
 mod commands;
 mod during;
 mod faults;
+mod kill;
 mod kit_versions;
 mod kits;
 mod limits;
@@ -123,23 +125,57 @@ fn init_logs() {
         .try_init();
 }
 
+/// The bot's SQLite database in `dir` (and its `sqlite:` URL), the guild configured (facilitator
+/// role, plenary text and voice) when `configured`.
+pub async fn open_store(dir: &std::path::Path, configured: bool) -> (SqliteStore, String) {
+    let db_url = format!("sqlite:{}", dir.join("samrad.db").display());
+    let store = SqliteStore::open(&db_url).await.expect("store opens");
+    if configured {
+        let settings = GuildSettings {
+            facilitator_role: Some(FACILITATOR_ROLE),
+            plenary_channel: Some(ChannelId(PLENARY)),
+            plenary_voice: Some(ChannelId(VOICE)),
+            locale: "en".into(),
+            ..GuildSettings::default()
+        };
+        store.ensure_guild(GuildId(GUILD), "Coordination group").await.unwrap();
+        store.save_guild_settings(GuildId(GUILD), &settings).await.unwrap();
+    }
+    (store, db_url)
+}
+
+/// Loads `kit` for the guild through the app (setup, not under test), meeting channel plenary.
+pub async fn load_kit(store: &SqliteStore, clock: &dyn Clock, kit: &str) {
+    let kit = samrad::kit::find_kit(&prompts(), kit).expect("kit");
+    let organiser = Actor {
+        guild: GuildId(GUILD),
+        user: UserId(ORGANISER),
+        name: "org".into(),
+        staff: Staff::Organiser,
+        lang: Lang::En,
+    };
+    meetings::load_meeting(store, clock, &organiser, &kit, None, ChannelId(PLENARY)).await.expect("meeting loads");
+}
+
+/// Seats members `0..n` in `units` in turn.
+pub async fn seat_members(store: &SqliteStore, n: usize, units: &[&str]) {
+    for i in 0..n {
+        let actor = Actor {
+            guild: GuildId(GUILD),
+            user: UserId(member_id(i)),
+            name: format!("m{i}"),
+            staff: Staff::Member,
+            lang: Lang::En,
+        };
+        membership::join_unit(store, &actor, units[i % units.len()], None).await.unwrap();
+    }
+}
+
 impl Wire {
     pub async fn start(setup: Setup) -> Wire {
         init_logs();
         let dir = tempfile::tempdir().expect("temp dir");
-        let db_url = format!("sqlite:{}", dir.path().join("samrad.db").display());
-        let store = SqliteStore::open(&db_url).await.expect("store opens");
-        if setup.configured {
-            let settings = GuildSettings {
-                facilitator_role: Some(FACILITATOR_ROLE),
-                plenary_channel: Some(ChannelId(PLENARY)),
-                plenary_voice: Some(ChannelId(VOICE)),
-                locale: "en".into(),
-                ..GuildSettings::default()
-            };
-            store.ensure_guild(GuildId(GUILD), "Coordination group").await.unwrap();
-            store.save_guild_settings(GuildId(GUILD), &settings).await.unwrap();
-        }
+        let (store, db_url) = open_store(dir.path(), setup.configured).await;
         let fake = FakeDiscord::builder().heartbeat_interval(Duration::from_millis(500)).start().await;
         fake.add_guild(setup.guild);
         let clock = Arc::new(ManualClock::new(setup.now));
@@ -181,31 +217,12 @@ impl Wire {
 
     /// Loads `kit` for the guild through the app (setup, not under test), meeting channel plenary.
     pub async fn load(&self, kit: &str) {
-        let kit = samrad::kit::find_kit(&prompts(), kit).expect("kit");
-        let organiser = Actor {
-            guild: GuildId(GUILD),
-            user: UserId(ORGANISER),
-            name: "org".into(),
-            staff: Staff::Organiser,
-            lang: Lang::En,
-        };
-        meetings::load_meeting(&self.store, &*self.clock, &organiser, &kit, None, ChannelId(PLENARY))
-            .await
-            .expect("meeting loads");
+        load_kit(&self.store, &*self.clock, kit).await;
     }
 
     /// Seats members `0..n` in the kit's units in turn.
     pub async fn seat(&self, n: usize, units: &[&str]) {
-        for i in 0..n {
-            let actor = Actor {
-                guild: GuildId(GUILD),
-                user: UserId(member_id(i)),
-                name: format!("m{i}"),
-                staff: Staff::Member,
-                lang: Lang::En,
-            };
-            membership::join_unit(&self.store, &actor, units[i % units.len()], None).await.unwrap();
-        }
+        seat_members(&self.store, n, units).await;
     }
 
     /// Sends an interaction and waits until the bot acknowledged it; returns it and the
@@ -256,6 +273,16 @@ pub async fn reply_containing(fake: &FakeDiscord, sent: &SentInteraction, text: 
                 .collect();
             panic!("{e}: no reply containing {:?}; replies seen:\n{}", text, seen.join("\n"))
         }
+    }
+}
+
+/// Polls until `check` holds, for state the bot writes where the fake cannot see it (the
+/// database), at most `T`.
+pub async fn eventually<F: std::future::Future<Output = bool>>(what: &str, check: impl Fn() -> F) {
+    let deadline = tokio::time::Instant::now() + T;
+    while !check().await {
+        assert!(tokio::time::Instant::now() < deadline, "{what}: not within {T:?}");
+        tokio::time::sleep(Duration::from_millis(50)).await;
     }
 }
 
