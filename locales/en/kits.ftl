@@ -204,3 +204,13 @@ kit-h-plan-longer = make the item longer or the plan's minutes shorter
 kit-e-missing-plan = agenda item refers to missing breakout plan `{ $id }`
 kit-h-add-plan = add a [[breakouts]] plan with this id
 kit-h-plan-ids = breakout plans in this kit: { $ids }
+
+# Rooms by topic (choose plans' `topics`)
+kit-e-topics-not-choose = `topics` only applies to breakout plans with mode = "choose"
+kit-h-topics-not-choose = set mode = "choose" or remove the line
+kit-e-topics-none = `topics` is empty
+kit-e-topic-empty = this topic is empty
+kit-e-topic-long = this topic has { $chars } characters; a room name and a button hold at most { $max }
+kit-e-topic-twice = topic “{ $topic }” is already given as topic { $first }
+kit-e-topics-many = { $count } topics are more rooms than a Discord server can hold (at most { $max })
+kit-h-topics = one short, distinct text per room, e.g. topics = ["Recruitment", "Pay gap"]

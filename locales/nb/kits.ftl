@@ -204,3 +204,13 @@ kit-h-plan-longer = gjør punktet lengre eller planens minutes kortere
 kit-e-missing-plan = agendapunktet viser til en gruppeplan som mangler: `{ $id }`
 kit-h-add-plan = legg til en [[breakouts]]-plan med denne id-en
 kit-h-plan-ids = gruppeplaner i opplegget: { $ids }
+
+# Rooms by topic (choose plans' `topics`)
+kit-e-topics-not-choose = `topics` gjelder bare gruppeopplegg med mode = "choose"
+kit-h-topics-not-choose = sett mode = "choose" eller fjern linjen
+kit-e-topics-none = `topics` er tom
+kit-e-topic-empty = dette temaet er tomt
+kit-e-topic-long = dette temaet har { $chars } tegn; et romnavn og en knapp rommer høyst { $max }
+kit-e-topic-twice = temaet «{ $topic }» er allerede oppgitt som tema { $first }
+kit-e-topics-many = { $count } temaer er flere rom enn en Discord-server kan ha (høyst { $max })
+kit-h-topics = én kort tekst per rom, ingen like, f.eks. topics = ["Rekruttering", "Lønnsgap"]

@@ -204,3 +204,13 @@ kit-h-plan-longer = gör punkten längre eller planens minutes kortare
 kit-e-missing-plan = agendapunkten hänvisar till en gruppplan som saknas: `{ $id }`
 kit-h-add-plan = lägg till en [[breakouts]]-plan med detta id
 kit-h-plan-ids = gruppplaner i upplägget: { $ids }
+
+# Rooms by topic (choose plans' `topics`)
+kit-e-topics-not-choose = `topics` gäller bara gruppupplägg med mode = "choose"
+kit-h-topics-not-choose = sätt mode = "choose" eller ta bort raden
+kit-e-topics-none = `topics` är tom
+kit-e-topic-empty = det här temat är tomt
+kit-e-topic-long = det här temat har { $chars } tecken; ett rumsnamn och en knapp rymmer högst { $max }
+kit-e-topic-twice = temat ”{ $topic }” har redan angetts som tema { $first }
+kit-e-topics-many = { $count } teman är fler rum än en Discord-server kan ha (högst { $max })
+kit-h-topics = en kort text per rum, inga lika, t.ex. topics = ["Rekrytering", "Lönegap"]

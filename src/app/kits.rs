@@ -305,6 +305,16 @@ pub async fn purpose_of<S: Store + ?Sized>(store: &S, meeting: crate::domain::Me
     }
 }
 
+/// The breakout plan `id` of the meeting's kit, if the meeting keeps its kit and has one.
+pub async fn plan_of<S: Store + ?Sized>(
+    store: &S,
+    meeting: crate::domain::MeetingId,
+    id: &str,
+) -> Option<crate::domain::kit::BreakoutPlan> {
+    let kept = store.meeting_kit(meeting).await.ok()??;
+    parse_kit(&kept.source, &kept.kit_id).ok()?.breakouts.into_iter().find(|p| p.id == id)
+}
+
 /// The purpose as lines under a heading, or nothing.
 pub fn render_purpose(purpose: &[String], lang: Lang) -> String {
     if purpose.is_empty() {

@@ -340,6 +340,7 @@ impl Demo {
                 voice: mode == Mode::Units,
                 plan,
                 present: Some(present.clone()),
+                topics: Vec::new(),
             };
             let round = breakouts::split(
                 &*self.store,
@@ -356,7 +357,8 @@ impl Demo {
             if mode == Mode::Choose {
                 for (i, p) in self.people.clone().iter().enumerate() {
                     let room = (i % round.rooms.len()) as u32 + 1;
-                    if let Err(e) = breakouts::pick_room(&*self.store, &self.chat, p, round.id, room).await {
+                    if let Err(e) = breakouts::pick_room(&*self.store, &self.chat, &self.clock, p, round.id, room).await
+                    {
                         self.say(&format!("{} → {}", p.name, e.user_message(self.lang)));
                     }
                 }

@@ -61,7 +61,7 @@ pub async fn run(
     demo.clock.set(first - Duration::minutes(30));
     demo.say("");
     demo.say(&format!("=== {} ===", t!(demo.lang, "demo-day-start")));
-    agenda::start_day(&*demo.store, &demo.clock, &demo.organiser, &demo.kit)
+    agenda::start_day(&*demo.store, &demo.chat, &demo.clock, &demo.organiser, &demo.kit)
         .await
         .map_err(|e| step(e.user_message(demo.lang)))?;
 

@@ -199,7 +199,7 @@ async fn choose_room(
     c.defer_ephemeral(ctx).await?;
     let who = Who::of_component(c);
     let text = match actor(data, &who).await {
-        Ok(actor) => match breakouts::pick_room(&*data.store, &*data.chat, &actor, round, room).await {
+        Ok(actor) => match breakouts::pick_room(&*data.store, &*data.chat, &*data.clock, &actor, round, room).await {
             Ok(r) => super::commands::breakout::joined_text(&r, actor.lang),
             Err(e) => e.user_message(actor.lang),
         },

@@ -69,6 +69,9 @@ pub struct BreakoutPlan {
     pub size: Option<u32>,
     pub questions: Vec<QuestionId>,
     pub minutes: u32,
+    /// For `choose`: one room per topic, named after it (checked: not empty, at most 80
+    /// characters, no two alike). Empty: numbered rooms.
+    pub topics: Vec<String>,
 }
 
 /// When answering opens, reminders go out, answering closes and the digest is posted,

@@ -11,7 +11,7 @@ use super::raw::{RawAgendaItem, RawBreakout, S};
 use super::schedule::parse_time_value;
 use super::suggest::{choose_hint, did_you_mean, suggest};
 use super::validate::{line_of, non_empty, required, slug};
-use crate::domain::grouping::Mode;
+use crate::domain::grouping::{check_topics, Mode, TopicError};
 use crate::domain::kit::{AgendaItem, AgendaKind, BreakoutPlan};
 use crate::domain::{Phase, Question, QuestionId};
 
@@ -78,6 +78,7 @@ pub(super) fn breakouts(
             }
             let minutes = required(sink, &b.minutes, missing(KitText::new("kit-h-plan-minutes")), "minutes")
                 .and_then(|m| minutes(sink, m));
+            let topics = topics(sink, b.topics.as_ref(), mode);
             Some(BreakoutPlan {
                 id: id?,
                 title: title?,
@@ -85,9 +86,44 @@ pub(super) fn breakouts(
                 size: size?,
                 questions: plan_questions,
                 minutes: minutes?,
+                topics: topics?,
             })
         })
         .collect()
+}
+
+/// A plan's `topics`: `choose` plans only, each topic checked as `/breakout split topics:` is.
+fn topics(sink: &mut Sink<'_>, raw: Option<&S<Vec<S<String>>>>, mode: Option<Mode>) -> Option<Vec<String>> {
+    let Some(raw) = raw else { return Some(Vec::new()) };
+    if mode.is_some_and(|m| m != Mode::Choose) {
+        sink.say(raw.span(), KitText::new("kit-e-topics-not-choose"), Some(KitText::new("kit-h-topics-not-choose")));
+        return None;
+    }
+    let list = raw.get_ref();
+    let at = |position: usize| list.get(position.saturating_sub(1)).map_or(raw.span(), S::span);
+    let texts: Vec<&str> = list.iter().map(|t| t.get_ref().as_str()).collect();
+    match check_topics(&texts) {
+        Ok(topics) => Some(topics),
+        Err(e) => {
+            let (span, message) = match &e {
+                TopicError::NoTopics => (raw.span(), KitText::new("kit-e-topics-none")),
+                TopicError::Empty { position } => (at(*position), KitText::new("kit-e-topic-empty")),
+                TopicError::TooLong { position, chars, max } => (
+                    at(*position),
+                    KitText::new("kit-e-topic-long").arg("chars", chars.to_string()).arg("max", max.to_string()),
+                ),
+                TopicError::Duplicate { topic, second, first } => {
+                    (at(*second), KitText::new("kit-e-topic-twice").arg("topic", topic).arg("first", first.to_string()))
+                }
+                TopicError::TooMany { count, max } => (
+                    raw.span(),
+                    KitText::new("kit-e-topics-many").arg("count", count.to_string()).arg("max", max.to_string()),
+                ),
+            };
+            sink.say(span, message, Some(KitText::new("kit-h-topics")));
+            None
+        }
+    }
 }
 
 fn minutes(sink: &mut Sink<'_>, value: &S<i64>) -> Option<u32> {

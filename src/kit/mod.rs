@@ -15,6 +15,8 @@ pub mod upload;
 mod validate;
 
 #[cfg(test)]
+mod day_tests;
+#[cfg(test)]
 mod during_tests;
 #[cfg(test)]
 mod guide_tests;

@@ -139,9 +139,11 @@ pub(crate) struct RawBreakout {
     #[serde(default)]
     pub questions: Vec<S<String>>,
     pub minutes: Option<S<i64>>,
+    /// `choose` only: the rooms' topics.
+    pub topics: Option<S<Vec<S<String>>>>,
 }
 
-pub(crate) const BREAKOUT_KEYS: &[&str] = &["id", "title", "mode", "size", "questions", "minutes"];
+pub(crate) const BREAKOUT_KEYS: &[&str] = &["id", "title", "mode", "size", "questions", "minutes", "topics"];
 
 /// The shape of a TOML document, keeping only keys and spans.
 #[derive(Debug)]

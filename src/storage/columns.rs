@@ -66,6 +66,15 @@ pub(super) fn question_ids_from_db(s: &str) -> Result<Vec<QuestionId>, StoreErro
         .collect()
 }
 
+/// A list of texts (a plan's topics) in one column, as a JSON array.
+pub(super) fn texts_to_db(texts: &[String]) -> String {
+    serde_json::to_string(texts).unwrap_or_else(|_| "[]".into())
+}
+
+pub(super) fn texts_from_db(s: &str) -> Result<Vec<String>, StoreError> {
+    serde_json::from_str(s).map_err(|_| StoreError::Corrupt(format!("list of texts {s:?}")))
+}
+
 /// The end (midnight) of a meeting's day in its timezone: when a meeting ended, for meetings
 /// that ended before the end time was recorded.
 pub(super) fn end_of_day(date: &str, timezone: &str) -> Result<chrono::DateTime<chrono::Utc>, StoreError> {

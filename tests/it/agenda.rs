@@ -45,7 +45,7 @@ async fn day<S: Store>(w: &World<S>) -> Vec<Actor> {
         w.chat.join_voice(p.user, PLENARY_VOICE);
     }
     w.clock.set(morning());
-    agenda::start_day(&w.store, &w.clock, &w.organiser, &w.kit).await.expect("the day starts");
+    agenda::start_day(&w.store, &w.chat, &w.clock, &w.organiser, &w.kit).await.expect("the day starts");
     people
 }
 
@@ -387,7 +387,7 @@ on_both_stores!(starting_the_agenda_checks_the_kit_and_the_day, "benchmarking-1"
 async fn starting_the_agenda_checks_the_kit_and_the_day<S: Store>(w: World<S>) {
     w.load().await;
     let other = crate::harness::kit("larandetraff-2");
-    let err = agenda::start_day(&w.store, &w.clock, &w.organiser, &other).await.unwrap_err();
+    let err = agenda::start_day(&w.store, &w.chat, &w.clock, &w.organiser, &other).await.unwrap_err();
     assert!(matches!(err, AgendaError::WrongKit { .. }));
     assert!(matches!(
         agenda::next_item(&w.store, &w.chat, &w.clock, &samrad::app::summarise::Offline, &w.organiser).await,
@@ -395,10 +395,10 @@ async fn starting_the_agenda_checks_the_kit_and_the_day<S: Store>(w: World<S>) {
     ));
     // Starting after lunch does not replay the morning.
     w.clock.set("2027-04-15T10:05:00Z".parse().unwrap());
-    let status = agenda::start_day(&w.store, &w.clock, &w.organiser, &w.kit).await.unwrap();
+    let status = agenda::start_day(&w.store, &w.chat, &w.clock, &w.organiser, &w.kit).await.unwrap();
     assert_eq!(status.current().map(|i| i.title.as_str()), Some(w.kit.agenda[11].title.as_str()));
     assert!(matches!(
-        agenda::start_day(&w.store, &w.clock, &w.organiser, &w.kit).await,
+        agenda::start_day(&w.store, &w.chat, &w.clock, &w.organiser, &w.kit).await,
         Err(AgendaError::AlreadyStarted)
     ));
     let id = meeting_id(&w).await;

@@ -27,6 +27,7 @@ fn choose(size: u32, people: &[Actor]) -> SplitRequest {
         voice: false,
         plan: None,
         present: Some(people.iter().map(|p| p.user).collect()),
+        topics: Vec::new(),
     }
 }
 
@@ -45,7 +46,7 @@ async fn members_picking_the_last_seats_at_once_fill_the_room_and_the_rest_are_t
     let people = w.seat(4).await; // 12 people
     let round = split_as(&w, &facilitator(&w, 1), &choose(4, &people)).await.unwrap();
     let cap = round.rooms[0].cap.expect("choose rooms have a cap") as usize;
-    let picks = people.iter().map(|p| breakouts::pick_room(&w.store, &w.chat, p, round.id, 1));
+    let picks = people.iter().map(|p| breakouts::pick_room(&w.store, &w.chat, &w.clock, p, round.id, 1));
     let outcomes = join_all(picks).await;
     let seated = outcomes.iter().filter(|o| o.is_ok()).count();
     assert_eq!(seated, cap, "exactly the room's places are taken");

@@ -30,7 +30,8 @@ async fn split<S: Store>(
     voice: bool,
 ) -> Result<Round, BreakoutError> {
     let present = Some(people.iter().map(|p| p.user).collect());
-    let req = SplitRequest { mode, sizing: Sizing::Size(size), minutes: 10, voice, plan: None, present };
+    let req =
+        SplitRequest { mode, sizing: Sizing::Size(size), minutes: 10, voice, plan: None, present, topics: Vec::new() };
     let mut rng = ChaCha8Rng::seed_from_u64(9);
     breakouts::split(&w.store, &w.chat, &w.clock, &facilitator(w), &req, &mut rng, &|_, _| {}).await
 }
@@ -124,7 +125,7 @@ async fn choose_with_thirty_rooms_offers_every_room_and_each_can_be_picked<S: St
     let ids: BTreeSet<String> = posts.iter().flat_map(|m| m.buttons.iter().map(|b| b.id.clone())).collect();
     let expected: BTreeSet<String> = (1..=30).map(|n| format!("samrad:choose:{}:{n}", round.id)).collect();
     assert_eq!(ids, expected, "every room is pickable");
-    let room = breakouts::pick_room(&w.store, &w.chat, &people[0], round.id, 30).await.unwrap();
+    let room = breakouts::pick_room(&w.store, &w.chat, &w.clock, &people[0], round.id, 30).await.unwrap();
     assert_eq!(room.number, 30, "a room past the 25th is picked");
 }
 

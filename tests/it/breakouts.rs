@@ -17,7 +17,7 @@ fn facilitator<S>(w: &World<S>) -> Actor {
 }
 
 fn request(mode: Mode, size: u32, voice: bool) -> SplitRequest {
-    SplitRequest { mode, sizing: Sizing::Size(size), minutes: 10, voice, plan: None, present: None }
+    SplitRequest { mode, sizing: Sizing::Size(size), minutes: 10, voice, plan: None, present: None, topics: Vec::new() }
 }
 
 async fn split<S: Store>(w: &World<S>, req: &SplitRequest) -> Result<samrad::app::ports::Round, BreakoutError> {

@@ -51,7 +51,7 @@ async fn questions_of_the_day_are_asked_at_their_item_answered_and_reported<S: S
     w.load().await;
     let people = w.seat(2).await;
     w.clock.set(morning());
-    agenda::start_day(&w.store, &w.clock, &w.organiser, &w.kit).await.expect("the day starts");
+    agenda::start_day(&w.store, &w.chat, &w.clock, &w.organiser, &w.kit).await.expect("the day starts");
     let id = w.store.current_meeting(GUILD).await.unwrap().unwrap().id;
     run_until(&w, id, Some(morning() + Duration::minutes(30))).await;
     w.tick_at(morning() + Duration::minutes(30)).await;

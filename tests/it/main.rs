@@ -13,6 +13,7 @@ mod breakout_races;
 mod breakout_rooms;
 mod breakouts;
 mod copy;
+mod day;
 mod digest;
 mod during;
 mod language;

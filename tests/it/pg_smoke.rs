@@ -290,6 +290,7 @@ async fn exercise<S: Store>(s: &S) -> Vec<String> {
         size: Some(4),
         questions: vec![qid("free"), qid("scale")],
         minutes: 20,
+        topics: Vec::new(),
     };
     let items = vec![
         item(1, 30, AgendaKind::Breakout, Some(breakout)),
@@ -404,6 +405,7 @@ async fn a_meeting_runs_end_to_end_on_postgres() {
         voice: false,
         plan: None,
         present: Some(people.iter().map(|p| p.user).collect()),
+        topics: Vec::new(),
     };
     let mut rng = ChaCha8Rng::seed_from_u64(3);
     let round = breakouts::split(&w.store, &w.chat, &w.clock, &fac, &request, &mut rng, &|_, _| {}).await.unwrap();
@@ -424,7 +426,7 @@ async fn a_meeting_runs_end_to_end_on_postgres() {
     plans::record_plan(&w.store, &w.clock, &people[0], &input).await.unwrap();
     assert_eq!(w.store.plans(round.meeting).await.unwrap().len(), 1);
     w.clock.set(at("2027-04-15T07:00:00Z"));
-    agenda::start_day(&w.store, &w.clock, &w.organiser, &w.kit).await.expect("the day starts");
+    agenda::start_day(&w.store, &w.chat, &w.clock, &w.organiser, &w.kit).await.expect("the day starts");
     let run = w.store.agenda(round.meeting).await.unwrap().expect("the agenda is stored");
     assert_eq!(run.items.len(), w.kit.agenda.len());
 }

@@ -35,8 +35,15 @@ async fn ended_meeting<S: Store>(w: &World<S>) -> MeetingId {
     }
     let facilitator = Actor { staff: Staff::Facilitator, ..w.organiser.clone() };
     let present = Some(people.iter().map(|p| p.user).collect());
-    let req =
-        SplitRequest { mode: Mode::Random, sizing: Sizing::Size(3), minutes: 10, voice: false, plan: None, present };
+    let req = SplitRequest {
+        mode: Mode::Random,
+        sizing: Sizing::Size(3),
+        minutes: 10,
+        voice: false,
+        plan: None,
+        present,
+        topics: Vec::new(),
+    };
     let round = breakouts::split(
         &w.store,
         &w.chat,

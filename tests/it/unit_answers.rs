@@ -245,6 +245,7 @@ async fn a_room_brief_shows_the_answers_of_its_members_units_under_each_question
         voice: false,
         plan: None,
         present: Some(people.iter().map(|p| p.user).collect()),
+        topics: Vec::new(),
     };
     let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(3);
     let round =

@@ -22,8 +22,8 @@ use chrono::{DateTime, Duration, Utc};
 use super::actor::{Actor, UserMessage};
 use super::breakouts::{self, BreakoutError};
 use super::kits::KitCommandError;
-use super::ports::{AgendaRun, Chat, ChatError, Clock, Job, Kits, NewJob, Store, StoreError};
-use super::posting::{JobFailure, JobOutcome};
+use super::ports::{AgendaRun, Chat, ChatError, Clock, Job, Kits, NewJob, OutMessage, Store, StoreError};
+use super::posting::{post_once, JobFailure, JobOutcome, Target};
 use super::summarise::Summariser;
 use crate::domain::agenda::{self as rules, AgendaKey, DayItem, DelayError, AGENDA_JOB};
 use crate::domain::kit::Kit;
@@ -177,20 +177,23 @@ impl UserMessage for StartDayError {
 pub async fn start_loaded_day<S: Store + ?Sized>(
     store: &S,
     kits: &dyn Kits,
+    chat: &dyn Chat,
     clock: &dyn Clock,
     actor: &Actor,
 ) -> Result<StartedDay, StartDayError> {
     let Some((_, kit)) = super::kits::current_kit(store, kits, actor).await? else {
         return Err(AgendaError::NoMeeting.into());
     };
-    let status = start_day(store, clock, actor, &kit).await?;
+    let status = start_day(store, chat, clock, actor, &kit).await?;
     Ok(StartedDay { status, purpose: kit.purpose })
 }
 
 /// `/agenda start`: the kit's agenda on the meeting's day, in the kit's timezone. Items that
-/// are already over are not replayed; the one in progress starts at the next tick.
+/// are already over are not replayed; the one in progress starts at the next tick. The purpose
+/// of the day (the kit's `purpose`) is posted in plenary first, once, before any item is.
 pub async fn start_day<S: Store + ?Sized>(
     store: &S,
+    chat: &dyn Chat,
     clock: &dyn Clock,
     actor: &Actor,
     kit: &Kit,
@@ -214,6 +217,14 @@ pub async fn start_day<S: Store + ?Sized>(
     }
     let rows: Vec<NewJob> =
         jobs.iter().map(|j| NewJob { key: j.key.key(), kind: AGENDA_JOB.into(), due_at: j.due_at }).collect();
+    // Posted before the day is stored: when posting fails nothing has started and the
+    // facilitator can start again; the key keeps a second start from posting it twice.
+    let purpose = super::kits::render_purpose(&kit.purpose, meeting.lang());
+    if !purpose.is_empty() {
+        let plenary = run::plenary_channel(store, &meeting).await?;
+        let key = format!("m{}:agenda:purpose", meeting.id);
+        post_once(store, chat, clock, &key, Target::Channel(plenary), OutMessage::text(purpose)).await?;
+    }
     match store.start_agenda(meeting.id, &items, &rows, now).await {
         Err(StoreError::Conflict(_)) => return Err(AgendaError::AlreadyStarted),
         other => other?,

@@ -149,6 +149,7 @@ async fn open_breakout<S: Store + ?Sized>(
         voice: settings.plenary_voice.is_some(),
         plan,
         present: None,
+        topics: Vec::new(),
     };
     let system = Actor { guild: meeting.guild, user: UserId(0), name: "samrad".into(), staff: Staff::Organiser, lang };
     let mut rng = ChaCha8Rng::seed_from_u64((meeting.id.0 as u64) << 16 | u64::from(item.position));

@@ -4,6 +4,7 @@
 //! A split is all-or-nothing: if the chat platform fails half-way, the rooms already created
 //! are deleted and the round is closed, so no half-made round is left behind.
 
+mod briefs;
 mod cleanup;
 mod close;
 mod layout;
@@ -62,6 +63,10 @@ pub enum BreakoutError {
     RoomFull(u32),
     #[error(transparent)]
     Choose(#[from] grouping::ChooseError),
+    #[error(transparent)]
+    Topics(#[from] grouping::TopicError),
+    #[error("topics need mode choose, not {0:?}")]
+    TopicsNeedChoose(Mode),
     #[error("the chat platform failed: {0}")]
     Chat(#[from] ChatError),
     #[error(transparent)]
@@ -98,10 +103,27 @@ impl UserMessage for BreakoutError {
             Self::RetentionOutOfRange(days) => t!(lang, "err-room-retention", days = *days),
             Self::RoomFull(n) => t!(lang, "err-room-full", room = *n),
             Self::Choose(e) => t!(lang, "err-split", detail = e.to_string()),
+            Self::Topics(e) => topic_error(e, lang),
+            Self::TopicsNeedChoose(mode) => t!(lang, "err-topics-need-choose", mode = mode.as_str()),
             Self::Chat(ChatError::Limit(detail)) => t!(lang, "err-discord-limit", detail = detail.as_str()),
             Self::Chat(e) => t!(lang, "err-chat", detail = e.to_string()),
             Self::Store(_) => t!(lang, "err-internal"),
         }
+    }
+}
+
+fn topic_error(e: &grouping::TopicError, lang: Lang) -> String {
+    use grouping::TopicError as E;
+    match e {
+        E::NoTopics => t!(lang, "err-topics-none"),
+        E::Empty { position } => t!(lang, "err-topic-empty", position = *position),
+        E::TooLong { position, chars, max } => {
+            t!(lang, "err-topic-long", position = *position, chars = *chars, max = *max)
+        }
+        E::Duplicate { topic, first, second } => {
+            t!(lang, "err-topic-twice", topic = topic.as_str(), first = *first, second = *second)
+        }
+        E::TooMany { count, max } => t!(lang, "err-topics-many", count = *count, max = *max),
     }
 }
 
@@ -118,6 +140,9 @@ pub struct SplitRequest {
     /// Who is present. `None`: everyone in the plenary voice channel, or, without one, every
     /// member with a unit.
     pub present: Option<Vec<UserId>>,
+    /// `choose` rooms by topic, as the facilitator gave them (checked with
+    /// [`grouping::parse_topics`]); empty: the plan's topics, if any, else numbered rooms.
+    pub topics: Vec<String>,
 }
 
 /// What `/breakout split` was given; `None` means "not said".
@@ -146,7 +171,38 @@ impl SplitRequest {
             (None, None) => Sizing::from_size(plan.as_ref().and_then(|p| p.size)),
         };
         let minutes = options.minutes.or(plan.as_ref().map(|p| p.minutes)).unwrap_or(DEFAULT_MINUTES).clamp(1, 240);
-        SplitRequest { mode, sizing, minutes, voice: options.voice.unwrap_or(false), plan, present: None }
+        SplitRequest {
+            mode,
+            sizing,
+            minutes,
+            voice: options.voice.unwrap_or(false),
+            plan,
+            present: None,
+            topics: Vec::new(),
+        }
+    }
+
+    /// The request with the facilitator's `topics:` option (`"A; B; C"`), checked.
+    pub fn with_topics(self, topics: Option<&str>) -> Result<SplitRequest, BreakoutError> {
+        match topics {
+            None => Ok(self),
+            Some(text) => Ok(SplitRequest { topics: grouping::parse_topics(text)?, ..self }),
+        }
+    }
+
+    /// The topics the rooms are opened for: the facilitator's (only with `choose`), else the
+    /// plan's when the mode is `choose`; empty for numbered rooms.
+    pub fn topics_for_rooms(&self) -> Result<Vec<String>, BreakoutError> {
+        if !self.topics.is_empty() {
+            return match self.mode {
+                Mode::Choose => Ok(self.topics.clone()),
+                other => Err(BreakoutError::TopicsNeedChoose(other)),
+            };
+        }
+        Ok(match (&self.plan, self.mode) {
+            (Some(plan), Mode::Choose) => plan.topics.clone(),
+            _ => Vec::new(),
+        })
     }
 }
 

@@ -3,7 +3,7 @@
 
 use super::{history, running, BreakoutError};
 use crate::app::actor::Actor;
-use crate::app::ports::{Chat, Room, Round, Seating, Store};
+use crate::app::ports::{Chat, Clock, Room, Round, Seating, Store};
 use crate::domain::grouping::{self, Seat};
 use crate::domain::{Meeting, UserId};
 
@@ -84,10 +84,12 @@ fn group_of(r: &Room) -> grouping::Group {
     grouping::Group { members: r.members.clone(), label: r.label.clone(), cap: r.cap, units: Vec::new() }
 }
 
-/// A member picks a room in a `choose` round (the room buttons).
+/// A member picks a room in a `choose` round (the room buttons); the room then reads their
+/// answers, with their consent (`briefs::brief_picker`).
 pub async fn pick_room<S: Store + ?Sized>(
     store: &S,
     chat: &dyn Chat,
+    clock: &dyn Clock,
     actor: &Actor,
     round_id: i64,
     room: u32,
@@ -97,5 +99,7 @@ pub async fn pick_room<S: Store + ?Sized>(
     let mut groups: Vec<grouping::Group> = round.rooms.iter().map(group_of).collect();
     // A quick refusal from what was read; the seat itself checks the cap again, atomically.
     grouping::choose_room(&mut groups, actor.user, room.saturating_sub(1) as usize)?;
-    seat_in_room(store, chat, &meeting, &round, actor.user, room, true).await
+    let seated = seat_in_room(store, chat, &meeting, &round, actor.user, room, true).await?;
+    super::briefs::brief_picker(store, chat, clock, &meeting, &round, &seated, actor.user).await?;
+    Ok(seated)
 }

@@ -4,16 +4,16 @@
 use chrono::Duration;
 use rand::Rng;
 
+use super::briefs::post_room_briefs;
 use super::close::close_round;
 use super::{facilitated_meeting, history, running, BreakoutError, Layout, SplitRequest};
 use crate::app::actor::Actor;
 use crate::app::ports::{
-    Chat, Clock, Member, NewRoom, OutMessage, RoomKind, RoomSpec, Round, Store, StoreError, MAX_BUTTONS_PER_MESSAGE,
+    Chat, Clock, NewRoom, OutMessage, RoomKind, RoomSpec, Round, Store, StoreError, MAX_BUTTONS_PER_MESSAGE,
 };
 use crate::app::posting::{post_once, Target, CHOOSE_BUTTON};
 use crate::domain::grouping::{self, Mode, Seat, Sizing};
-use crate::domain::text::{split_message, DISCORD_MESSAGE_LIMIT};
-use crate::domain::{ChannelId, Meeting, UnitName, UserId};
+use crate::domain::{ChannelId, Meeting, UserId};
 use crate::i18n::Lang;
 use crate::t;
 
@@ -53,7 +53,12 @@ pub async fn split<S: Store + ?Sized>(
             Seat { user: *u, unit: m.and_then(|m| m.unit.clone()), role: m.and_then(|m| m.role.clone()) }
         })
         .collect();
-    let groups = grouping::split(&seats, request.mode, request.sizing, &history(store, &meeting).await?, rng)?;
+    let topics = request.topics_for_rooms()?;
+    let groups = if topics.is_empty() {
+        grouping::split(&seats, request.mode, request.sizing, &history(store, &meeting).await?, rng)?
+    } else {
+        grouping::topic_rooms(seats.len(), request.sizing, &topics)?
+    };
     let layout = Layout::new(groups.len(), request.voice);
     layout.fits(chat.channel_count(actor.guild).await?)?;
     let lang = meeting.lang();
@@ -63,8 +68,12 @@ pub async fn split<S: Store + ?Sized>(
         .enumerate()
         .map(|(i, g)| NewRoom {
             number: i as u32 + 1,
-            name: t!(lang, "room-name", number = i + 1),
-            label: g.label.clone(),
+            // A topic room is named after its topic (and needs no label to say what it is for).
+            name: match g.label.clone().filter(|_| !topics.is_empty()) {
+                Some(topic) => topic,
+                None => t!(lang, "room-name", number = i + 1),
+            },
+            label: g.label.clone().filter(|_| topics.is_empty()),
             cap: g.cap,
             members: g.members.clone(),
         })
@@ -105,7 +114,8 @@ pub async fn split<S: Store + ?Sized>(
             for (part, rooms) in round.rooms.chunks(MAX_BUTTONS_PER_MESSAGE).enumerate() {
                 let (first, last) = (rooms[0].number, rooms[rooms.len() - 1].number);
                 let mut message = OutMessage::text(match part {
-                    0 => t!(lang, "choose-post", rooms = round.rooms.len()),
+                    0 if topics.is_empty() => t!(lang, "choose-post", rooms = round.rooms.len()),
+                    0 => t!(lang, "choose-post-topics", rooms = round.rooms.len()),
                     _ => t!(lang, "choose-post-more", first = first, last = last),
                 });
                 for room in rooms {
@@ -203,70 +213,6 @@ pub(super) fn brief_key(round: i64, room: u32, part: usize) -> String {
     format!("round{round}:room{room}:brief:{part}")
 }
 
-fn plan_questions<'m>(meeting: &'m Meeting, request: &SplitRequest) -> Vec<&'m crate::domain::Question> {
-    match &request.plan {
-        Some(plan) => plan.questions.iter().filter_map(|id| meeting.question(id)).collect(),
-        None => meeting.reflection_questions().collect(),
-    }
-}
-
-#[allow(clippy::too_many_arguments)]
-async fn post_room_briefs<S: Store + ?Sized>(
-    store: &S,
-    chat: &dyn Chat,
-    clock: &dyn Clock,
-    meeting: &Meeting,
-    round: &Round,
-    request: &SplitRequest,
-    members: &[Member],
-    lang: Lang,
-) -> Result<(), BreakoutError> {
-    let questions = plan_questions(meeting, request);
-    let answers = store.answers(meeting.id).await?;
-    // Where units answer, the room reads the answers of its members' units (the unit's, not a
-    // member's, so no consent is asked).
-    let unit_answers = if meeting.unit_answers { store.unit_answers(meeting.id).await? } else { Vec::new() };
-    for room in &round.rooms {
-        let Some(channel) = room.text_channel else { continue };
-        let mut text =
-            t!(lang, "room-brief", minutes = request.minutes, ends = format!("<t:{}:R>", round.ends_at.timestamp()));
-        if let Some(label) = &room.label {
-            text.push_str(&format!("\n_{label}_"));
-        }
-        // Each question, with what the room's members answered to it underneath.
-        let sharing: Vec<&Member> = room
-            .members
-            .iter()
-            .filter_map(|user| members.iter().find(|m| m.user == *user))
-            .filter(|m| m.share_in_rooms)
-            .collect();
-        for q in &questions {
-            text.push_str(&format!("\n\n**{}**", q.text.trim()));
-            for member in &sharing {
-                let Some(a) = answers.iter().find(|a| a.user == member.user && a.question == q.id) else { continue };
-                let unit = member.unit.as_ref().map(|u| u.to_string()).unwrap_or_default();
-                let who = t!(lang, "room-answer-by", name = member.name.as_str(), unit = unit);
-                text.push_str(&format!("\n> {who} {}", crate::domain::text::truncate_words(&a.value, 400)));
-            }
-            let mut units: Vec<&UnitName> = Vec::new();
-            for unit in room.members.iter().filter_map(|u| members.iter().find(|m| m.user == *u)?.unit.as_ref()) {
-                if !units.contains(&unit) {
-                    units.push(unit);
-                }
-            }
-            for unit in units {
-                let Some(a) = unit_answers.iter().find(|a| &a.unit == unit && a.question == q.id) else { continue };
-                text.push_str(&format!("\n> **{unit}**: {}", crate::domain::text::truncate_words(&a.value, 400)));
-            }
-        }
-        for (part, chunk) in split_message(&text, DISCORD_MESSAGE_LIMIT).into_iter().enumerate() {
-            let key = brief_key(round.id, room.number, part);
-            post_once(store, chat, clock, &key, Target::Channel(channel), OutMessage::text(chunk)).await?;
-        }
-    }
-    Ok(())
-}
-
 /// Options for the next round of a reshuffle.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Reshuffle {
@@ -298,6 +244,7 @@ pub async fn reshuffle<S: Store + ?Sized>(
         voice: next.voice,
         plan: None,
         present: Some(present),
+        topics: Vec::new(),
     };
     split(store, chat, clock, actor, &request, rng, progress).await
 }

@@ -49,7 +49,7 @@ pub async fn start(ctx: Context<'_>) -> Result<(), BotError> {
     let actor = actor(ctx).await?;
     ctx.defer_ephemeral().await?;
     let data = ctx.data();
-    let started = match agenda::start_loaded_day(&*data.store, &*data.kits, &*data.clock, &actor).await {
+    let started = match agenda::start_loaded_day(&*data.store, &*data.kits, &*data.chat, &*data.clock, &actor).await {
         Ok(started) => started,
         Err(e) => return fail(ctx, &actor, &e).await,
     };

@@ -131,6 +131,7 @@ where
 
 /// Split the people present into private breakout rooms.
 #[poise::command(slash_command, guild_only)]
+#[allow(clippy::too_many_arguments)] // poise: one argument per command option
 pub async fn split(
     ctx: Context<'_>,
     mode: SplitMode,
@@ -145,6 +146,7 @@ pub async fn split(
     minutes: Option<u32>,
     voice: Option<bool>,
     #[autocomplete = "plan_ids"] plan: Option<String>,
+    #[max_length = 6000] topics: Option<String>,
 ) -> Result<(), BotError> {
     ctx.defer_ephemeral().await?;
     let actor = actor(ctx).await?;
@@ -159,7 +161,10 @@ pub async fn split(
         }
     };
     let options = SplitOptions { size, rooms, minutes, voice };
-    let request = SplitRequest::from_options(mode.into(), &options, plan);
+    let request = match SplitRequest::from_options(mode.into(), &options, plan).with_topics(topics.as_deref()) {
+        Ok(r) => r,
+        Err(e) => return fail(ctx, &actor, &e).await,
+    };
     let data = ctx.data();
     let mut rng = ChaCha8Rng::seed_from_u64(ctx.id());
     let result = with_progress(ctx, actor.lang, |tx| {

@@ -18,9 +18,14 @@ pub(super) fn rooms(present: usize, sizing: Sizing) -> Vec<Group> {
     }
     .max(1);
     debug_assert!(validate(present, sizing).is_ok());
-    let share = present.div_ceil(rooms);
-    let cap = (share + (share / 4).max(1)) as u32;
+    let cap = cap(present, rooms);
     (0..rooms).map(|_| Group { members: Vec::new(), label: None, cap: Some(cap), units: Vec::new() }).collect()
+}
+
+/// The cap of each of `rooms` rooms for `present` people: an even share plus slack.
+pub(super) fn cap(present: usize, rooms: usize) -> u32 {
+    let share = present.div_ceil(rooms.max(1)).max(1);
+    (share + (share / 4).max(1)) as u32
 }
 
 /// What a pick did.

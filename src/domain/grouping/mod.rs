@@ -3,7 +3,8 @@
 //!
 //! - [`split`] seats everyone present (see `split.rs` for the rules of each mode),
 //! - [`assign_late_joiner`] finds a room for someone who arrives after the split,
-//! - [`choose_room`] lets people pick a room themselves in `choose` mode,
+//! - [`choose_room`] lets people pick a room themselves in `choose` mode, and [`topic_rooms`]
+//!   opens one room per topic for them (topics checked by [`parse_topics`]/[`check_topics`]),
 //! - [`repeat_pairs`] and [`same_unit_pairs`] score a split (tests, benches, logs).
 
 use std::collections::HashMap;
@@ -18,11 +19,13 @@ mod sizing;
 mod split;
 #[cfg(test)]
 mod tests;
+mod topics;
 
 pub use choose::{choose_room, Choice, ChooseError};
 pub use late::assign_late_joiner;
 pub use score::{repeat_pairs, same_unit_pairs};
 pub use split::split;
+pub use topics::{check_topics, parse_topics, topic_rooms, TopicError, MAX_TOPICS, MAX_TOPIC_CHARS, TOPIC_SEPARATOR};
 
 use crate::domain::{RoleName, UnitName, UserId};
 

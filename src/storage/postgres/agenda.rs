@@ -9,7 +9,7 @@ use crate::domain::agenda::{self, DayItem, KEY_PREFIX};
 use crate::domain::grouping::Mode;
 use crate::domain::kit::BreakoutPlan;
 use crate::domain::MeetingId;
-use crate::storage::columns::{question_ids_from_db, question_ids_to_db};
+use crate::storage::columns::{question_ids_from_db, question_ids_to_db, texts_from_db, texts_to_db};
 
 #[derive(sqlx::FromRow)]
 struct RunRow {
@@ -31,6 +31,7 @@ struct ItemRow {
     plan_size: Option<i32>,
     plan_minutes: Option<i32>,
     plan_questions: String,
+    plan_topics: String,
     ask_questions: String,
 }
 
@@ -45,6 +46,7 @@ fn to_item(r: ItemRow) -> Result<DayItem, StoreError> {
             mode: r.plan_mode.as_deref().and_then(Mode::parse).ok_or_else(|| corrupt("mode"))?,
             size: r.plan_size.and_then(uint),
             questions: question_ids_from_db(&r.plan_questions)?,
+            topics: texts_from_db(&r.plan_topics)?,
             minutes: r.plan_minutes.and_then(uint).unwrap_or(minutes),
         }),
     };
@@ -79,8 +81,8 @@ impl AgendaStore for PgStore {
             let plan_questions = plan.map(|p| question_ids_to_db(&p.questions)).unwrap_or_default();
             sqlx::query(
                 "INSERT INTO agenda_items (meeting_id, position, starts_at, minutes, kind, title,
-                     plan_id, plan_title, plan_mode, plan_size, plan_minutes, plan_questions, ask_questions)
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)",
+                     plan_id, plan_title, plan_mode, plan_size, plan_minutes, plan_questions, plan_topics, ask_questions)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)",
             )
             .bind(meeting.0)
             .bind(int(item.position, "agenda position")?)
@@ -94,6 +96,7 @@ impl AgendaStore for PgStore {
             .bind(plan.and_then(|p| p.size).map(|s| int(s, "group size")).transpose()?)
             .bind(plan.map(|p| int(p.minutes, "breakout minutes")).transpose()?)
             .bind(plan_questions)
+            .bind(plan.map(|p| texts_to_db(&p.topics)).unwrap_or_else(|| texts_to_db(&[])))
             .bind(question_ids_to_db(&item.ask))
             .execute(&mut *tx)
             .await?;
@@ -114,7 +117,7 @@ impl AgendaStore for PgStore {
         };
         let rows: Vec<ItemRow> = sqlx::query_as(
             "SELECT position, starts_at, minutes, kind, title, plan_id, plan_title, plan_mode, plan_size,
-                    plan_minutes, plan_questions, ask_questions
+                    plan_minutes, plan_questions, plan_topics, ask_questions
              FROM agenda_items WHERE meeting_id = $1 ORDER BY starts_at, position",
         )
         .bind(meeting.0)

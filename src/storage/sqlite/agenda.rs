@@ -9,7 +9,7 @@ use crate::domain::agenda::{self, DayItem, KEY_PREFIX};
 use crate::domain::grouping::Mode;
 use crate::domain::kit::BreakoutPlan;
 use crate::domain::MeetingId;
-use crate::storage::columns::{question_ids_from_db, question_ids_to_db};
+use crate::storage::columns::{question_ids_from_db, question_ids_to_db, texts_from_db, texts_to_db};
 
 struct ItemRow {
     position: i64,
@@ -23,6 +23,7 @@ struct ItemRow {
     plan_size: Option<i64>,
     plan_minutes: Option<i64>,
     plan_questions: String,
+    plan_topics: String,
     ask_questions: String,
 }
 
@@ -36,6 +37,7 @@ fn to_item(r: ItemRow) -> Result<DayItem, StoreError> {
             mode: r.plan_mode.as_deref().and_then(Mode::parse).ok_or_else(|| corrupt("mode"))?,
             size: r.plan_size.and_then(|s| u32::try_from(s).ok()),
             questions: question_ids_from_db(&r.plan_questions)?,
+            topics: texts_from_db(&r.plan_topics)?,
             minutes: r.plan_minutes.and_then(|m| u32::try_from(m).ok()).unwrap_or(r.minutes as u32),
         }),
     };
@@ -76,11 +78,12 @@ impl AgendaStore for SqliteStore {
             let plan_size = plan.and_then(|p| p.size).map(i64::from);
             let plan_minutes = plan.map(|p| i64::from(p.minutes));
             let plan_questions = plan.map(|p| question_ids_to_db(&p.questions)).unwrap_or_default();
+            let plan_topics = plan.map(|p| texts_to_db(&p.topics)).unwrap_or_else(|| texts_to_db(&[]));
             let ask_questions = question_ids_to_db(&item.ask);
             sqlx::query!(
                 "INSERT INTO agenda_items (meeting_id, position, starts_at, minutes, kind, title,
-                     plan_id, plan_title, plan_mode, plan_size, plan_minutes, plan_questions, ask_questions)
-                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                     plan_id, plan_title, plan_mode, plan_size, plan_minutes, plan_questions, plan_topics, ask_questions)
+                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 meeting.0,
                 position,
                 starts,
@@ -93,6 +96,7 @@ impl AgendaStore for SqliteStore {
                 plan_size,
                 plan_minutes,
                 plan_questions,
+                plan_topics,
                 ask_questions
             )
             .execute(&mut *tx)
@@ -116,7 +120,7 @@ impl AgendaStore for SqliteStore {
         let rows = sqlx::query_as!(
             ItemRow,
             "SELECT position, starts_at, minutes, kind, title, plan_id, plan_title, plan_mode, plan_size,
-                    plan_minutes, plan_questions, ask_questions
+                    plan_minutes, plan_questions, plan_topics, ask_questions
              FROM agenda_items WHERE meeting_id = ? ORDER BY starts_at, position",
             meeting.0
         )

@@ -30,6 +30,7 @@ fn day() -> Vec<DayItem> {
         size,
         questions: questions.iter().map(|q| qid(q)).collect(),
         minutes,
+        topics: Vec::new(),
     };
     vec![
         item(0, at(0), AgendaKind::Plenary, "Velkommen 👋"),
@@ -42,7 +43,15 @@ fn day() -> Vec<DayItem> {
             ..item(1, at(1_800), AgendaKind::Presentation, "Innlegg: «Tall og tiltak»")
         },
         DayItem { minutes: 1, ..item(3, at(5_400), AgendaKind::Break, "Pause") },
-        DayItem { plan: Some(breakout("b2", None, &[], 40)), ..item(4, at(5_460), AgendaKind::Breakout, "Same unit") },
+        // A `choose` plan's topics round-trip as written (quotes, separators, non-ASCII).
+        DayItem {
+            plan: Some(BreakoutPlan {
+                mode: Mode::Choose,
+                topics: vec!["Rekruttering; «lønn»".into(), "Ledelse, \"kultur\"".into(), "Å ta med hjem".into()],
+                ..breakout("b2", None, &[], 40)
+            }),
+            ..item(4, at(5_460), AgendaKind::Breakout, "Choose a topic")
+        },
         DayItem { minutes: 1440, ..item(5, at(7_000), AgendaKind::Reflection, "Refleksjon") },
         item(6, at(7_000), AgendaKind::Evaluation, "Evaluering"),
     ]

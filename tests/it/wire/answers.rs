@@ -236,7 +236,9 @@ async fn a_member_clicks_evaluate_and_submits_the_evaluation() {
         staff: Staff::Organiser,
         lang: Lang::En,
     };
-    agenda::start_day(&w.store, &*w.clock, &organiser_actor, &kit).await.expect("the day starts");
+    agenda::start_day(&w.store, &samrad::console::MemoryChat::new(), &*w.clock, &organiser_actor, &kit)
+        .await
+        .expect("the day starts");
     w.clock.set("2027-06-10T09:11:00Z".parse().unwrap());
     let post = evaluation_post(&w).await;
 

@@ -92,7 +92,9 @@ async fn the_agenda_item_asks_its_question_and_a_member_answers_it() {
     meetings::load_meeting(&w.store, &*w.clock, &org, &kit, None, ChannelId(PLENARY)).await.expect("meeting loads");
     super::answers::questions_post(&w).await; // answering opened; its deadline passed yesterday
     w.seat(1, &["Law"]).await;
-    agenda::start_day(&w.store, &*w.clock, &org, &kit).await.expect("the day starts");
+    agenda::start_day(&w.store, &samrad::console::MemoryChat::new(), &*w.clock, &org, &kit)
+        .await
+        .expect("the day starts");
 
     // 09:11: the feedback item has started and asked its question, not the other one.
     w.clock.set("2027-06-10T09:11:00Z".parse().unwrap());

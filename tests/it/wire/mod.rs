@@ -5,6 +5,7 @@ mod answers;
 mod breakouts;
 mod cleanup;
 mod commands;
+mod day;
 mod during;
 mod faults;
 mod kill;
