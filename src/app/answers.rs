@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use super::actor::{Actor, UserMessage};
-use super::ports::{Clock, Store, StoreError, StoredAnswer};
+use super::ports::{Clock, Member, Store, StoreError, StoredAnswer};
 use crate::domain::privacy::AuthorSecret;
 use crate::domain::text::truncate_words;
 use crate::domain::{AnswerError, AnswerValue, Meeting, Phase, Question, QuestionId, QuestionKind, UnitName};
@@ -64,24 +64,13 @@ fn typed(q: &Question) -> bool {
     matches!(q.kind, QuestionKind::Free | QuestionKind::Number)
 }
 
-/// The current meeting and the actor's unit, when answers of every phase in `phases` are
-/// accepted now (evaluation stays open after the reflection deadline until the meeting ends).
-async fn open_meeting<S: Store + ?Sized>(
-    store: &S,
-    clock: &dyn Clock,
-    actor: &Actor,
-    phases: &[Phase],
-) -> Result<(Meeting, Option<UnitName>), AnswerFlowError> {
-    let meeting = store.current_meeting(actor.guild).await?.ok_or(AnswerFlowError::NoMeeting)?;
-    let unit = check_open(store, clock, actor, &meeting, phases).await?;
-    Ok((meeting, unit))
-}
-
-/// The actor's unit, when `meeting` accepts answers of every phase in `phases` now.
+/// The actor's unit, when `meeting` accepts answers of every phase in `phases` now
+/// (evaluation stays open after the reflection deadline until the meeting ends).
 async fn check_open<S: Store + ?Sized>(
     store: &S,
     clock: &dyn Clock,
     actor: &Actor,
+    member: Option<&Member>,
     meeting: &Meeting,
     phases: &[Phase],
 ) -> Result<Option<UnitName>, AnswerFlowError> {
@@ -92,25 +81,24 @@ async fn check_open<S: Store + ?Sized>(
             _ => AnswerFlowError::Closed,
         });
     }
-    member_unit(store, actor, meeting).await
+    member_unit(store, actor, member, meeting).await
 }
 
-/// The actor's unit (none needed in a meeting without units), recording the member (and their current display name) first. A member
-/// already stored under this name needs no write: the usual submit then takes the write lock
-/// once, for its answers, instead of three times (guild, member, answers).
+/// The actor's unit (none needed in a meeting without units) from their stored row
+/// (`member`, as read), recording the member and their current display name first when the
+/// row is missing or has another name. A member already stored under this name needs no
+/// write: the usual submit then takes the write lock once, for its answers.
 async fn member_unit<S: Store + ?Sized>(
     store: &S,
     actor: &Actor,
+    member: Option<&Member>,
     meeting: &Meeting,
 ) -> Result<Option<UnitName>, AnswerFlowError> {
-    let member = match store.member(actor.guild, actor.user).await? {
-        Some(m) if m.name == actor.name => Some(m),
-        _ => {
-            store.ensure_member(actor.guild, actor.user, &actor.name).await?;
-            store.member(actor.guild, actor.user).await?
-        }
-    };
-    let unit = member.and_then(|m| m.unit);
+    if member.is_none_or(|m| m.name != actor.name) {
+        // A new row has no unit; a renamed member keeps theirs.
+        store.ensure_member(actor.guild, actor.user, &actor.name).await?;
+    }
+    let unit = member.and_then(|m| m.unit.clone());
     if unit.is_none() && !meeting.units.is_empty() {
         return Err(AnswerFlowError::NoUnit);
     }
@@ -125,10 +113,24 @@ pub async fn answer_form<S: Store + ?Sized>(
     actor: &Actor,
     phase: Phase,
 ) -> Result<AnswerForm, AnswerFlowError> {
-    let (meeting, unit) = open_meeting(store, clock, actor, &[phase]).await?;
+    let meeting = store.current_meeting(actor.guild).await?.ok_or(AnswerFlowError::NoMeeting)?;
+    let member = store.member(actor.guild, actor.user).await?;
+    let unit = check_open(store, clock, actor, member.as_ref(), &meeting, &[phase]).await?;
+    let current = current_answers(store, &meeting, unit.as_ref(), actor, member.is_some()).await?;
+    form_of(store, meeting, unit, current, phase).await
+}
+
+/// The form of `phase` over what was read: which questions (meeting-day questions once they
+/// have been asked), split into modal pages and pickers, prefilled with `current`.
+async fn form_of<S: Store + ?Sized>(
+    store: &S,
+    meeting: Meeting,
+    unit: Option<UnitName>,
+    current: HashMap<QuestionId, String>,
+    phase: Phase,
+) -> Result<AnswerForm, AnswerFlowError> {
     let mut questions: Vec<Question> = Vec::new();
     for q in meeting.phase_questions(phase) {
-        // Meeting-day questions appear once they have been asked.
         if phase != Phase::During || super::agenda::was_asked(store, meeting.id, &q.id).await? {
             questions.push(q.clone());
         }
@@ -136,20 +138,24 @@ pub async fn answer_form<S: Store + ?Sized>(
     let pages = questions.iter().filter(|q| typed(q)).cloned().collect::<Vec<_>>();
     let pages = pages.chunks(QUESTIONS_PER_MODAL).map(<[Question]>::to_vec).collect();
     let pickers = questions.iter().filter(|q| !typed(q)).cloned().collect();
-    let current = current_answers(store, &meeting, unit.as_ref(), actor).await?;
     Ok(AnswerForm { phase, meeting, unit, pages, pickers, current })
 }
 
 /// What the form starts from: the member's own answers and, in a meeting of unit answers, the
-/// unit's current answers to the reflection (whoever of the unit wrote them).
+/// unit's current answers to the reflection (whoever of the unit wrote them). A member not
+/// stored yet has no answers of their own (answers refer to the member's row).
 async fn current_answers<S: Store + ?Sized>(
     store: &S,
     meeting: &Meeting,
     unit: Option<&UnitName>,
     actor: &Actor,
+    stored: bool,
 ) -> Result<HashMap<QuestionId, String>, AnswerFlowError> {
-    let mut current: HashMap<QuestionId, String> =
-        store.answers_of(meeting.id, actor.user).await?.into_iter().map(|a| (a.question, a.value)).collect();
+    let mut current: HashMap<QuestionId, String> = if stored {
+        store.answers_of(meeting.id, actor.user).await?.into_iter().map(|a| (a.question, a.value)).collect()
+    } else {
+        HashMap::new()
+    };
     if meeting.unit_answers {
         let unit = unit.ok_or(AnswerFlowError::NoUnit)?;
         current.extend(super::unit_answers::current_of(store, meeting, unit).await?);
@@ -166,12 +172,12 @@ pub async fn previous_plans_note<S: Store + ?Sized>(
     lang: Lang,
 ) -> Result<Option<String>, AnswerFlowError> {
     let (Phase::Reflection, Some(unit)) = (form.phase, &form.unit) else { return Ok(None) };
-    let plans = super::followup::previous_plans_for_unit(store, &form.meeting, unit).await?;
-    if plans.is_empty() {
+    let Some(before) = store.unit_plans_before(form.meeting.id, unit).await? else { return Ok(None) };
+    if before.plans.is_empty() {
         return Ok(None);
     }
-    let previous = super::meetings::previous_of(store, &form.meeting).await?.map(|m| m.title).unwrap_or_default();
-    let mut out = t!(lang, "flow-previous-plans", previous = previous, unit = unit.as_str());
+    let mut out = t!(lang, "flow-previous-plans", previous = before.title, unit = unit.as_str());
+    let plans = before.plans;
     for plan in &plans {
         out.push('\n');
         out.push_str(&super::plans::plan_line(plan, lang));
@@ -212,10 +218,63 @@ pub async fn submit_answers_keyed<S: Store + ?Sized>(
     actor: &Actor,
     raw: &[(String, String)],
 ) -> Result<SubmitReport, AnswerFlowError> {
-    // Which phases the submission touches decides whether it is still accepted: an evaluation
-    // after the reflection deadline is fine, a reflection answer is not. The meeting is read
-    // once, for the phases, the check and the validation.
     let meeting = store.current_meeting(actor.guild).await?.ok_or(AnswerFlowError::NoMeeting)?;
+    let member = store.member(actor.guild, actor.user).await?;
+    Ok(submit_to(store, clock, secret, actor, member.as_ref(), &meeting, raw).await?.report)
+}
+
+/// A submit of the answer form (a modal page): what was saved, and the form of `phase` as it
+/// is after the submit.
+#[derive(Debug)]
+pub struct Submitted {
+    pub report: SubmitReport,
+    /// The form to show next; the answers are saved even when it cannot be shown.
+    pub form: Result<AnswerForm, AnswerFlowError>,
+}
+
+/// Submits a page of the answer form of `phase` and returns the form as it is after it, built
+/// from what the submit read: the meeting, the member and their answers are each read once.
+/// `member` is the actor's stored row as the caller read it (with the actor; `None`: not
+/// stored yet).
+pub async fn submit_form<S: Store + ?Sized>(
+    store: &S,
+    clock: &dyn Clock,
+    secret: Option<&AuthorSecret>,
+    actor: &Actor,
+    member: Option<&Member>,
+    phase: Phase,
+    raw: &[(String, String)],
+) -> Result<Submitted, AnswerFlowError> {
+    let meeting = store.current_meeting(actor.guild).await?.ok_or(AnswerFlowError::NoMeeting)?;
+    let done = submit_to(store, clock, secret, actor, member, &meeting, raw).await?;
+    let form = if meeting.accepts(phase, clock.now()) {
+        form_of(store, meeting, done.unit, done.current, phase).await
+    } else {
+        Err(AnswerFlowError::Closed)
+    };
+    Ok(Submitted { report: done.report, form })
+}
+
+/// What a submit did, and what it knows afterwards.
+struct Done {
+    report: SubmitReport,
+    unit: Option<UnitName>,
+    /// The actor's current answers after the submit (their own, their unit's, anonymous).
+    current: HashMap<QuestionId, String>,
+}
+
+/// Validates and saves `raw` for the actor in `meeting`.
+async fn submit_to<S: Store + ?Sized>(
+    store: &S,
+    clock: &dyn Clock,
+    secret: Option<&AuthorSecret>,
+    actor: &Actor,
+    member: Option<&Member>,
+    meeting: &Meeting,
+    raw: &[(String, String)],
+) -> Result<Done, AnswerFlowError> {
+    // Which phases the submission touches decides whether it is still accepted: an evaluation
+    // after the reflection deadline is fine, a reflection answer is not.
     let mut phases: Vec<Phase> = Vec::new();
     for (qid, _) in raw {
         let phase = QuestionId::try_from(qid.as_str())
@@ -230,10 +289,10 @@ pub async fn submit_answers_keyed<S: Store + ?Sized>(
     if phases.is_empty() {
         phases.push(Phase::Reflection);
     }
-    let unit = check_open(store, clock, actor, &meeting, &phases).await?;
-    let mut current = current_answers(store, &meeting, unit.as_ref(), actor).await?;
+    let unit = check_open(store, clock, actor, member, meeting, &phases).await?;
+    let mut current = current_answers(store, meeting, unit.as_ref(), actor, member.is_some()).await?;
     if let Some(secret) = secret {
-        current.extend(super::anonymous::current_of(store, secret, &meeting, actor).await?);
+        current.extend(super::anonymous::current_of(store, secret, meeting, actor).await?);
     }
     let mut report = SubmitReport::default();
     let mut to_save: Vec<(QuestionId, String)> = Vec::new();
@@ -257,6 +316,7 @@ pub async fn submit_answers_keyed<S: Store + ?Sized>(
             Err(e) => report.refused.push((question.id.clone(), text.clone(), e)),
         }
     }
+    current.extend(to_save.iter().cloned());
     // The unit's answers to the reflection; the evaluation stays each member's own. Kits with
     // unit answers have no anonymous questions (the kit check refuses them).
     let (for_unit, to_save): (Vec<_>, Vec<_>) =
@@ -266,7 +326,7 @@ pub async fn submit_answers_keyed<S: Store + ?Sized>(
         let revisions = store.save_unit_answers(meeting.id, unit, actor.user, &for_unit, clock.now()).await?;
         report.saved = for_unit.into_iter().map(|(q, _)| q).zip(revisions).collect();
     }
-    let (named, anonymous) = super::anonymous::split(&meeting, to_save);
+    let (named, anonymous) = super::anonymous::split(meeting, to_save);
     if !named.is_empty() {
         let revisions = store.save_answers(meeting.id, actor.guild, actor.user, &named, clock.now()).await?;
         report.saved.extend(named.into_iter().map(|(q, _)| q).zip(revisions));
@@ -275,10 +335,10 @@ pub async fn submit_answers_keyed<S: Store + ?Sized>(
         let secret = secret.ok_or(AnswerFlowError::NoSecret)?;
         let ids: Vec<QuestionId> = anonymous.iter().map(|(q, _)| q.clone()).collect();
         let revisions =
-            super::anonymous::save(store, secret, &meeting, actor, unit.as_ref(), anonymous, clock.now()).await?;
+            super::anonymous::save(store, secret, meeting, actor, unit.as_ref(), anonymous, clock.now()).await?;
         report.saved.extend(ids.into_iter().zip(revisions));
     }
-    Ok(report)
+    Ok(Done { report, unit, current })
 }
 
 /// `/answer mine`: one's own answers in the current meeting, in question order (named answers
@@ -307,7 +367,8 @@ pub async fn my_answers_keyed<S: Store + ?Sized>(
     }
     if meeting.unit_answers {
         // The unit's answers to the reflection first, then the member's own evaluation.
-        let unit = member_unit(store, actor, &meeting).await?.ok_or(AnswerFlowError::NoUnit)?;
+        let member = store.member(actor.guild, actor.user).await?;
+        let unit = member_unit(store, actor, member.as_ref(), &meeting).await?.ok_or(AnswerFlowError::NoUnit)?;
         let mut all = super::unit_answers::as_answers(store, &meeting, Some(&unit)).await?;
         all.append(&mut answers);
         answers = all;

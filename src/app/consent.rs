@@ -2,7 +2,7 @@
 //! answer, in their language, saying exactly what is shared with whom), changed with `/privacy`.
 
 use super::actor::Actor;
-use super::ports::{Store, StoreError};
+use super::ports::{Member, Store, StoreError};
 use crate::i18n::Lang;
 use crate::t;
 
@@ -23,12 +23,18 @@ pub fn prompt(lang: Lang) -> ConsentPrompt {
 }
 
 /// The question to put to the actor now, if it was never put: it is then marked as asked, so
-/// it is put once (a member who ignores it keeps "not shared").
-pub async fn ask_once<S: Store + ?Sized>(store: &S, actor: &Actor) -> Result<Option<ConsentPrompt>, StoreError> {
-    if store.consent(actor.guild, actor.user).await?.asked {
-        return Ok(None);
+/// it is put once (a member who ignores it keeps "not shared"). `member` is the actor's
+/// stored row as the caller read it (`None`: not stored when it was read).
+pub async fn ask_once<S: Store + ?Sized>(
+    store: &S,
+    actor: &Actor,
+    member: Option<&Member>,
+) -> Result<Option<ConsentPrompt>, StoreError> {
+    match member {
+        Some(m) if m.consent_asked => return Ok(None),
+        Some(_) => {}
+        None => store.ensure_member(actor.guild, actor.user, &actor.name).await?,
     }
-    store.ensure_member(actor.guild, actor.user, &actor.name).await?;
     store.mark_consent_asked(actor.guild, actor.user).await?;
     Ok(Some(prompt(actor.lang)))
 }

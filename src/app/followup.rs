@@ -26,15 +26,6 @@ pub async fn previous_plans<S: Store + ?Sized>(store: &S, meeting: &Meeting) -> 
     }
 }
 
-/// Last meeting's plans of one unit (for the answer form of a member of that unit).
-pub async fn previous_plans_for_unit<S: Store + ?Sized>(
-    store: &S,
-    meeting: &Meeting,
-    unit: &UnitName,
-) -> Result<Vec<Plan>, StoreError> {
-    Ok(previous_plans(store, meeting).await?.into_iter().filter(|p| &p.unit == unit).collect())
-}
-
 /// The part of the opening post that asks each unit about last meeting's plan; `None` when the
 /// meeting follows no earlier one or nobody made plans.
 pub async fn previous_plans_text<S: Store + ?Sized>(

@@ -9,7 +9,7 @@ use tracing::{info, info_span, warn, Instrument};
 
 use super::bot::{BotError, Data};
 use super::chat::{cut, MESSAGE_LIMIT};
-use super::context::{actor, Who};
+use super::context::{actor, actor_and_member, Who};
 use super::forms::{self, follow_up};
 use super::ids::{CustomId, Nav};
 use crate::app::actor::UserMessage;
@@ -273,7 +273,7 @@ async fn on_modal(ctx: &serenity::all::Context, data: &Data, m: &ModalInteractio
     // Acknowledge first: Discord allows 3 s, and saving plus re-reading the form may be slow.
     m.defer_ephemeral(ctx).await?;
     let who = Who::of_modal(m);
-    let actor = match actor(data, &who).await {
+    let (actor, member) = match actor_and_member(data, &who).await {
         Ok(a) => a,
         Err(BotError::NotInGuild) => {
             m.edit_response(ctx, EditInteractionResponse::new().content(t!(who.fallback_lang(), "err-guild-only")))
@@ -283,11 +283,14 @@ async fn on_modal(ctx: &serenity::all::Context, data: &Data, m: &ModalInteractio
         Err(e) => return Err(e),
     };
     let raw = modal_answers(&m.data.components);
-    let edit = match answers::submit_answers_keyed(&*data.store, &*data.clock, Some(&data.secret), &actor, &raw).await {
+    let submitted =
+        answers::submit_form(&*data.store, &*data.clock, Some(&data.secret), &actor, member.as_ref(), phase, &raw)
+            .await;
+    let edit = match submitted {
         Err(e) => EditInteractionResponse::new().content(e.user_message(actor.lang)),
-        Ok(report) => {
+        Ok(answers::Submitted { report, form }) => {
             let report = answers::render_report(&report, actor.lang);
-            match form(data, &actor, phase).await {
+            match form {
                 Ok(f) => {
                     let next_page = Some(page + 1).filter(|p| *p < f.pages.len());
                     let up = follow_up(&f, Nav { next_page, offset: 0 }, actor.lang);
@@ -303,6 +306,6 @@ async fn on_modal(ctx: &serenity::all::Context, data: &Data, m: &ModalInteractio
     m.edit_response(ctx, edit).await?;
     // The first time a member answers, they are asked (once) whether their answers may be
     // shown in their breakout room.
-    super::privacy_buttons::ask_consent_once(ctx, data, &actor, m).await?;
+    super::privacy_buttons::ask_consent_once(ctx, data, &actor, member.as_ref(), m).await?;
     Ok(())
 }

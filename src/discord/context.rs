@@ -5,6 +5,7 @@ use serenity::all::{ComponentInteraction, Member, ModalInteraction, User};
 
 use super::bot::{BotError, Data};
 use super::perms::staff_level;
+use crate::app::ports::Member as StoredMember;
 use crate::app::{Actor, Staff};
 use crate::domain::{GuildId, UserId};
 use crate::i18n::Lang;
@@ -64,28 +65,33 @@ impl<'a> Who<'a> {
 /// In a DM (a reminder's Answer button) there is no guild: it is the one guild where this
 /// person is a member and a meeting is running. Staff rights are never taken from a DM.
 pub async fn actor(data: &Data, who: &Who<'_>) -> Result<Actor, BotError> {
+    Ok(actor_and_member(data, who).await?.0)
+}
+
+/// [`actor`] and the member's stored row as read for it (`None`: not stored yet), for a
+/// use case that needs the row too (the answer flow), so it is read once.
+pub async fn actor_and_member(data: &Data, who: &Who<'_>) -> Result<(Actor, Option<StoredMember>), BotError> {
     let store = &*data.store;
     let user = UserId(who.user.id.get());
     let guild = match who.guild {
         Some(g) => GuildId(g.get()),
         None => return dm_actor(data, who, user).await,
     };
-    let member = store.member(guild, user).await?;
+    let (settings, member) = store.settings_and_member(guild, user).await?;
     // A stored member means a stored guild (foreign key): the guild row is written only for a
     // newcomer or to record the guild's name, not on every interaction.
     let name = who.guild_name.as_deref().unwrap_or("");
     if member.is_none() || !name.is_empty() {
         store.ensure_guild(guild, name).await?;
     }
-    let settings = store.guild_settings(guild).await?;
-    let saved = member.and_then(|m| m.locale);
+    let saved = member.as_ref().and_then(|m| m.locale.as_deref());
     let roles = who.member.map(|m| m.roles.as_slice()).unwrap_or(&[]);
     let staff = staff_level(who.member.and_then(|m| m.permissions), roles, &settings);
-    let lang = Lang::pick([saved.as_deref(), Some(who.locale), who.guild_locale, Some(settings.locale.as_str())]);
-    Ok(Actor { guild, user, name: who.display_name(), staff, lang })
+    let lang = Lang::pick([saved, Some(who.locale), who.guild_locale, Some(settings.locale.as_str())]);
+    Ok((Actor { guild, user, name: who.display_name(), staff, lang }, member))
 }
 
-async fn dm_actor(data: &Data, who: &Who<'_>, user: UserId) -> Result<Actor, BotError> {
+async fn dm_actor(data: &Data, who: &Who<'_>, user: UserId) -> Result<(Actor, Option<StoredMember>), BotError> {
     let store = &*data.store;
     let mut running = Vec::new();
     for guild in store.guilds_of(user).await? {
@@ -94,12 +100,11 @@ async fn dm_actor(data: &Data, who: &Who<'_>, user: UserId) -> Result<Actor, Bot
         }
     }
     let [guild] = running[..] else { return Err(BotError::NotInGuild) };
-    let member = store.member(guild, user).await?;
-    let settings = store.guild_settings(guild).await?;
-    let saved = member.as_ref().and_then(|m| m.locale.clone());
-    let lang = Lang::pick([saved.as_deref(), Some(who.locale), Some(settings.locale.as_str())]);
-    let name = member.map(|m| m.name).filter(|n| !n.is_empty()).unwrap_or_else(|| who.display_name());
-    Ok(Actor { guild, user, name, staff: Staff::Member, lang })
+    let (settings, member) = store.settings_and_member(guild, user).await?;
+    let saved = member.as_ref().and_then(|m| m.locale.as_deref());
+    let lang = Lang::pick([saved, Some(who.locale), Some(settings.locale.as_str())]);
+    let name = member.as_ref().map(|m| m.name.clone()).filter(|n| !n.is_empty()).unwrap_or_else(|| who.display_name());
+    Ok((Actor { guild, user, name, staff: Staff::Member, lang }, member))
 }
 
 /// A person's display name for an optional `member` option.

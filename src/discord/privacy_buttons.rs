@@ -11,6 +11,7 @@ use super::bot::{BotError, Data};
 use super::context::actor;
 use super::ids::CustomId;
 use crate::app::actor::UserMessage;
+use crate::app::ports::Member;
 use crate::app::{consent, privacy, Actor};
 use crate::t;
 
@@ -23,14 +24,16 @@ pub fn yes_no_row(yes: CustomId, yes_label: String, no: CustomId, no_label: Stri
     ])
 }
 
-/// After a member's answer: the consent question, if it was never put to them.
+/// After a member's answer: the consent question, if it was never put to them (`member`: their
+/// stored row as read for the interaction).
 pub async fn ask_consent_once(
     ctx: &serenity::all::Context,
     data: &Data,
     actor: &Actor,
+    member: Option<&Member>,
     m: &ModalInteraction,
 ) -> Result<(), BotError> {
-    let Some(prompt) = consent::ask_once(&*data.store, actor).await? else { return Ok(()) };
+    let Some(prompt) = consent::ask_once(&*data.store, actor, member).await? else { return Ok(()) };
     let row = yes_no_row(CustomId::Consent(true), prompt.yes, CustomId::Consent(false), prompt.no, false);
     let followup = CreateInteractionResponseFollowup::new().content(prompt.text).components(vec![row]).ephemeral(true);
     m.create_followup(ctx, followup).await?;

@@ -6,10 +6,12 @@
 //!
 //! `open` picks the backend from the URL's scheme.
 
+mod answer_batch;
 pub mod backup;
 mod columns;
 pub mod copy;
 mod error;
+mod meeting_json;
 pub mod postgres;
 mod probe;
 pub mod sqlite;

@@ -26,6 +26,8 @@ pub struct Member {
     pub role: Option<RoleName>,
     pub share_in_rooms: bool,
     pub locale: Option<String>,
+    /// The one-time question about sharing in rooms was put to them.
+    pub consent_asked: bool,
 }
 
 #[async_trait]
@@ -35,6 +37,13 @@ pub trait GuildStore: Send + Sync {
     async fn save_guild_settings(&self, guild: GuildId, settings: &GuildSettings) -> Result<(), StoreError>;
     async fn ensure_member(&self, guild: GuildId, user: UserId, name: &str) -> Result<(), StoreError>;
     async fn member(&self, guild: GuildId, user: UserId) -> Result<Option<Member>, StoreError>;
+    /// The guild's settings (the defaults when it is not stored) and the member, in one read:
+    /// every interaction needs both.
+    async fn settings_and_member(
+        &self,
+        guild: GuildId,
+        user: UserId,
+    ) -> Result<(GuildSettings, Option<Member>), StoreError>;
     async fn members(&self, guild: GuildId) -> Result<Vec<Member>, StoreError>;
     /// The guilds where `user` is a member (to place an interaction that came by DM).
     async fn guilds_of(&self, user: UserId) -> Result<Vec<GuildId>, StoreError>;

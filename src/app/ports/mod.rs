@@ -30,7 +30,7 @@ pub use error::{BackendError, StoreError};
 pub use guilds::{GuildSettings, GuildStore, Member};
 pub use kits::{KitListing, KitOrigin, Kits, KitsError};
 pub use meetings::{MeetingStore, NewMeeting};
-pub use plans::{Decision, Plan, PlanStore, StoredDecision, StoredPlan};
+pub use plans::{Decision, Plan, PlanStore, PlansBefore, StoredDecision, StoredPlan};
 pub use schedule::{Job, NewJob, ScheduleStore};
 pub use unit_answers::{StoredUnitAnswer, UnitAnswerRevision, UnitAnswerStore};
 

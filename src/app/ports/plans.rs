@@ -30,6 +30,14 @@ pub struct StoredPlan {
     pub note: Option<String>,
 }
 
+/// A unit's plans at the meeting before (`PlanStore::unit_plans_before`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlansBefore {
+    pub meeting: MeetingId,
+    pub title: String,
+    pub plans: Vec<Plan>,
+}
+
 /// A decision taken during a meeting day (seed 004: who is responsible, by when).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Decision {
@@ -64,6 +72,10 @@ pub trait PlanStore: Send + Sync {
     /// The meeting's plans, by unit name then in the order added.
     async fn plans(&self, meeting: MeetingId) -> Result<Vec<StoredPlan>, StoreError>;
     async fn plan(&self, id: PlanId) -> Result<Option<StoredPlan>, StoreError>;
+    /// The meeting `meeting` follows (its kit's `previous`: the latest such meeting of the
+    /// guild before it) with `unit`'s plans made there, in the order added; `None` when it
+    /// follows none. One read, for the answer flow's first reply.
+    async fn unit_plans_before(&self, meeting: MeetingId, unit: &UnitName) -> Result<Option<PlansBefore>, StoreError>;
     /// Sets a plan's status and keeps the change, in one transaction; when the plan is no
     /// longer open its pending reminders are cancelled in the same transaction.
     async fn set_plan_status(&self, change: &PlanChange) -> Result<(), StoreError>;

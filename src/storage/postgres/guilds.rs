@@ -47,6 +47,26 @@ struct MemberRow {
     role: Option<String>,
     share_in_rooms: bool,
     locale: Option<String>,
+    consent_asked: bool,
+}
+
+/// `settings_and_member`'s row: the guild's columns and the member's, each null when not stored.
+#[derive(sqlx::FromRow)]
+struct SettingsAndMemberRow {
+    organiser_role: Option<i64>,
+    facilitator_role: Option<i64>,
+    plenary_channel: Option<i64>,
+    plenary_voice: Option<i64>,
+    organiser_channel: Option<i64>,
+    guild_locale: Option<String>,
+    close_rooms: Option<String>,
+    user_id: Option<i64>,
+    display_name: Option<String>,
+    unit: Option<String>,
+    role: Option<String>,
+    share_in_rooms: Option<bool>,
+    locale: Option<String>,
+    consent_asked: Option<bool>,
 }
 
 fn to_member(r: MemberRow) -> Result<Member, StoreError> {
@@ -58,11 +78,28 @@ fn to_member(r: MemberRow) -> Result<Member, StoreError> {
         role: r.role.map(|u| RoleName::try_from(u.as_str())).transpose().map_err(corrupt)?,
         share_in_rooms: r.share_in_rooms,
         locale: r.locale,
+        consent_asked: r.consent_asked,
     })
 }
 
-const MEMBER_COLUMNS: &str = "SELECT m.user_id, m.display_name, u.name AS unit, m.role, m.share_in_rooms, m.locale
+const MEMBER_COLUMNS: &str =
+    "SELECT m.user_id, m.display_name, u.name AS unit, m.role, m.share_in_rooms, m.locale, m.consent_asked
      FROM members m LEFT JOIN units u ON u.id = m.unit_id";
+
+fn to_settings(row: Option<SettingsRow>) -> GuildSettings {
+    match row {
+        None => GuildSettings { locale: "en".into(), ..GuildSettings::default() },
+        Some(r) => GuildSettings {
+            organiser_role: r.organiser_role.map(chat_id),
+            facilitator_role: r.facilitator_role.map(chat_id),
+            plenary_channel: r.plenary_channel.map(|c| ChannelId(chat_id(c))),
+            plenary_voice: r.plenary_voice.map(|c| ChannelId(chat_id(c))),
+            organiser_channel: r.organiser_channel.map(|c| ChannelId(chat_id(c))),
+            locale: r.locale,
+            delete_rooms: r.close_rooms == "delete",
+        },
+    }
+}
 
 #[async_trait]
 impl GuildStore for PgStore {
@@ -87,18 +124,50 @@ impl GuildStore for PgStore {
         .bind(db_id(guild.0))
         .fetch_optional(&self.pool)
         .await?;
-        Ok(match row {
-            None => GuildSettings { locale: "en".into(), ..GuildSettings::default() },
-            Some(r) => GuildSettings {
-                organiser_role: r.organiser_role.map(chat_id),
-                facilitator_role: r.facilitator_role.map(chat_id),
-                plenary_channel: r.plenary_channel.map(|c| ChannelId(chat_id(c))),
-                plenary_voice: r.plenary_voice.map(|c| ChannelId(chat_id(c))),
-                organiser_channel: r.organiser_channel.map(|c| ChannelId(chat_id(c))),
+        Ok(to_settings(row))
+    }
+
+    async fn settings_and_member(
+        &self,
+        guild: GuildId,
+        user: UserId,
+    ) -> Result<(GuildSettings, Option<Member>), StoreError> {
+        // One row whatever is stored: the guild and the member are each joined or null.
+        let r: SettingsAndMemberRow = sqlx::query_as(
+            "SELECT g.organiser_role, g.facilitator_role, g.plenary_channel, g.plenary_voice, g.organiser_channel,
+                    g.locale AS guild_locale, g.close_rooms,
+                    m.user_id, m.display_name, u.name AS unit, m.role, m.share_in_rooms, m.locale, m.consent_asked
+             FROM (SELECT $1::bigint AS guild_id, $2::bigint AS user_id) k
+             LEFT JOIN guilds g ON g.id = k.guild_id
+             LEFT JOIN members m ON m.guild_id = k.guild_id AND m.user_id = k.user_id
+             LEFT JOIN units u ON u.id = m.unit_id",
+        )
+        .bind(db_id(guild.0))
+        .bind(db_id(user.0))
+        .fetch_one(&self.pool)
+        .await?;
+        let settings = r.guild_locale.map(|locale| SettingsRow {
+            organiser_role: r.organiser_role,
+            facilitator_role: r.facilitator_role,
+            plenary_channel: r.plenary_channel,
+            plenary_voice: r.plenary_voice,
+            organiser_channel: r.organiser_channel,
+            locale,
+            close_rooms: r.close_rooms.unwrap_or_default(),
+        });
+        let member = match (r.user_id, r.display_name) {
+            (Some(user_id), Some(display_name)) => Some(to_member(MemberRow {
+                user_id,
+                display_name,
+                unit: r.unit,
+                role: r.role,
+                share_in_rooms: r.share_in_rooms.unwrap_or(false),
                 locale: r.locale,
-                delete_rooms: r.close_rooms == "delete",
-            },
-        })
+                consent_asked: r.consent_asked.unwrap_or(false),
+            })?),
+            _ => None,
+        };
+        Ok((to_settings(settings), member))
     }
 
     async fn save_guild_settings(&self, guild: GuildId, s: &GuildSettings) -> Result<(), StoreError> {

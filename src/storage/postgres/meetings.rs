@@ -5,9 +5,11 @@ use chrono::{DateTime, Utc};
 
 use super::{chat_id, db_id, PgStore, StoreError};
 use crate::app::ports::{MeetingStore, NewMeeting};
-use crate::domain::{ChannelId, GuildId, Meeting, MeetingId, MeetingState, Question, QuestionId, RoleName, UnitName};
-use crate::storage::columns::{anonymity_from_db, kind_from_db, kind_to_db, phase_from_db, phase_to_db};
+use crate::domain::{ChannelId, GuildId, Meeting, MeetingId, MeetingState};
+use crate::storage::columns::{kind_to_db, phase_to_db};
+use crate::storage::meeting_json;
 
+/// A meeting row with its units, roles and questions as JSON (`storage::meeting_json`).
 #[derive(sqlx::FromRow)]
 struct MeetingRow {
     id: i64,
@@ -20,79 +22,39 @@ struct MeetingRow {
     deadline: Option<DateTime<Utc>>,
     unit_answers: bool,
     share_after_deadline: bool,
+    units: String,
+    roles: String,
+    questions: String,
 }
 
-#[derive(sqlx::FromRow)]
-struct QuestionRow {
-    id: String,
-    text: String,
-    kind: String,
-    options_json: String,
-    help: Option<String>,
-    required: bool,
-    phase: String,
-    anonymity: String,
-}
+/// A meeting in one statement: the row, and its units, roles and questions aggregated.
+const MEETING: &str = r#"SELECT m.id, m.guild_id, m.kit_id, m.title, m.language, m.timezone, m.state, m.deadline,
+        m.unit_answers, m.share_after_deadline,
+        (SELECT COALESCE(json_agg(u.name ORDER BY u.name COLLATE "C"), '[]')::text
+         FROM meeting_units mu JOIN units u ON u.id = mu.unit_id WHERE mu.meeting_id = m.id) AS units,
+        (SELECT COALESCE(json_agg(name ORDER BY position), '[]')::text FROM meeting_roles WHERE meeting_id = m.id) AS roles,
+        (SELECT COALESCE(json_agg(json_build_object('id', id, 'text', text, 'kind', kind, 'options_json', options_json,
+            'help', help, 'required', required, 'phase', phase, 'anonymity', anonymity) ORDER BY position), '[]')::text
+         FROM questions WHERE meeting_id = m.id) AS questions
+     FROM meetings m"#;
 
-impl PgStore {
-    async fn load_meeting(&self, id: i64) -> Result<Option<Meeting>, StoreError> {
-        let Some(m): Option<MeetingRow> = sqlx::query_as(
-            "SELECT id, guild_id, kit_id, title, language, timezone, state, deadline, unit_answers, share_after_deadline
-             FROM meetings WHERE id = $1",
-        )
-        .bind(id)
-        .fetch_optional(&self.pool)
-        .await?
-        else {
-            return Ok(None);
-        };
-        let units: Vec<String> = sqlx::query_scalar(
-            "SELECT u.name FROM meeting_units mu JOIN units u ON u.id = mu.unit_id
-             WHERE mu.meeting_id = $1 ORDER BY u.name COLLATE \"C\"",
-        )
-        .bind(id)
-        .fetch_all(&self.pool)
-        .await?;
-        let roles: Vec<String> =
-            sqlx::query_scalar("SELECT name FROM meeting_roles WHERE meeting_id = $1 ORDER BY position")
-                .bind(id)
-                .fetch_all(&self.pool)
-                .await?;
-        let question_rows: Vec<QuestionRow> = sqlx::query_as(
-            "SELECT id, text, kind, options_json, help, required, phase, anonymity FROM questions WHERE meeting_id = $1 ORDER BY position",
-        )
-        .bind(id)
-        .fetch_all(&self.pool)
-        .await?;
-        let corrupt = |e: crate::domain::IdError| StoreError::Corrupt(e.to_string());
-        let mut questions = Vec::with_capacity(question_rows.len());
-        for q in question_rows {
-            questions.push(Question {
-                id: QuestionId::try_from(q.id.as_str()).map_err(corrupt)?,
-                text: q.text,
-                kind: kind_from_db(&q.kind, &q.options_json)?,
-                help: q.help,
-                required: q.required,
-                phase: phase_from_db(&q.phase)?,
-                anonymity: anonymity_from_db(&q.anonymity)?,
-            });
-        }
-        Ok(Some(Meeting {
-            id: MeetingId(m.id),
-            guild: GuildId(chat_id(m.guild_id)),
-            kit_id: m.kit_id,
-            title: m.title,
-            timezone: m.timezone.parse().map_err(|_| StoreError::Corrupt(format!("timezone {:?}", m.timezone)))?,
-            language: m.language,
-            state: MeetingState::parse(&m.state).ok_or_else(|| StoreError::Corrupt(format!("state {:?}", m.state)))?,
-            units: units.iter().map(|u| UnitName::try_from(u.as_str())).collect::<Result<_, _>>().map_err(corrupt)?,
-            roles: roles.iter().map(|r| RoleName::try_from(r.as_str())).collect::<Result<_, _>>().map_err(corrupt)?,
-            questions,
-            deadline: m.deadline,
-            unit_answers: m.unit_answers,
-            share_after_deadline: m.share_after_deadline,
-        }))
-    }
+fn to_meeting(m: MeetingRow) -> Result<Meeting, StoreError> {
+    let (units, roles, questions) = meeting_json::parts(&m.units, &m.roles, &m.questions)?;
+    Ok(Meeting {
+        id: MeetingId(m.id),
+        guild: GuildId(chat_id(m.guild_id)),
+        kit_id: m.kit_id,
+        title: m.title,
+        timezone: m.timezone.parse().map_err(|_| StoreError::Corrupt(format!("timezone {:?}", m.timezone)))?,
+        language: m.language,
+        state: MeetingState::parse(&m.state).ok_or_else(|| StoreError::Corrupt(format!("state {:?}", m.state)))?,
+        units,
+        roles,
+        questions,
+        deadline: m.deadline,
+        unit_answers: m.unit_answers,
+        share_after_deadline: m.share_after_deadline,
+    })
 }
 
 #[async_trait]
@@ -162,20 +124,15 @@ impl MeetingStore for PgStore {
     }
 
     async fn meeting(&self, id: MeetingId) -> Result<Option<Meeting>, StoreError> {
-        self.load_meeting(id.0).await
+        let row: Option<MeetingRow> =
+            sqlx::query_as(&format!("{MEETING} WHERE m.id = $1")).bind(id.0).fetch_optional(&self.pool).await?;
+        row.map(to_meeting).transpose()
     }
 
     async fn current_meeting(&self, guild: GuildId) -> Result<Option<Meeting>, StoreError> {
-        let id: Option<i64> = sqlx::query_scalar(
-            "SELECT id FROM meetings WHERE guild_id = $1 AND state != 'ended' ORDER BY id DESC LIMIT 1",
-        )
-        .bind(db_id(guild.0))
-        .fetch_optional(&self.pool)
-        .await?;
-        match id {
-            Some(id) => self.load_meeting(id).await,
-            None => Ok(None),
-        }
+        let sql = format!("{MEETING} WHERE m.guild_id = $1 AND m.state != 'ended' ORDER BY m.id DESC LIMIT 1");
+        let row: Option<MeetingRow> = sqlx::query_as(&sql).bind(db_id(guild.0)).fetch_optional(&self.pool).await?;
+        row.map(to_meeting).transpose()
     }
 
     async fn set_meeting_state(&self, id: MeetingId, state: MeetingState, at: DateTime<Utc>) -> Result<(), StoreError> {

@@ -5,7 +5,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 
 use super::schedule::{insert_jobs, key_like, prefix_pattern};
 use super::{chat_id, db_id, PgStore, StoreError};
-use crate::app::ports::{Decision, NewJob, Plan, PlanStore, StoredDecision, StoredPlan};
+use crate::app::ports::{Decision, NewJob, Plan, PlanStore, PlansBefore, StoredDecision, StoredPlan};
 use crate::domain::plan::{PlanChange, PlanId, PlanStatus, Reminded};
 use crate::domain::{GuildId, MeetingId, UnitName, UserId};
 
@@ -26,6 +26,23 @@ struct PlanRow {
     due: Option<NaiveDate>,
     created_by: i64,
     status: String,
+    status_note: Option<String>,
+}
+
+/// `unit_plans_before`'s row: the previous meeting, and one plan's columns or nulls.
+#[derive(sqlx::FromRow)]
+struct PlanBeforeRow {
+    previous: i64,
+    title: String,
+    id: Option<i64>,
+    meeting_id: Option<i64>,
+    unit: Option<String>,
+    action: Option<String>,
+    owner: Option<String>,
+    owner_id: Option<i64>,
+    due: Option<NaiveDate>,
+    created_by: Option<i64>,
+    status: Option<String>,
     status_note: Option<String>,
 }
 
@@ -129,6 +146,50 @@ impl PlanStore for PgStore {
                 .fetch_all(&self.pool)
                 .await?;
         rows.into_iter().map(to_plan).collect()
+    }
+
+    async fn unit_plans_before(&self, meeting: MeetingId, unit: &UnitName) -> Result<Option<PlansBefore>, StoreError> {
+        // The previous meeting as `previous_meeting` finds it, and its plans of the unit (none: one row of nulls).
+        let rows: Vec<PlanBeforeRow> = sqlx::query_as(
+            "WITH previous AS (
+                 SELECT p.id, p.title FROM meeting_series s
+                 JOIN meetings m ON m.id = s.meeting_id
+                 JOIN meetings p ON p.guild_id = m.guild_id AND p.kit_id = s.previous_kit AND p.id < m.id
+                 WHERE s.meeting_id = $1 ORDER BY p.id DESC LIMIT 1)
+             SELECT previous.id AS previous, previous.title, pl.id, pl.meeting_id, u.name AS unit, pl.action, pl.owner,
+                    pl.owner_id, pl.due, pl.created_by, pl.status, pl.status_note
+             FROM previous
+             LEFT JOIN (plans pl JOIN units u ON u.id = pl.unit_id AND u.name_key = $2) ON pl.meeting_id = previous.id
+             ORDER BY pl.id",
+        )
+        .bind(meeting.0)
+        .bind(unit.key())
+        .fetch_all(&self.pool)
+        .await?;
+        let Some(first) = rows.first() else { return Ok(None) };
+        let (previous, title) = (MeetingId(first.previous), first.title.clone());
+        let mut plans = Vec::with_capacity(rows.len());
+        for r in rows {
+            let (Some(id), Some(meeting_id), Some(unit), Some(action), Some(owner), Some(created_by), Some(status)) =
+                (r.id, r.meeting_id, r.unit, r.action, r.owner, r.created_by, r.status)
+            else {
+                continue;
+            };
+            let row = PlanRow {
+                id,
+                meeting_id,
+                unit,
+                action,
+                owner,
+                owner_id: r.owner_id,
+                due: r.due,
+                created_by,
+                status,
+                status_note: r.status_note,
+            };
+            plans.push(to_plan(row)?.plan);
+        }
+        Ok(Some(PlansBefore { meeting: previous, title, plans }))
     }
 
     async fn plan(&self, id: PlanId) -> Result<Option<StoredPlan>, StoreError> {

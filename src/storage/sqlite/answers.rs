@@ -6,6 +6,7 @@ use chrono::{DateTime, Utc};
 use super::{chat_id, db_id, time, SqliteStore, StoreError};
 use crate::app::ports::{AnswerStore, StoredAnswer};
 use crate::domain::{GuildId, MeetingId, QuestionId, UnitName, UserId};
+use crate::storage::answer_batch;
 
 struct Row {
     user_id: i64,
@@ -26,52 +27,6 @@ fn to_answer(r: Row) -> Result<StoredAnswer, StoreError> {
         revision: u32::try_from(r.revision).unwrap_or(1),
         updated_at: time::from_db(&r.updated_at)?,
     })
-}
-
-/// Saves one answer inside the caller's transaction: the old value moves to the history and
-/// the new one replaces it. Returns the new revision number.
-async fn upsert_answer(
-    conn: &mut sqlx::SqliteConnection,
-    meeting: MeetingId,
-    guild: GuildId,
-    user: UserId,
-    question: &QuestionId,
-    value: &str,
-    now: &str,
-) -> Result<u32, StoreError> {
-    let (g, u) = (db_id(guild.0), db_id(user.0));
-    let q = question.as_str();
-    sqlx::query!(
-        "INSERT INTO answer_revisions (meeting_id, question_id, user_id, revision, value, replaced_at)
-         SELECT meeting_id, question_id, user_id, revision, value, ? FROM answers
-         WHERE meeting_id = ? AND question_id = ? AND user_id = ?",
-        now,
-        meeting.0,
-        q,
-        u
-    )
-    .execute(&mut *conn)
-    .await?;
-    let revision = sqlx::query_scalar!(
-        "INSERT INTO answers (meeting_id, question_id, guild_id, user_id, unit_id, value, answered_at, updated_at)
-         VALUES (?, ?, ?, ?, (SELECT unit_id FROM members WHERE guild_id = ? AND user_id = ?), ?, ?, ?)
-         ON CONFLICT (meeting_id, question_id, user_id) DO UPDATE SET
-            value = excluded.value, unit_id = excluded.unit_id,
-            revision = answers.revision + 1, updated_at = excluded.updated_at
-         RETURNING revision",
-        meeting.0,
-        q,
-        g,
-        u,
-        g,
-        u,
-        value,
-        now,
-        now
-    )
-    .fetch_one(&mut *conn)
-    .await?;
-    Ok(u32::try_from(revision).unwrap_or(1))
 }
 
 #[async_trait]
@@ -98,15 +53,34 @@ impl AnswerStore for SqliteStore {
         now: DateTime<Utc>,
     ) -> Result<Vec<u32>, StoreError> {
         let now = time::to_db(now);
-        // One transaction for one submission: all its answers (and their history) are stored,
-        // or none; and one commit instead of one per answer.
-        let mut tx = self.pool.begin().await?;
-        let mut revisions = Vec::with_capacity(answers.len());
-        for (question, value) in answers {
-            revisions.push(upsert_answer(&mut tx, meeting, guild, user, question, value, &now).await?);
-        }
-        tx.commit().await?;
-        Ok(revisions)
+        let (g, u) = (db_id(guild.0), db_id(user.0));
+        let input = answer_batch::rows(answers);
+        let json = serde_json::to_string(&input).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+        // One statement for one submission: atomic without a transaction, and the trigger
+        // `answers_keep_history` moves each replaced version to `answer_revisions`.
+        // (`WHERE true` tells SQLite's parser that ON CONFLICT belongs to the INSERT.)
+        let rows = sqlx::query!(
+            "INSERT INTO answers (meeting_id, question_id, guild_id, user_id, unit_id, value, answered_at, updated_at)
+             SELECT ?, json_extract(a.value, '$[0]'), ?, ?, (SELECT unit_id FROM members WHERE guild_id = ? AND user_id = ?),
+                    json_extract(a.value, '$[1]'), ?, ?
+             FROM json_each(?) AS a WHERE true
+             ON CONFLICT (meeting_id, question_id, user_id) DO UPDATE SET
+                value = excluded.value, unit_id = excluded.unit_id,
+                revision = answers.revision + 1, updated_at = excluded.updated_at
+             RETURNING question_id, revision",
+            meeting.0,
+            g,
+            u,
+            g,
+            u,
+            now,
+            now,
+            json
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        let saved: Vec<(String, i64)> = rows.into_iter().map(|r| (r.question_id, r.revision)).collect();
+        Ok(answer_batch::revisions(answers, &saved))
     }
 
     async fn answers(&self, meeting: MeetingId) -> Result<Vec<StoredAnswer>, StoreError> {

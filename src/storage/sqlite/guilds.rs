@@ -28,6 +28,7 @@ impl SqliteStore {
     }
 }
 
+#[allow(clippy::too_many_arguments)]
 fn member_from_row(
     user_id: i64,
     display_name: String,
@@ -35,12 +36,47 @@ fn member_from_row(
     role: Option<String>,
     share: i64,
     locale: Option<String>,
+    consent_asked: i64,
 ) -> Result<Member, StoreError> {
     let unit =
         unit.map(|u| UnitName::try_from(u.as_str())).transpose().map_err(|e| StoreError::Corrupt(e.to_string()))?;
     let role =
         role.map(|r| RoleName::try_from(r.as_str())).transpose().map_err(|e| StoreError::Corrupt(e.to_string()))?;
-    Ok(Member { user: UserId(chat_id(user_id)), name: display_name, unit, role, share_in_rooms: share != 0, locale })
+    Ok(Member {
+        user: UserId(chat_id(user_id)),
+        name: display_name,
+        unit,
+        role,
+        share_in_rooms: share != 0,
+        locale,
+        consent_asked: consent_asked != 0,
+    })
+}
+
+/// A guild's settings row (`None`: the guild is not stored yet, so the defaults).
+struct SettingsRow {
+    organiser_role: Option<i64>,
+    facilitator_role: Option<i64>,
+    plenary_channel: Option<i64>,
+    plenary_voice: Option<i64>,
+    organiser_channel: Option<i64>,
+    locale: String,
+    close_rooms: String,
+}
+
+fn to_settings(row: Option<SettingsRow>) -> GuildSettings {
+    match row {
+        None => GuildSettings { locale: "en".into(), ..GuildSettings::default() },
+        Some(r) => GuildSettings {
+            organiser_role: r.organiser_role.map(chat_id),
+            facilitator_role: r.facilitator_role.map(chat_id),
+            plenary_channel: r.plenary_channel.map(|c| ChannelId(chat_id(c))),
+            plenary_voice: r.plenary_voice.map(|c| ChannelId(chat_id(c))),
+            organiser_channel: r.organiser_channel.map(|c| ChannelId(chat_id(c))),
+            locale: r.locale,
+            delete_rooms: r.close_rooms == "delete",
+        },
+    }
 }
 
 #[async_trait]
@@ -62,24 +98,59 @@ impl GuildStore for SqliteStore {
 
     async fn guild_settings(&self, guild: GuildId) -> Result<GuildSettings, StoreError> {
         let g = db_id(guild.0);
-        let row = sqlx::query!(
+        let row = sqlx::query_as!(
+            SettingsRow,
             "SELECT organiser_role, facilitator_role, plenary_channel, plenary_voice, organiser_channel, locale, close_rooms FROM guilds WHERE id = ?",
             g
         )
         .fetch_optional(&self.pool)
         .await?;
-        Ok(match row {
-            None => GuildSettings { locale: "en".into(), ..GuildSettings::default() },
-            Some(r) => GuildSettings {
-                organiser_role: r.organiser_role.map(chat_id),
-                facilitator_role: r.facilitator_role.map(chat_id),
-                plenary_channel: r.plenary_channel.map(|c| ChannelId(chat_id(c))),
-                plenary_voice: r.plenary_voice.map(|c| ChannelId(chat_id(c))),
-                organiser_channel: r.organiser_channel.map(|c| ChannelId(chat_id(c))),
-                locale: r.locale,
-                delete_rooms: r.close_rooms == "delete",
-            },
-        })
+        Ok(to_settings(row))
+    }
+
+    async fn settings_and_member(
+        &self,
+        guild: GuildId,
+        user: UserId,
+    ) -> Result<(GuildSettings, Option<Member>), StoreError> {
+        let (g, u) = (db_id(guild.0), db_id(user.0));
+        // One row whatever is stored: the guild and the member are each joined or null.
+        let r = sqlx::query!(
+            r#"SELECT g.organiser_role, g.facilitator_role, g.plenary_channel, g.plenary_voice, g.organiser_channel,
+                      g.locale AS "guild_locale?", g.close_rooms AS "close_rooms?",
+                      m.user_id AS "user_id?", m.display_name AS "display_name?", un.name AS "unit?", m.role AS "role?",
+                      m.share_in_rooms AS "share_in_rooms?", m.locale AS "locale?", m.consent_asked AS "consent_asked?"
+               FROM (SELECT ? AS guild_id, ? AS user_id) k
+               LEFT JOIN guilds g ON g.id = k.guild_id
+               LEFT JOIN members m ON m.guild_id = k.guild_id AND m.user_id = k.user_id
+               LEFT JOIN units un ON un.id = m.unit_id"#,
+            g,
+            u
+        )
+        .fetch_one(&self.pool)
+        .await?;
+        let settings = r.guild_locale.map(|locale| SettingsRow {
+            organiser_role: r.organiser_role,
+            facilitator_role: r.facilitator_role,
+            plenary_channel: r.plenary_channel,
+            plenary_voice: r.plenary_voice,
+            organiser_channel: r.organiser_channel,
+            locale,
+            close_rooms: r.close_rooms.unwrap_or_default(),
+        });
+        let member = match (r.user_id, r.display_name) {
+            (Some(user_id), Some(name)) => Some(member_from_row(
+                user_id,
+                name,
+                r.unit,
+                r.role,
+                r.share_in_rooms.unwrap_or(0),
+                r.locale,
+                r.consent_asked.unwrap_or(0),
+            )?),
+            _ => None,
+        };
+        Ok((to_settings(settings), member))
     }
 
     async fn save_guild_settings(&self, guild: GuildId, s: &GuildSettings) -> Result<(), StoreError> {
@@ -128,7 +199,7 @@ impl GuildStore for SqliteStore {
     async fn member(&self, guild: GuildId, user: UserId) -> Result<Option<Member>, StoreError> {
         let (g, u) = (db_id(guild.0), db_id(user.0));
         let row = sqlx::query!(
-            r#"SELECT m.user_id, m.display_name, u.name AS "unit?", m.role, m.share_in_rooms, m.locale
+            r#"SELECT m.user_id, m.display_name, u.name AS "unit?", m.role, m.share_in_rooms, m.locale, m.consent_asked
                FROM members m LEFT JOIN units u ON u.id = m.unit_id
                WHERE m.guild_id = ? AND m.user_id = ?"#,
             g,
@@ -136,13 +207,16 @@ impl GuildStore for SqliteStore {
         )
         .fetch_optional(&self.pool)
         .await?;
-        row.map(|r| member_from_row(r.user_id, r.display_name, r.unit, r.role, r.share_in_rooms, r.locale)).transpose()
+        row.map(|r| {
+            member_from_row(r.user_id, r.display_name, r.unit, r.role, r.share_in_rooms, r.locale, r.consent_asked)
+        })
+        .transpose()
     }
 
     async fn members(&self, guild: GuildId) -> Result<Vec<Member>, StoreError> {
         let g = db_id(guild.0);
         let rows = sqlx::query!(
-            r#"SELECT m.user_id, m.display_name, u.name AS "unit?", m.role, m.share_in_rooms, m.locale
+            r#"SELECT m.user_id, m.display_name, u.name AS "unit?", m.role, m.share_in_rooms, m.locale, m.consent_asked
                FROM members m LEFT JOIN units u ON u.id = m.unit_id
                WHERE m.guild_id = ? ORDER BY m.user_id"#,
             g
@@ -150,7 +224,9 @@ impl GuildStore for SqliteStore {
         .fetch_all(&self.pool)
         .await?;
         rows.into_iter()
-            .map(|r| member_from_row(r.user_id, r.display_name, r.unit, r.role, r.share_in_rooms, r.locale))
+            .map(|r| {
+                member_from_row(r.user_id, r.display_name, r.unit, r.role, r.share_in_rooms, r.locale, r.consent_asked)
+            })
             .collect()
     }
 

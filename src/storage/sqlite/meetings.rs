@@ -5,64 +5,69 @@ use chrono::{DateTime, Utc};
 
 use super::{chat_id, db_id, time, SqliteStore, StoreError};
 use crate::app::ports::{MeetingStore, NewMeeting};
-use crate::domain::{ChannelId, GuildId, Meeting, MeetingId, MeetingState, Question, QuestionId, RoleName, UnitName};
-use crate::storage::columns::{anonymity_from_db, kind_from_db, kind_to_db, phase_from_db, phase_to_db};
+use crate::domain::{ChannelId, GuildId, Meeting, MeetingId, MeetingState};
+use crate::storage::columns::{kind_to_db, phase_to_db};
+use crate::storage::meeting_json;
+
+/// A meeting row with its units, roles and questions as JSON (`storage::meeting_json`).
+struct MeetingRow {
+    id: i64,
+    guild_id: i64,
+    kit_id: String,
+    title: String,
+    language: String,
+    timezone: String,
+    state: String,
+    deadline: Option<String>,
+    unit_answers: i64,
+    share_after_deadline: i64,
+    units: String,
+    roles: String,
+    questions: String,
+}
+
+fn to_meeting(m: MeetingRow) -> Result<Meeting, StoreError> {
+    let (units, roles, questions) = meeting_json::parts(&m.units, &m.roles, &m.questions)?;
+    Ok(Meeting {
+        id: MeetingId(m.id),
+        guild: GuildId(chat_id(m.guild_id)),
+        kit_id: m.kit_id,
+        title: m.title,
+        timezone: m.timezone.parse().map_err(|_| StoreError::Corrupt(format!("timezone {:?}", m.timezone)))?,
+        language: m.language,
+        state: MeetingState::parse(&m.state).ok_or_else(|| StoreError::Corrupt(format!("state {:?}", m.state)))?,
+        units,
+        roles,
+        questions,
+        deadline: time::opt_from_db(m.deadline)?,
+        unit_answers: m.unit_answers != 0,
+        share_after_deadline: m.share_after_deadline != 0,
+    })
+}
 
 impl SqliteStore {
-    async fn load_meeting(&self, id: i64) -> Result<Option<Meeting>, StoreError> {
-        let Some(m) = sqlx::query!(
-            "SELECT id, guild_id, kit_id, title, language, timezone, state, deadline, unit_answers, share_after_deadline
-             FROM meetings WHERE id = ?",
-            id
+    /// The meeting `id`, or else the guild's current meeting (the newest not ended), in one
+    /// statement.
+    async fn load_meeting(&self, id: Option<i64>, guild: Option<i64>) -> Result<Option<Meeting>, StoreError> {
+        let row = sqlx::query_as!(
+            MeetingRow,
+            r#"SELECT m.id, m.guild_id, m.kit_id, m.title, m.language, m.timezone, m.state, m.deadline, m.unit_answers,
+                m.share_after_deadline,
+                (SELECT json_group_array(u.name ORDER BY u.name) FROM meeting_units mu JOIN units u ON u.id = mu.unit_id
+                 WHERE mu.meeting_id = m.id) AS "units!: String",
+                (SELECT json_group_array(name ORDER BY position) FROM meeting_roles WHERE meeting_id = m.id) AS "roles!: String",
+                (SELECT json_group_array(json_object('id', id, 'text', text, 'kind', kind, 'options_json', options_json,
+                    'help', help, 'required', json(iif(required, 'true', 'false')), 'phase', phase, 'anonymity', anonymity)
+                    ORDER BY position)
+                 FROM questions WHERE meeting_id = m.id) AS "questions!: String"
+               FROM meetings m
+               WHERE m.id = COALESCE(?, (SELECT id FROM meetings WHERE guild_id = ? AND state != 'ended' ORDER BY id DESC LIMIT 1))"#,
+            id,
+            guild
         )
         .fetch_optional(&self.pool)
-        .await?
-        else {
-            return Ok(None);
-        };
-        let units = sqlx::query_scalar!(
-            "SELECT u.name FROM meeting_units mu JOIN units u ON u.id = mu.unit_id WHERE mu.meeting_id = ? ORDER BY u.name",
-            id
-        )
-        .fetch_all(&self.pool)
         .await?;
-        let roles = sqlx::query_scalar!("SELECT name FROM meeting_roles WHERE meeting_id = ? ORDER BY position", id)
-            .fetch_all(&self.pool)
-            .await?;
-        let question_rows = sqlx::query!(
-            "SELECT id, text, kind, options_json, help, required, phase, anonymity FROM questions WHERE meeting_id = ? ORDER BY position",
-            id
-        )
-        .fetch_all(&self.pool)
-        .await?;
-        let corrupt = |e: crate::domain::IdError| StoreError::Corrupt(e.to_string());
-        let mut questions = Vec::with_capacity(question_rows.len());
-        for q in question_rows {
-            questions.push(Question {
-                id: QuestionId::try_from(q.id.as_str()).map_err(corrupt)?,
-                text: q.text,
-                kind: kind_from_db(&q.kind, &q.options_json)?,
-                help: q.help,
-                required: q.required != 0,
-                phase: phase_from_db(&q.phase)?,
-                anonymity: anonymity_from_db(&q.anonymity)?,
-            });
-        }
-        Ok(Some(Meeting {
-            id: MeetingId(m.id),
-            guild: GuildId(chat_id(m.guild_id)),
-            kit_id: m.kit_id,
-            title: m.title,
-            timezone: m.timezone.parse().map_err(|_| StoreError::Corrupt(format!("timezone {:?}", m.timezone)))?,
-            language: m.language,
-            state: MeetingState::parse(&m.state).ok_or_else(|| StoreError::Corrupt(format!("state {:?}", m.state)))?,
-            units: units.iter().map(|u| UnitName::try_from(u.as_str())).collect::<Result<_, _>>().map_err(corrupt)?,
-            roles: roles.iter().map(|r| RoleName::try_from(r.as_str())).collect::<Result<_, _>>().map_err(corrupt)?,
-            questions,
-            deadline: time::opt_from_db(m.deadline)?,
-            unit_answers: m.unit_answers != 0,
-            share_after_deadline: m.share_after_deadline != 0,
-        }))
+        row.map(to_meeting).transpose()
     }
 }
 
@@ -140,21 +145,11 @@ impl MeetingStore for SqliteStore {
     }
 
     async fn meeting(&self, id: MeetingId) -> Result<Option<Meeting>, StoreError> {
-        self.load_meeting(id.0).await
+        self.load_meeting(Some(id.0), None).await
     }
 
     async fn current_meeting(&self, guild: GuildId) -> Result<Option<Meeting>, StoreError> {
-        let g = db_id(guild.0);
-        let id = sqlx::query_scalar!(
-            "SELECT id AS \"id!\" FROM meetings WHERE guild_id = ? AND state != 'ended' ORDER BY id DESC LIMIT 1",
-            g
-        )
-        .fetch_optional(&self.pool)
-        .await?;
-        match id {
-            Some(id) => self.load_meeting(id).await,
-            None => Ok(None),
-        }
+        self.load_meeting(None, Some(db_id(guild.0))).await
     }
 
     async fn set_meeting_state(&self, id: MeetingId, state: MeetingState, at: DateTime<Utc>) -> Result<(), StoreError> {

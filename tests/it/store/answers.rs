@@ -14,6 +14,7 @@ store_tests!(
     an_empty_answer_is_a_conflict,
     an_answer_from_a_non_member_is_not_found,
     answers_are_ordered_by_question_then_user,
+    every_replaced_version_is_kept_in_the_history,
 );
 
 async fn an_answer_round_trips_every_field(db: &Db) {
@@ -154,4 +155,37 @@ async fn answers_are_ordered_by_question_then_user(db: &Db) {
     assert_eq!(order, ["q1/1", "q1/2", "q1/3", "share_2/1", "share_2/2", "share_2/3", "eval/1", "eval/2", "eval/3"]);
     let mine: Vec<String> = db.store.answers_of(m, user(2)).await.unwrap().into_iter().map(|a| a.value).collect();
     assert_eq!(mine, ["q1/2", "share_2/2", "eval/2"]);
+}
+
+/// (question, user, revision, value) of every kept version, oldest first.
+async fn history(db: &Db) -> Vec<(String, i64, i64, String)> {
+    let sql = "SELECT question_id, user_id, CAST(revision AS BIGINT), value FROM answer_revisions
+               ORDER BY question_id, user_id, revision";
+    if db.url.starts_with("postgres") {
+        sqlx::query_as(sql).fetch_all(&sqlx::PgPool::connect(&db.url).await.unwrap()).await.unwrap()
+    } else {
+        sqlx::query_as(sql).fetch_all(&sqlx::SqlitePool::connect(&db.url).await.unwrap()).await.unwrap()
+    }
+}
+
+async fn every_replaced_version_is_kept_in_the_history(db: &Db) {
+    let m = meeting(db).await;
+    let (u, other) = (join(db, GUILD, 1).await, join(db, GUILD, 2).await);
+    let first = vec![(qid("q1"), "en".to_owned()), (qid("q2"), "2".to_owned())];
+    db.store.save_answers(m, GUILD, u, &first, at(0)).await.unwrap();
+    db.store.save_answer(m, GUILD, other, &qid("q1"), "annen", at(1)).await.unwrap();
+    assert!(history(db).await.is_empty(), "a first answer replaces nothing");
+    let edit = vec![(qid("q1"), "to".to_owned()), (qid("q2"), "3".to_owned())];
+    assert_eq!(db.store.save_answers(m, GUILD, u, &edit, at(10)).await.unwrap(), vec![2, 2]);
+    db.store.save_answer(m, GUILD, u, &qid("q1"), "tre", at(20)).await.unwrap();
+    let n = user(1).0 as i64;
+    assert_eq!(
+        history(db).await,
+        [
+            ("q1".to_owned(), n, 1, "en".to_owned()),
+            ("q1".to_owned(), n, 2, "to".to_owned()),
+            ("q2".to_owned(), n, 1, "2".to_owned()),
+        ]
+    );
+    assert_eq!(db.store.answers_of(m, u).await.unwrap()[0].value, "tre");
 }

@@ -16,6 +16,7 @@ store_tests!(
     unit_and_role_of_a_stranger_are_not_found,
     unit_names_match_regardless_of_case,
     forget_member_removes_answers_notes_and_membership_in_that_guild_only,
+    settings_and_member_read_both_as_their_own_reads_do,
 );
 
 async fn settings_of_an_unknown_guild_are_the_defaults(db: &Db) {
@@ -71,6 +72,7 @@ async fn member_round_trips_every_field(db: &Db) {
         // Sharing in rooms is opt-in.
         share_in_rooms: false,
         locale: None,
+        consent_asked: false,
     };
     assert_eq!(db.store.member(GUILD, user(1)).await.unwrap(), Some(fresh.clone()), "a new member's defaults");
 
@@ -187,4 +189,35 @@ async fn forget_member_removes_answers_notes_and_membership_in_that_guild_only(d
 
 fn room(number: u32) -> samrad::app::ports::NewRoom {
     samrad::app::ports::NewRoom { number, name: format!("rom-{number}"), label: None, cap: None, members: vec![] }
+}
+
+async fn settings_and_member_read_both_as_their_own_reads_do(db: &Db) {
+    let defaults = GuildSettings { locale: "en".into(), ..GuildSettings::default() };
+    assert_eq!(db.store.settings_and_member(GUILD, user(1)).await.unwrap(), (defaults, None), "nothing stored");
+    let full = GuildSettings {
+        organiser_role: Some(TOP),
+        facilitator_role: Some(TOP - 5),
+        plenary_channel: Some(channel(1)),
+        plenary_voice: Some(channel(2)),
+        organiser_channel: Some(channel(3)),
+        locale: "nb".into(),
+        delete_rooms: true,
+    };
+    db.store.save_guild_settings(GUILD, &full).await.unwrap();
+    assert_eq!(db.store.settings_and_member(GUILD, user(1)).await.unwrap(), (full.clone(), None), "not a member");
+
+    db.store.ensure_member(GUILD, user(1), "Åse").await.unwrap();
+    db.store.set_unit(GUILD, user(1), Some(&unit("Det juridiske fakultet"))).await.unwrap();
+    db.store.set_role(GUILD, user(1), Some(&role("Verneombud"))).await.unwrap();
+    db.store.set_member_locale(GUILD, user(1), Some("sv")).await.unwrap();
+    db.store.mark_consent_asked(GUILD, user(1)).await.unwrap();
+    let (settings, member) = db.store.settings_and_member(GUILD, user(1)).await.unwrap();
+    assert_eq!(settings, full);
+    let member = member.expect("the member");
+    assert!(member.consent_asked && !member.share_in_rooms);
+    assert_eq!(Some(member), db.store.member(GUILD, user(1)).await.unwrap());
+    // A member of another guild whose guild row holds no settings.
+    db.store.ensure_member(OTHER_GUILD, user(2), "Bo").await.unwrap();
+    let (other, bo) = db.store.settings_and_member(OTHER_GUILD, user(2)).await.unwrap();
+    assert_eq!((other.locale.as_str(), bo.map(|m| m.name)), ("en", Some("Bo".to_owned())));
 }

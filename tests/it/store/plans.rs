@@ -1,7 +1,7 @@
 //! PlanStore: what each unit will do after the meeting, where each plan stands and who
 //! changed it when; the decisions of a meeting day.
 
-use samrad::app::ports::{Decision, Plan, StoredPlan};
+use samrad::app::ports::{Decision, Plan, PlansBefore, StoredPlan};
 use samrad::domain::plan::{PlanChange, PlanId, PlanStatus};
 
 use super::*;
@@ -14,7 +14,8 @@ store_tests!(
     every_status_change_is_kept_with_who_and_when,
     closing_a_plan_cancels_its_pending_reminders_only,
     a_status_for_an_unknown_plan_is_not_found_and_changes_nothing,
-    decisions_round_trip_with_their_reminders
+    decisions_round_trip_with_their_reminders,
+    unit_plans_before_are_the_previous_meetings_plans_of_that_unit,
 );
 
 fn no_jobs(_: PlanId) -> Vec<NewJob> {
@@ -175,4 +176,31 @@ async fn decisions_round_trip_with_their_reminders(db: &Db) {
     let empty = Decision { text: " ".into(), ..plain };
     assert_conflict(db.store.add_decision(m, &empty, &|_| Vec::new(), at(3)).await, "an empty decision");
     assert_not_found(db.store.add_decision(MeetingId(987_654), &decision, &|_| Vec::new(), at(3)).await, "no meeting");
+}
+
+async fn unit_plans_before_are_the_previous_meetings_plans_of_that_unit(db: &Db) {
+    let create =
+        |kit: &'static str| async move { db.store.create_meeting(&new_meeting(GUILD, kit), t0()).await.unwrap() };
+    let _older = create("spring").await;
+    let spring = create("spring").await;
+    let autumn = create("autumn").await;
+    assert_eq!(db.store.unit_plans_before(autumn, &unit("Bygg")).await.unwrap(), None, "not linked");
+    db.store.link_previous(autumn, "spring").await.unwrap();
+    let title = db.store.meeting(spring).await.unwrap().unwrap().title;
+    let none = PlansBefore { meeting: spring, title: title.clone(), plans: Vec::new() };
+    assert_eq!(db.store.unit_plans_before(autumn, &unit("Bygg")).await.unwrap(), Some(none), "no plans made");
+
+    let given = [
+        plan("Bygg", "Kartlegge lønnsforskjeller «innen 2028» 📊", NaiveDate::from_ymd_opt(2027, 12, 31), 1),
+        plan("Arkitektur", "Mentorprogram", None, 2),
+        plan("Bygg", "Rapportere til ledermøtet", None, 3),
+    ];
+    for (i, p) in given.iter().enumerate() {
+        add(db, spring, p, at(i as i64)).await.unwrap();
+    }
+    add(db, autumn, &plan("Bygg", "Made at the meeting itself", None, 4), at(9)).await.unwrap();
+    // The unit is matched as units are (by its key: case does not matter).
+    let before = db.store.unit_plans_before(autumn, &unit("bygg")).await.unwrap().unwrap();
+    assert_eq!(before, PlansBefore { meeting: spring, title, plans: vec![given[0].clone(), given[2].clone()] });
+    assert_eq!(db.store.unit_plans_before(spring, &unit("Bygg")).await.unwrap(), None, "spring follows nothing");
 }

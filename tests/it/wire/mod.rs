@@ -17,6 +17,7 @@ mod plans;
 mod privacy;
 mod scale;
 mod shards;
+mod statements;
 mod tables;
 mod unit_answers;
 
@@ -113,12 +114,16 @@ impl Setup {
     }
 }
 
+/// Logs as `RUST_LOG` says (default: warnings, samrad's info), and every SQL statement filed
+/// under its interaction (`statements`).
 fn init_logs() {
-    let _ = tracing_subscriber::fmt()
-        .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "warn,samrad=info".into()),
-        )
-        .with_test_writer()
+    use tracing_subscriber::layer::SubscriberExt;
+    use tracing_subscriber::util::SubscriberInitExt;
+    use tracing_subscriber::Layer;
+    let env = tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "warn,samrad=info".into());
+    let _ = tracing_subscriber::registry()
+        .with(tracing_subscriber::fmt::layer().with_test_writer().with_filter(env))
+        .with(statements::Counter.with_filter(statements::Wanted))
         .try_init();
 }
 
