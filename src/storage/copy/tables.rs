@@ -382,6 +382,7 @@ pub(super) const TABLES: &[Table] = &[
             ("plan_minutes", Int),
             ("plan_questions", Text),
             ("ask_questions", Text),
+            ("plan_topics", Text),
         ],
         key: "meeting_id, position",
         identity: false,
