@@ -69,8 +69,21 @@ pub enum Seating {
 
 #[async_trait]
 pub trait BreakoutStore: Send + Sync {
-    /// A meeting has at most one open round (a unique index): creating a second while one is
-    /// open is `StoreError::Conflict`, also when two are created at once.
+    /// Creates a round and its rooms; `in_person` marks a round at tables in the room (no
+    /// channels). A meeting has at most one open round (a unique index): creating a second
+    /// while one is open is `StoreError::Conflict`, also when two are created at once.
+    #[allow(clippy::too_many_arguments)]
+    async fn insert_round(
+        &self,
+        meeting: MeetingId,
+        mode: Mode,
+        plan_id: Option<&str>,
+        started_at: DateTime<Utc>,
+        ends_at: DateTime<Utc>,
+        rooms: &[NewRoom],
+        in_person: bool,
+    ) -> Result<Round, StoreError>;
+    /// A round in Discord channels: [`BreakoutStore::insert_round`], not in person.
     async fn create_round(
         &self,
         meeting: MeetingId,
@@ -79,8 +92,10 @@ pub trait BreakoutStore: Send + Sync {
         started_at: DateTime<Utc>,
         ends_at: DateTime<Utc>,
         rooms: &[NewRoom],
-    ) -> Result<Round, StoreError>;
-    /// As [`BreakoutStore::create_round`], for a round at tables in the room (`in_person`).
+    ) -> Result<Round, StoreError> {
+        self.insert_round(meeting, mode, plan_id, started_at, ends_at, rooms, false).await
+    }
+    /// A round at tables in the room (`in_person`): [`BreakoutStore::insert_round`].
     async fn create_table_round(
         &self,
         meeting: MeetingId,
@@ -89,7 +104,9 @@ pub trait BreakoutStore: Send + Sync {
         started_at: DateTime<Utc>,
         ends_at: DateTime<Utc>,
         rooms: &[NewRoom],
-    ) -> Result<Round, StoreError>;
+    ) -> Result<Round, StoreError> {
+        self.insert_round(meeting, mode, plan_id, started_at, ends_at, rooms, true).await
+    }
     /// Appends a category to the round's list.
     async fn add_round_category(&self, round: i64, category: ChannelId) -> Result<(), StoreError>;
     async fn set_room_channels(

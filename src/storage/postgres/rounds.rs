@@ -126,7 +126,26 @@ impl PgStore {
         Ok(rounds)
     }
 
-    #[allow(clippy::too_many_arguments)]
+    async fn replace_room_members(&self, room: i64, members: &[UserId]) -> Result<(), StoreError> {
+        let mut tx = self.pool.begin().await?;
+        // Two replacements at once would each delete only the rows they saw and then collide
+        // inserting; holding the room makes them take turns, the last one winning as in SQLite.
+        sqlx::query("SELECT 1 FROM rooms WHERE id = $1 FOR NO KEY UPDATE").bind(room).fetch_optional(&mut *tx).await?;
+        sqlx::query("DELETE FROM room_members WHERE room_id = $1").bind(room).execute(&mut *tx).await?;
+        for m in members {
+            sqlx::query("INSERT INTO room_members (room_id, user_id) VALUES ($1, $2)")
+                .bind(room)
+                .bind(db_id(m.0))
+                .execute(&mut *tx)
+                .await?;
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+}
+
+#[async_trait]
+impl BreakoutStore for PgStore {
     async fn insert_round(
         &self,
         meeting: MeetingId,
@@ -178,50 +197,6 @@ impl PgStore {
         }
         tx.commit().await?;
         self.round_by_id(round).await
-    }
-
-    async fn replace_room_members(&self, room: i64, members: &[UserId]) -> Result<(), StoreError> {
-        let mut tx = self.pool.begin().await?;
-        // Two replacements at once would each delete only the rows they saw and then collide
-        // inserting; holding the room makes them take turns, the last one winning as in SQLite.
-        sqlx::query("SELECT 1 FROM rooms WHERE id = $1 FOR NO KEY UPDATE").bind(room).fetch_optional(&mut *tx).await?;
-        sqlx::query("DELETE FROM room_members WHERE room_id = $1").bind(room).execute(&mut *tx).await?;
-        for m in members {
-            sqlx::query("INSERT INTO room_members (room_id, user_id) VALUES ($1, $2)")
-                .bind(room)
-                .bind(db_id(m.0))
-                .execute(&mut *tx)
-                .await?;
-        }
-        tx.commit().await?;
-        Ok(())
-    }
-}
-
-#[async_trait]
-impl BreakoutStore for PgStore {
-    async fn create_round(
-        &self,
-        meeting: MeetingId,
-        mode: Mode,
-        plan_id: Option<&str>,
-        started_at: DateTime<Utc>,
-        ends_at: DateTime<Utc>,
-        rooms: &[NewRoom],
-    ) -> Result<Round, StoreError> {
-        self.insert_round(meeting, mode, plan_id, started_at, ends_at, rooms, false).await
-    }
-
-    async fn create_table_round(
-        &self,
-        meeting: MeetingId,
-        mode: Mode,
-        plan_id: Option<&str>,
-        started_at: DateTime<Utc>,
-        ends_at: DateTime<Utc>,
-        rooms: &[NewRoom],
-    ) -> Result<Round, StoreError> {
-        self.insert_round(meeting, mode, plan_id, started_at, ends_at, rooms, true).await
     }
 
     async fn add_round_category(&self, round: i64, category: ChannelId) -> Result<(), StoreError> {

@@ -88,7 +88,22 @@ impl SqliteStore {
         self.to_round(row).await
     }
 
-    #[allow(clippy::too_many_arguments)]
+    async fn replace_room_members(&self, room: i64, members: &[UserId]) -> Result<(), StoreError> {
+        let mut tx = self.pool.begin().await?;
+        sqlx::query!("DELETE FROM room_members WHERE room_id = ?", room).execute(&mut *tx).await?;
+        for m in members {
+            let u = db_id(m.0);
+            sqlx::query!("INSERT INTO room_members (room_id, user_id) VALUES (?, ?)", room, u)
+                .execute(&mut *tx)
+                .await?;
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+}
+
+#[async_trait]
+impl BreakoutStore for SqliteStore {
     async fn insert_round(
         &self,
         meeting: MeetingId,
@@ -138,46 +153,6 @@ impl SqliteStore {
         }
         tx.commit().await?;
         self.round_by_id(round).await
-    }
-
-    async fn replace_room_members(&self, room: i64, members: &[UserId]) -> Result<(), StoreError> {
-        let mut tx = self.pool.begin().await?;
-        sqlx::query!("DELETE FROM room_members WHERE room_id = ?", room).execute(&mut *tx).await?;
-        for m in members {
-            let u = db_id(m.0);
-            sqlx::query!("INSERT INTO room_members (room_id, user_id) VALUES (?, ?)", room, u)
-                .execute(&mut *tx)
-                .await?;
-        }
-        tx.commit().await?;
-        Ok(())
-    }
-}
-
-#[async_trait]
-impl BreakoutStore for SqliteStore {
-    async fn create_round(
-        &self,
-        meeting: MeetingId,
-        mode: Mode,
-        plan_id: Option<&str>,
-        started_at: DateTime<Utc>,
-        ends_at: DateTime<Utc>,
-        rooms: &[NewRoom],
-    ) -> Result<Round, StoreError> {
-        self.insert_round(meeting, mode, plan_id, started_at, ends_at, rooms, false).await
-    }
-
-    async fn create_table_round(
-        &self,
-        meeting: MeetingId,
-        mode: Mode,
-        plan_id: Option<&str>,
-        started_at: DateTime<Utc>,
-        ends_at: DateTime<Utc>,
-        rooms: &[NewRoom],
-    ) -> Result<Round, StoreError> {
-        self.insert_round(meeting, mode, plan_id, started_at, ends_at, rooms, true).await
     }
 
     async fn add_round_category(&self, round: i64, category: ChannelId) -> Result<(), StoreError> {
