@@ -24,9 +24,9 @@ async fn settings_of_an_unknown_guild_are_the_defaults(db: &Db) {
     assert_eq!(settings, GuildSettings { locale: "en".into(), ..GuildSettings::default() });
 }
 
-async fn settings_round_trip_every_field(db: &Db) {
-    // No ensure_guild first: saving settings is enough to create the guild.
-    let full = GuildSettings {
+/// Guild settings with every field set away from its default.
+fn every_setting() -> GuildSettings {
+    GuildSettings {
         organiser_role: Some(TOP),
         facilitator_role: Some(TOP - 5),
         plenary_channel: Some(channel(1)),
@@ -34,7 +34,12 @@ async fn settings_round_trip_every_field(db: &Db) {
         organiser_channel: Some(channel(3)),
         locale: "nb".into(),
         delete_rooms: true,
-    };
+    }
+}
+
+async fn settings_round_trip_every_field(db: &Db) {
+    // No ensure_guild first: saving settings is enough to create the guild.
+    let full = every_setting();
     db.store.save_guild_settings(GUILD, &full).await.unwrap();
     assert_eq!(db.store.guild_settings(GUILD).await.unwrap(), full);
 
@@ -194,15 +199,7 @@ fn room(number: u32) -> samrad::app::ports::NewRoom {
 async fn settings_and_member_read_both_as_their_own_reads_do(db: &Db) {
     let defaults = GuildSettings { locale: "en".into(), ..GuildSettings::default() };
     assert_eq!(db.store.settings_and_member(GUILD, user(1)).await.unwrap(), (defaults, None), "nothing stored");
-    let full = GuildSettings {
-        organiser_role: Some(TOP),
-        facilitator_role: Some(TOP - 5),
-        plenary_channel: Some(channel(1)),
-        plenary_voice: Some(channel(2)),
-        organiser_channel: Some(channel(3)),
-        locale: "nb".into(),
-        delete_rooms: true,
-    };
+    let full = every_setting();
     db.store.save_guild_settings(GUILD, &full).await.unwrap();
     assert_eq!(db.store.settings_and_member(GUILD, user(1)).await.unwrap(), (full.clone(), None), "not a member");
 
