@@ -29,5 +29,6 @@ mod retention;
 mod scheduler;
 mod service;
 mod store;
+mod table_recovery;
 mod unit_answers;
 mod wire;
