@@ -8,7 +8,7 @@ use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
 use samrad::app::breakouts::{self, Recovered, SplitRequest};
 use samrad::app::ports::prelude::*;
-use samrad::app::ports::{NewRoom, Round};
+use samrad::app::ports::{Action, NewRoom, Round};
 use samrad::app::summarise::Offline;
 use samrad::app::{Actor, Staff};
 use samrad::console::ChatEvent;
@@ -118,9 +118,10 @@ async fn a_choose_round_at_tables_stored_before_a_crash_gets_its_buttons_not_a_p
     let posts = w.chat.posts_in(PLENARY);
     assert_eq!(posts.len(), 1, "the buttons, and no plan before the picks: {posts:?}");
     assert!(posts[0].attachments.is_empty());
-    let ids: Vec<String> = posts[0].buttons.iter().map(|b| b.id.clone()).collect();
-    let expected: Vec<String> = (1..=round.rooms.len()).map(|n| format!("samrad:choose:{}:{n}", round.id)).collect();
-    assert_eq!(ids, expected, "every table pickable");
+    let actions: Vec<Action> = posts[0].buttons.iter().map(|b| b.action.clone()).collect();
+    let expected: Vec<Action> =
+        (1..=round.rooms.len() as u32).map(|room| Action::Choose { round: round.id, room }).collect();
+    assert_eq!(actions, expected, "every table pickable");
     assert!(!posts[0].text.contains("topic"), "numbered tables, not topics: {}", posts[0].text);
 
     // A choose round that finished its split is left alone.
