@@ -9,6 +9,7 @@ mod harness;
 
 mod agenda;
 mod anonymous;
+mod breakout_close;
 mod breakout_races;
 mod breakout_rooms;
 mod breakouts;
