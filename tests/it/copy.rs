@@ -97,6 +97,16 @@ async fn season(url: &str) {
         created_by: answer.user,
     };
     store.add_decision(day, &decision, &|_| Vec::new(), at).await.unwrap();
+    // Presenters of an item, one of them speaking.
+    let speaking = samrad::domain::speaking::Speaking {
+        presenters: vec![samrad::domain::speaking::Presenter::Member("Åsa «Ek»".into())],
+        talk_minutes: 5,
+        questions_minutes: 5,
+        prepare_days_before: 3,
+    };
+    store.save_speaking_plans(day, &[(40, speaking.clone())]).await.unwrap();
+    let (timer, _) = samrad::domain::speaking::SpeakingTimer::start(&speaking, at).unwrap();
+    assert!(store.save_speaking_timer(day, 40, &timer, None).await.unwrap());
 }
 
 fn assert_faithful(report: &[TableCopy]) {
