@@ -13,7 +13,9 @@
 //! overdue, only the newest; none late).
 
 use chrono::{DateTime, Duration, NaiveDate, Utc};
+use chrono_tz::Tz;
 
+use super::plan::{reminder_is_stale, ReminderRule, ReminderWhen};
 use super::UnitName;
 
 /// Warnings go out when this much of a step is left (steps this short get none).
@@ -33,6 +35,23 @@ pub fn prepare_key(position: u32) -> String {
 /// The agenda position of a preparation reminder's key.
 pub fn parse_prepare_key(key: &str) -> Option<u32> {
     key.strip_prefix(PREPARE_PREFIX)?.parse().ok()
+}
+
+/// When item's presenters are reminded to prepare: `prepare_days_before` the meeting day at
+/// the plan reminders' hour, or at `now` when that is past; `None` when the kit asks for no
+/// reminder or it would come too late (see [`prepare_is_stale`]).
+pub fn prepare_due(speaking: &Speaking, meeting_day: NaiveDate, tz: Tz, now: DateTime<Utc>) -> Option<DateTime<Utc>> {
+    let day = speaking.prepare_on(meeting_day)?;
+    if prepare_is_stale(meeting_day, tz, now) {
+        return None;
+    }
+    Some(super::schedule::local_instant(tz, day, ReminderRule::default().time).max(now))
+}
+
+/// A preparation reminder is not sent once the meeting day has come (the same rule as a plan's
+/// reminder before its due date): after a long outage it is dropped, not sent late.
+pub fn prepare_is_stale(meeting_day: NaiveDate, tz: Tz, now: DateTime<Utc>) -> bool {
+    reminder_is_stale(ReminderWhen::Before, meeting_day, tz, ReminderRule::default(), now)
 }
 
 /// Who presents: a unit of the kit, or a member named as Discord shows them (`@name` in a kit).
@@ -153,6 +172,8 @@ pub enum Said {
     Warning { presenter: Presenter, part: Part },
     /// `presenter` was skipped.
     Skipped { presenter: Presenter },
+    /// `presenter`'s part was extended until `until`.
+    Extended { presenter: Presenter, until: DateTime<Utc> },
     /// Everyone has spoken (or been skipped).
     Done,
 }
@@ -165,6 +186,7 @@ impl Said {
             Said::Questions { .. } => "questions",
             Said::Warning { .. } => "warn",
             Said::Skipped { .. } => "skip",
+            Said::Extended { .. } => "extend",
             Said::Done => "done",
         }
     }
@@ -303,17 +325,15 @@ impl SpeakingTimer {
 
     /// `/agenda speaker extend`: more minutes for the current step. It is a step of its own,
     /// so the warning comes again (under a new key).
-    pub fn extend(&mut self, minutes: i64) -> Result<DateTime<Utc>, SpeakingError> {
-        if self.finished {
-            return Err(SpeakingError::Finished);
-        }
+    pub fn extend(&mut self, minutes: i64) -> Result<Said, SpeakingError> {
+        let presenter = self.speaker().cloned().ok_or(SpeakingError::Finished)?;
         if !(1..=MAX_EXTEND_MINUTES).contains(&minutes) {
             return Err(SpeakingError::BadExtension(minutes));
         }
         self.step += 1;
         self.ends_at += Duration::minutes(minutes);
         self.warned = false;
-        Ok(self.ends_at)
+        Ok(Said::Extended { presenter, until: self.ends_at })
     }
 
     /// `/agenda speaker move`: a waiting speaker (named as the kit names them, case ignored)

@@ -46,6 +46,20 @@ fn the_preparation_reminder_is_some_days_before_the_meeting_day_or_none() {
 }
 
 #[test]
+fn the_preparation_reminder_comes_on_its_day_or_at_once_but_never_on_the_meeting_day() {
+    let day: NaiveDate = "2027-04-15".parse().unwrap();
+    let tz = chrono_tz::Europe::Stockholm;
+    let planned: DateTime<Utc> = "2027-04-12T07:00:00Z".parse().unwrap();
+    assert_eq!(prepare_due(&five_plus_five(), day, tz, planned - min(600)), Some(planned));
+    let late: DateTime<Utc> = "2027-04-14T12:00:00Z".parse().unwrap();
+    assert_eq!(prepare_due(&five_plus_five(), day, tz, late), Some(late), "loaded late: at once");
+    let meeting_morning: DateTime<Utc> = "2027-04-15T07:00:00Z".parse().unwrap();
+    assert!(prepare_is_stale(day, tz, meeting_morning));
+    assert!(!prepare_is_stale(day, tz, meeting_morning - Duration::seconds(1)));
+    assert_eq!(prepare_due(&five_plus_five(), day, tz, meeting_morning), None);
+}
+
+#[test]
 fn five_plus_five_per_organisation_announces_warns_and_moves_on() {
     let (mut timer, said) = SpeakingTimer::start(&five_plus_five(), t0()).unwrap();
     assert_eq!(said, Said::Speaker { presenter: unit("Org A"), n: 1, of: 3, until: t0() + min(5) });
@@ -102,7 +116,7 @@ fn extending_moves_the_end_and_warns_again_under_a_new_step() {
     let (mut timer, _) = SpeakingTimer::start(&five_plus_five(), t0()).unwrap();
     timer.due(t0() + min(4));
     assert!(timer.warned);
-    assert_eq!(timer.extend(3), Ok(t0() + min(8)));
+    assert_eq!(timer.extend(3), Ok(Said::Extended { presenter: unit("Org A"), until: t0() + min(8) }));
     assert!(!timer.warned);
     assert_eq!(timer.step, 1);
     assert_eq!(timer.due(t0() + min(7)), vec![Said::Warning { presenter: unit("Org A"), part: Part::Talk }]);

@@ -2,14 +2,17 @@
 //! `speaking_timers.plan` and `.timer`, presenters spelled as the kit spells them (`KHM`,
 //! `@Ella Ghosh`). One shape for SQLite and Postgres, so `samrad copy` moves it as text.
 
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Duration, NaiveTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::StoreError;
+use crate::app::ports::SpeakingPlan;
 use crate::domain::speaking::{Part, Presenter, Speaking, SpeakingTimer};
 
 #[derive(Serialize, Deserialize)]
 struct PlanJson {
+    title: String,
+    start: NaiveTime,
     presenters: Vec<String>,
     talk_minutes: u32,
     questions_minutes: u32,
@@ -42,8 +45,11 @@ fn read(people: &[String]) -> Result<Vec<Presenter>, StoreError> {
     people.iter().map(|p| Presenter::parse(p).ok_or_else(|| corrupt("presenter", p))).collect()
 }
 
-pub(super) fn plan_to_db(plan: &Speaking) -> String {
+pub(super) fn plan_to_db(item: &SpeakingPlan) -> String {
+    let plan = &item.speaking;
     let json = PlanJson {
+        title: item.title.clone(),
+        start: item.start,
         presenters: spell(&plan.presenters),
         talk_minutes: plan.talk_minutes,
         questions_minutes: plan.questions_minutes,
@@ -52,14 +58,15 @@ pub(super) fn plan_to_db(plan: &Speaking) -> String {
     serde_json::to_string(&json).expect("a plan serialises")
 }
 
-pub(super) fn plan_from_db(text: &str) -> Result<Speaking, StoreError> {
+pub(super) fn plan_from_db(position: u32, text: &str) -> Result<SpeakingPlan, StoreError> {
     let json: PlanJson = serde_json::from_str(text).map_err(|e| corrupt("plan", e))?;
-    Ok(Speaking {
+    let speaking = Speaking {
         presenters: read(&json.presenters)?,
         talk_minutes: json.talk_minutes,
         questions_minutes: json.questions_minutes,
         prepare_days_before: json.prepare_days_before,
-    })
+    };
+    Ok(SpeakingPlan { position, title: json.title, start: json.start, speaking })
 }
 
 pub(super) fn timer_to_db(t: &SpeakingTimer) -> String {

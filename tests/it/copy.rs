@@ -104,7 +104,13 @@ async fn season(url: &str) {
         questions_minutes: 5,
         prepare_days_before: 3,
     };
-    store.save_speaking_plans(day, &[(40, speaking.clone())]).await.unwrap();
+    let item = samrad::app::ports::SpeakingPlan {
+        position: 40,
+        title: "Framsteg".into(),
+        start: chrono::NaiveTime::from_hms_opt(10, 0, 0).unwrap(),
+        speaking: speaking.clone(),
+    };
+    store.save_speaking_plans(day, &[item]).await.unwrap();
     let (timer, _) = samrad::domain::speaking::SpeakingTimer::start(&speaking, at).unwrap();
     assert!(store.save_speaking_timer(day, 40, &timer, None).await.unwrap());
 }

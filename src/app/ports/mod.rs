@@ -33,7 +33,7 @@ pub use kits::{KitListing, KitOrigin, Kits, KitsError};
 pub use meetings::{MeetingStore, NewMeeting};
 pub use plans::{Decision, Plan, PlanStore, PlansBefore, StoredDecision, StoredPlan};
 pub use schedule::{Job, NewJob, ScheduleStore};
-pub use speaking::{SpeakingRow, SpeakingStore};
+pub use speaking::{SpeakingPlan, SpeakingRow, SpeakingStore};
 pub use unit_answers::{StoredUnitAnswer, UnitAnswerRevision, UnitAnswerStore};
 
 pub use super::kit_store::{GuildKitVersion, KitSource, KitStore, NewGuildKit, SavedKit};

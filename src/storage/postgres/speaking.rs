@@ -4,18 +4,18 @@ use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 
 use super::{PgStore, StoreError};
-use crate::app::ports::{SpeakingRow, SpeakingStore};
-use crate::domain::speaking::{Speaking, SpeakingTimer};
+use crate::app::ports::{SpeakingPlan, SpeakingRow, SpeakingStore};
+use crate::domain::speaking::SpeakingTimer;
 use crate::domain::MeetingId;
 use crate::storage::speaking_json::{plan_from_db, plan_to_db, timer_from_db, timer_to_db};
 
 type Row = (i64, i32, String, Option<String>);
 
 fn row((meeting, position, plan, timer): &Row) -> Result<SpeakingRow, StoreError> {
+    let position = u32::try_from(*position).map_err(|e| StoreError::Corrupt(format!("position {position}: {e}")))?;
     Ok(SpeakingRow {
         meeting: MeetingId(*meeting),
-        position: u32::try_from(*position).map_err(|e| StoreError::Corrupt(format!("position {position}: {e}")))?,
-        plan: plan_from_db(plan)?,
+        plan: plan_from_db(position, plan)?,
         timer: timer_from_db(timer.as_deref())?,
     })
 }
@@ -26,15 +26,15 @@ fn position(p: u32) -> Result<i32, StoreError> {
 
 #[async_trait]
 impl SpeakingStore for PgStore {
-    async fn save_speaking_plans(&self, meeting: MeetingId, plans: &[(u32, Speaking)]) -> Result<(), StoreError> {
+    async fn save_speaking_plans(&self, meeting: MeetingId, plans: &[SpeakingPlan]) -> Result<(), StoreError> {
         let mut tx = self.pool.begin().await?;
-        for (p, plan) in plans {
+        for plan in plans {
             sqlx::query(
                 "INSERT INTO speaking_timers (meeting_id, position, plan) VALUES ($1, $2, $3)
                  ON CONFLICT (meeting_id, position) DO NOTHING",
             )
             .bind(meeting.0)
-            .bind(position(*p)?)
+            .bind(position(plan.position)?)
             .bind(plan_to_db(plan))
             .execute(&mut *tx)
             .await?;

@@ -4,26 +4,22 @@ use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 
 use super::{time, SqliteStore, StoreError};
-use crate::app::ports::{SpeakingRow, SpeakingStore};
-use crate::domain::speaking::{Speaking, SpeakingTimer};
+use crate::app::ports::{SpeakingPlan, SpeakingRow, SpeakingStore};
+use crate::domain::speaking::SpeakingTimer;
 use crate::domain::MeetingId;
 use crate::storage::speaking_json::{plan_from_db, plan_to_db, timer_from_db, timer_to_db};
 
 fn row(meeting: i64, position: i64, plan: &str, timer: Option<&str>) -> Result<SpeakingRow, StoreError> {
-    Ok(SpeakingRow {
-        meeting: MeetingId(meeting),
-        position: u32::try_from(position).map_err(|e| StoreError::Corrupt(format!("position {position}: {e}")))?,
-        plan: plan_from_db(plan)?,
-        timer: timer_from_db(timer)?,
-    })
+    let position = u32::try_from(position).map_err(|e| StoreError::Corrupt(format!("position {position}: {e}")))?;
+    Ok(SpeakingRow { meeting: MeetingId(meeting), plan: plan_from_db(position, plan)?, timer: timer_from_db(timer)? })
 }
 
 #[async_trait]
 impl SpeakingStore for SqliteStore {
-    async fn save_speaking_plans(&self, meeting: MeetingId, plans: &[(u32, Speaking)]) -> Result<(), StoreError> {
+    async fn save_speaking_plans(&self, meeting: MeetingId, plans: &[SpeakingPlan]) -> Result<(), StoreError> {
         let mut tx = self.pool.begin().await?;
-        for (position, plan) in plans {
-            let (position, plan) = (i64::from(*position), plan_to_db(plan));
+        for item in plans {
+            let (position, plan) = (i64::from(item.position), plan_to_db(item));
             sqlx::query!(
                 "INSERT INTO speaking_timers (meeting_id, position, plan) VALUES (?, ?, ?)
                  ON CONFLICT (meeting_id, position) DO NOTHING",

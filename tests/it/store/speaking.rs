@@ -1,6 +1,8 @@
 //! SpeakingStore: an agenda item's presenters, stored at load, and its speaking timer, written
 //! only by the writer that read its current step and found again by the clock when due.
 
+use chrono::NaiveTime;
+use samrad::app::ports::SpeakingPlan;
 use samrad::domain::speaking::{Presenter, Speaking, SpeakingTimer};
 
 use super::*;
@@ -10,6 +12,16 @@ store_tests!(
     a_timer_is_written_only_over_the_step_it_was_read_at,
     due_timers_are_the_running_ones_whose_wake_time_came,
 );
+
+/// Item `position`'s plan.
+fn at_item(position: u32, speaking: &Speaking) -> SpeakingPlan {
+    SpeakingPlan {
+        position,
+        title: format!("Framsteg «{position}» 🌱"),
+        start: NaiveTime::from_hms_opt(10, position, 0).unwrap(),
+        speaking: speaking.clone(),
+    }
+}
 
 fn plan(names: &[&str]) -> Speaking {
     Speaking {
@@ -23,12 +35,12 @@ fn plan(names: &[&str]) -> Speaking {
 async fn presenters_round_trip_and_are_stored_once(db: &Db) {
     let m = meeting(db).await;
     let five = plan(&["Øst kommune", "@Ella «Ghosh» 🌱", "Bygg og miljø"]);
-    db.store.save_speaking_plans(m, &[(3, five.clone()), (1, plan(&["Arkitektur"]))]).await.unwrap();
+    db.store.save_speaking_plans(m, &[at_item(3, &five), at_item(1, &plan(&["Arkitektur"]))]).await.unwrap();
     // Loading again does not replace what is stored.
-    db.store.save_speaking_plans(m, &[(3, plan(&["Arkitektur"]))]).await.unwrap();
+    db.store.save_speaking_plans(m, &[at_item(3, &plan(&["Arkitektur"]))]).await.unwrap();
     let rows = db.store.speaking_plans(m).await.unwrap();
-    assert_eq!(rows.iter().map(|r| r.position).collect::<Vec<_>>(), [1, 3], "in agenda order");
-    assert_eq!(rows[1].plan, five);
+    assert_eq!(rows.iter().map(|r| r.plan.position).collect::<Vec<_>>(), [1, 3], "in agenda order");
+    assert_eq!(rows[1].plan, at_item(3, &five));
     assert_eq!(rows[1].timer, None, "not started");
     assert!(db.store.speaking_plans(MeetingId(m.0 + 100)).await.unwrap().is_empty());
 }
@@ -36,7 +48,7 @@ async fn presenters_round_trip_and_are_stored_once(db: &Db) {
 async fn a_timer_is_written_only_over_the_step_it_was_read_at(db: &Db) {
     let m = meeting(db).await;
     let five = plan(&["Øst kommune", "@Ella Ghosh"]);
-    db.store.save_speaking_plans(m, &[(2, five.clone())]).await.unwrap();
+    db.store.save_speaking_plans(m, &[at_item(2, &five)]).await.unwrap();
     let (mut timer, _) = SpeakingTimer::start(&five, t0()).unwrap();
     assert!(db.store.save_speaking_timer(m, 2, &timer, None).await.unwrap());
     assert!(!db.store.save_speaking_timer(m, 2, &timer, None).await.unwrap(), "started once");
@@ -55,8 +67,8 @@ async fn a_timer_is_written_only_over_the_step_it_was_read_at(db: &Db) {
 async fn due_timers_are_the_running_ones_whose_wake_time_came(db: &Db) {
     let (a, b) = (meeting(db).await, db.store.create_meeting(&new_meeting(OTHER_GUILD, "kit-b"), t0()).await.unwrap());
     let five = plan(&["Arkitektur", "Bygg og miljø"]);
-    db.store.save_speaking_plans(a, &[(0, five.clone()), (1, five.clone())]).await.unwrap();
-    db.store.save_speaking_plans(b, &[(0, five.clone())]).await.unwrap();
+    db.store.save_speaking_plans(a, &[at_item(0, &five), at_item(1, &five)]).await.unwrap();
+    db.store.save_speaking_plans(b, &[at_item(0, &five)]).await.unwrap();
     let (timer, _) = SpeakingTimer::start(&five, t0()).unwrap();
     db.store.save_speaking_timer(a, 0, &timer, None).await.unwrap();
     let (late, _) = SpeakingTimer::start(&five, at(600)).unwrap();
@@ -64,7 +76,7 @@ async fn due_timers_are_the_running_ones_whose_wake_time_came(db: &Db) {
     // Warnings one minute before the end of a five-minute talk.
     assert!(db.store.due_speaking(at(239)).await.unwrap().is_empty());
     let due = db.store.due_speaking(at(240)).await.unwrap();
-    assert_eq!(due.iter().map(|r| (r.meeting, r.position)).collect::<Vec<_>>(), [(a, 0)]);
+    assert_eq!(due.iter().map(|r| (r.meeting, r.plan.position)).collect::<Vec<_>>(), [(a, 0)]);
     assert_eq!(db.store.due_speaking(at(900)).await.unwrap().len(), 2, "across meetings");
     let mut done = timer.clone();
     done.finish(at(10));
