@@ -1,21 +1,12 @@
 //! Posting for scheduled jobs and use cases: `post_once` sends a message under a stable key at
-//! most once, what a job run comes to (`JobOutcome`, `JobFailure`), and the custom ids of the
-//! buttons samrad posts.
+//! most once, and what a job run comes to (`JobOutcome`, `JobFailure`). Buttons carry typed
+//! actions (`ports::Action`); the chat adapter spells them.
 //!
 //! Idempotency: a key found in the store is not sent again; the key also goes to the chat
 //! adapter as a nonce, so a send that reached Discord just before a crash is deduplicated there.
 
 use super::ports::{Chat, ChatError, Clock, MessageId, OutMessage, Store, StoreError};
 use crate::domain::{ChannelId, UserId};
-
-/// Custom id of the "Answer" button on the questions post.
-pub const ANSWER_BUTTON: &str = "samrad:answer";
-/// Custom id of the "Evaluate" button on the evaluation post.
-pub const EVALUATE_BUTTON: &str = "samrad:evaluate";
-/// Custom id of the "Answer" button on a meeting-day question post.
-pub const DURING_BUTTON: &str = "samrad:during";
-/// Custom id prefix of the room buttons in `choose` mode: `samrad:choose:<round>:<room number>`.
-pub const CHOOSE_BUTTON: &str = "samrad:choose";
 
 /// Posts `message` under `key` unless a post with that key was already sent.
 pub async fn post_once<S: Store + ?Sized>(

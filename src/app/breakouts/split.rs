@@ -10,9 +10,10 @@ use super::close::close_round;
 use super::{facilitated_meeting, history, meeting_channel, running, tables, BreakoutError, Layout, SplitRequest};
 use crate::app::actor::Actor;
 use crate::app::ports::{
-    Chat, Clock, Member, NewRoom, OutMessage, RoomKind, RoomSpec, Round, Store, StoreError, MAX_BUTTONS_PER_MESSAGE,
+    Action, Chat, Clock, Member, NewRoom, OutMessage, RoomKind, RoomSpec, Round, Store, StoreError,
+    MAX_BUTTONS_PER_MESSAGE,
 };
-use crate::app::posting::{post_once, Target, CHOOSE_BUTTON};
+use crate::app::posting::{post_once, Target};
 use crate::domain::grouping::{self, Mode, Seat, Sizing};
 use crate::domain::{ChannelId, Meeting, UserId};
 use crate::i18n::Lang;
@@ -121,8 +122,8 @@ pub async fn split<S: Store + ?Sized>(
                     _ => t!(lang, "choose-post-more", first = first, last = last),
                 });
                 for room in rooms {
-                    message =
-                        message.with_button(format!("{CHOOSE_BUTTON}:{}:{}", round.id, room.number), room.name.clone());
+                    let choose = Action::Choose { round: round.id, room: room.number };
+                    message = message.with_button(choose, room.name.clone());
                 }
                 let key = match part {
                     0 => format!("round{}:choose", round.id),

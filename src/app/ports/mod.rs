@@ -22,7 +22,7 @@ pub use agenda::{AgendaRun, AgendaStore};
 pub use answers::{AnswerStore, StoredAnswer};
 pub use breakouts::{BreakoutStore, NewRoom, Note, Room, Round, Seating};
 pub use chat::{
-    Attachment, Button, Chat, ChatError, GuildChannel, MessageId, OutMessage, RoomKind, RoomSpec,
+    Action, Attachment, Button, Chat, ChatError, GuildChannel, MessageId, OutMessage, RoomKind, RoomSpec,
     MAX_BUTTONS_PER_MESSAGE,
 };
 pub use cleanup::{RoomCleanupStore, DEFAULT_ROOM_RETENTION_DAYS};

@@ -33,8 +33,9 @@ use fake_discord::{
 use samrad::app::ports::prelude::*;
 use samrad::app::ports::{Clock, GuildSettings, ManualClock};
 use samrad::app::{meetings, membership, Actor, Staff};
+use samrad::discord::ids::CustomId;
 use samrad::discord::{BotError, BotSettings, Ticks};
-use samrad::domain::{ChannelId, GuildId, UserId};
+use samrad::domain::{ChannelId, GuildId, Phase, UserId};
 use samrad::i18n::Lang;
 use samrad::storage::SqliteStore;
 use secrecy::SecretString;
@@ -245,6 +246,31 @@ impl Wire {
     pub fn posts_in(&self, channel: u64) -> Vec<serde_json::Value> {
         self.fake.messages_in(channel).into_iter().filter(|m| m.get("webhook_id").is_none()).collect()
     }
+
+    /// The answer-flow custom id `rest` (`modal:0`, `eval:pick:-.0:rating`) as samrad spells it
+    /// in a flow of the guild's current meeting: with that meeting (`samrad:m<id>:modal:0`).
+    pub async fn flow_id(&self, rest: &str) -> String {
+        let meeting = self.store.current_meeting(GuildId(GUILD)).await.unwrap().expect("a current meeting");
+        format!("samrad:m{}:{rest}", meeting.id)
+    }
+
+    /// The custom id of the first button on message `message` (what a click on it sends).
+    pub fn first_button(&self, message: u64) -> String {
+        let m = self.fake.message(message).expect("the message");
+        first_button(&m).expect("a button").to_owned()
+    }
+}
+
+/// The custom id of a posted message's first button.
+pub fn first_button(message: &serde_json::Value) -> Option<&str> {
+    message["components"][0]["components"][0]["custom_id"].as_str()
+}
+
+/// Whether a posted message's first button opens the answer flow of `phase` (the questions
+/// post and reminders, the evaluation post, a meeting-day post).
+pub fn opens_flow(message: &serde_json::Value, phase: Phase) -> bool {
+    let id = first_button(message).and_then(CustomId::parse);
+    matches!(id, Some(CustomId::Answer(flow)) if flow.phase == phase)
 }
 
 /// Waits for a response to `sent` (callback message, follow-up or edit) whose content
