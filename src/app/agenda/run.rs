@@ -58,6 +58,8 @@ pub async fn run_job<S: Store + ?Sized>(
                         .map_err(job_failure)?;
                 }
             }
+            // The previous item's speakers are done before this item is announced.
+            crate::app::speaking::timer::stop_timers(store, chat, clock, &meeting, Some(item.position)).await?;
             let key = format!("m{}:{}", meeting.id, job.key);
             post_once(store, chat, clock, &key, Target::Channel(plenary), item_post(&meeting, &run, item, lang))
                 .await?;
