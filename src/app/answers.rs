@@ -60,8 +60,13 @@ pub struct AnswerForm {
     pub current: HashMap<QuestionId, String>,
 }
 
+/// Whether a question is typed in a modal (else picked with buttons or a select). Every kind
+/// is named: a new kind must say how it is answered.
 fn typed(q: &Question) -> bool {
-    matches!(q.kind, QuestionKind::Free | QuestionKind::Number)
+    match q.kind {
+        QuestionKind::Free | QuestionKind::Number => true,
+        QuestionKind::YesNo | QuestionKind::Scale { .. } | QuestionKind::Choice { .. } => false,
+    }
 }
 
 /// The actor's unit, when `meeting` accepts answers of every phase in `phases` now

@@ -37,7 +37,8 @@ pub fn assign_late_joiner(
             Mode::SameUnit | Mode::Pairs => {
                 joiner.unit.as_ref().is_some_and(|u| g.units.contains(u) || same_unit(g) > 0)
             }
-            _ => false,
+            // No kin: any room with space (mixed rooms avoid the joiner's unit below).
+            Mode::Random | Mode::Units | Mode::Choose => false,
         }
     };
     let open: Vec<usize> = (0..groups.len()).filter(|&i| has_space(&groups[i])).collect();

@@ -81,6 +81,17 @@ impl Db {
         Db { store, url, _dir: None, _pg: Some(pg) }
     }
 
+    /// Runs `sql` on the database directly, past the store (to plant a row it never writes).
+    pub async fn raw(&self, sql: &str) {
+        if self.url.starts_with("sqlite:") {
+            let pool = sqlx::SqlitePool::connect(&self.url).await.unwrap();
+            sqlx::query(sql).execute(&pool).await.unwrap_or_else(|e| panic!("{sql}: {e}"));
+        } else {
+            let pool = sqlx::PgPool::connect(&self.url).await.unwrap();
+            sqlx::query(sql).execute(&pool).await.unwrap_or_else(|e| panic!("{sql}: {e}"));
+        }
+    }
+
     /// Another store on the same database, as a second bot process would open it.
     pub async fn reopen(&self) -> Arc<dyn Store> {
         samrad::storage::open(&self.url).await.unwrap_or_else(|e| panic!("reopening {}: {e:?}", self.url))
