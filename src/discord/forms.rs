@@ -53,13 +53,8 @@ fn fit_title(full: &str, name: &str, form: &AnswerForm, page: usize) -> String {
 }
 
 fn text_input(form: &AnswerForm, q: &Question) -> CreateInputText {
-    let style = match q.kind {
-        QuestionKind::Number => InputTextStyle::Short,
-        // Every kind is named: a new kind must say how it is typed, not become a paragraph.
-        QuestionKind::Free | QuestionKind::YesNo | QuestionKind::Scale { .. } | QuestionKind::Choice { .. } => {
-            InputTextStyle::Paragraph
-        }
-    };
+    // Each kind says whether it is typed on one line (`QuestionKind::one_line`).
+    let style = if q.kind.one_line() { InputTextStyle::Short } else { InputTextStyle::Paragraph };
     // The label holds the start of the question; the placeholder the help text or the rest.
     let label = cut(&q.text, LABEL_MAX);
     let mut placeholder = q.help.clone().unwrap_or_else(|| q.text.clone());

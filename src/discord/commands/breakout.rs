@@ -31,47 +31,39 @@ pub async fn breakout(_: Context<'_>) -> Result<(), BotError> {
     Ok(())
 }
 
-/// The split modes as a slash-command choice (names are the catalogue's choice ids).
-#[derive(Debug, Clone, Copy, poise::ChoiceParameter)]
-pub enum SplitMode {
-    #[name = "random"]
-    Random,
-    #[name = "roles"]
-    Roles,
-    #[name = "units"]
-    Units,
-    #[name = "same-unit"]
-    SameUnit,
-    #[name = "pairs"]
-    Pairs,
-    #[name = "choose"]
-    Choose,
-}
+/// The split modes as a slash-command choice: every mode of `Mode::ALL`, named as the mode
+/// (its translations are `cmd-breakout-split-mode-choice-<mode>`), so a new mode needs no
+/// change here.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SplitMode(pub Mode);
 
-/// Every mode is a choice: this match has no wildcard, so a new mode does not compile without one.
-impl From<Mode> for SplitMode {
-    fn from(m: Mode) -> SplitMode {
-        match m {
-            Mode::Random => SplitMode::Random,
-            Mode::Roles => SplitMode::Roles,
-            Mode::Units => SplitMode::Units,
-            Mode::SameUnit => SplitMode::SameUnit,
-            Mode::Pairs => SplitMode::Pairs,
-            Mode::Choose => SplitMode::Choose,
-        }
+impl poise::ChoiceParameter for SplitMode {
+    fn list() -> std::borrow::Cow<'static, [poise::CommandParameterChoice]> {
+        Mode::ALL
+            .into_iter()
+            .map(|m| poise::CommandParameterChoice {
+                name: m.as_str().into(),
+                localizations: std::borrow::Cow::Borrowed(&[]),
+                __non_exhaustive: (),
+            })
+            .collect()
     }
-}
 
-impl From<SplitMode> for Mode {
-    fn from(m: SplitMode) -> Mode {
-        match m {
-            SplitMode::Random => Mode::Random,
-            SplitMode::Roles => Mode::Roles,
-            SplitMode::Units => Mode::Units,
-            SplitMode::SameUnit => Mode::SameUnit,
-            SplitMode::Pairs => Mode::Pairs,
-            SplitMode::Choose => Mode::Choose,
-        }
+    fn from_index(index: usize) -> Option<Self> {
+        Mode::ALL.get(index).copied().map(SplitMode)
+    }
+
+    fn from_name(name: &str) -> Option<Self> {
+        Mode::ALL.into_iter().find(|m| m.as_str() == name).map(SplitMode)
+    }
+
+    fn name(&self) -> &'static str {
+        self.0.as_str()
+    }
+
+    fn localized_name(&self, _locale: &str) -> Option<&'static str> {
+        // Localised when the commands are registered (`commands::localise`), from the catalogues.
+        None
     }
 }
 
@@ -162,7 +154,7 @@ pub async fn split(
         }
     };
     let options = SplitOptions { size, rooms, minutes, voice, channels };
-    let request = match SplitRequest::from_options(mode.into(), &options, plan).with_topics(topics.as_deref()) {
+    let request = match SplitRequest::from_options(mode.0, &options, plan).with_topics(topics.as_deref()) {
         Ok(r) => r,
         Err(e) => return fail(ctx, &actor, &e).await,
     };
@@ -355,10 +347,11 @@ mod tests {
     /// label in every catalogue, and the choice stands for that mode.
     #[test]
     fn every_mode_is_a_split_choice_with_a_translation() {
-        for mode in Mode::ALL {
-            let choice = SplitMode::from(mode);
+        for (index, mode) in Mode::ALL.into_iter().enumerate() {
+            let choice = SplitMode::from_index(index).expect("a choice per mode");
+            assert_eq!(choice, SplitMode(mode));
             assert_eq!(choice.name(), mode.as_str(), "the choice's name is the mode's");
-            assert_eq!(Mode::from(choice), mode);
+            assert_eq!(SplitMode::from_name(mode.as_str()), Some(choice));
             for lang in Lang::ALL {
                 let id = format!("cmd-breakout-split-mode-choice-{}", mode.as_str());
                 assert!(crate::i18n::has(lang, &id), "{id} missing in {}", lang.code());
