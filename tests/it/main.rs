@@ -29,6 +29,7 @@ mod reflection;
 mod retention;
 mod scheduler;
 mod service;
+mod speaking;
 mod store;
 mod table_recovery;
 mod unit_answers;
