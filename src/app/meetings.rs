@@ -82,8 +82,12 @@ pub async fn load_meeting<S: Store + ?Sized>(
     if let Some(previous) = &kit.previous {
         store.link_previous(id, previous).await?;
     }
-    let rows: Vec<NewJob> =
+    let mut rows: Vec<NewJob> =
         jobs.iter().map(|j| NewJob { key: j.key.clone(), kind: j.kind.as_str().into(), due_at: j.due_at }).collect();
+    // The presenters of the day, as loaded, and their preparation reminders.
+    let presenters = super::speaking::plans_of(kit);
+    store.save_speaking_plans(id, &presenters).await?;
+    rows.extend(super::speaking::prepare_jobs(&presenters, date, kit.timezone, clock.now()));
     store.schedule(id, &rows).await?;
     let meeting = store.meeting(id).await?.ok_or(MeetingError::NoMeeting)?;
     Ok(LoadedMeeting { meeting, jobs })

@@ -51,3 +51,22 @@ pub enum JobOutcome {
     /// Not run now: the job stays pending (a paused agenda holds its items).
     Held,
 }
+
+/// A reminder to one member: a DM under `key`, or, when their DMs are closed, the same message
+/// with a mention in `fallback` (the meeting channel) under `key:channel`. Both are sent once.
+pub async fn dm_or_mention<S: Store + ?Sized>(
+    store: &S,
+    chat: &dyn Chat,
+    clock: &dyn Clock,
+    key: &str,
+    (to, fallback): (UserId, Option<ChannelId>),
+    message: OutMessage,
+) -> Result<MessageId, JobFailure> {
+    match post_once(store, chat, clock, key, Target::Dm(to), message.clone()).await {
+        Err(JobFailure::Chat(ChatError::Refused(_) | ChatError::NotFound(_))) => {}
+        other => return other,
+    }
+    let channel = fallback.ok_or_else(|| JobFailure::Config(format!("{key}: DMs closed and no meeting channel")))?;
+    let message = OutMessage { text: format!("<@{to}> {}", message.text), mentions: vec![to], ..message };
+    post_once(store, chat, clock, &format!("{key}:channel"), Target::Channel(channel), message).await
+}

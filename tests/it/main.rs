@@ -28,6 +28,7 @@ mod reflection;
 mod retention;
 mod scheduler;
 mod service;
+mod speaking;
 mod store;
 mod unit_answers;
 mod wire;

@@ -52,6 +52,7 @@ mod privacy;
 mod rounds;
 mod schedule;
 mod seating;
+mod speaking;
 mod unit_answers;
 
 /// A store on a database of its own, for one test.
