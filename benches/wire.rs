@@ -21,7 +21,7 @@ use chrono::{DateTime, Utc};
 use fake_discord::{CommandOption, FakeDiscord, InteractionFixture, SentInteraction};
 use samrad::app::ports::prelude::*;
 use samrad::app::ports::{ManualClock, SystemClock};
-use samrad::app::posting::ANSWER_BUTTON;
+use samrad::discord::ids::CustomId;
 use samrad::domain::{GuildId, MeetingState};
 use samrad::storage::SqliteStore;
 
@@ -38,6 +38,12 @@ static STAGES: std::sync::LazyLock<stages::StageLayer> = std::sync::LazyLock::ne
 
 /// Upper bound of every wait.
 const T: Duration = Duration::from_secs(120);
+
+/// Whether a message is the questions post (its first button opens the reflection).
+fn is_questions_post(m: &serde_json::Value) -> bool {
+    let id = m["components"][0]["components"][0]["custom_id"].as_str().and_then(CustomId::parse);
+    matches!(id, Some(CustomId::Answer(flow)) if flow.phase == samrad::domain::Phase::Reflection)
+}
 
 fn modal_submit(g: u64, i: usize) -> InteractionFixture {
     let fields = (1..=QUESTIONS)
@@ -208,11 +214,9 @@ async fn latency(dir: &Path) -> String {
     fake.add_guild(guild(0, LATENCY_MEMBERS + 1, false));
     let bot = Bot::start(&fake, &db_url, dir, now).await;
     let (gid, plenary, _, _) = ids(0);
-    fake.wait_until(T, |f| {
-        f.messages_in(plenary).iter().any(|m| m["components"][0]["components"][0]["custom_id"] == ANSWER_BUTTON)
-    })
-    .await
-    .expect("the catch-up tick opens answering");
+    fake.wait_until(T, |f| f.messages_in(plenary).iter().any(is_questions_post))
+        .await
+        .expect("the catch-up tick opens answering");
     // One member first: warms the bot's HTTP connections as in a running bot.
     submit_all(&fake, vec![modal_submit(0, LATENCY_MEMBERS)]).await;
     fake.clear_requests();
@@ -515,13 +519,9 @@ async fn memory(dir: &Path) -> String {
     let pid = process.0.id();
     fake.wait_ready(T).await.expect("samrad run identified");
     fake.wait_for_route("PUT /applications/{app}/commands", T).await.expect("commands registered");
-    fake.wait_until(T, |f| {
-        (0..MEMORY_GUILDS).all(|g| {
-            f.messages_in(ids(g).1).iter().any(|m| m["components"][0]["components"][0]["custom_id"] == ANSWER_BUTTON)
-        })
-    })
-    .await
-    .expect("answering opens in every guild");
+    fake.wait_until(T, |f| (0..MEMORY_GUILDS).all(|g| f.messages_in(ids(g).1).iter().any(is_questions_post)))
+        .await
+        .expect("answering opens in every guild");
     tokio::time::sleep(Duration::from_secs(3)).await;
     let (idle, _) = rss(pid);
 

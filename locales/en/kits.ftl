@@ -214,3 +214,20 @@ kit-e-topic-long = this topic has { $chars } characters; a room name and a butto
 kit-e-topic-twice = topic “{ $topic }” is already given as topic { $first }
 kit-e-topics-many = { $count } topics are more rooms than a Discord server can hold (at most { $max })
 kit-h-topics = one short, distinct text per room, e.g. topics = ["Recruitment", "Pay gap"]
+
+## Presenters of an agenda item (speaking slots)
+kit-e-slot-without-presenters = `speaker_minutes`, `questions_minutes` and `prepare_days_before` need `presenters`
+kit-h-presenters = presenters = "units" (every unit), or a list such as presenters = ["KHM", "@Ella Ghosh"] (units, or members after @)
+kit-e-presenters-kind = a break or a breakout item has no presenters
+kit-h-presenters-kind = use kind = "presentation" or "plenary"
+kit-e-slot-minutes = { $value } is not allowed here
+kit-h-slot-minutes = a whole number from { $least } to { $most }
+kit-e-presenters-overrun = { $count } presenters × ({ $talk } + { $questions } minutes) take { $total } minutes, and the item has { $minutes }
+kit-h-presenters-overrun = make the item longer, the slots shorter or the list of presenters shorter
+kit-e-presenters-no-units = presenters = "units" needs the kit's `units`
+kit-e-presenters-shape = `presenters` is "units" or a list of names
+kit-e-presenter-empty = a presenter's name is empty
+kit-e-presenter-unknown = presenter `{ $name }` is not a unit of this kit
+kit-h-presenter-unit = units in this kit: { $units }; a member is written with @, e.g. "@Ella Ghosh"
+kit-e-presenter-twice = `{ $name }` presents twice at this item
+kit-h-presenter-twice = list each presenter once; move speakers during the day with /agenda speaker move

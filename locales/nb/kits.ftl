@@ -214,3 +214,20 @@ kit-e-topic-long = dette temaet har { $chars } tegn; et romnavn og en knapp romm
 kit-e-topic-twice = temaet «{ $topic }» er allerede oppgitt som tema { $first }
 kit-e-topics-many = { $count } temaer er flere rom enn en Discord-server kan ha (høyst { $max })
 kit-h-topics = én kort tekst per rom, ingen like, f.eks. topics = ["Rekruttering", "Lønnsgap"]
+
+## Innledere på et agendapunkt (taletid)
+kit-e-slot-without-presenters = `speaker_minutes`, `questions_minutes` og `prepare_days_before` krever `presenters`
+kit-h-presenters = presenters = "units" (hver enhet), eller en liste som presenters = ["KHM", "@Ella Ghosh"] (enheter, eller medlemmer etter @)
+kit-e-presenters-kind = en pause eller et gruppearbeid har ingen innledere
+kit-h-presenters-kind = bruk kind = "presentation" eller "plenary"
+kit-e-slot-minutes = { $value } er ikke tillatt her
+kit-h-slot-minutes = et helt tall fra { $least } til { $most }
+kit-e-presenters-overrun = { $count } innledere × ({ $talk } + { $questions } minutter) tar { $total } minutter, og punktet har { $minutes }
+kit-h-presenters-overrun = gjør punktet lengre, taletiden kortere eller listen over innledere kortere
+kit-e-presenters-no-units = presenters = "units" krever kitets `units`
+kit-e-presenters-shape = `presenters` er "units" eller en liste med navn
+kit-e-presenter-empty = navnet på en innleder er tomt
+kit-e-presenter-unknown = innleder `{ $name }` er ikke en enhet i dette kitet
+kit-h-presenter-unit = enheter i dette kitet: { $units }; et medlem skrives med @, f.eks. "@Ella Ghosh"
+kit-e-presenter-twice = `{ $name }` innleder to ganger på dette punktet
+kit-h-presenter-twice = før opp hver innleder én gang; flytt talere underveis med /agenda speaker move

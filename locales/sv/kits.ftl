@@ -214,3 +214,20 @@ kit-e-topic-long = det här temat har { $chars } tecken; ett rumsnamn och en kna
 kit-e-topic-twice = temat ”{ $topic }” har redan angetts som tema { $first }
 kit-e-topics-many = { $count } teman är fler rum än en Discord-server kan ha (högst { $max })
 kit-h-topics = en kort text per rum, inga lika, t.ex. topics = ["Rekrytering", "Lönegap"]
+
+## Presentatörer på en punkt i agendan (taltid)
+kit-e-slot-without-presenters = `speaker_minutes`, `questions_minutes` och `prepare_days_before` kräver `presenters`
+kit-h-presenters = presenters = "units" (varje enhet), eller en lista som presenters = ["KHM", "@Ella Ghosh"] (enheter, eller medlemmar efter @)
+kit-e-presenters-kind = en paus eller ett grupparbete har inga presentatörer
+kit-h-presenters-kind = använd kind = "presentation" eller "plenary"
+kit-e-slot-minutes = { $value } är inte tillåtet här
+kit-h-slot-minutes = ett heltal från { $least } till { $most }
+kit-e-presenters-overrun = { $count } presentatörer × ({ $talk } + { $questions } minuter) tar { $total } minuter, och punkten har { $minutes }
+kit-h-presenters-overrun = gör punkten längre, taltiden kortare eller listan över presentatörer kortare
+kit-e-presenters-no-units = presenters = "units" kräver kitets `units`
+kit-e-presenters-shape = `presenters` är "units" eller en lista med namn
+kit-e-presenter-empty = en presentatörs namn är tomt
+kit-e-presenter-unknown = presentatör `{ $name }` är inte en enhet i detta kit
+kit-h-presenter-unit = enheter i detta kit: { $units }; en medlem skrivs med @, t.ex. "@Ella Ghosh"
+kit-e-presenter-twice = `{ $name }` presenterar två gånger på denna punkt
+kit-h-presenter-twice = ange varje presentatör en gång; flytta talare under dagen med /agenda speaker move

@@ -7,7 +7,7 @@ use super::actor::{Actor, UserMessage};
 use super::ports::{Clock, Member, Store, StoreError, StoredAnswer};
 use crate::domain::privacy::AuthorSecret;
 use crate::domain::text::truncate_words;
-use crate::domain::{AnswerError, AnswerValue, Meeting, Phase, Question, QuestionId, QuestionKind, UnitName};
+use crate::domain::{AnswerError, AnswerValue, Meeting, Phase, Question, QuestionId, UnitName};
 use crate::i18n::Lang;
 use crate::t;
 
@@ -60,8 +60,9 @@ pub struct AnswerForm {
     pub current: HashMap<QuestionId, String>,
 }
 
+/// Whether a question is typed in a modal (else picked with buttons or a select).
 fn typed(q: &Question) -> bool {
-    matches!(q.kind, QuestionKind::Free | QuestionKind::Number)
+    q.kind.typed()
 }
 
 /// The actor's unit, when `meeting` accepts answers of every phase in `phases` now

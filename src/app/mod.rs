@@ -30,6 +30,7 @@ pub mod reflection;
 pub mod retention;
 pub mod settings;
 pub mod sharing;
+pub mod speaking;
 pub mod summarise;
 pub mod tick;
 pub mod unit_answers;

@@ -5,8 +5,8 @@
 //! is done or dropped, and none late: after an outage a reminder whose moment is over is
 //! skipped (`domain::plan::reminder_is_stale`).
 
-use super::ports::{Chat, ChatError, Clock, Job, OutMessage, Store};
-use super::posting::{post_once, JobFailure, Target};
+use super::ports::{Chat, Clock, Job, OutMessage, Store};
+use super::posting::{dm_or_mention, JobFailure};
 use crate::domain::plan::{parse_reminder_key, reminder_is_stale, PlanId, Reminded, ReminderRule, ReminderWhen};
 use crate::domain::text::truncate_words;
 use crate::domain::UserId;
@@ -64,19 +64,9 @@ pub async fn run_job<S: Store + ?Sized>(
         return Ok(ReminderOutcome::Skipped);
     }
     let key = format!("m{}:{}", meeting.id, job.key);
-    let message = OutMessage { text: text.clone(), buttons: buttons.clone(), ..OutMessage::default() };
-    match post_once(store, chat, clock, &key, Target::Dm(to), message).await {
-        Ok(_) => return Ok(ReminderOutcome::Sent),
-        Err(JobFailure::Chat(ChatError::Refused(_) | ChatError::NotFound(_))) => {}
-        Err(e) => return Err(e),
-    }
-    // DMs closed: a mention in the meeting channel, with the same buttons.
-    let channel = store
-        .meeting_channel(meeting.id)
-        .await?
-        .ok_or_else(|| JobFailure::Config(format!("meeting {} has no channel", meeting.id)))?;
-    let message = OutMessage { text: format!("<@{to}> {text}"), buttons, attachments: Vec::new(), mentions: vec![to] };
-    post_once(store, chat, clock, &format!("{key}:channel"), Target::Channel(channel), message).await?;
+    let message = OutMessage { text, buttons, ..OutMessage::default() };
+    let channel = store.meeting_channel(meeting.id).await?;
+    dm_or_mention(store, chat, clock, &key, (to, channel), message).await?;
     Ok(ReminderOutcome::Sent)
 }
 

@@ -3,14 +3,13 @@
 //! or with `/plan status`. Every change is kept with who made it and when.
 
 use super::actor::{Actor, UserMessage};
-use super::ports::{Button, Clock, Store, StoreError, StoredPlan};
+use super::ports::{Action, Button, Clock, Store, StoreError, StoredPlan};
 use crate::domain::plan::{PlanChange, PlanId, PlanStatus, MAX_NOTE_CHARS};
 use crate::domain::MeetingId;
 use crate::i18n::Lang;
 use crate::t;
 
-/// Custom-id prefix of a status button: `samrad:plan:<plan>:<status>[:<asked in meeting>]`.
-pub const PLAN_STATUS_BUTTON: &str = "samrad:plan";
+pub use crate::domain::plan::StatusClick;
 
 #[derive(Debug, thiserror::Error)]
 pub enum PlanStatusError {
@@ -48,40 +47,6 @@ pub fn status_label(status: PlanStatus, lang: Lang) -> String {
     }
 }
 
-/// What a status button asks for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct StatusClick {
-    pub plan: PlanId,
-    pub status: PlanStatus,
-    /// Set on the next meeting's follow-up question: the meeting that asked.
-    pub asked_in: Option<MeetingId>,
-}
-
-impl StatusClick {
-    pub fn encode(&self) -> String {
-        let mut id = format!("{PLAN_STATUS_BUTTON}:{}:{}", self.plan, self.status.as_str());
-        if let Some(m) = self.asked_in {
-            id.push_str(&format!(":{m}"));
-        }
-        id
-    }
-
-    pub fn parse(id: &str) -> Option<Self> {
-        let rest = id.strip_prefix(PLAN_STATUS_BUTTON)?.strip_prefix(':')?;
-        let mut parts = rest.split(':');
-        let plan = PlanId(parts.next()?.parse().ok()?);
-        let status = PlanStatus::parse(parts.next()?)?;
-        let asked_in = match parts.next() {
-            Some(m) => Some(MeetingId(m.parse().ok()?)),
-            None => None,
-        };
-        if parts.next().is_some() {
-            return None;
-        }
-        Some(Self { plan, status, asked_in })
-    }
-}
-
 /// The four status buttons of a plan; `prefix` goes before each label ("2 · Done") when one
 /// message carries several plans. The current status is the highlighted one.
 pub fn status_buttons(
@@ -94,7 +59,7 @@ pub fn status_buttons(
     PlanStatus::ALL
         .into_iter()
         .map(|status| Button {
-            id: StatusClick { plan, status, asked_in }.encode(),
+            action: Action::PlanStatus(StatusClick { plan, status, asked_in }),
             label: format!("{prefix}{}", status_label(status, lang)),
             primary: current == Some(status),
         })
@@ -198,21 +163,6 @@ pub fn changed_text(plan: &StoredPlan, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn status_button_ids_round_trip_with_and_without_the_asking_meeting() {
-        for status in PlanStatus::ALL {
-            for asked_in in [None, Some(MeetingId(42))] {
-                let click = StatusClick { plan: PlanId(9_007_199_254_740_993), status, asked_in };
-                let id = click.encode();
-                assert!(id.len() <= 100, "{id}");
-                assert_eq!(StatusClick::parse(&id), Some(click));
-            }
-        }
-        assert_eq!(StatusClick::parse("samrad:plan:1:finished"), None);
-        assert_eq!(StatusClick::parse("samrad:plan:1:done:2:3"), None);
-        assert_eq!(StatusClick::parse("samrad:planx:1:done"), None);
-    }
 
     #[test]
     fn a_dropped_plan_needs_a_note_and_other_statuses_drop_theirs() {

@@ -1,21 +1,12 @@
 //! Posting for scheduled jobs and use cases: `post_once` sends a message under a stable key at
-//! most once, what a job run comes to (`JobOutcome`, `JobFailure`), and the custom ids of the
-//! buttons samrad posts.
+//! most once, and what a job run comes to (`JobOutcome`, `JobFailure`). Buttons carry typed
+//! actions (`ports::Action`); the chat adapter spells them.
 //!
 //! Idempotency: a key found in the store is not sent again; the key also goes to the chat
 //! adapter as a nonce, so a send that reached Discord just before a crash is deduplicated there.
 
 use super::ports::{Chat, ChatError, Clock, MessageId, OutMessage, Store, StoreError};
 use crate::domain::{ChannelId, UserId};
-
-/// Custom id of the "Answer" button on the questions post.
-pub const ANSWER_BUTTON: &str = "samrad:answer";
-/// Custom id of the "Evaluate" button on the evaluation post.
-pub const EVALUATE_BUTTON: &str = "samrad:evaluate";
-/// Custom id of the "Answer" button on a meeting-day question post.
-pub const DURING_BUTTON: &str = "samrad:during";
-/// Custom id prefix of the room buttons in `choose` mode: `samrad:choose:<round>:<room number>`.
-pub const CHOOSE_BUTTON: &str = "samrad:choose";
 
 /// Posts `message` under `key` unless a post with that key was already sent.
 pub async fn post_once<S: Store + ?Sized>(
@@ -59,4 +50,23 @@ pub enum JobOutcome {
     Done,
     /// Not run now: the job stays pending (a paused agenda holds its items).
     Held,
+}
+
+/// A reminder to one member: a DM under `key`, or, when their DMs are closed, the same message
+/// with a mention in `fallback` (the meeting channel) under `key:channel`. Both are sent once.
+pub async fn dm_or_mention<S: Store + ?Sized>(
+    store: &S,
+    chat: &dyn Chat,
+    clock: &dyn Clock,
+    key: &str,
+    (to, fallback): (UserId, Option<ChannelId>),
+    message: OutMessage,
+) -> Result<MessageId, JobFailure> {
+    match post_once(store, chat, clock, key, Target::Dm(to), message.clone()).await {
+        Err(JobFailure::Chat(ChatError::Refused(_) | ChatError::NotFound(_))) => {}
+        other => return other,
+    }
+    let channel = fallback.ok_or_else(|| JobFailure::Config(format!("{key}: DMs closed and no meeting channel")))?;
+    let message = OutMessage { text: format!("<@{to}> {}", message.text), mentions: vec![to], ..message };
+    post_once(store, chat, clock, &format!("{key}:channel"), Target::Channel(channel), message).await
 }

@@ -3,12 +3,12 @@
 //! calls `run_job`.
 
 use super::meetings::{incomplete_members, status_of};
-use super::ports::{Chat, ChatError, Clock, Job, OutMessage, Store};
-use super::posting::{post_once, JobFailure, Target, ANSWER_BUTTON};
+use super::ports::{Action, Chat, ChatError, Clock, Job, OutMessage, Store};
+use super::posting::{post_once, JobFailure, Target};
 use super::summarise::Summariser;
 use crate::domain::privacy::Anonymity;
 use crate::domain::schedule::JobKind;
-use crate::domain::{ChannelId, Meeting, MeetingState, Question};
+use crate::domain::{ChannelId, Meeting, MeetingState, Phase, Question};
 use crate::i18n::Lang;
 use crate::t;
 
@@ -105,7 +105,12 @@ pub fn questions_post(meeting: &Meeting, lang: Lang) -> OutMessage {
     // Who will read the answers, before anyone writes one.
     text.push('\n');
     text.push_str(&t!(lang, "questions-post-privacy"));
-    OutMessage::text(text).with_button(ANSWER_BUTTON, t!(lang, "button-answer"))
+    OutMessage::text(text).with_button(answer(meeting), t!(lang, "button-answer"))
+}
+
+/// The "Answer" button's action: the reflection of `meeting` (a DM reminder's button too).
+fn answer(meeting: &Meeting) -> Action {
+    Action::Answer { phase: Phase::Reflection, meeting: meeting.id }
 }
 
 /// How a question's anonymity reads next to it, in the questions post and the answer form
@@ -144,7 +149,7 @@ async fn remind<S: Store + ?Sized>(
             ),
             None => t!(member_lang, "reminder-dm", title = meeting.title.as_str(), name = member.name.as_str()),
         };
-        let message = OutMessage::text(text).with_button(ANSWER_BUTTON, t!(member_lang, "button-answer"));
+        let message = OutMessage::text(text).with_button(answer(meeting), t!(member_lang, "button-answer"));
         match post_once(store, chat, clock, &format!("{key}:u{}", member.user), Target::Dm(member.user), message).await
         {
             Ok(_) => {}
@@ -155,7 +160,7 @@ async fn remind<S: Store + ?Sized>(
     if !unreachable.is_empty() {
         let id = if meeting.unit_answers { "reminder-channel-unit" } else { "reminder-channel" };
         let mut message = OutMessage::text(t!(lang, id, count = unreachable.len()))
-            .with_button(ANSWER_BUTTON, t!(lang, "button-answer"));
+            .with_button(answer(meeting), t!(lang, "button-answer"));
         message.mentions = unreachable;
         post_once(store, chat, clock, &format!("{key}:channel"), Target::Channel(channel), message).await?;
     }

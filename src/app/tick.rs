@@ -64,6 +64,10 @@ pub async fn tick_as<S: Store + ?Sized>(
             Ok(done) => report.done.extend(done),
             Err(e) => report.failed.push(format!("breakout timers: {e}")),
         }
+        // Speaking timers too: their state is in the store, so the lease's next holder resumes them.
+        let speaking = super::speaking::timer::run_timers(store, chat, clock).await;
+        report.done.extend(speaking.done);
+        report.failed.extend(speaking.failed);
     }
     Ok(report)
 }
@@ -104,6 +108,8 @@ async fn run_claimed<S: Store + ?Sized>(
             } else if job.kind == crate::domain::plan::PLAN_REMIND_JOB {
                 // Plans outlive their meeting: their reminders run after it has ended.
                 super::plan_reminders::run_job(store, chat, clock, job).await.map(|_| JobOutcome::Done)
+            } else if job.kind == crate::domain::speaking::PREPARE_JOB {
+                super::speaking::prepare::run_job(store, chat, clock, job).await.map(|_| JobOutcome::Done)
             } else if job.kind == super::sharing::SHARE_PLANS_JOB {
                 super::sharing::run_job(store, chat, clock, job).await.map(|()| JobOutcome::Done)
             } else if job.kind == super::retention::RETENTION_JOB {

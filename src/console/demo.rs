@@ -224,18 +224,33 @@ impl Demo {
     }
 
     fn sample_answer(&mut self, q: &Question) -> String {
-        match &q.kind {
-            QuestionKind::Free => {
-                let deck = self.decks.entry(q.id.to_string()).or_default();
-                if deck.is_empty() {
-                    deck.extend(samples::answers_for(&self.kit.id, q.id.as_str(), self.lang));
-                    deck.shuffle(&mut self.rng);
-                }
-                deck.pop().unwrap_or("-").to_owned()
+        self.sample_value(&q.kind, false, |demo| {
+            let deck = demo.decks.entry(q.id.to_string()).or_default();
+            if deck.is_empty() {
+                deck.extend(samples::answers_for(&demo.kit.id, q.id.as_str(), demo.lang));
+                deck.shuffle(&mut demo.rng);
             }
+            deck.pop().unwrap_or("-").to_owned()
+        })
+    }
+
+    /// A sample answer of `kind` (both demos): `pleased` leans to the top of a scale, yes and
+    /// the first option (the day's evaluation); `free` writes a text answer.
+    pub(super) fn sample_value(
+        &mut self,
+        kind: &QuestionKind,
+        pleased: bool,
+        free: impl FnOnce(&mut Self) -> String,
+    ) -> String {
+        match kind {
+            QuestionKind::Free => free(self),
+            QuestionKind::YesNo if pleased => "yes".to_owned(),
             QuestionKind::YesNo => if self.rng.gen_bool(0.6) { "yes" } else { "no" }.to_owned(),
+            QuestionKind::Scale { min, max } if pleased => self.rng.gen_range((*min).max(*max - 2)..=*max).to_string(),
             QuestionKind::Scale { min, max } => self.rng.gen_range(*min..=*max).to_string(),
+            QuestionKind::Choice { options } if pleased => options.first().cloned().unwrap_or_default(),
             QuestionKind::Choice { options } => options.choose(&mut self.rng).cloned().unwrap_or_default(),
+            QuestionKind::Number if pleased => "1".to_owned(),
             QuestionKind::Number => format!("{:.1}", self.rng.gen_range(0.0..60.0)),
         }
     }

@@ -16,7 +16,7 @@ use crate::app::ports::Clock;
 use crate::app::{answers, UserMessage};
 use crate::domain::agenda::AGENDA_JOB;
 use crate::domain::kit::Kit;
-use crate::domain::{Phase, QuestionKind};
+use crate::domain::Phase;
 use crate::t;
 
 /// What the day did, for the test that runs it.
@@ -182,13 +182,8 @@ async fn evaluate(demo: &mut Demo) -> Result<usize, DemoError> {
         let raw: Vec<(String, String)> = questions
             .iter()
             .map(|q| {
-                let v = match &q.kind {
-                    QuestionKind::Scale { min, max } => demo.rng.gen_range((*min).max(*max - 2)..=*max).to_string(),
-                    QuestionKind::YesNo => "yes".to_owned(),
-                    QuestionKind::Choice { options } => options.first().cloned().unwrap_or_default(),
-                    QuestionKind::Number => "1".to_owned(),
-                    QuestionKind::Free => notes.choose(&mut demo.rng).copied().unwrap_or("-").to_owned(),
-                };
+                let v = demo
+                    .sample_value(&q.kind, true, |demo| notes.choose(&mut demo.rng).copied().unwrap_or("-").to_owned());
                 (q.id.to_string(), v)
             })
             .collect();

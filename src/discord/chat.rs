@@ -296,11 +296,9 @@ pub fn button_rows(buttons: &[crate::app::ports::Button]) -> Vec<CreateActionRow
                 chunk
                     .iter()
                     .map(|b| {
-                        CreateButton::new(b.id.clone()).label(cut(&b.label, 80)).style(if b.primary {
-                            ButtonStyle::Primary
-                        } else {
-                            ButtonStyle::Secondary
-                        })
+                        CreateButton::new(super::ids::CustomId::from(&b.action).encode())
+                            .label(cut(&b.label, 80))
+                            .style(if b.primary { ButtonStyle::Primary } else { ButtonStyle::Secondary })
                     })
                     .collect(),
             )
@@ -522,13 +520,13 @@ mod tests {
     fn buttons_go_in_rows_of_five() {
         let mut msg = OutMessage::text("x");
         for i in 0..7 {
-            msg = msg.with_button(format!("b{i}"), format!("B{i}"));
+            msg = msg.with_button(crate::app::ports::Action::Choose { round: 1, room: i }, format!("B{i}"));
         }
         let v = serde_json::to_value(message_builder(&msg, None)).unwrap();
         let rows = v["components"].as_array().unwrap();
         assert_eq!(rows.len(), 2);
         assert_eq!(rows[0]["components"].as_array().unwrap().len(), 5);
-        assert_eq!(rows[1]["components"][1]["custom_id"], "b6");
+        assert_eq!(rows[1]["components"][1]["custom_id"], "samrad:choose:1:6", "the action, spelled by ids.rs");
         assert_eq!(rows[0]["components"][0]["style"], 1);
     }
 

@@ -11,7 +11,7 @@ use super::bot::{BotError, Data};
 use super::chat::{cut, MESSAGE_LIMIT};
 use super::context::{actor, actor_and_member, Who};
 use super::forms::{self, follow_up};
-use super::ids::{CustomId, Nav};
+use super::ids::{AnswerFlow, CustomId, Nav};
 use crate::app::actor::UserMessage;
 use crate::app::answers::{self, AnswerForm};
 use crate::app::breakouts;
@@ -144,19 +144,19 @@ pub async fn answer_response(data: &Data, actor: &Actor, flow: Flow) -> CreateIn
 }
 
 async fn on_component(ctx: &serenity::all::Context, data: &Data, c: &ComponentInteraction) -> Result<(), BotError> {
-    if super::commands::plan::on_component(ctx, data, c).await? {
-        return Ok(());
-    }
     let Some(id) = CustomId::parse(&c.data.custom_id) else { return Ok(()) };
-    if let CustomId::Choose { round, room } = id {
-        return choose_room(ctx, data, c, round, room).await;
-    }
-    if let CustomId::Consent(_) | CustomId::Forget(_) = id {
-        return super::privacy_buttons::on_click(ctx, data, c, &id).await;
-    }
+    let flow = match id {
+        CustomId::Choose { round, room } => return choose_room(ctx, data, c, round, room).await,
+        CustomId::Consent(_) | CustomId::Forget(_) => return super::privacy_buttons::on_click(ctx, data, c, &id).await,
+        CustomId::PlanStatus(click) => return super::commands::plan::on_click(ctx, data, c, click).await,
+        CustomId::Modal(..) | CustomId::Input(_) | CustomId::PlanDrop { .. } | CustomId::PlanDropNote => return Ok(()),
+        CustomId::Answer(flow) | CustomId::Page(flow, _) | CustomId::More(flow, _) | CustomId::Pick { flow, .. } => {
+            flow
+        }
+    };
     let who = Who::of_component(c);
-    let actor = match actor(data, &who).await {
-        Ok(a) => a,
+    let actor = match actor_and_member(data, &who, flow.meeting).await {
+        Ok((a, _)) => a,
         Err(BotError::NotInGuild) => {
             c.create_response(ctx, ephemeral(t!(who.fallback_lang(), "err-guild-only"))).await?;
             return Ok(());
@@ -164,24 +164,28 @@ async fn on_component(ctx: &serenity::all::Context, data: &Data, c: &ComponentIn
         Err(e) => return Err(e),
     };
     let response = match id {
-        CustomId::Answer(phase) => answer_response(data, &actor, Flow::start(phase)).await,
-        CustomId::Page(phase, page) => answer_response(data, &actor, Flow { phase, page }).await,
-        CustomId::More(phase, nav) => match form(data, &actor, phase).await {
+        CustomId::Answer(flow) => answer_response(data, &actor, Flow::start(flow.phase)).await,
+        CustomId::Page(flow, page) => answer_response(data, &actor, Flow { phase: flow.phase, page }).await,
+        CustomId::More(flow, nav) => match form(data, &actor, flow.phase).await {
             Ok(f) => update(follow_up(&f, nav, actor.lang), None),
             Err(e) => ephemeral(e.user_message(actor.lang)),
         },
-        CustomId::Pick { phase, nav, question, value } => {
+        CustomId::Pick { flow: AnswerFlow { phase, .. }, nav, question, value } => {
             let value = value.or_else(|| match &c.data.kind {
                 ComponentInteractionDataKind::StringSelect { values } => values.first().cloned(),
                 _ => None,
             });
             pick(data, &actor, phase, nav, &question, value.unwrap_or_default()).await
         }
+        // Answered by the first match.
         CustomId::Modal(..)
         | CustomId::Input(_)
         | CustomId::Choose { .. }
         | CustomId::Consent(_)
-        | CustomId::Forget(_) => return Ok(()),
+        | CustomId::Forget(_)
+        | CustomId::PlanStatus(_)
+        | CustomId::PlanDrop { .. }
+        | CustomId::PlanDropNote => return Ok(()),
     };
     c.create_response(ctx, response).await?;
     Ok(())
@@ -266,14 +270,18 @@ pub fn modal_answers(components: &[serenity::all::ActionRow]) -> Vec<(String, St
 }
 
 async fn on_modal(ctx: &serenity::all::Context, data: &Data, m: &ModalInteraction) -> Result<(), BotError> {
-    if super::commands::plan::on_modal(ctx, data, m).await? {
-        return Ok(());
-    }
-    let Some(CustomId::Modal(phase, page)) = CustomId::parse(&m.data.custom_id) else { return Ok(()) };
+    let (flow, page) = match CustomId::parse(&m.data.custom_id) {
+        Some(CustomId::Modal(flow, page)) => (flow, page),
+        Some(CustomId::PlanDrop { plan, asked_in }) => {
+            return super::commands::plan::on_drop_note(ctx, data, m, plan, asked_in).await
+        }
+        _ => return Ok(()),
+    };
+    let phase = flow.phase;
     // Acknowledge first: Discord allows 3 s, and saving plus re-reading the form may be slow.
     m.defer_ephemeral(ctx).await?;
     let who = Who::of_modal(m);
-    let (actor, member) = match actor_and_member(data, &who).await {
+    let (actor, member) = match actor_and_member(data, &who, flow.meeting).await {
         Ok(a) => a,
         Err(BotError::NotInGuild) => {
             m.edit_response(ctx, EditInteractionResponse::new().content(t!(who.fallback_lang(), "err-guild-only")))

@@ -7,7 +7,7 @@ use super::bot::{BotError, Data};
 use super::perms::staff_level;
 use crate::app::ports::Member as StoredMember;
 use crate::app::{Actor, Staff};
-use crate::domain::{GuildId, UserId};
+use crate::domain::{GuildId, MeetingId, UserId};
 use crate::i18n::Lang;
 
 /// The parts of an interaction that say who acts, and where.
@@ -62,20 +62,26 @@ impl<'a> Who<'a> {
 /// permission), language from the member's saved locale, then Discord's locale, then the
 /// guild's.
 ///
-/// In a DM (a reminder's Answer button) there is no guild: it is the one guild where this
-/// person is a member and a meeting is running. Staff rights are never taken from a DM.
+/// In a DM (a reminder's Answer button) there is no guild: it is the guild of the meeting the
+/// clicked id names ([`actor_and_member`]), or else the one guild where this person is a
+/// member and a meeting is running. Staff rights are never taken from a DM.
 pub async fn actor(data: &Data, who: &Who<'_>) -> Result<Actor, BotError> {
-    Ok(actor_and_member(data, who).await?.0)
+    Ok(actor_and_member(data, who, None).await?.0)
 }
 
 /// [`actor`] and the member's stored row as read for it (`None`: not stored yet), for a
-/// use case that needs the row too (the answer flow), so it is read once.
-pub async fn actor_and_member(data: &Data, who: &Who<'_>) -> Result<(Actor, Option<StoredMember>), BotError> {
+/// use case that needs the row too (the answer flow), so it is read once. `meeting`, from the
+/// clicked id, places a click in a DM in that meeting's guild.
+pub async fn actor_and_member(
+    data: &Data,
+    who: &Who<'_>,
+    meeting: Option<MeetingId>,
+) -> Result<(Actor, Option<StoredMember>), BotError> {
     let store = &*data.store;
     let user = UserId(who.user.id.get());
     let guild = match who.guild {
         Some(g) => GuildId(g.get()),
-        None => return dm_actor(data, who, user).await,
+        None => return dm_actor(data, who, user, meeting).await,
     };
     let (settings, member) = store.settings_and_member(guild, user).await?;
     // A stored member means a stored guild (foreign key): the guild row is written only for a
@@ -91,7 +97,31 @@ pub async fn actor_and_member(data: &Data, who: &Who<'_>) -> Result<(Actor, Opti
     Ok((Actor { guild, user, name: who.display_name(), staff, lang }, member))
 }
 
-async fn dm_actor(data: &Data, who: &Who<'_>, user: UserId) -> Result<(Actor, Option<StoredMember>), BotError> {
+async fn dm_actor(
+    data: &Data,
+    who: &Who<'_>,
+    user: UserId,
+    meeting: Option<MeetingId>,
+) -> Result<(Actor, Option<StoredMember>), BotError> {
+    let store = &*data.store;
+    let guild = match meeting {
+        Some(m) => store.meeting(m).await?.ok_or(BotError::NotInGuild)?.guild,
+        None => the_one_running_guild(data, user).await?,
+    };
+    let (settings, member) = store.settings_and_member(guild, user).await?;
+    // Only a member of the meeting's guild acts there from a DM.
+    if meeting.is_some() && member.is_none() {
+        return Err(BotError::NotInGuild);
+    }
+    let saved = member.as_ref().and_then(|m| m.locale.as_deref());
+    let lang = Lang::pick([saved, Some(who.locale), Some(settings.locale.as_str())]);
+    let name = member.as_ref().map(|m| m.name.clone()).filter(|n| !n.is_empty()).unwrap_or_else(|| who.display_name());
+    Ok((Actor { guild, user, name, staff: Staff::Member, lang }, member))
+}
+
+/// The one guild where `user` is a member and a meeting is running (ids posted before they
+/// carried their meeting).
+async fn the_one_running_guild(data: &Data, user: UserId) -> Result<GuildId, BotError> {
     let store = &*data.store;
     let mut running = Vec::new();
     for guild in store.guilds_of(user).await? {
@@ -100,11 +130,7 @@ async fn dm_actor(data: &Data, who: &Who<'_>, user: UserId) -> Result<(Actor, Op
         }
     }
     let [guild] = running[..] else { return Err(BotError::NotInGuild) };
-    let (settings, member) = store.settings_and_member(guild, user).await?;
-    let saved = member.as_ref().and_then(|m| m.locale.as_deref());
-    let lang = Lang::pick([saved, Some(who.locale), Some(settings.locale.as_str())]);
-    let name = member.as_ref().map(|m| m.name.clone()).filter(|n| !n.is_empty()).unwrap_or_else(|| who.display_name());
-    Ok((Actor { guild, user, name, staff: Staff::Member, lang }, member))
+    Ok(guild)
 }
 
 /// A person's display name for an optional `member` option.

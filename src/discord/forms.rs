@@ -8,7 +8,7 @@ use serenity::all::{
 };
 
 use super::chat::{cut, ROWS_PER_MESSAGE};
-use super::ids::{CustomId, Nav};
+use super::ids::{AnswerFlow, CustomId, Nav};
 use crate::app::answers::AnswerForm;
 use crate::domain::{Phase, Question, QuestionKind};
 use crate::i18n::Lang;
@@ -24,6 +24,11 @@ const OPTIONS_MAX: usize = 25;
 /// Picker questions per follow-up message: one row is kept for navigation.
 pub const PICKERS_PER_MESSAGE: usize = ROWS_PER_MESSAGE - 1;
 
+/// The flow a form's ids name: its phase and meeting (so a click in a DM finds the guild).
+fn flow(form: &AnswerForm) -> AnswerFlow {
+    AnswerFlow::of(form.phase, form.meeting.id)
+}
+
 /// Modal page `page` (0-based) of the form, or `None` past the last page.
 pub fn modal_page(form: &AnswerForm, page: usize, lang: Lang) -> Option<CreateModal> {
     let questions = form.pages.get(page)?;
@@ -35,7 +40,7 @@ pub fn modal_page(form: &AnswerForm, page: usize, lang: Lang) -> Option<CreateMo
     let title = t!(lang, "modal-title", title = name.as_str(), page = page + 1, pages = form.pages.len());
     let title = if form.pages.len() == 1 { cut(&name, TITLE_MAX) } else { fit_title(&title, &name, form, page) };
     let rows = questions.iter().map(|q| CreateActionRow::InputText(text_input(form, q))).collect();
-    Some(CreateModal::new(CustomId::Modal(form.phase, page).encode(), title).components(rows))
+    Some(CreateModal::new(CustomId::Modal(flow(form), page).encode(), title).components(rows))
 }
 
 /// "Title (2/3)": the meeting title is shortened, never the page counter.
@@ -48,13 +53,8 @@ fn fit_title(full: &str, name: &str, form: &AnswerForm, page: usize) -> String {
 }
 
 fn text_input(form: &AnswerForm, q: &Question) -> CreateInputText {
-    let style = match q.kind {
-        QuestionKind::Number => InputTextStyle::Short,
-        // Every kind is named: a new kind must say how it is typed, not become a paragraph.
-        QuestionKind::Free | QuestionKind::YesNo | QuestionKind::Scale { .. } | QuestionKind::Choice { .. } => {
-            InputTextStyle::Paragraph
-        }
-    };
+    // Each kind says whether it is typed on one line (`QuestionKind::one_line`).
+    let style = if q.kind.one_line() { InputTextStyle::Short } else { InputTextStyle::Paragraph };
     // The label holds the start of the question; the placeholder the help text or the rest.
     let label = cut(&q.text, LABEL_MAX);
     let mut placeholder = q.help.clone().unwrap_or_else(|| q.text.clone());
@@ -91,7 +91,7 @@ pub fn follow_up(form: &AnswerForm, nav: Nav, lang: Lang) -> FollowUp {
     let mut nav_buttons = Vec::new();
     if let Some(page) = nav.next_page.filter(|p| *p < form.pages.len()) {
         nav_buttons.push(
-            CreateButton::new(CustomId::Page(form.phase, page).encode())
+            CreateButton::new(CustomId::Page(flow(form), page).encode())
                 .label(t!(lang, "button-next-page", page = page + 1, pages = form.pages.len()))
                 .style(ButtonStyle::Primary),
         );
@@ -99,7 +99,7 @@ pub fn follow_up(form: &AnswerForm, nav: Nav, lang: Lang) -> FollowUp {
     let after = nav.offset + shown.len();
     if after < form.pickers.len() {
         nav_buttons.push(
-            CreateButton::new(CustomId::More(form.phase, Nav { offset: after, ..nav }).encode())
+            CreateButton::new(CustomId::More(flow(form), Nav { offset: after, ..nav }).encode())
                 .label(t!(lang, "button-more-questions"))
                 .style(ButtonStyle::Secondary),
         );
@@ -119,8 +119,7 @@ pub fn follow_up(form: &AnswerForm, nav: Nav, lang: Lang) -> FollowUp {
 
 fn picker(form: &AnswerForm, q: &Question, nav: Nav, lang: Lang) -> CreateActionRow {
     let current = form.current.get(&q.id).map(String::as_str);
-    let pick =
-        |value: Option<String>| CustomId::Pick { phase: form.phase, nav, question: q.id.clone(), value }.encode();
+    let pick = |value: Option<String>| CustomId::Pick { flow: flow(form), nav, question: q.id.clone(), value }.encode();
     match &q.kind {
         QuestionKind::YesNo => CreateActionRow::Buttons(
             [("yes", "pick-yes"), ("no", "pick-no")]
@@ -157,7 +156,7 @@ fn picker(form: &AnswerForm, q: &Question, nav: Nav, lang: Lang) -> CreateAction
         // Typed questions are in the modal pages; shown here only if a kit puts one among pickers.
         QuestionKind::Free | QuestionKind::Number => {
             CreateActionRow::Buttons(vec![
-                CreateButton::new(CustomId::Page(form.phase, 0).encode()).label(cut(&q.text, 80))
+                CreateButton::new(CustomId::Page(flow(form), 0).encode()).label(cut(&q.text, 80))
             ])
         }
     }
@@ -251,7 +250,7 @@ mod tests {
         assert!(first["label"].as_str().unwrap().chars().count() <= 45);
         assert!(page["title"].as_str().unwrap().chars().count() <= 45);
         assert!(page["title"].as_str().unwrap().ends_with("(1/2)"));
-        assert_eq!(page["custom_id"], "samrad:modal:0");
+        assert_eq!(page["custom_id"], "samrad:m1:modal:0");
         let second = json(&modal_page(&f, 1, Lang::En).unwrap());
         assert_eq!(second["components"].as_array().unwrap().len(), 2);
         assert!(modal_page(&f, 2, Lang::En).is_none());
@@ -270,10 +269,10 @@ mod tests {
         let up = follow_up(&f, Nav { next_page: Some(1), offset: 0 }, Lang::Nb);
         assert_eq!(up.rows.len(), 4);
         let rows = json(&up.rows);
-        assert_eq!(rows[0]["components"][0]["custom_id"], "samrad:pick:1.0:yn:yes");
+        assert_eq!(rows[0]["components"][0]["custom_id"], "samrad:m1:pick:1.0:yn:yes");
         assert_eq!(rows[1]["components"][0]["options"].as_array().unwrap().len(), 5);
         assert_eq!(rows[2]["components"][0]["options"][1]["value"], "1");
-        assert_eq!(rows[3]["components"][0]["custom_id"], "samrad:page:1");
+        assert_eq!(rows[3]["components"][0]["custom_id"], "samrad:m1:page:1");
         assert!(up.text.contains("**yn**"));
         assert_eq!(picked_value(&f.pickers[2], "1"), "B");
     }
@@ -285,7 +284,7 @@ mod tests {
         let up = follow_up(&f, Nav::default(), Lang::Sv);
         assert_eq!(up.rows.len(), 5);
         let rows = json(&up.rows);
-        assert_eq!(rows[4]["components"][0]["custom_id"], "samrad:more:-.4");
+        assert_eq!(rows[4]["components"][0]["custom_id"], "samrad:m1:more:-.4");
         let rest = follow_up(&f, Nav { next_page: None, offset: 4 }, Lang::Sv);
         assert_eq!(rest.rows.len(), 2);
         assert!(rest.text.contains(&t!(Lang::Sv, "flow-done")));
@@ -296,11 +295,11 @@ mod tests {
         let mut f = form(6, vec![question("rating", QuestionKind::Scale { min: 1, max: 5 })]);
         f.phase = Phase::Evaluation;
         let modal = json(&modal_page(&f, 0, Lang::En).unwrap());
-        assert_eq!(modal["custom_id"], "samrad:eval:modal:0");
+        assert_eq!(modal["custom_id"], "samrad:m1:eval:modal:0");
         assert_eq!(modal["components"][0]["components"][0]["custom_id"], "samrad:q:q0");
         let rows = json(&follow_up(&f, Nav { next_page: Some(1), offset: 0 }, Lang::En).rows);
-        assert_eq!(rows[0]["components"][0]["custom_id"], "samrad:eval:pick:1.0:rating");
-        assert_eq!(rows[1]["components"][0]["custom_id"], "samrad:eval:page:1");
+        assert_eq!(rows[0]["components"][0]["custom_id"], "samrad:m1:eval:pick:1.0:rating");
+        assert_eq!(rows[1]["components"][0]["custom_id"], "samrad:m1:eval:page:1");
         let done = follow_up(&f, Nav::default(), Lang::En);
         assert!(done.text.contains(&t!(Lang::En, "flow-done-evaluation")), "{}", done.text);
     }

@@ -183,6 +183,7 @@ mod tests {
             title: format!("{start} {}", kind_str(kind)),
             breakout: None,
             ask: Vec::new(),
+            speaking: None,
         }
     }
 

@@ -52,6 +52,9 @@ pub struct AgendaItem {
     pub breakout: Option<String>,
     /// The meeting-day questions (`phase = "during"`) posted when the item starts.
     pub ask: Vec<QuestionId>,
+    /// Who presents and for how long each (`presenters`, `speaker_minutes`,
+    /// `questions_minutes`, `prepare_days_before`).
+    pub speaking: Option<crate::domain::speaking::Speaking>,
 }
 
 impl AgendaItem {

@@ -35,6 +35,67 @@ impl QuestionKind {
             Self::Number => "number",
         }
     }
+
+    /// One example of every kind, in the order of [`QuestionKind::NAMES`] (tests walk it, so a
+    /// kind without one fails them).
+    pub fn examples() -> Vec<QuestionKind> {
+        vec![
+            Self::Free,
+            Self::YesNo,
+            Self::Scale { min: 1, max: 5 },
+            Self::Choice { options: vec!["A".into(), "B".into()] },
+            Self::Number,
+        ]
+    }
+
+    /// Whether it is typed in a modal (else picked with buttons or a select).
+    pub fn typed(&self) -> bool {
+        match self {
+            Self::Free | Self::Number => true,
+            Self::YesNo | Self::Scale { .. } | Self::Choice { .. } => false,
+        }
+    }
+
+    /// Whether a typed answer fits one line (a figure), not a paragraph.
+    pub fn one_line(&self) -> bool {
+        match self {
+            Self::Number => true,
+            Self::Free | Self::YesNo | Self::Scale { .. } | Self::Choice { .. } => false,
+        }
+    }
+
+    /// The kind in one word for a text column: its name, with a scale's bounds (`scale:1:5`).
+    /// A choice's options are kept apart ([`QuestionKind::options`]).
+    pub fn spelled(&self) -> String {
+        match self {
+            Self::Scale { min, max } => format!("{}:{min}:{max}", self.name()),
+            Self::Free | Self::YesNo | Self::Choice { .. } | Self::Number => self.name().to_owned(),
+        }
+    }
+
+    /// A choice's options (none for the other kinds).
+    pub fn options(&self) -> &[String] {
+        match self {
+            Self::Choice { options } => options,
+            Self::Free | Self::YesNo | Self::Scale { .. } | Self::Number => &[],
+        }
+    }
+
+    /// The kind [`QuestionKind::spelled`] and [`QuestionKind::options`] describe.
+    pub fn from_spelled(spelled: &str, options: Vec<String>) -> Option<QuestionKind> {
+        let (name, bounds) = spelled.split_once(':').unwrap_or((spelled, ""));
+        Some(match name {
+            "free" => Self::Free,
+            "yes_no" => Self::YesNo,
+            "number" => Self::Number,
+            "choice" => Self::Choice { options },
+            "scale" => {
+                let (min, max) = bounds.split_once(':')?;
+                Self::Scale { min: min.parse().ok()?, max: max.parse().ok()? }
+            }
+            _ => return None,
+        })
+    }
 }
 
 /// When in the meeting cycle a question is asked.

@@ -12,6 +12,7 @@ pub mod meeting;
 pub mod plan;
 pub mod privacy;
 pub mod schedule;
+pub mod speaking;
 pub mod summary;
 pub mod table_plan;
 pub mod text;

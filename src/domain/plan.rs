@@ -51,6 +51,15 @@ impl PlanStatus {
     }
 }
 
+/// What a status button asks for: this plan to this status, and (on the next meeting's
+/// follow-up question) the meeting that asked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct StatusClick {
+    pub plan: PlanId,
+    pub status: PlanStatus,
+    pub asked_in: Option<MeetingId>,
+}
+
 /// Longest note on a status change (why a plan was dropped).
 pub const MAX_NOTE_CHARS: usize = 300;
 

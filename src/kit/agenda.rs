@@ -13,7 +13,7 @@ use super::suggest::{choose_hint, did_you_mean, suggest};
 use super::validate::{line_of, non_empty, required, slug};
 use crate::domain::grouping::{check_topics, Mode, TopicError};
 use crate::domain::kit::{AgendaItem, AgendaKind, BreakoutPlan};
-use crate::domain::{Phase, Question, QuestionId};
+use crate::domain::{Phase, Question, QuestionId, UnitName};
 
 const AGENDA_KINDS: &[&str] = &["plenary", "presentation", "breakout", "reflection", "evaluation", "break"];
 const MINUTES_PER_DAY: i64 = 24 * 60;
@@ -146,8 +146,8 @@ pub(super) fn agenda(
     raw: &[S<RawAgendaItem>],
     plans: &[Option<BreakoutPlan>],
     written_plans: &[&str],
-    questions: &[Option<Question>],
-    written_questions: &[&str],
+    (questions, written_questions): (&[Option<Question>], &[&str]),
+    units: &[UnitName],
     source: &str,
 ) -> Option<Vec<AgendaItem>> {
     let mut ok = true;
@@ -157,7 +157,11 @@ pub(super) fn agenda(
         let ask = asked(sink, &spanned.get_ref().ask, questions, written_questions, &mut asked_on, source);
         match agenda_item(sink, spanned, i + 1, plans, written_plans) {
             Some(item) => {
-                let item = AgendaItem { ask: ask.clone(), ..item };
+                let Some(speaking) = super::speaking::speaking(sink, spanned, item.kind, item.minutes, units) else {
+                    ok = false;
+                    continue;
+                };
+                let item = AgendaItem { ask: ask.clone(), speaking, ..item };
                 let span = spanned.get_ref().start.as_ref().map_or(spanned.span(), S::span);
                 placed.push(Placed { item, line: line_of(source, &span), span });
             }
@@ -348,5 +352,6 @@ fn agenda_item(
         title: title?,
         breakout: breakout?,
         ask: Vec::new(),
+        speaking: None,
     })
 }

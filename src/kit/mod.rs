@@ -9,6 +9,7 @@ pub mod parse;
 mod questions;
 mod raw;
 pub mod schedule;
+mod speaking;
 mod suggest;
 pub mod template;
 pub mod upload;
@@ -22,6 +23,8 @@ mod during_tests;
 mod guide_tests;
 #[cfg(test)]
 mod localised_tests;
+#[cfg(test)]
+mod speaking_tests;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]

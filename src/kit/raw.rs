@@ -125,9 +125,29 @@ pub(crate) struct RawAgendaItem {
     /// Ids of `phase = "during"` questions posted in plenary when the item starts.
     #[serde(default)]
     pub ask: Vec<S<String>>,
+    /// Who presents: `"units"` (every unit) or a list of units and `@members`.
+    pub presenters: Option<S<toml::Value>>,
+    /// Minutes each presenter talks.
+    pub speaker_minutes: Option<S<i64>>,
+    /// Minutes of questions after each presenter.
+    pub questions_minutes: Option<S<i64>>,
+    /// Days before the meeting the presenters get a preparation reminder (0: none).
+    pub prepare_days_before: Option<S<i64>>,
 }
 
-pub(crate) const AGENDA_KEYS: &[&str] = &["start", "minutes", "end", "kind", "title", "breakout", "ask"];
+pub(crate) const AGENDA_KEYS: &[&str] = &[
+    "start",
+    "minutes",
+    "end",
+    "kind",
+    "title",
+    "breakout",
+    "ask",
+    "presenters",
+    "speaker_minutes",
+    "questions_minutes",
+    "prepare_days_before",
+];
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]

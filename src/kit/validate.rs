@@ -58,7 +58,7 @@ pub(crate) fn validate(raw: RawKit, sink: &mut Sink<'_>, source: &str) -> Option
     let breakouts = breakouts(sink, &raw.breakouts, &questions, &written, source);
     let written_plans: Vec<&str> =
         raw.breakouts.iter().filter_map(|b| b.get_ref().id.as_ref()).map(|id| id.get_ref().as_str()).collect();
-    let agenda = agenda(sink, &raw.agenda, &breakouts, &written_plans, &questions, &written, source);
+    let agenda = agenda(sink, &raw.agenda, &breakouts, &written_plans, (&questions, &written), &units, source);
     let schedule = schedule(sink, raw.schedule.as_ref(), date, timezone);
     if units.is_empty() {
         plans_needing_units(sink, &raw);

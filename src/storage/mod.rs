@@ -14,6 +14,7 @@ mod error;
 mod meeting_json;
 pub mod postgres;
 mod probe;
+mod speaking_json;
 pub mod sqlite;
 pub mod upgrade;
 

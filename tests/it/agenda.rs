@@ -5,8 +5,8 @@ use chrono::{DateTime, Duration, Utc};
 use samrad::app::agenda::{self, AgendaError};
 use samrad::app::plans::{self, PlanError, PlanInput};
 use samrad::app::ports::prelude::*;
+use samrad::app::ports::Action;
 use samrad::app::ports::{Clock, Job};
-use samrad::app::posting::EVALUATE_BUTTON;
 use samrad::app::{answers, followup, meetings, tick, Actor, UserMessage};
 use samrad::console::MemoryChat;
 use samrad::domain::agenda::AGENDA_JOB;
@@ -86,7 +86,8 @@ async fn the_agenda_runs_the_whole_day_in_order<S: Store>(w: World<S>) {
     assert_eq!(roles.ends_at, "2027-04-15T11:30:00Z".parse::<DateTime<Utc>>().unwrap());
     // The evaluation was posted with its button, and the day ended with a digest to organisers.
     let plenary = w.chat.posts_in(PLENARY);
-    assert!(plenary.iter().any(|m| m.buttons.iter().any(|b| b.id == EVALUATE_BUTTON)));
+    let evaluate = |b: &samrad::app::ports::Button| matches!(b.action, Action::Answer { phase: Phase::Evaluation, .. });
+    assert!(plenary.iter().any(|m| m.buttons.iter().any(evaluate)));
     assert!(texts(&w.chat, PLENARY).last().unwrap().contains("Benchmarkingträff 1"));
     assert!(texts(&w.chat, ORGANISERS).iter().any(|t| t.contains("Dagen i sammanfattning")));
 }

@@ -130,7 +130,10 @@ async fn choose_with_thirty_rooms_offers_every_room_and_each_can_be_picked<S: St
     assert_eq!(posts.len(), 2, "two messages of buttons");
     assert!(posts.iter().all(|m| m.buttons.len() <= MAX_BUTTONS_PER_MESSAGE));
     assert!(posts[1].text.contains("26") && posts[1].text.contains("30"), "{}", posts[1].text);
-    let ids: BTreeSet<String> = posts.iter().flat_map(|m| m.buttons.iter().map(|b| b.id.clone())).collect();
+    let ids: BTreeSet<String> = posts
+        .iter()
+        .flat_map(|m| m.buttons.iter().map(|b| samrad::discord::ids::CustomId::from(&b.action).encode()))
+        .collect();
     let expected: BTreeSet<String> = (1..=30).map(|n| format!("samrad:choose:{}:{n}", round.id)).collect();
     assert_eq!(ids, expected, "every room is pickable");
     let room = breakouts::pick_room(&w.store, &w.chat, &w.clock, &people[0], round.id, 30).await.unwrap();

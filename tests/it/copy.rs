@@ -97,6 +97,22 @@ async fn season(url: &str) {
         created_by: answer.user,
     };
     store.add_decision(day, &decision, &|_| Vec::new(), at).await.unwrap();
+    // Presenters of an item, one of them speaking.
+    let speaking = samrad::domain::speaking::Speaking {
+        presenters: vec![samrad::domain::speaking::Presenter::Member("Åsa «Ek»".into())],
+        talk_minutes: 5,
+        questions_minutes: 5,
+        prepare_days_before: 3,
+    };
+    let item = samrad::app::ports::SpeakingPlan {
+        position: 40,
+        title: "Framsteg".into(),
+        start: chrono::NaiveTime::from_hms_opt(10, 0, 0).unwrap(),
+        speaking: speaking.clone(),
+    };
+    store.save_speaking_plans(day, &[item]).await.unwrap();
+    let (timer, _) = samrad::domain::speaking::SpeakingTimer::start(&speaking, at).unwrap();
+    assert!(store.save_speaking_timer(day, 40, &timer, None).await.unwrap());
 }
 
 fn assert_faithful(report: &[TableCopy]) {

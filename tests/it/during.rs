@@ -6,7 +6,7 @@
 use chrono::{DateTime, Duration, Utc};
 use samrad::app::agenda::{self, AgendaError};
 use samrad::app::ports::prelude::*;
-use samrad::app::posting::DURING_BUTTON;
+use samrad::app::ports::Action;
 use samrad::app::{answers, export, UserMessage};
 use samrad::domain::agenda::AGENDA_JOB;
 use samrad::domain::{MeetingId, MeetingState, Phase};
@@ -38,7 +38,8 @@ async fn run_until<S: Store>(w: &World<S>, meeting: MeetingId, until: Option<Dat
 
 fn asked_posts<S>(w: &World<S>) -> Vec<String> {
     let posts = w.chat.posts_in(PLENARY).into_iter();
-    posts.filter(|m| m.buttons.iter().any(|b| b.id == DURING_BUTTON)).map(|m| m.text).collect()
+    let during = |b: &samrad::app::ports::Button| matches!(b.action, Action::Answer { phase: Phase::During, .. });
+    posts.filter(|m| m.buttons.iter().any(during)).map(|m| m.text).collect()
 }
 
 async fn form_ids<S: Store>(w: &World<S>, who: &samrad::app::Actor) -> Vec<String> {

@@ -9,6 +9,7 @@ mod harness;
 
 mod agenda;
 mod anonymous;
+mod breakout_close;
 mod breakout_races;
 mod breakout_rooms;
 mod breakouts;
@@ -28,6 +29,8 @@ mod reflection;
 mod retention;
 mod scheduler;
 mod service;
+mod speaking;
 mod store;
+mod table_recovery;
 mod unit_answers;
 mod wire;

@@ -8,7 +8,7 @@ use samrad::app::decisions::{self, DecisionInput};
 use samrad::app::plan_status::{self, PlanStatusError, StatusClick};
 use samrad::app::plans::{self, PlanInput};
 use samrad::app::ports::prelude::*;
-use samrad::app::ports::{OutMessage, StoredPlan};
+use samrad::app::ports::{Action, OutMessage, StoredPlan};
 use samrad::app::{export, followup, meetings, Actor, Staff};
 use samrad::domain::plan::{PlanStatus, PLAN_REMIND_JOB};
 use samrad::domain::UserId;
@@ -22,7 +22,7 @@ async fn add_plan<S: Store>(w: &World<S>, who: &Actor, action: &str, due: &str) 
 }
 
 fn about_plans(messages: Vec<OutMessage>) -> Vec<OutMessage> {
-    messages.into_iter().filter(|m| m.buttons.iter().any(|b| b.id.starts_with("samrad:plan:"))).collect()
+    messages.into_iter().filter(|m| m.buttons.iter().any(|b| matches!(b.action, Action::PlanStatus(_)))).collect()
 }
 
 async fn reminder_times<S: Store>(w: &World<S>, plan: &StoredPlan) -> Vec<DateTime<Utc>> {
@@ -55,9 +55,9 @@ async fn plans_are_reminded_once_across_a_restart_and_never_late_or_closed<S: St
     let dms = about_plans(w.chat.dms_to(owner.user));
     assert_eq!(dms.len(), 1);
     assert!(dms[0].text.contains("Map the pay gap") && dms[0].text.contains("2027-03-01"), "{}", dms[0].text);
-    let done_button = format!("samrad:plan:{}:done", plan.id);
+    let done_button = Action::PlanStatus(StatusClick { plan: plan.id, status: PlanStatus::Done, asked_in: None });
     assert_eq!(dms[0].buttons.len(), 4);
-    assert!(dms[0].buttons.iter().any(|b| b.id == done_button), "{:?}", dms[0].buttons);
+    assert!(dms[0].buttons.iter().any(|b| b.action == done_button), "{:?}", dms[0].buttons);
 
     // A restart: another process on the same database sends nothing twice.
     let restarted = samrad::storage::open(&w.db_url).await.unwrap();
@@ -157,12 +157,13 @@ async fn the_next_meeting_asks_each_unit_and_the_digest_counts_the_answers<S: St
     let law = asked.iter().find(|m| m.text.contains("Pay gap survey")).expect("asked about its plans");
     assert!(law.text.contains("Mentoring") && !law.text.contains("Language policy"), "{}", law.text);
     assert_eq!(law.buttons.len(), 8, "four buttons per plan");
-    let done_id = format!("samrad:plan:{}:done:{}", done.id, meeting.id);
-    let button = law.buttons.iter().find(|b| b.id == done_id).expect("a done button for the plan");
+    let done_click = StatusClick { plan: done.id, status: PlanStatus::Done, asked_in: Some(meeting.id) };
+    let button =
+        law.buttons.iter().find(|b| b.action == Action::PlanStatus(done_click)).expect("a done button for the plan");
     assert_eq!(button.label, "1 · Done");
-    // The units answer with the buttons (as parsed from the click).
+    // The units answer with the buttons (as carried by the click).
     let answer = |plan: &StoredPlan, status| StatusClick { plan: plan.id, status, asked_in: Some(meeting.id) };
-    let click = StatusClick::parse(&button.id).unwrap();
+    let Action::PlanStatus(click) = button.action else { unreachable!("a status button") };
     plan_status::change_status(&w.store, &w.clock, &people[0], click, None).await.unwrap();
     plan_status::change_status(&w.store, &w.clock, &people[1], answer(&dropped, PlanStatus::Dropped), Some("Merged"))
         .await

@@ -1,11 +1,12 @@
 //! Pre-meeting reflection: units, answers with history, schedule, reminders, restarts.
 
 use samrad::app::ports::prelude::*;
+use samrad::app::ports::Action;
 use samrad::app::{answers, meetings, membership, tick, UserMessage};
-use samrad::domain::MeetingState;
+use samrad::domain::{MeetingState, Phase};
 use samrad::i18n::Lang;
 
-use crate::harness::{member, World, MEETING_CHANNEL, ORGANISERS};
+use crate::harness::{member, World, GUILD, MEETING_CHANNEL, ORGANISERS};
 
 fn all_answers<S>(w: &World<S>, free: &str) -> Vec<(String, String)> {
     w.kit
@@ -123,7 +124,8 @@ async fn reminders_go_only_to_members_who_have_not_answered<S: Store>(w: World<S
     w.tick_at(w.due("open").await).await;
     let posts = w.chat.posts_in(MEETING_CHANNEL);
     assert_eq!(posts.len(), 1);
-    assert_eq!(posts[0].buttons[0].id, samrad::app::posting::ANSWER_BUTTON);
+    let meeting = w.store.current_meeting(GUILD).await.unwrap().unwrap().id;
+    assert_eq!(posts[0].buttons[0].action, Action::Answer { phase: Phase::Reflection, meeting });
     for p in &people[..3] {
         answers::submit_answers(&w.store, &w.clock, p, &all_answers(&w, "We did things.")).await.unwrap();
     }

@@ -4,8 +4,8 @@
 //! the ones asked so far, which a marker per question records.
 
 use super::AgendaError;
-use crate::app::ports::{Chat, Clock, MessageId, OutMessage, Store, StoreError};
-use crate::app::posting::{post_once, JobFailure, Target, DURING_BUTTON};
+use crate::app::ports::{Action, Chat, Clock, MessageId, OutMessage, Store, StoreError};
+use crate::app::posting::{post_once, JobFailure, Target};
 use crate::app::Actor;
 use crate::domain::agenda::DayItem;
 use crate::domain::text::truncate_words;
@@ -36,7 +36,8 @@ pub fn during_post(meeting: &Meeting, questions: &[&Question], lang: Lang) -> Ou
             text.push_str(&format!("\n_{}_", truncate_words(help, 200)));
         }
     }
-    OutMessage::text(text).with_button(DURING_BUTTON, t!(lang, "button-answer-during"))
+    OutMessage::text(text)
+        .with_button(Action::Answer { phase: Phase::During, meeting: meeting.id }, t!(lang, "button-answer-during"))
 }
 
 async fn mark_asked<S: Store + ?Sized>(

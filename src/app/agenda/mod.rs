@@ -15,6 +15,7 @@ mod run;
 
 pub use ask::{ask_question, asked_key, during_post, during_suggestions, was_asked};
 pub use posts::{evaluation_post, item_post, render_status};
+pub(crate) use run::plenary_channel;
 pub use run::run_job;
 
 use chrono::{DateTime, Duration, Utc};

@@ -4,12 +4,11 @@
 use chrono::{DateTime, Utc};
 
 use super::{AgendaStatus, TITLE_CHARS};
-use crate::app::ports::{AgendaRun, OutMessage};
-use crate::app::posting::EVALUATE_BUTTON;
+use crate::app::ports::{Action, AgendaRun, OutMessage};
 use crate::domain::agenda::{self as rules, DayItem};
 use crate::domain::kit::AgendaKind;
 use crate::domain::text::truncate_words;
-use crate::domain::Meeting;
+use crate::domain::{Meeting, Phase};
 use crate::i18n::Lang;
 use crate::t;
 
@@ -53,7 +52,8 @@ pub fn evaluation_post(meeting: &Meeting, lang: Lang) -> OutMessage {
     for (i, q) in meeting.evaluation_questions().enumerate() {
         text.push_str(&format!("\n**{}.** {}", i + 1, q.text));
     }
-    OutMessage::text(text).with_button(EVALUATE_BUTTON, t!(lang, "button-evaluate"))
+    OutMessage::text(text)
+        .with_button(Action::Answer { phase: Phase::Evaluation, meeting: meeting.id }, t!(lang, "button-evaluate"))
 }
 
 /// Renders the day for `/agenda status`: every item with its (shifted) time, the current one

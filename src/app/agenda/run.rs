@@ -58,10 +58,14 @@ pub async fn run_job<S: Store + ?Sized>(
                         .map_err(job_failure)?;
                 }
             }
+            // The previous item's speakers are done before this item is announced.
+            crate::app::speaking::timer::stop_timers(store, chat, clock, &meeting, Some(item.position)).await?;
             let key = format!("m{}:{}", meeting.id, job.key);
             post_once(store, chat, clock, &key, Target::Channel(plenary), item_post(&meeting, &run, item, lang))
                 .await?;
             super::ask::post_item_questions(store, chat, clock, &meeting, item, (&key, plenary, lang)).await?;
+            let (start, _) = item.shifted(run.shift);
+            crate::app::speaking::timer::start_at_item(store, chat, clock, &meeting, item, start).await?;
             match item.kind {
                 AgendaKind::Breakout => open_breakout(store, chat, clock, &meeting, item, end, plenary, lang).await?,
                 AgendaKind::Evaluation if meeting.evaluation_questions().next().is_some() => {
@@ -73,6 +77,7 @@ pub async fn run_job<S: Store + ?Sized>(
             }
         }
         Some(AgendaKey::End) => {
+            crate::app::speaking::timer::stop_timers(store, chat, clock, &meeting, None).await?;
             if let Some(round) = store.open_round(meeting.id).await? {
                 breakouts::close_round(store, chat, clock, summariser, &meeting, &round).await.map_err(job_failure)?;
             }
@@ -98,7 +103,7 @@ pub async fn run_job<S: Store + ?Sized>(
 }
 
 /// Where the day's posts go: the guild's plenary channel, else the meeting's channel.
-pub(super) async fn plenary_channel<S: Store + ?Sized>(store: &S, meeting: &Meeting) -> Result<ChannelId, JobFailure> {
+pub(crate) async fn plenary_channel<S: Store + ?Sized>(store: &S, meeting: &Meeting) -> Result<ChannelId, JobFailure> {
     match store.guild_settings(meeting.guild).await?.plenary_channel {
         Some(c) => Ok(c),
         None => store

@@ -3,15 +3,29 @@
 
 use async_trait::async_trait;
 
-use crate::domain::{ChannelId, GuildId, UserId};
+use crate::domain::plan::StatusClick;
+use crate::domain::{ChannelId, GuildId, MeetingId, Phase, UserId};
 
 /// The most buttons one message carries (Discord: five rows of five).
 pub const MAX_BUTTONS_PER_MESSAGE: usize = 25;
 
-/// A button on a posted message. `id` is the custom id the platform hands back on click.
+/// What a posted button asks for when it is clicked. Use cases hand the chat adapter these
+/// values; only the adapter spells them for its platform (Discord: `discord/ids.rs`), so no
+/// use case formats or parses a platform id.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Action {
+    /// Opens the answer flow of `phase` for `meeting` (its guild, also when clicked in a DM).
+    Answer { phase: Phase, meeting: MeetingId },
+    /// Room `room` of the `choose` round `round`.
+    Choose { round: i64, room: u32 },
+    /// Sets a plan's status.
+    PlanStatus(StatusClick),
+}
+
+/// A button on a posted message: what a click asks for, and its label.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Button {
-    pub id: String,
+    pub action: Action,
     pub label: String,
     pub primary: bool,
 }
@@ -38,8 +52,8 @@ impl OutMessage {
     pub fn text(text: impl Into<String>) -> Self {
         Self { text: text.into(), ..Self::default() }
     }
-    pub fn with_button(mut self, id: impl Into<String>, label: impl Into<String>) -> Self {
-        self.buttons.push(Button { id: id.into(), label: label.into(), primary: self.buttons.is_empty() });
+    pub fn with_button(mut self, action: Action, label: impl Into<String>) -> Self {
+        self.buttons.push(Button { action, label: label.into(), primary: self.buttons.is_empty() });
         self
     }
 }

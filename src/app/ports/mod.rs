@@ -15,13 +15,14 @@ mod kits;
 mod meetings;
 mod plans;
 mod schedule;
+mod speaking;
 mod unit_answers;
 
 pub use agenda::{AgendaRun, AgendaStore};
 pub use answers::{AnswerStore, StoredAnswer};
 pub use breakouts::{BreakoutStore, NewRoom, Note, Room, Round, Seating};
 pub use chat::{
-    Attachment, Button, Chat, ChatError, GuildChannel, MessageId, OutMessage, RoomKind, RoomSpec,
+    Action, Attachment, Button, Chat, ChatError, GuildChannel, MessageId, OutMessage, RoomKind, RoomSpec,
     MAX_BUTTONS_PER_MESSAGE,
 };
 pub use cleanup::{RoomCleanupStore, DEFAULT_ROOM_RETENTION_DAYS};
@@ -32,6 +33,7 @@ pub use kits::{KitListing, KitOrigin, Kits, KitsError};
 pub use meetings::{MeetingStore, NewMeeting};
 pub use plans::{Decision, Plan, PlanStore, PlansBefore, StoredDecision, StoredPlan};
 pub use schedule::{Job, NewJob, ScheduleStore};
+pub use speaking::{SpeakingPlan, SpeakingRow, SpeakingStore};
 pub use unit_answers::{StoredUnitAnswer, UnitAnswerRevision, UnitAnswerStore};
 
 pub use super::kit_store::{GuildKitVersion, KitSource, KitStore, NewGuildKit, SavedKit};
@@ -47,6 +49,7 @@ pub trait Store:
     + RoomCleanupStore
     + PlanStore
     + AgendaStore
+    + SpeakingStore
     + KitStore
     + super::privacy_store::PrivacyStore
 {
@@ -62,6 +65,7 @@ impl<T> Store for T where
         + RoomCleanupStore
         + PlanStore
         + AgendaStore
+        + SpeakingStore
         + KitStore
         + super::privacy_store::PrivacyStore
 {
@@ -72,6 +76,6 @@ pub mod prelude {
     pub use super::super::privacy_store::PrivacyStore;
     pub use super::{
         AgendaStore, AnswerStore, BreakoutStore, GuildStore, KitStore, MeetingStore, PlanStore, RoomCleanupStore,
-        ScheduleStore, Store, UnitAnswerStore,
+        ScheduleStore, SpeakingStore, Store, UnitAnswerStore,
     };
 }

@@ -1,8 +1,10 @@
-//! Slash commands of the meeting day: `/agenda start|status|next|pause|resume|delay|ask`
+//! Slash commands of the meeting day: `/agenda start|status|next|pause|resume|delay|ask` and
+//! `/agenda speaker next|extend|skip|move` (the speaking timer)
 //! (`/plan` is in `plan`). Thin: parse, build the actor, call one `app::` use case, render.
 //! Registered in `commands::commands()` next to the others (descriptions and nb/sv names from
 //! `locales/*/agenda.ftl`).
 
+use crate::app::speaking::{self, SpeakerAction};
 use crate::app::{agenda, Actor};
 use crate::discord::bot::{BotError, Context};
 use crate::t;
@@ -36,7 +38,7 @@ pub fn commands() -> Vec<super::Command> {
 #[poise::command(
     slash_command,
     guild_only,
-    subcommands("start", "status", "next", "pause", "resume", "delay", "ask"),
+    subcommands("start", "status", "next", "pause", "resume", "delay", "ask", "speaker"),
     subcommand_required
 )]
 pub async fn agenda(_: Context<'_>) -> Result<(), BotError> {
@@ -141,4 +143,51 @@ async fn during_questions(ctx: Context<'_>, partial: &str) -> serenity::all::Cre
             .map(|(id, text)| AutocompleteChoice::new(crate::discord::chat::cut(&format!("{text} ({id})"), 100), id))
             .collect(),
     )
+}
+
+// ---------------------------------------------------------------- /agenda speaker
+
+#[poise::command(
+    slash_command,
+    guild_only,
+    subcommands("speaker_next", "speaker_extend", "speaker_skip", "speaker_move"),
+    subcommand_required
+)]
+pub async fn speaker(_: Context<'_>) -> Result<(), BotError> {
+    Ok(())
+}
+
+async fn steer(ctx: Context<'_>, action: SpeakerAction) -> Result<(), BotError> {
+    let actor = actor(ctx).await?;
+    ctx.defer_ephemeral().await?;
+    let data = ctx.data();
+    match speaking::speaker(&*data.store, &*data.chat, &*data.clock, &actor, action).await {
+        Ok(status) => reply(ctx, status.render(actor.lang)).await,
+        Err(e) => fail(ctx, &actor, &e).await,
+    }
+}
+
+/// The next part now: the speaker's questions, or the next speaker.
+#[poise::command(slash_command, guild_only, rename = "next")]
+pub async fn speaker_next(ctx: Context<'_>) -> Result<(), BotError> {
+    steer(ctx, SpeakerAction::Next).await
+}
+
+/// More minutes for the part running now.
+#[poise::command(slash_command, guild_only, rename = "extend")]
+pub async fn speaker_extend(ctx: Context<'_>, minutes: i64) -> Result<(), BotError> {
+    steer(ctx, SpeakerAction::Extend(minutes)).await
+}
+
+/// The speaker gives up the rest of their slot.
+#[poise::command(slash_command, guild_only, rename = "skip")]
+pub async fn speaker_skip(ctx: Context<'_>) -> Result<(), BotError> {
+    steer(ctx, SpeakerAction::Skip).await
+}
+
+/// A waiting speaker moves to another place in the queue.
+#[poise::command(slash_command, guild_only, rename = "move")]
+pub async fn speaker_move(ctx: Context<'_>, who: String, place: i64) -> Result<(), BotError> {
+    let place = usize::try_from(place).unwrap_or(0);
+    steer(ctx, SpeakerAction::Move { who, place }).await
 }

@@ -31,47 +31,39 @@ pub async fn breakout(_: Context<'_>) -> Result<(), BotError> {
     Ok(())
 }
 
-/// The split modes as a slash-command choice (names are the catalogue's choice ids).
-#[derive(Debug, Clone, Copy, poise::ChoiceParameter)]
-pub enum SplitMode {
-    #[name = "random"]
-    Random,
-    #[name = "roles"]
-    Roles,
-    #[name = "units"]
-    Units,
-    #[name = "same-unit"]
-    SameUnit,
-    #[name = "pairs"]
-    Pairs,
-    #[name = "choose"]
-    Choose,
-}
+/// The split modes as a slash-command choice: every mode of `Mode::ALL`, named as the mode
+/// (its translations are `cmd-breakout-split-mode-choice-<mode>`), so a new mode needs no
+/// change here.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SplitMode(pub Mode);
 
-/// Every mode is a choice: this match has no wildcard, so a new mode does not compile without one.
-impl From<Mode> for SplitMode {
-    fn from(m: Mode) -> SplitMode {
-        match m {
-            Mode::Random => SplitMode::Random,
-            Mode::Roles => SplitMode::Roles,
-            Mode::Units => SplitMode::Units,
-            Mode::SameUnit => SplitMode::SameUnit,
-            Mode::Pairs => SplitMode::Pairs,
-            Mode::Choose => SplitMode::Choose,
-        }
+impl poise::ChoiceParameter for SplitMode {
+    fn list() -> std::borrow::Cow<'static, [poise::CommandParameterChoice]> {
+        Mode::ALL
+            .into_iter()
+            .map(|m| poise::CommandParameterChoice {
+                name: m.as_str().into(),
+                localizations: std::borrow::Cow::Borrowed(&[]),
+                __non_exhaustive: (),
+            })
+            .collect()
     }
-}
 
-impl From<SplitMode> for Mode {
-    fn from(m: SplitMode) -> Mode {
-        match m {
-            SplitMode::Random => Mode::Random,
-            SplitMode::Roles => Mode::Roles,
-            SplitMode::Units => Mode::Units,
-            SplitMode::SameUnit => Mode::SameUnit,
-            SplitMode::Pairs => Mode::Pairs,
-            SplitMode::Choose => Mode::Choose,
-        }
+    fn from_index(index: usize) -> Option<Self> {
+        Mode::ALL.get(index).copied().map(SplitMode)
+    }
+
+    fn from_name(name: &str) -> Option<Self> {
+        Mode::ALL.into_iter().find(|m| m.as_str() == name).map(SplitMode)
+    }
+
+    fn name(&self) -> &'static str {
+        self.0.as_str()
+    }
+
+    fn localized_name(&self, _locale: &str) -> Option<&'static str> {
+        // Localised when the commands are registered (`commands::localise`), from the catalogues.
+        None
     }
 }
 
@@ -100,15 +92,17 @@ async fn say(ctx: Context<'_>, text: String) -> Result<(), BotError> {
     reply(ctx, text).await
 }
 
-/// Runs a split-like use case while its progress ("3/8 rooms") goes to the facilitator as an
-/// ephemeral follow-up that is edited as rooms are made.
-async fn with_progress<F>(
+/// Runs a use case over many rooms (a split, a close) while its progress ("3/8 rooms", in the
+/// catalogue's `message`) goes to the facilitator as an ephemeral follow-up that is edited
+/// as rooms are done.
+async fn with_progress<T, F>(
     ctx: Context<'_>,
     lang: Lang,
+    message: &str,
     work: impl FnOnce(watch::Sender<(usize, usize)>) -> F,
-) -> Result<Round, BreakoutError>
+) -> Result<T, BreakoutError>
 where
-    F: std::future::Future<Output = Result<Round, BreakoutError>>,
+    F: std::future::Future<Output = Result<T, BreakoutError>>,
 {
     let (tx, mut rx) = watch::channel((0usize, 0usize));
     let work = work(tx);
@@ -116,7 +110,7 @@ where
         let mut handle = None;
         while rx.changed().await.is_ok() {
             let (done, total) = *rx.borrow_and_update();
-            let text = CreateReply::default().content(t!(lang, "split-progress", done = done, total = total));
+            let text = CreateReply::default().content(t!(lang, message, done = done, total = total));
             match &handle {
                 None => handle = ctx.send(text.ephemeral(true)).await.ok(),
                 Some(h) => {
@@ -162,13 +156,13 @@ pub async fn split(
         }
     };
     let options = SplitOptions { size, rooms, minutes, voice, channels };
-    let request = match SplitRequest::from_options(mode.into(), &options, plan).with_topics(topics.as_deref()) {
+    let request = match SplitRequest::from_options(mode.0, &options, plan).with_topics(topics.as_deref()) {
         Ok(r) => r,
         Err(e) => return fail(ctx, &actor, &e).await,
     };
     let data = ctx.data();
     let mut rng = ChaCha8Rng::seed_from_u64(ctx.id());
-    let result = with_progress(ctx, actor.lang, |tx| {
+    let result = with_progress(ctx, actor.lang, "split-progress", |tx| {
         let actor = &actor;
         let request = &request;
         async move {
@@ -274,7 +268,7 @@ pub async fn reshuffle(
     let data = ctx.data();
     let next = Reshuffle { minutes: minutes.unwrap_or(breakouts::DEFAULT_MINUTES), voice: voice.unwrap_or(false) };
     let mut rng = ChaCha8Rng::seed_from_u64(ctx.id());
-    let result = with_progress(ctx, actor.lang, |tx| {
+    let result = with_progress(ctx, actor.lang, "split-progress", |tx| {
         let actor = &actor;
         async move {
             let progress = move |done: usize, total: usize| {
@@ -306,7 +300,18 @@ pub async fn close(ctx: Context<'_>) -> Result<(), BotError> {
     ctx.defer_ephemeral().await?;
     let actor = actor(ctx).await?;
     let data = ctx.data();
-    match breakouts::close(&*data.store, &*data.chat, &*data.clock, &*data.summariser, &actor).await {
+    let result = with_progress(ctx, actor.lang, "close-progress", |tx| {
+        let actor = &actor;
+        async move {
+            let progress = move |done: usize, total: usize| {
+                let _ = tx.send((done, total));
+            };
+            let (store, chat, clock, summariser) = (&*data.store, &*data.chat, &*data.clock, &*data.summariser);
+            breakouts::close_with_progress(store, chat, clock, summariser, actor, &progress).await
+        }
+    })
+    .await;
+    match result {
         Ok(closed) if closed.in_person => say(ctx, t!(actor.lang, "close-done-tables")).await,
         Ok(closed) => say(ctx, t!(actor.lang, "close-done", rooms = closed.summaries)).await,
         Err(e) => fail(ctx, &actor, &e).await,
@@ -355,10 +360,11 @@ mod tests {
     /// label in every catalogue, and the choice stands for that mode.
     #[test]
     fn every_mode_is_a_split_choice_with_a_translation() {
-        for mode in Mode::ALL {
-            let choice = SplitMode::from(mode);
+        for (index, mode) in Mode::ALL.into_iter().enumerate() {
+            let choice = SplitMode::from_index(index).expect("a choice per mode");
+            assert_eq!(choice, SplitMode(mode));
             assert_eq!(choice.name(), mode.as_str(), "the choice's name is the mode's");
-            assert_eq!(Mode::from(choice), mode);
+            assert_eq!(SplitMode::from_name(mode.as_str()), Some(choice));
             for lang in Lang::ALL {
                 let id = format!("cmd-breakout-split-mode-choice-{}", mode.as_str());
                 assert!(crate::i18n::has(lang, &id), "{id} missing in {}", lang.code());

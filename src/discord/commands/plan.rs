@@ -12,6 +12,7 @@ use serenity::all::{
 use super::super::bot::{BotError, Context, Data};
 use super::super::chat::{button_rows, cut, MESSAGE_LIMIT};
 use super::super::context::{actor as build_actor, user_name, Who};
+use super::super::ids::CustomId;
 use super::{actor, fail, reply, Command};
 use crate::app::actor::UserMessage;
 use crate::app::decisions::{self, DecisionInput};
@@ -20,10 +21,6 @@ use crate::app::plans::{self, PlanInput};
 use crate::domain::plan::{PlanId, PlanStatus};
 use crate::domain::UserId;
 use crate::t;
-
-/// Custom-id prefix of the modal asking why a plan was dropped (`…:<plan>[:<meeting>]`).
-const DROP_MODAL: &str = "samrad:plandrop";
-const DROP_NOTE: &str = "samrad:plandrop:note";
 
 /// The commands of this file, for `commands::commands()` (which localises them).
 pub fn commands() -> Vec<Command> {
@@ -199,25 +196,23 @@ async fn plan_actor(data: &Data, who: Who<'_>, plan: PlanId) -> Result<Option<cr
     Ok(Some(build_actor(data, &Who { guild: Some(guild), ..who }).await?))
 }
 
-/// A status button. `Ok(false)`: not a plan button. Dropping asks for a note in a modal.
-pub async fn on_component(
+/// A status button. Dropping asks for a note in a modal.
+pub async fn on_click(
     ctx: &serenity::all::Context,
     data: &Data,
     c: &ComponentInteraction,
-) -> Result<bool, BotError> {
-    let Some(click) = StatusClick::parse(&c.data.custom_id) else { return Ok(false) };
+    click: StatusClick,
+) -> Result<(), BotError> {
     let who = Who::of_component(c);
     let fallback = who.fallback_lang();
     let Some(actor) = plan_actor(data, who, click.plan).await? else {
         c.create_response(ctx, ephemeral(t!(fallback, "err-plan-unknown", id = click.plan.0))).await?;
-        return Ok(true);
+        return Ok(());
     };
     let response = if click.status == PlanStatus::Dropped {
-        let mut id = format!("{DROP_MODAL}:{}", click.plan);
-        if let Some(m) = click.asked_in {
-            id.push_str(&format!(":{m}"));
-        }
-        let input = CreateInputText::new(InputTextStyle::Paragraph, t!(actor.lang, "plan-drop-note"), DROP_NOTE)
+        let id = CustomId::PlanDrop { plan: click.plan, asked_in: click.asked_in }.encode();
+        let note = CustomId::PlanDropNote.encode();
+        let input = CreateInputText::new(InputTextStyle::Paragraph, t!(actor.lang, "plan-drop-note"), note)
             .max_length(crate::domain::plan::MAX_NOTE_CHARS as u16)
             .required(true);
         CreateInteractionResponse::Modal(
@@ -231,30 +226,29 @@ pub async fn on_component(
         }
     };
     c.create_response(ctx, response).await?;
-    Ok(true)
+    Ok(())
 }
 
-fn parse_drop(id: &str) -> Option<StatusClick> {
-    let rest = id.strip_prefix(DROP_MODAL)?.strip_prefix(':')?;
-    let mut parts = rest.split(':');
-    let plan = PlanId(parts.next()?.parse().ok()?);
-    let asked_in = match parts.next() {
-        Some(m) => Some(crate::domain::MeetingId(m.parse().ok()?)),
-        None => None,
-    };
-    Some(StatusClick { plan, status: PlanStatus::Dropped, asked_in })
-}
-
-/// The submitted note of a dropped plan. `Ok(false)`: not this modal.
-pub async fn on_modal(ctx: &serenity::all::Context, data: &Data, m: &ModalInteraction) -> Result<bool, BotError> {
-    let Some(click) = parse_drop(&m.data.custom_id) else { return Ok(false) };
+/// The submitted note of a dropped plan (the modal `CustomId::PlanDrop`).
+pub async fn on_drop_note(
+    ctx: &serenity::all::Context,
+    data: &Data,
+    m: &ModalInteraction,
+    plan: PlanId,
+    asked_in: Option<crate::domain::MeetingId>,
+) -> Result<(), BotError> {
+    let click = StatusClick { plan, status: PlanStatus::Dropped, asked_in };
     let note: String = m
         .data
         .components
         .iter()
         .flat_map(|row| &row.components)
         .find_map(|c| match c {
-            ActionRowComponent::InputText(input) if input.custom_id == DROP_NOTE => input.value.clone(),
+            ActionRowComponent::InputText(input)
+                if CustomId::parse(&input.custom_id) == Some(CustomId::PlanDropNote) =>
+            {
+                input.value.clone()
+            }
             _ => None,
         })
         .unwrap_or_default();
@@ -268,22 +262,5 @@ pub async fn on_modal(ctx: &serenity::all::Context, data: &Data, m: &ModalIntera
         },
     };
     m.create_response(ctx, ephemeral(text)).await?;
-    Ok(true)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_drop_modal_id_round_trips() {
-        for asked_in in [None, Some(crate::domain::MeetingId(3))] {
-            let mut id = format!("{DROP_MODAL}:12");
-            if let Some(m) = asked_in {
-                id.push_str(&format!(":{m}"));
-            }
-            assert_eq!(parse_drop(&id), Some(StatusClick { plan: PlanId(12), status: PlanStatus::Dropped, asked_in }));
-        }
-        assert_eq!(parse_drop(DROP_NOTE), None);
-    }
+    Ok(())
 }

@@ -8,7 +8,7 @@
 
 use std::collections::HashMap;
 
-use super::{Group, History, Mode, Seat};
+use super::{Group, History, Kin, Mode, Seat};
 
 /// The index of the room for `joiner`, or `None` when there are no rooms or all are full.
 /// `seated` describes the people already in the rooms (their units and roles); someone
@@ -30,14 +30,13 @@ pub fn assign_late_joiner(
         g.members.iter().filter(|m| by_user.get(m).and_then(|s| s.unit.as_ref()) == Some(unit)).count()
     };
     let kin = |g: &Group| -> bool {
-        match mode {
-            Mode::Roles => joiner.role.as_ref().is_some_and(|role| {
+        match mode.kin() {
+            Kin::Role => joiner.role.as_ref().is_some_and(|role| {
                 g.members.iter().any(|m| by_user.get(m).and_then(|s| s.role.as_ref()) == Some(role))
             }),
-            Mode::SameUnit | Mode::Pairs => {
-                joiner.unit.as_ref().is_some_and(|u| g.units.contains(u) || same_unit(g) > 0)
-            }
-            _ => false,
+            Kin::Unit => joiner.unit.as_ref().is_some_and(|u| g.units.contains(u) || same_unit(g) > 0),
+            // Any room with space (mixed rooms avoid the joiner's unit below).
+            Kin::None => false,
         }
     };
     let open: Vec<usize> = (0..groups.len()).filter(|&i| has_space(&groups[i])).collect();

@@ -60,17 +60,28 @@ impl Mode {
         }
     }
 
+    /// Other names kits and commands may use for the mode.
+    pub fn aliases(self) -> &'static [&'static str] {
+        match self {
+            Mode::Units => &["mixed"],
+            Mode::SameUnit => &["same_unit"],
+            Mode::Random | Mode::Roles | Mode::Pairs | Mode::Choose => &[],
+        }
+    }
+
     /// Every name [`Mode::parse`] accepts, each mode's own followed by its aliases (kit hints
     /// list them).
     pub fn names() -> Vec<&'static str> {
-        let mut names = Vec::new();
-        for mode in Mode::ALL {
-            names.push(mode.as_str());
-            if mode == Mode::Units {
-                names.push("mixed");
-            }
+        Mode::ALL.into_iter().flat_map(|m| std::iter::once(m.as_str()).chain(m.aliases().iter().copied())).collect()
+    }
+
+    /// What a latecomer has in common with a room they should rather join (`late.rs`).
+    pub fn kin(self) -> Kin {
+        match self {
+            Mode::Roles => Kin::Role,
+            Mode::SameUnit | Mode::Pairs => Kin::Unit,
+            Mode::Random | Mode::Units | Mode::Choose => Kin::None,
         }
-        names
     }
 
     /// Whether the mode seats people by their unit (a meeting without units cannot use it).
@@ -81,18 +92,22 @@ impl Mode {
         }
     }
 
-    /// Accepts the names used in kits and commands; `mixed` is another name for `units`.
+    /// Accepts the names used in kits and commands (a mode's own or one of its aliases).
     pub fn parse(s: &str) -> Option<Mode> {
-        Some(match s.trim().to_lowercase().as_str() {
-            "random" => Mode::Random,
-            "roles" => Mode::Roles,
-            "units" | "mixed" => Mode::Units,
-            "same-unit" | "same_unit" => Mode::SameUnit,
-            "pairs" => Mode::Pairs,
-            "choose" => Mode::Choose,
-            _ => return None,
-        })
+        let s = s.trim().to_lowercase();
+        Mode::ALL.into_iter().find(|m| m.as_str() == s || m.aliases().contains(&s.as_str()))
     }
+}
+
+/// What makes a room a latecomer's own kind (see [`Mode::kin`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kin {
+    /// Someone of the same role is there.
+    Role,
+    /// Someone of the same unit is there, or the room is its unit's.
+    Unit,
+    /// No room is more theirs than another.
+    None,
 }
 
 /// A person present for a split.

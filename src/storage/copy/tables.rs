@@ -394,6 +394,19 @@ pub(super) const TABLES: &[Table] = &[
         identity: false,
     },
     Table {
+        name: "speaking_timers",
+        columns: &[
+            ("meeting_id", Int),
+            ("position", Int),
+            ("plan", Text),
+            ("timer", Text),
+            ("step", Int),
+            ("wake_at", Time),
+        ],
+        key: "meeting_id, position",
+        identity: false,
+    },
+    Table {
         name: "meeting_series",
         columns: &[("meeting_id", Int), ("previous_kit", Text)],
         key: "meeting_id",

@@ -19,6 +19,7 @@ mod plans;
 mod privacy;
 mod rounds;
 mod schedule;
+mod speaking;
 mod unit_answers;
 
 use std::time::Duration;

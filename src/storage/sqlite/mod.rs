@@ -15,6 +15,7 @@ mod plans;
 mod privacy;
 mod rounds;
 mod schedule;
+mod speaking;
 mod time;
 mod unit_answers;
 

@@ -77,6 +77,9 @@ const NOT_MEMBER_DATA_TABLES: &[&str] = &[
     "kept_response_rates",
     // The kit text a meeting was loaded from.
     "meeting_kits",
+    // Presenters as the kit names them (units, or `@name` written by the kit's author, as in
+    // `meeting_kits`) and the timer's state: no member id.
+    "speaking_timers",
 ];
 
 /// Columns of tables with member data that hold none themselves.

@@ -52,6 +52,7 @@ mod privacy;
 mod rounds;
 mod schedule;
 mod seating;
+mod speaking;
 mod unit_answers;
 
 /// A store on a database of its own, for one test.
@@ -78,6 +79,17 @@ impl Db {
             panic!("storage::open({url:?}) failed, so the Postgres store cannot be tested: {e} ({e:?})")
         });
         Db { store, url, _dir: None, _pg: Some(pg) }
+    }
+
+    /// Runs `sql` on the database directly, past the store (to plant a row it never writes).
+    pub async fn raw(&self, sql: &str) {
+        if self.url.starts_with("sqlite:") {
+            let pool = sqlx::SqlitePool::connect(&self.url).await.unwrap();
+            sqlx::query(sql).execute(&pool).await.unwrap_or_else(|e| panic!("{sql}: {e}"));
+        } else {
+            let pool = sqlx::PgPool::connect(&self.url).await.unwrap();
+            sqlx::query(sql).execute(&pool).await.unwrap_or_else(|e| panic!("{sql}: {e}"));
+        }
     }
 
     /// Another store on the same database, as a second bot process would open it.

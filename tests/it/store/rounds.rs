@@ -15,6 +15,7 @@ store_tests!(
     notes_keep_their_order_and_text,
     seating_history_groups_each_rooms_members_within_the_guild,
     a_round_at_tables_is_stored_as_in_person_with_its_seating,
+    a_grouping_mode_samrad_does_not_know_reads_back_as_corrupt_data,
 );
 
 fn new_room(number: u32, members: &[u64]) -> NewRoom {
@@ -244,4 +245,40 @@ async fn a_round_at_tables_is_stored_as_in_person_with_its_seating(db: &Db) {
     let later = db.store.create_round(m, Mode::Random, None, at(70), at(90), &[]).await.unwrap();
     assert!(!later.in_person, "a round with channels is not in person");
     assert_eq!(db.store.rounds(m).await.unwrap().iter().map(|r| r.in_person).collect::<Vec<_>>(), [true, false]);
+}
+
+/// The schema no longer lists the modes (`Mode::ALL` is the one list): a mode samrad does not
+/// know, in a round or an agenda item's plan, is refused where it is read.
+async fn a_grouping_mode_samrad_does_not_know_reads_back_as_corrupt_data(db: &Db) {
+    let m = meeting(db).await;
+    db.store.create_round(m, Mode::Pairs, None, at(0), at(60), &[new_room(1, &[1])]).await.unwrap();
+    db.raw("UPDATE rounds SET mode = 'trios'").await;
+    let corrupt = |r: Result<_, StoreError>, what: &str| match r {
+        Err(StoreError::Corrupt(why)) => assert!(why.contains("mode"), "{what}: {why}"),
+        other => panic!("{what}: expected corrupt data, got {other:?}"),
+    };
+    corrupt(db.store.rounds(m).await.map(|_| ()), "rounds");
+    corrupt(db.store.open_round(m).await.map(|_| ()), "the open round");
+
+    let plan = samrad::domain::kit::BreakoutPlan {
+        id: "par".into(),
+        title: "Kritiske venner".into(),
+        mode: Mode::Pairs,
+        size: None,
+        minutes: 20,
+        questions: vec![],
+        topics: vec![],
+    };
+    let item = samrad::domain::agenda::DayItem {
+        position: 0,
+        starts_at: at(0),
+        minutes: 20,
+        kind: samrad::domain::kit::AgendaKind::Breakout,
+        title: "Grupper".into(),
+        plan: Some(plan),
+        ask: vec![],
+    };
+    db.store.start_agenda(m, &[item], &[], at(0)).await.unwrap();
+    db.raw("UPDATE agenda_items SET plan_mode = 'trios'").await;
+    corrupt(db.store.agenda(m).await.map(|_| ()), "the agenda");
 }

@@ -4,13 +4,11 @@
 use fake_discord::{CommandOption, InteractionContext, InteractionFixture, MemberFixture, UserFixture};
 use samrad::app::agenda;
 use samrad::app::ports::prelude::*;
-use samrad::app::posting::ANSWER_BUTTON;
-use samrad::app::posting::EVALUATE_BUTTON;
 use samrad::app::{Actor, Staff};
-use samrad::domain::{GuildId, UserId};
+use samrad::domain::{GuildId, Phase, UserId};
 use samrad::i18n::Lang;
 
-use super::{guild, member, member_id, organiser, Setup, Wire, GUILD, PLENARY, T};
+use super::{guild, member, member_id, opens_flow, organiser, Setup, Wire, GUILD, PLENARY, T};
 
 pub(super) const SMALL_KIT: &str = r#"
 id = "wire-check"
@@ -46,30 +44,24 @@ fn slash(
 /// Waits for the questions post (with its Answer button) in plenary; returns its id.
 pub async fn questions_post(w: &Wire) -> u64 {
     w.fake
-        .wait_until(T, |f| {
-            f.messages_in(PLENARY).iter().any(|m| m["components"][0]["components"][0]["custom_id"] == ANSWER_BUTTON)
-        })
+        .wait_until(T, |f| f.messages_in(PLENARY).iter().any(|m| opens_flow(m, Phase::Reflection)))
         .await
         .expect("the questions are posted");
-    let posts: Vec<_> = w
-        .posts_in(PLENARY)
-        .into_iter()
-        .filter(|m| m["components"][0]["components"][0]["custom_id"] == ANSWER_BUTTON)
-        .collect();
+    let posts: Vec<_> = w.posts_in(PLENARY).into_iter().filter(|m| opens_flow(m, Phase::Reflection)).collect();
     assert_eq!(posts.len(), 1, "posted once");
     posts[0]["id"].as_str().unwrap().parse().unwrap()
 }
 
 /// Member `i` answers through the post's button and the modal.
 async fn answer(w: &Wire, i: usize, post: u64, text: &str) {
-    let (_, kind) = w.send(InteractionFixture::button(ANSWER_BUTTON, post, member(i))).await;
+    let (_, kind) = w.send(InteractionFixture::button(w.first_button(post), post, member(i))).await;
     assert_eq!(kind, 9, "the button opens a modal");
     let modal = w.fake.requests_matching("POST /interactions/{i}/{t}/callback").pop().unwrap();
-    assert_eq!(modal.body["data"]["custom_id"], "samrad:modal:0");
+    let modal_id = w.flow_id("modal:0").await;
+    assert_eq!(modal.body["data"]["custom_id"], modal_id.as_str());
     let inputs = modal.body["data"]["components"].to_string();
     assert!(inputs.contains("samrad:q:status"), "{inputs}");
-    let submit =
-        InteractionFixture::modal_submit("samrad:modal:0", vec![("samrad:q:status".into(), text.into())], member(i));
+    let submit = InteractionFixture::modal_submit(modal_id, vec![("samrad:q:status".into(), text.into())], member(i));
     let (sent, kind) = w.send(submit).await;
     assert_eq!(kind, 5, "a modal submit is deferred, then answered");
     w.fake
@@ -136,18 +128,21 @@ async fn the_schedule_posts_questions_and_reminds_only_those_who_have_not_answer
     assert_eq!(w.fake.dms(member_id(1)).len(), 1, "reminded once");
     assert!(w.fake.dms(member_id(0)).is_empty(), "who answered is left alone");
     let reminder = &w.fake.dms(member_id(1))[0];
-    assert_eq!(reminder["components"][0]["components"][0]["custom_id"], ANSWER_BUTTON);
+    assert!(opens_flow(reminder, Phase::Reflection), "{reminder}");
     assert_eq!(questions_post(&w).await, post, "the questions are still posted once");
 
     // The reminded member answers right there in the DM: no guild in the interaction, the
-    // bot finds the one guild where they are a member and a meeting is running.
+    // button and the modal name the meeting, so the bot finds its guild.
     let dm_channel: u64 = reminder["channel_id"].as_str().unwrap().parse().unwrap();
     let reminder_id: u64 = reminder["id"].as_str().unwrap().parse().unwrap();
     let in_dm = || InteractionContext::dm(dm_channel, MemberFixture::new(UserFixture::new(member_id(1), "m1")));
-    let (_, kind) = w.send(InteractionFixture::button(ANSWER_BUTTON, reminder_id, in_dm())).await;
+    let (_, kind) = w.send(InteractionFixture::button(w.first_button(reminder_id), reminder_id, in_dm())).await;
     assert_eq!(kind, 9, "the reminder's button opens the answer modal in the DM");
+    let modal = w.fake.requests_matching("POST /interactions/{i}/{t}/callback").pop().unwrap();
+    let modal_id = w.flow_id("modal:0").await;
+    assert_eq!(modal.body["data"]["custom_id"], modal_id.as_str(), "the modal names the meeting too");
     let submit = InteractionFixture::modal_submit(
-        "samrad:modal:0",
+        modal_id,
         vec![("samrad:q:status".into(), "Answered from the reminder.".into())],
         in_dm(),
     );
@@ -159,6 +154,70 @@ async fn the_schedule_posts_questions_and_reminds_only_those_who_have_not_answer
         answers.iter().any(|a| a.user.0 == member_id(1) && a.value == "Answered from the reminder."),
         "{answers:?}"
     );
+    w.finish().await;
+}
+
+/// A member of two coordination groups (two guilds, a meeting running in each) is reminded by
+/// one of them and answers from the DM: the button and the modal name their meeting, so the
+/// answer lands in that guild's meeting. An id from before (no meeting) cannot tell which.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_member_of_two_groups_answers_the_reminder_in_the_dm() {
+    const OTHER_GUILD: u64 = 5_000;
+    let kits = tempfile::tempdir().unwrap();
+    std::fs::write(kits.path().join("wire-check.toml"), SMALL_KIT).unwrap();
+    let mut setup = Setup::new(guild(2, false));
+    setup.kits_dir = kits.path().to_owned();
+    setup.now = "2027-06-10T10:00:00Z".parse().unwrap();
+    let w = Wire::start(setup).await;
+    let (sent, _) =
+        w.send(slash("meeting", "load", vec![CommandOption::string("kit", "wire-check")], organiser())).await;
+    w.reply_containing(&sent, "Loaded **Wire check**").await;
+    questions_post(&w).await;
+    let (sent, _) = w.send(slash("unit", "join", vec![CommandOption::string("name", "Law")], member(1))).await;
+    w.reply_containing(&sent, "You are now in").await;
+
+    // The other group: its meeting is loaded (in September, so nothing of it is due) and the
+    // member has joined a unit there too.
+    let other = |user: u64, staff| Actor {
+        guild: GuildId(OTHER_GUILD),
+        user: UserId(user),
+        name: "someone".into(),
+        staff,
+        lang: Lang::En,
+    };
+    let kit = samrad::kit::find_kit(kits.path(), "wire-check").unwrap();
+    let september = Some("2027-09-20".parse().unwrap());
+    let channel = samrad::domain::ChannelId(OTHER_GUILD + 1);
+    samrad::app::meetings::load_meeting(&w.store, &*w.clock, &other(1, Staff::Organiser), &kit, september, channel)
+        .await
+        .expect("the other group's meeting");
+    samrad::app::membership::join_unit(&w.store, &other(member_id(1), Staff::Member), "Law", None).await.unwrap();
+    let other_meeting = w.store.current_meeting(GuildId(OTHER_GUILD)).await.unwrap().expect("running");
+
+    w.clock.set("2027-06-17T10:00:00Z".parse().unwrap()); // this group's reminder is due
+    w.fake.wait_until(T, |f| !f.dms(member_id(1)).is_empty()).await.expect("the member is reminded");
+    let reminder = &w.fake.dms(member_id(1))[0];
+    let dm_channel: u64 = reminder["channel_id"].as_str().unwrap().parse().unwrap();
+    let reminder_id: u64 = reminder["id"].as_str().unwrap().parse().unwrap();
+    let in_dm = || InteractionContext::dm(dm_channel, MemberFixture::new(UserFixture::new(member_id(1), "m1")));
+
+    // An id without its meeting (as posted before) cannot tell the two groups apart.
+    let (sent, _) = w.send(InteractionFixture::button("samrad:answer", reminder_id, in_dm())).await;
+    w.reply_containing(&sent, "work in a server").await;
+
+    let (_, kind) = w.send(InteractionFixture::button(w.first_button(reminder_id), reminder_id, in_dm())).await;
+    assert_eq!(kind, 9, "the reminder's button opens this group's answer modal in the DM");
+    let modal = w.fake.requests_matching("POST /interactions/{i}/{t}/callback").pop().unwrap();
+    let modal_id = w.flow_id("modal:0").await;
+    assert_eq!(modal.body["data"]["custom_id"], modal_id.as_str(), "the modal names the meeting");
+    let fields = vec![("samrad:q:status".into(), "Answered from the DM.".into())];
+    let (sent, _) = w.send(InteractionFixture::modal_submit(modal_id, fields, in_dm())).await;
+    w.reply_containing(&sent, "Saved").await;
+
+    let meeting = w.store.current_meeting(GuildId(GUILD)).await.unwrap().expect("meeting");
+    let answers = w.store.answers(meeting.id).await.unwrap();
+    assert!(answers.iter().any(|a| a.user.0 == member_id(1) && a.value == "Answered from the DM."), "{answers:?}");
+    assert!(w.store.answers(other_meeting.id).await.unwrap().is_empty(), "nothing in the other group's meeting");
     w.finish().await;
 }
 
@@ -209,7 +268,7 @@ title = "Evaluation"
 
 /// Waits for the agenda's evaluation post (with its Evaluate button) in plenary; returns its id.
 async fn evaluation_post(w: &Wire) -> u64 {
-    let has_button = |m: &serde_json::Value| m["components"][0]["components"][0]["custom_id"] == EVALUATE_BUTTON;
+    let has_button = |m: &serde_json::Value| opens_flow(m, Phase::Evaluation);
     w.fake.wait_until(T, |f| f.messages_in(PLENARY).iter().any(has_button)).await.expect("the evaluation is posted");
     let post = w.posts_in(PLENARY).into_iter().find(has_button).unwrap();
     post["id"].as_str().unwrap().parse().unwrap()
@@ -243,15 +302,16 @@ async fn a_member_clicks_evaluate_and_submits_the_evaluation() {
     let post = evaluation_post(&w).await;
 
     // Evaluate → the evaluation's text questions in a modal, marked as the evaluation flow.
-    let (_, kind) = w.send(InteractionFixture::button(EVALUATE_BUTTON, post, member(0))).await;
+    let (_, kind) = w.send(InteractionFixture::button(w.first_button(post), post, member(0))).await;
     assert_eq!(kind, 9, "the button opens a modal");
     let modal = w.fake.requests_matching("POST /interactions/{i}/{t}/callback").pop().unwrap();
-    assert_eq!(modal.body["data"]["custom_id"], "samrad:eval:modal:0");
+    let modal_id = w.flow_id("eval:modal:0").await;
+    assert_eq!(modal.body["data"]["custom_id"], modal_id.as_str());
     let inputs = modal.body["data"]["components"].to_string();
     assert!(inputs.contains("samrad:q:next-time") && !inputs.contains("samrad:q:status"), "{inputs}");
 
     let submit = InteractionFixture::modal_submit(
-        "samrad:eval:modal:0",
+        modal_id.clone(),
         vec![("samrad:q:next-time".into(), "More time at the tables.".into())],
         member(0),
     );
@@ -260,9 +320,10 @@ async fn a_member_clicks_evaluate_and_submits_the_evaluation() {
     w.reply_containing(&sent, "How useful was today's meeting?").await;
     let reply = w.fake.original_response(&sent.token).unwrap();
     let picker = &reply["components"][0]["components"][0];
-    assert_eq!(picker["custom_id"], "samrad:eval:pick:-.0:rating", "{reply}");
+    let pick_id = w.flow_id("eval:pick:-.0:rating").await;
+    assert_eq!(picker["custom_id"], pick_id.as_str(), "{reply}");
 
-    let click = InteractionFixture::select("samrad:eval:pick:-.0:rating", vec!["4".into()], post, member(0));
+    let click = InteractionFixture::select(pick_id, vec!["4".into()], post, member(0));
     let (sent, kind) = w.send(click).await;
     assert_eq!(kind, 7, "the picker message is updated");
     w.reply_containing(&sent, "whole evaluation").await;
@@ -280,7 +341,7 @@ async fn a_member_clicks_evaluate_and_submits_the_evaluation() {
     let (_, kind) = w.send(InteractionFixture::slash_command("evaluate", vec![], member(0))).await;
     assert_eq!(kind, 9);
     let modal = w.fake.requests_matching("POST /interactions/{i}/{t}/callback").pop().unwrap();
-    assert_eq!(modal.body["data"]["custom_id"], "samrad:eval:modal:0");
+    assert_eq!(modal.body["data"]["custom_id"], modal_id.as_str());
     assert!(modal.body["data"]["components"].to_string().contains("More time at the tables."), "prefilled");
     w.finish().await;
 }

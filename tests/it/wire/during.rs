@@ -4,7 +4,6 @@
 use fake_discord::{CommandOption, InteractionFixture};
 use samrad::app::agenda;
 use samrad::app::ports::prelude::*;
-use samrad::app::posting::DURING_BUTTON;
 use samrad::app::{meetings, Actor, Staff};
 use samrad::domain::{ChannelId, GuildId, UserId};
 use samrad::i18n::Lang;
@@ -52,7 +51,7 @@ ask = ["learned"]
 "#;
 
 fn has_during_button(m: &serde_json::Value) -> bool {
-    m["components"][0]["components"][0]["custom_id"] == DURING_BUTTON
+    super::opens_flow(m, samrad::domain::Phase::During)
 }
 
 /// Waits until `n` posts of meeting-day questions are in plenary; returns the last one's id and text.
@@ -102,15 +101,15 @@ async fn the_agenda_item_asks_its_question_and_a_member_answers_it() {
     assert!(text.contains("A question for today") && text.contains("What did you learn"), "{text}");
     assert!(!text.contains("take home"), "{text}");
 
-    let (_, kind) = w.send(InteractionFixture::button(DURING_BUTTON, post, member(0))).await;
+    let (_, kind) = w.send(InteractionFixture::button(w.first_button(post), post, member(0))).await;
     assert_eq!(kind, 9, "the button opens a modal");
     let (id, inputs) = last_modal(&w);
-    assert_eq!(id, "samrad:during:modal:0");
+    assert_eq!(id, w.flow_id("during:modal:0").await);
     assert!(inputs.contains("samrad:q:learned"), "{inputs}");
     assert!(!inputs.contains("samrad:q:home") && !inputs.contains("samrad:q:status"), "only what was asked: {inputs}");
 
     let submit = InteractionFixture::modal_submit(
-        "samrad:during:modal:0",
+        id,
         vec![("samrad:q:learned".into(), "Owners for every link in the chain.".into())],
         member(0),
     );
@@ -136,7 +135,7 @@ async fn the_agenda_item_asks_its_question_and_a_member_answers_it() {
     w.reply_containing(&sent, "Posted in plenary: What will you take home?").await;
     let (post, text) = during_post(&w, 2).await;
     assert!(text.contains("What will you take home?"), "{text}");
-    let (_, kind) = w.send(InteractionFixture::button(DURING_BUTTON, post, member(0))).await;
+    let (_, kind) = w.send(InteractionFixture::button(w.first_button(post), post, member(0))).await;
     assert_eq!(kind, 9);
     let (_, inputs) = last_modal(&w);
     assert!(inputs.contains("samrad:q:home") && inputs.contains("Owners for every link"), "prefilled: {inputs}");

@@ -4,7 +4,6 @@
 
 use fake_discord::FileFixture;
 use samrad::app::ports::KitSource;
-use samrad::app::posting::ANSWER_BUTTON;
 
 use super::*;
 
@@ -266,7 +265,7 @@ async fn a_kit_without_units_is_answered_by_members_who_never_joined_one() {
     );
     let (sent, _) = w.send(role).await;
     w.reply_containing(&sent, "Your role is now **Director**").await;
-    let (_, kind) = w.send(InteractionFixture::button(ANSWER_BUTTON, post, member(0))).await;
+    let (_, kind) = w.send(InteractionFixture::button(w.first_button(post), post, member(0))).await;
     assert_eq!(kind, 9, "the button opens the modal without asking for a unit");
     let fields = vec![("samrad:q:status".to_owned(), "Pay gaps in the regional offices.".to_owned())];
     let (sent, _) = w.send(InteractionFixture::modal_submit("samrad:modal:0", fields, member(0))).await;

@@ -17,6 +17,7 @@ mod plans;
 mod privacy;
 mod scale;
 mod shards;
+mod speaking;
 mod statements;
 mod tables;
 mod unit_answers;
@@ -33,8 +34,9 @@ use fake_discord::{
 use samrad::app::ports::prelude::*;
 use samrad::app::ports::{Clock, GuildSettings, ManualClock};
 use samrad::app::{meetings, membership, Actor, Staff};
+use samrad::discord::ids::CustomId;
 use samrad::discord::{BotError, BotSettings, Ticks};
-use samrad::domain::{ChannelId, GuildId, UserId};
+use samrad::domain::{ChannelId, GuildId, Phase, UserId};
 use samrad::i18n::Lang;
 use samrad::storage::SqliteStore;
 use secrecy::SecretString;
@@ -94,8 +96,9 @@ pub struct Wire {
     pub db_url: String,
     /// The bot's scheduler ticks, to wait for a few more.
     pub ticks: Ticks,
+    kits: PathBuf,
     stop: Option<oneshot::Sender<()>>,
-    bot: Option<tokio::task::JoinHandle<Result<(), BotError>>>,
+    bot: Option<BotTask>,
     _dir: tempfile::TempDir,
 }
 
@@ -173,6 +176,36 @@ pub async fn seat_members(store: &SqliteStore, n: usize, units: &[&str]) {
     }
 }
 
+type BotTask = tokio::task::JoinHandle<Result<(), BotError>>;
+
+/// Starts the bot (`samrad::discord::run_until`) against `fake`, on `store` and `clock`.
+fn spawn_bot(
+    fake: &FakeDiscord,
+    store: &SqliteStore,
+    clock: &Arc<ManualClock>,
+    kits: &std::path::Path,
+) -> (Ticks, oneshot::Sender<()>, BotTask) {
+    let port: Arc<dyn samrad::app::ports::Store> = Arc::new(store.clone());
+    let settings = BotSettings {
+        token: SecretString::from("MTAw.fake.token"),
+        api_base: Some(fake.base_url()),
+        kits: Arc::new(samrad::app::kit_library::KitLibrary::from_folder(port.clone(), kits.to_owned())),
+        store: port,
+        summariser: Arc::new(samrad::app::summarise::Offline),
+        tick_every: Duration::from_millis(100),
+        clock: clock.clone() as Arc<dyn Clock>,
+        shards: None,
+        secret: samrad::domain::privacy::AuthorSecret::new(vec![7; 32]).unwrap(),
+        ticks: Ticks::default(),
+    };
+    let ticks = settings.ticks.clone();
+    let (stop, stopped) = oneshot::channel::<()>();
+    let bot = tokio::spawn(samrad::discord::run_until(settings, async {
+        let _ = stopped.await;
+    }));
+    (ticks, stop, bot)
+}
+
 impl Wire {
     pub async fn start(setup: Setup) -> Wire {
         init_logs();
@@ -181,31 +214,26 @@ impl Wire {
         let fake = FakeDiscord::builder().heartbeat_interval(Duration::from_millis(500)).start().await;
         fake.add_guild(setup.guild);
         let clock = Arc::new(ManualClock::new(setup.now));
-        let port: Arc<dyn samrad::app::ports::Store> = Arc::new(store.clone());
-        let settings = BotSettings {
-            token: SecretString::from("MTAw.fake.token"),
-            api_base: Some(fake.base_url()),
-            kits: Arc::new(samrad::app::kit_library::KitLibrary::from_folder(port.clone(), setup.kits_dir)),
-            store: port,
-            summariser: Arc::new(samrad::app::summarise::Offline),
-            tick_every: Duration::from_millis(100),
-            clock: clock.clone() as Arc<dyn Clock>,
-            shards: None,
-            secret: samrad::domain::privacy::AuthorSecret::new(vec![7; 32]).unwrap(),
-            ticks: Ticks::default(),
-        };
-        let ticks = settings.ticks.clone();
-        let (stop, stopped) = oneshot::channel::<()>();
-        let bot = tokio::spawn(samrad::discord::run_until(settings, async {
-            let _ = stopped.await;
-        }));
+        let kits = setup.kits_dir;
+        let (ticks, stop, bot) = spawn_bot(&fake, &store, &clock, &kits);
         fake.wait_ready(T).await.expect("bot identified");
         fake.wait_for_route("PUT /applications/{app}/commands", T).await.expect("commands registered");
-        Wire { fake, store, clock, db_url, ticks, stop: Some(stop), bot: Some(bot), _dir: dir }
+        Wire { fake, store, clock, db_url, ticks, kits, stop: Some(stop), bot: Some(bot), _dir: dir }
     }
 
-    /// Stops the bot (bounded) and checks every request the bot made.
-    pub async fn finish(mut self) {
+    /// Stops the bot (as a deploy or a crash would, between two ticks), lets `down` pass on the
+    /// clock, and starts a new bot on the same database and fake Discord.
+    pub async fn restart(&mut self, down: chrono::Duration) {
+        self.stop_bot().await;
+        self.clock.advance(down);
+        let identified = self.fake.identifies();
+        let (ticks, stop, bot) = spawn_bot(&self.fake, &self.store, &self.clock, &self.kits);
+        (self.ticks, self.stop, self.bot) = (ticks, Some(stop), Some(bot));
+        self.fake.wait_until(T, |f| f.identifies() > identified).await.expect("the new bot identified");
+        self.fake.wait_ready(T).await.expect("the new bot is ready");
+    }
+
+    async fn stop_bot(&mut self) {
         if let Some(stop) = self.stop.take() {
             let _ = stop.send(());
         }
@@ -213,6 +241,11 @@ impl Wire {
             let result = tokio::time::timeout(T, bot).await.expect("bot stops in time").expect("bot task");
             result.expect("bot ran without error");
         }
+    }
+
+    /// Stops the bot (bounded) and checks every request the bot made.
+    pub async fn finish(mut self) {
+        self.stop_bot().await;
         self.fake.assert_all_valid();
         self.fake.assert_no_unknown_routes();
     }
@@ -245,6 +278,31 @@ impl Wire {
     pub fn posts_in(&self, channel: u64) -> Vec<serde_json::Value> {
         self.fake.messages_in(channel).into_iter().filter(|m| m.get("webhook_id").is_none()).collect()
     }
+
+    /// The answer-flow custom id `rest` (`modal:0`, `eval:pick:-.0:rating`) as samrad spells it
+    /// in a flow of the guild's current meeting: with that meeting (`samrad:m<id>:modal:0`).
+    pub async fn flow_id(&self, rest: &str) -> String {
+        let meeting = self.store.current_meeting(GuildId(GUILD)).await.unwrap().expect("a current meeting");
+        format!("samrad:m{}:{rest}", meeting.id)
+    }
+
+    /// The custom id of the first button on message `message` (what a click on it sends).
+    pub fn first_button(&self, message: u64) -> String {
+        let m = self.fake.message(message).expect("the message");
+        first_button(&m).expect("a button").to_owned()
+    }
+}
+
+/// The custom id of a posted message's first button.
+pub fn first_button(message: &serde_json::Value) -> Option<&str> {
+    message["components"][0]["components"][0]["custom_id"].as_str()
+}
+
+/// Whether a posted message's first button opens the answer flow of `phase` (the questions
+/// post and reminders, the evaluation post, a meeting-day post).
+pub fn opens_flow(message: &serde_json::Value, phase: Phase) -> bool {
+    let id = first_button(message).and_then(CustomId::parse);
+    matches!(id, Some(CustomId::Answer(flow)) if flow.phase == phase)
 }
 
 /// Waits for a response to `sent` (callback message, follow-up or edit) whose content

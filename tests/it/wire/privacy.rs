@@ -181,7 +181,7 @@ async fn anonymous_answers_never_reach_discord_beside_their_authors_name_or_id()
 
     // Each answers through the questions post's button and the modal.
     for i in 0..7 {
-        let (_, kind) = w.send(InteractionFixture::button(samrad::app::posting::ANSWER_BUTTON, post, member(i))).await;
+        let (_, kind) = w.send(InteractionFixture::button(w.first_button(post), post, member(i))).await;
         assert_eq!(kind, 9, "the button opens a modal");
         let fields = vec![("samrad:q:status".to_owned(), hidden(i))];
         let (sent, _) = w.send(InteractionFixture::modal_submit("samrad:modal:0", fields, member(i))).await;

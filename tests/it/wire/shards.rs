@@ -7,7 +7,6 @@ use std::time::Duration;
 
 use fake_discord::{perms, FakeDiscord, InteractionContext, InteractionFixture, MemberFixture, UserFixture};
 use samrad::app::ports::{Clock, GuildSettings, ManualClock};
-use samrad::app::posting::ANSWER_BUTTON;
 use samrad::app::{meetings, Actor, Staff};
 use samrad::discord::{BotSettings, ShardPlan, Ticks};
 use samrad::domain::{ChannelId, GuildId, UserId};
@@ -30,7 +29,7 @@ fn organiser_in(ids: GuildIds) -> InteractionContext {
 
 fn questions_posts(fake: &FakeDiscord, channel: u64) -> usize {
     let posts = fake.messages_in(channel);
-    posts.iter().filter(|m| m["components"][0]["components"][0]["custom_id"] == ANSWER_BUTTON).count()
+    posts.iter().filter(|m| super::opens_flow(m, samrad::domain::Phase::Reflection)).count()
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]

@@ -125,7 +125,6 @@ impl<S: Subscriber + for<'a> LookupSpan<'a>> Layer<S> for Counter {
 mod cost {
     use fake_discord::{InteractionContext, InteractionFixture, MemberFixture, UserFixture};
     use samrad::app::ports::prelude::*;
-    use samrad::app::posting::ANSWER_BUTTON;
     use samrad::app::{meetings, membership, plans, Actor, Staff};
     use samrad::domain::{ChannelId, GuildId, UserId};
     use samrad::i18n::Lang;
@@ -138,7 +137,7 @@ mod cost {
         let posts = |f: &fake_discord::FakeDiscord| {
             f.messages_in(PLENARY)
                 .into_iter()
-                .filter(|m| m["components"][0]["components"][0]["custom_id"] == ANSWER_BUTTON)
+                .filter(|m| super::super::opens_flow(m, samrad::domain::Phase::Reflection))
                 .collect::<Vec<_>>()
         };
         w.fake.wait_until(T, |f| posts(f).len() >= n).await.expect("the questions are posted");
@@ -183,14 +182,15 @@ mod cost {
         w.load("example-en").await;
         let post = questions_post(&w, 2).await;
 
-        let (_, kind) = w.send(InteractionFixture::button(ANSWER_BUTTON, post, counted())).await;
+        let (_, kind) = w.send(InteractionFixture::button(w.first_button(post), post, counted())).await;
+        let modal_id = w.flow_id("modal:0").await;
         assert_eq!(kind, 9, "the button opens the first page");
         let page = |status: &str| {
             let fields = vec![
                 ("samrad:q:status".to_owned(), status.to_owned()),
                 ("samrad:q:women-managers".to_owned(), "40".to_owned()),
             ];
-            InteractionFixture::modal_submit("samrad:modal:0", fields, counted())
+            InteractionFixture::modal_submit(modal_id.clone(), fields, counted())
         };
 
         // The first submit: saved, the pickers and last meeting's plan in the reply, then the

@@ -6,7 +6,6 @@ use std::time::Duration;
 
 use fake_discord::{CommandOption, InteractionFixture};
 use samrad::app::ports::prelude::*;
-use samrad::app::posting::ANSWER_BUTTON;
 use samrad::domain::{GuildId, QuestionId, UnitName, UserId};
 
 use super::answers::questions_post;
@@ -19,7 +18,7 @@ fn unit_kit() -> String {
 
 /// Member `i` presses Answer on `post`, checks the modal, and submits `text`.
 async fn answer(w: &Wire, i: usize, post: u64, prefilled: Option<&str>, text: &str) {
-    let (_, kind) = w.send(InteractionFixture::button(ANSWER_BUTTON, post, member(i))).await;
+    let (_, kind) = w.send(InteractionFixture::button(w.first_button(post), post, member(i))).await;
     assert_eq!(kind, 9, "the button opens a modal");
     let modal = w.fake.requests_matching("POST /interactions/{i}/{t}/callback").pop().unwrap();
     assert_eq!(modal.body["data"]["title"], "Unit answer: Law", "{}", modal.body);
