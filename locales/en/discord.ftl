@@ -165,6 +165,7 @@ extend-done = The rooms now end { $ends }.
 move-done = { $name } is now in { $room }.
 join-done = You are in { $room }: { $channel }
 close-done = The rooms are closed; { $rooms } summaries were posted to plenary.
+close-progress = Closing rooms… { $done }/{ $total } rooms emptied
 note-saved = Your note is saved for { $room }.
 note-summary-saved = Saved as { $room }'s summary.
 err-discord-limit = Discord limit reached ({ $detail }). Choose fewer rooms or clean up old channels, then try again.

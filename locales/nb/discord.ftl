@@ -165,6 +165,7 @@ extend-done = Rommene slutter nå { $ends }.
 move-done = { $name } er nå i { $room }.
 join-done = Du er i { $room }: { $channel }
 close-done = Rommene er avsluttet; { $rooms } oppsummeringer er lagt ut i plenum.
+close-progress = Avslutter rom … { $done }/{ $total } rom tømt
 note-saved = Notatet ditt er lagret for { $room }.
 note-summary-saved = Lagret som oppsummeringen for { $room }.
 err-discord-limit = Discord-grensen er nådd ({ $detail }). Velg færre rom eller rydd bort gamle kanaler, og prøv igjen.

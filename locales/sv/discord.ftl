@@ -165,6 +165,7 @@ extend-done = Rummen slutar nu { $ends }.
 move-done = { $name } är nu i { $room }.
 join-done = Du är i { $room }: { $channel }
 close-done = Rummen är avslutade; { $rooms } sammanfattningar har lagts ut i plenum.
+close-progress = Avslutar rum … { $done }/{ $total } rum tömda
 note-saved = Din anteckning är sparad för { $room }.
 note-summary-saved = Sparad som sammanfattningen för { $room }.
 err-discord-limit = Discords gräns är nådd ({ $detail }). Välj färre rum eller städa bort gamla kanaler och försök igen.

@@ -204,8 +204,10 @@ pub async fn meeting_status<S: Store + ?Sized>(store: &S, actor: &Actor) -> Resu
     Ok(status_of(store, &meeting).await?)
 }
 
-/// `/meeting end`: the meeting is over; pending scheduled work is cancelled, except the
-/// reminders of its plans and decisions, which are due after the meeting.
+/// `/meeting end`: the meeting is over; pending scheduled work is cancelled, except what is
+/// due after the meeting: the reminders of its plans and decisions, and the deletion of its
+/// archived breakout rooms (cancelled, they would stay in the guild for good and fill its
+/// 500 channels over a season of meetings).
 pub async fn end_meeting<S: Store + ?Sized>(
     store: &S,
     clock: &dyn Clock,
@@ -215,9 +217,11 @@ pub async fn end_meeting<S: Store + ?Sized>(
         return Err(MeetingError::NotOrganiser);
     }
     let meeting = store.current_meeting(actor.guild).await?.ok_or(MeetingError::NoMeeting)?;
-    // Each key as a prefix: no meeting job's key is a prefix of a `plan:`/`decision:` key.
+    // Each key as a prefix: no meeting job's key is a prefix of a `plan:`, `decision:` or
+    // `rooms-cleanup:` key.
     for job in store.pending_jobs(meeting.id).await? {
-        if job.kind != crate::domain::plan::PLAN_REMIND_JOB {
+        let after_the_meeting = [crate::domain::plan::PLAN_REMIND_JOB, super::breakouts::ROOM_CLEANUP_JOB];
+        if !after_the_meeting.contains(&job.kind.as_str()) {
             store.cancel_jobs(meeting.id, &job.key).await?;
         }
     }

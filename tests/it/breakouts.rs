@@ -207,7 +207,12 @@ impl samrad::app::ports::Chat for FailingAfter {
         &self,
         s: &samrad::app::ports::RoomSpec,
     ) -> Result<samrad::domain::ChannelId, samrad::app::ports::ChatError> {
-        self.spend()?;
+        if let Err(down) = self.spend() {
+            // The failure takes a moment to come, as a real one does: the split moves the
+            // members of the rooms it has made meanwhile.
+            tokio::task::yield_now().await;
+            return Err(down);
+        }
         self.inner.create_room(s).await
     }
     async fn archive_room(&self, c: samrad::domain::ChannelId) -> Result<(), samrad::app::ports::ChatError> {

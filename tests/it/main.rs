@@ -9,6 +9,7 @@ mod harness;
 
 mod agenda;
 mod anonymous;
+mod breakout_close;
 mod breakout_races;
 mod breakout_rooms;
 mod breakouts;
@@ -30,5 +31,6 @@ mod scheduler;
 mod service;
 mod speaking;
 mod store;
+mod table_recovery;
 mod unit_answers;
 mod wire;

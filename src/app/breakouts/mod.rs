@@ -16,7 +16,9 @@ mod tables;
 mod timers;
 
 pub use cleanup::{cleanup, run_cleanup_job, set_room_retention, MAX_ROOM_RETENTION_DAYS, ROOM_CLEANUP_JOB};
-pub use close::{add_note, close, close_round, room_summary_with, Closed};
+pub use close::{
+    add_note, close, close_round, close_round_with_progress, close_with_progress, room_summary_with, Closed,
+};
 pub use recovery::{recover, Recovered};
 pub use seating::{join_late, move_member, pick_room};
 pub use split::{reshuffle, split, Reshuffle};

@@ -7,16 +7,21 @@
 //!   every channel the split made is deleted, including one Discord made but samrad never
 //!   recorded (found by its category, or for a category by its name), and the round is closed.
 //!
+//! - a round whose split made it but did not post what its members need to take part (a
+//!   round at tables' plan, a `choose` round's buttons) gets those posts now. A round at tables
+//!   has no channels: nothing else of it is finished or undone.
+//!
 //! A guild's interactions arrive at one process only (its shard's), so at that process's start
 //! no split or close of the guild can be running elsewhere.
 
 use std::collections::HashSet;
 
 use super::close::{close_round, summary_key};
-use super::split::{brief_key, category_name};
-use super::{BreakoutError, Layout};
-use crate::app::ports::{Chat, ChatError, Clock, Round, Store};
+use super::split::{brief_key, category_name, choose_key, post_choice, room_name};
+use super::{meeting_channel, tables, BreakoutError, Layout};
+use crate::app::ports::{Chat, ChatError, Clock, Round, Store, MAX_BUTTONS_PER_MESSAGE};
 use crate::app::summarise::Summariser;
+use crate::domain::grouping::Mode;
 use crate::domain::{ChannelId, GuildId, Meeting};
 
 /// What `recover` did with a guild's half-done round.
@@ -26,6 +31,8 @@ pub enum Recovered {
     Closed { round: u32 },
     /// A round's interrupted split was undone.
     RolledBack { round: u32 },
+    /// A round's split was cut short after it was made: its plan or buttons were posted.
+    Completed { round: u32 },
 }
 
 /// Settles every half-done round of `guild` among `inherited`: the rounds that were open when
@@ -42,8 +49,12 @@ pub async fn recover<S: Store + ?Sized>(
     for round in store.open_rounds().await?.into_iter().filter(|r| inherited.contains(&r.id)) {
         let Some(meeting) = store.meeting(round.meeting).await?.filter(|m| m.guild == guild) else { continue };
         let Some(first) = round.rooms.first() else { continue };
-        // A round at tables has no channels to finish or undo: it runs on after a restart.
+        // A round at tables has no channels to finish or undo: it runs on after a restart,
+        // with its plan.
         if round.in_person {
+            if post_missing(store, chat, clock, &meeting, &round).await? {
+                done.push(Recovered::Completed { round: round.number });
+            }
             continue;
         }
         if store.sent_post(&summary_key(round.id, first.number, 0)).await?.is_some() {
@@ -59,9 +70,50 @@ pub async fn recover<S: Store + ?Sized>(
             roll_back(store, chat, clock, &meeting, &round).await?;
             tracing::warn!(round = round.id, "an interrupted split was undone");
             done.push(Recovered::RolledBack { round: round.number });
+        } else if post_missing(store, chat, clock, &meeting, &round).await? {
+            done.push(Recovered::Completed { round: round.number });
         }
     }
     Ok(done)
+}
+
+/// Posts what a split posts once its round is made, when a crash came first: a round at
+/// tables' plan (a `choose` round's plan comes at its close) and a `choose` round's buttons.
+/// Keyed posts: what was posted is not posted again. Returns whether anything was missing.
+async fn post_missing<S: Store + ?Sized>(
+    store: &S,
+    chat: &dyn Chat,
+    clock: &dyn Clock,
+    meeting: &Meeting,
+    round: &Round,
+) -> Result<bool, BreakoutError> {
+    if meeting_channel(store, meeting).await?.is_none() {
+        return Ok(false); // a split without a meeting channel posts neither
+    }
+    let mut missing = false;
+    let plan = tables::plan_key(round.id, tables::SPLIT_PLAN);
+    if round.in_person && round.mode != Mode::Choose && store.sent_post(&plan).await?.is_none() {
+        let members = store.members(meeting.guild).await?;
+        tables::post_plan(store, chat, clock, meeting, round, &members, tables::SPLIT_PLAN).await?;
+        tracing::warn!(round = round.id, "the table plan of an interrupted split was posted");
+        missing = true;
+    }
+    if round.mode == Mode::Choose {
+        let parts = round.rooms.len().div_ceil(MAX_BUTTONS_PER_MESSAGE);
+        let mut posted = true;
+        for part in 0..parts {
+            posted &= store.sent_post(&choose_key(round.id, part)).await?.is_some();
+        }
+        if !posted {
+            // Rooms named otherwise than by number were named after the split's topics.
+            let lang = meeting.lang();
+            let topics = round.rooms.iter().any(|r| r.name != room_name(lang, round.in_person, r.number));
+            post_choice(store, chat, clock, meeting, round, topics).await?;
+            tracing::warn!(round = round.id, "the room buttons of an interrupted split were posted");
+            missing = true;
+        }
+    }
+    Ok(missing)
 }
 
 /// Undoes a split that stopped half-way: people back to plenary voice, its channels deleted,

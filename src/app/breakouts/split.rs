@@ -2,6 +2,8 @@
 //! create the rooms, brief each room, and undo everything if the chat platform fails half-way.
 //! Without channels (`channels:false`) the same seating goes to tables in the room instead.
 
+use std::sync::atomic::{AtomicBool, Ordering};
+
 use chrono::Duration;
 use rand::Rng;
 
@@ -10,7 +12,7 @@ use super::close::close_round;
 use super::{facilitated_meeting, history, meeting_channel, running, tables, BreakoutError, Layout, SplitRequest};
 use crate::app::actor::Actor;
 use crate::app::ports::{
-    Action, Chat, Clock, Member, NewRoom, OutMessage, RoomKind, RoomSpec, Round, Store, StoreError,
+    Action, Chat, ChatError, Clock, Member, NewRoom, OutMessage, Room, RoomKind, RoomSpec, Round, Store, StoreError,
     MAX_BUTTONS_PER_MESSAGE,
 };
 use crate::app::posting::{post_once, Target};
@@ -68,7 +70,6 @@ pub async fn split<S: Store + ?Sized>(
         layout.fits(chat.channel_count(actor.guild).await?)?;
     }
     let lang = meeting.lang();
-    let room_name = if request.channels { "room-name" } else { "table-name" };
     let now = clock.now();
     let rooms: Vec<NewRoom> = groups
         .iter()
@@ -78,7 +79,7 @@ pub async fn split<S: Store + ?Sized>(
             // A topic room is named after its topic (and needs no label to say what it is for).
             name: match g.label.clone().filter(|_| !topics.is_empty()) {
                 Some(topic) => topic,
-                None => t!(lang, room_name, number = i + 1),
+                None => room_name(lang, !request.channels, i as u32 + 1),
             },
             label: g.label.clone().filter(|_| topics.is_empty()),
             cap: g.cap,
@@ -103,7 +104,8 @@ pub async fn split<S: Store + ?Sized>(
     } else {
         // Members of a `choose` round pick their table with the buttons; its plan comes at the close.
         if request.mode != Mode::Choose {
-            if let Err(e) = tables::post_plan(store, chat, clock, &meeting, &round, &members, "table-plan").await {
+            if let Err(e) = tables::post_plan(store, chat, clock, &meeting, &round, &members, tables::SPLIT_PLAN).await
+            {
                 // A plan nobody saw seats nobody: the round ends here.
                 store.close_round(round.id, clock.now()).await?;
                 return Err(e);
@@ -112,28 +114,51 @@ pub async fn split<S: Store + ?Sized>(
         round
     };
     if request.mode == Mode::Choose {
-        if let Some(plenary) = meeting_channel(store, &meeting).await? {
-            // A message holds at most 25 buttons: more rooms go on further messages.
-            for (part, rooms) in round.rooms.chunks(MAX_BUTTONS_PER_MESSAGE).enumerate() {
-                let (first, last) = (rooms[0].number, rooms[rooms.len() - 1].number);
-                let mut message = OutMessage::text(match part {
-                    0 if topics.is_empty() => t!(lang, "choose-post", rooms = round.rooms.len()),
-                    0 => t!(lang, "choose-post-topics", rooms = round.rooms.len()),
-                    _ => t!(lang, "choose-post-more", first = first, last = last),
-                });
-                for room in rooms {
-                    let choose = Action::Choose { round: round.id, room: room.number };
-                    message = message.with_button(choose, room.name.clone());
-                }
-                let key = match part {
-                    0 => format!("round{}:choose", round.id),
-                    _ => format!("round{}:choose:{part}", round.id),
-                };
-                post_once(store, chat, clock, &key, Target::Channel(plenary), message).await?;
-            }
-        }
+        post_choice(store, chat, clock, &meeting, &round, !topics.is_empty()).await?;
     }
     Ok(round)
+}
+
+/// A room's name when it has no topic: "Room 3", or at tables "Table 3".
+pub(super) fn room_name(lang: Lang, in_person: bool, number: u32) -> String {
+    t!(lang, if in_person { "table-name" } else { "room-name" }, number = number)
+}
+
+/// The key of part `part` of a `choose` round's buttons.
+pub(super) fn choose_key(round: i64, part: usize) -> String {
+    match part {
+        0 => format!("round{round}:choose"),
+        _ => format!("round{round}:choose:{part}"),
+    }
+}
+
+/// Posts a `choose` round's room buttons to plenary (each part once); `topics` when the rooms
+/// are named after topics.
+pub(super) async fn post_choice<S: Store + ?Sized>(
+    store: &S,
+    chat: &dyn Chat,
+    clock: &dyn Clock,
+    meeting: &Meeting,
+    round: &Round,
+    topics: bool,
+) -> Result<(), BreakoutError> {
+    let Some(plenary) = meeting_channel(store, meeting).await? else { return Ok(()) };
+    let lang = meeting.lang();
+    // A message holds at most 25 buttons: more rooms go on further messages.
+    for (part, rooms) in round.rooms.chunks(MAX_BUTTONS_PER_MESSAGE).enumerate() {
+        let (first, last) = (rooms[0].number, rooms[rooms.len() - 1].number);
+        let mut message = OutMessage::text(match part {
+            0 if !topics => t!(lang, "choose-post", rooms = round.rooms.len()),
+            0 => t!(lang, "choose-post-topics", rooms = round.rooms.len()),
+            _ => t!(lang, "choose-post-more", first = first, last = last),
+        });
+        for room in rooms {
+            let choose = Action::Choose { round: round.id, room: room.number };
+            message = message.with_button(choose, room.name.clone());
+        }
+        post_once(store, chat, clock, &choose_key(round.id, part), Target::Channel(plenary), message).await?;
+    }
+    Ok(())
 }
 
 /// Creates the round's channels (undoing them all if the chat platform fails half-way),
@@ -183,6 +208,11 @@ struct Opened {
     moved: Vec<UserId>,
 }
 
+/// Creates the round's channels and moves each room's voice members into its voice channel.
+/// Creating and moving are two pipelines running at once: Discord limits channel creates and
+/// member moves in separate buckets (10 per 10 s per guild each), so moving room 1 while
+/// room 2 is made lets a large split finish at the slower bucket's floor, not at the sum of
+/// both. A room counts as opened (`progress`) when its members are in it.
 #[allow(clippy::too_many_arguments)]
 async fn open_rooms<S: Store + ?Sized>(
     store: &S,
@@ -196,47 +226,81 @@ async fn open_rooms<S: Store + ?Sized>(
     progress: &(dyn Fn(usize, usize) + Send + Sync),
 ) -> Result<(), BreakoutError> {
     let lang = meeting.lang();
-    let settings = store.guild_settings(meeting.guild).await?;
-    let mut categories = Vec::with_capacity(layout.categories);
-    for (i, room) in round.rooms.iter().enumerate() {
-        // Each category is made when its first room is, so a small round makes one.
-        let part = layout.category_of(i);
-        if part == categories.len() {
-            let name = category_name(lang, round.number, part, layout.categories);
-            let category = chat.create_category(meeting.guild, &name).await?;
-            opened.created.push(category);
-            store.add_round_category(round.id, category).await?;
-            categories.push(category);
+    let plenary = store.guild_settings(meeting.guild).await?.plenary_voice;
+    let Opened { created, moved } = opened;
+    // A failure in either pipeline stops the other at its next step (never in the middle of
+    // a call, so every channel Discord made is in `created` for the undo).
+    let failed = AtomicBool::new(false);
+    let (made, mut ready) = tokio::sync::mpsc::unbounded_channel::<(&Room, Option<ChannelId>)>();
+    let make = async {
+        let made = made; // dropped when making ends, which ends the seating
+        let mut categories = Vec::with_capacity(layout.categories);
+        for (i, room) in round.rooms.iter().enumerate() {
+            if failed.load(Ordering::Relaxed) {
+                break;
+            }
+            // Each category is made when its first room is, so a small round makes one.
+            let part = layout.category_of(i);
+            if part == categories.len() {
+                let name = category_name(lang, round.number, part, layout.categories);
+                let category = chat.create_category(meeting.guild, &name).await?;
+                created.push(category);
+                store.add_round_category(round.id, category).await?;
+                categories.push(category);
+            }
+            let spec = |kind| RoomSpec {
+                guild: meeting.guild,
+                category: Some(categories[part]),
+                name: room.name.clone(),
+                kind,
+                members: room.members.clone(),
+                staff_roles: staff_roles.to_vec(),
+            };
+            let text = chat.create_room(&spec(RoomKind::Text)).await?;
+            created.push(text);
+            let voice = if request.voice {
+                let v = chat.create_room(&spec(RoomKind::Voice)).await?;
+                created.push(v);
+                Some(v)
+            } else {
+                None
+            };
+            store.set_room_channels(room.id, Some(text), voice).await?;
+            let _ = made.send((room, voice));
         }
-        let category = categories[part];
-        let spec = |kind| RoomSpec {
-            guild: meeting.guild,
-            category: Some(category),
-            name: room.name.clone(),
-            kind,
-            members: room.members.clone(),
-            staff_roles: staff_roles.to_vec(),
-        };
-        let text = chat.create_room(&spec(RoomKind::Text)).await?;
-        opened.created.push(text);
-        let voice = if request.voice {
-            let v = chat.create_room(&spec(RoomKind::Voice)).await?;
-            opened.created.push(v);
-            Some(v)
-        } else {
-            None
-        };
-        store.set_room_channels(room.id, Some(text), voice).await?;
-        if let (Some(v), Some(_)) = (voice, settings.plenary_voice) {
-            for user in &room.members {
-                if chat.move_to_voice(meeting.guild, *user, v).await? {
-                    opened.moved.push(*user);
+        Ok::<(), BreakoutError>(())
+    };
+    let make = async {
+        let outcome = make.await;
+        failed.fetch_or(outcome.is_err(), Ordering::Relaxed);
+        outcome
+    };
+    let seat = async {
+        let mut done = 0;
+        while let Some((room, voice)) = ready.recv().await {
+            if let (Some(v), Some(_)) = (voice, plenary) {
+                for user in &room.members {
+                    if failed.load(Ordering::Relaxed) {
+                        return Ok(());
+                    }
+                    match chat.move_to_voice(meeting.guild, *user, v).await {
+                        Ok(true) => moved.push(*user),
+                        Ok(false) => {}
+                        Err(e) => {
+                            failed.store(true, Ordering::Relaxed);
+                            return Err(e);
+                        }
+                    }
                 }
             }
+            done += 1;
+            progress(done, round.rooms.len());
         }
-        progress(i + 1, round.rooms.len());
-    }
-    Ok(())
+        Ok::<(), ChatError>(())
+    };
+    let (making, seating) = tokio::join!(make, seat);
+    making?;
+    Ok(seating?)
 }
 
 /// The name of category `part` (0-based) of `parts` of round `number`: also the marker by

@@ -61,6 +61,14 @@ pub fn plan_files(plan: &TablePlan, lang: Lang) -> Vec<Attachment> {
     ]
 }
 
+/// The key of the plan a split posts (`post_plan`'s `key`); a `choose` round's comes at its close.
+pub(super) const SPLIT_PLAN: &str = "table-plan";
+
+/// The post key of a round's plan.
+pub(super) fn plan_key(round: i64, key: &str) -> String {
+    format!("round{round}:{key}")
+}
+
 /// The table-plan post: as much of the plan as one message holds, and the files. `key`
 /// tells the split's plan from the one posted at the close of a `choose` round.
 pub(super) async fn post_plan<S: Store + ?Sized>(
@@ -78,7 +86,7 @@ pub(super) async fn post_plan<S: Store + ?Sized>(
     let more = |n: usize| t!(lang, "table-plan-more", tables = n);
     let text = table_plan::post_text(&plan, &words(&plan, lang), DISCORD_MESSAGE_LIMIT, &more);
     let message = OutMessage { attachments: plan_files(&plan, lang), ..OutMessage::text(text) };
-    post_once(store, chat, clock, &format!("round{}:{key}", round.id), Target::Channel(channel), message).await?;
+    post_once(store, chat, clock, &plan_key(round.id, key), Target::Channel(channel), message).await?;
     Ok(())
 }
 

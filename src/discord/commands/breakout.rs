@@ -92,15 +92,17 @@ async fn say(ctx: Context<'_>, text: String) -> Result<(), BotError> {
     reply(ctx, text).await
 }
 
-/// Runs a split-like use case while its progress ("3/8 rooms") goes to the facilitator as an
-/// ephemeral follow-up that is edited as rooms are made.
-async fn with_progress<F>(
+/// Runs a use case over many rooms (a split, a close) while its progress ("3/8 rooms", in the
+/// catalogue's `message`) goes to the facilitator as an ephemeral follow-up that is edited
+/// as rooms are done.
+async fn with_progress<T, F>(
     ctx: Context<'_>,
     lang: Lang,
+    message: &str,
     work: impl FnOnce(watch::Sender<(usize, usize)>) -> F,
-) -> Result<Round, BreakoutError>
+) -> Result<T, BreakoutError>
 where
-    F: std::future::Future<Output = Result<Round, BreakoutError>>,
+    F: std::future::Future<Output = Result<T, BreakoutError>>,
 {
     let (tx, mut rx) = watch::channel((0usize, 0usize));
     let work = work(tx);
@@ -108,7 +110,7 @@ where
         let mut handle = None;
         while rx.changed().await.is_ok() {
             let (done, total) = *rx.borrow_and_update();
-            let text = CreateReply::default().content(t!(lang, "split-progress", done = done, total = total));
+            let text = CreateReply::default().content(t!(lang, message, done = done, total = total));
             match &handle {
                 None => handle = ctx.send(text.ephemeral(true)).await.ok(),
                 Some(h) => {
@@ -160,7 +162,7 @@ pub async fn split(
     };
     let data = ctx.data();
     let mut rng = ChaCha8Rng::seed_from_u64(ctx.id());
-    let result = with_progress(ctx, actor.lang, |tx| {
+    let result = with_progress(ctx, actor.lang, "split-progress", |tx| {
         let actor = &actor;
         let request = &request;
         async move {
@@ -266,7 +268,7 @@ pub async fn reshuffle(
     let data = ctx.data();
     let next = Reshuffle { minutes: minutes.unwrap_or(breakouts::DEFAULT_MINUTES), voice: voice.unwrap_or(false) };
     let mut rng = ChaCha8Rng::seed_from_u64(ctx.id());
-    let result = with_progress(ctx, actor.lang, |tx| {
+    let result = with_progress(ctx, actor.lang, "split-progress", |tx| {
         let actor = &actor;
         async move {
             let progress = move |done: usize, total: usize| {
@@ -298,7 +300,18 @@ pub async fn close(ctx: Context<'_>) -> Result<(), BotError> {
     ctx.defer_ephemeral().await?;
     let actor = actor(ctx).await?;
     let data = ctx.data();
-    match breakouts::close(&*data.store, &*data.chat, &*data.clock, &*data.summariser, &actor).await {
+    let result = with_progress(ctx, actor.lang, "close-progress", |tx| {
+        let actor = &actor;
+        async move {
+            let progress = move |done: usize, total: usize| {
+                let _ = tx.send((done, total));
+            };
+            let (store, chat, clock, summariser) = (&*data.store, &*data.chat, &*data.clock, &*data.summariser);
+            breakouts::close_with_progress(store, chat, clock, summariser, actor, &progress).await
+        }
+    })
+    .await;
+    match result {
         Ok(closed) if closed.in_person => say(ctx, t!(actor.lang, "close-done-tables")).await,
         Ok(closed) => say(ctx, t!(actor.lang, "close-done", rooms = closed.summaries)).await,
         Err(e) => fail(ctx, &actor, &e).await,

@@ -109,3 +109,27 @@ async fn breakout_cleanup_deletes_archived_rooms_at_once_for_facilitators_only()
     export_keeps_the_notes(&w).await;
     w.finish().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_ended_meetings_archived_rooms_still_go_when_their_days_have_passed() {
+    let w = twenty_in_voice().await;
+    let closed_at = w.clock.now();
+    let round = a_closed_round(&w).await;
+    let channels = channels_of(&round);
+    // Ending the meeting cancels its scheduled posts, not the deletion of its rooms: nothing
+    // else would ever delete them.
+    let end = InteractionFixture::slash_command("meeting", vec![CommandOption::subcommand("end", vec![])], organiser());
+    let (sent, _) = w.send(end).await;
+    w.reply_containing(&sent, "The meeting is ended").await;
+    let meeting = w.store.meeting(round.meeting).await.unwrap().unwrap();
+    let pending = w.store.pending_jobs(meeting.id).await.unwrap();
+    assert!(pending.iter().any(|j| j.kind == "rooms-cleanup"), "the rooms' deletion is still due: {pending:?}");
+    assert_eq!(existing(&w, &channels), channels.len(), "archived, not yet deleted");
+
+    // The default: 7 days.
+    w.clock.set(closed_at + Duration::days(7) + Duration::minutes(1));
+    w.fake.wait_until(T, |f| channels.iter().all(|id| f.channel(*id).is_none())).await.expect("rooms deleted");
+    let cleaned = || async { w.store.uncleaned_rounds(Some(GuildId(GUILD))).await.unwrap().is_empty() };
+    eventually("the round recorded as cleaned", cleaned).await;
+    w.finish().await;
+}

@@ -91,3 +91,39 @@ async fn a_move_answered_5xx_after_it_was_done_is_not_a_failure() {
     w.reply_containing(&sent, "Sent to 5 rooms").await;
     w.finish().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_close_at_discords_limits_shows_the_facilitator_its_progress_room_by_room() {
+    let w = twenty_in_voice().await;
+    w.fake.set_rate_limits(Some(RateLimits::discord().scaled(0.1)));
+    let (sent, _) = w.send(split_units()).await;
+    w.reply_containing(&sent, "Round 1: 5 rooms for 20 people").await;
+    w.fake.clear_requests();
+    let (sent, kind) = w.send(breakout("close", vec![], facilitator())).await;
+    assert_eq!(kind, 5, "deferred before the slow work");
+    w.reply_containing(&sent, "The rooms are closed").await;
+
+    let requests = w.fake.requests();
+    let replies: Vec<(usize, &fake_discord::RecordedRequest)> = requests
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| r.path.starts_with("/webhooks/") && r.path.contains(&sent.token) && r.status < 300)
+        .collect();
+    let text = |r: &fake_discord::RecordedRequest| r.body["content"].as_str().unwrap_or_default().to_owned();
+    let progress: Vec<(usize, &fake_discord::RecordedRequest)> =
+        replies.iter().copied().filter(|(_, r)| text(r).starts_with("Closing rooms")).collect();
+    assert!(!progress.is_empty(), "progress shown: {:?}", replies.iter().map(|(_, r)| text(r)).collect::<Vec<_>>());
+    assert!(text(replies.last().unwrap().1).contains("The rooms are closed"), "the summary comes last");
+    assert!(progress.iter().any(|(_, r)| text(r).contains("5/5 rooms")), "counts up to every room");
+    // One message, edited in place: the first is a follow-up, the rest edit it.
+    assert_eq!(progress[0].1.method, "POST");
+    let edits: std::collections::BTreeSet<&str> = progress[1..].iter().map(|(_, r)| r.path.as_str()).collect();
+    assert!(progress[1..].iter().all(|(_, r)| r.method == "PATCH"), "the progress is edited");
+    assert!(edits.len() <= 1 && edits.iter().all(|p| p.contains("/messages/")), "one message: {edits:?}");
+    // The facilitator hears of the first rooms while people are still being moved back.
+    let last_move = requests.iter().rposition(|r| r.route_key() == "PATCH /guilds/{guild}/members/{user}").unwrap();
+    assert!(progress[0].0 < last_move, "progress before the close has moved everyone");
+    let refused = requests.iter().filter(|r| r.status == 429).count();
+    assert_eq!(refused, 0, "nothing sent into an empty bucket");
+    w.finish().await;
+}
