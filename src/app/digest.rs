@@ -183,10 +183,7 @@ pub async fn digest_messages<S: Store + ?Sized>(
         .answers
         .iter()
         .filter(|a| input.questions.iter().any(|q| q.id == a.question && q.kind == QuestionKind::Free))
-        .filter_map(|a| match &a.value {
-            AnswerValue::Text(t) => Some(t.clone()),
-            _ => None,
-        })
+        .filter_map(|a| a.value.text().map(str::to_owned))
         .collect();
     if !free.is_empty() {
         let overview = summariser.summarise(Purpose::Digest, lang, &free, String::new()).await;

@@ -61,7 +61,9 @@ fn shown_value(q: &Question, stored: &str, lang: Lang) -> String {
         Ok(AnswerValue::YesNo(true)) => t!(lang, "digest-yes"),
         Ok(AnswerValue::YesNo(false)) => t!(lang, "digest-no"),
         Ok(AnswerValue::Number(_)) => stored.replace('.', t!(lang, "digest-decimal").trim()),
-        _ => truncate_words(&stored.replace('\n', " "), SHARED_CHARS),
+        Ok(AnswerValue::Text(_) | AnswerValue::Choice(_) | AnswerValue::Scale(_)) | Err(_) => {
+            truncate_words(&stored.replace('\n', " "), SHARED_CHARS)
+        }
     }
 }
 

@@ -242,16 +242,9 @@ impl Demo {
         pleased: bool,
         free: impl FnOnce(&mut Self) -> String,
     ) -> String {
-        match kind {
-            QuestionKind::Free => free(self),
-            QuestionKind::YesNo if pleased => "yes".to_owned(),
-            QuestionKind::YesNo => if self.rng.gen_bool(0.6) { "yes" } else { "no" }.to_owned(),
-            QuestionKind::Scale { min, max } if pleased => self.rng.gen_range((*min).max(*max - 2)..=*max).to_string(),
-            QuestionKind::Scale { min, max } => self.rng.gen_range(*min..=*max).to_string(),
-            QuestionKind::Choice { options } if pleased => options.first().cloned().unwrap_or_default(),
-            QuestionKind::Choice { options } => options.choose(&mut self.rng).cloned().unwrap_or_default(),
-            QuestionKind::Number if pleased => "1".to_owned(),
-            QuestionKind::Number => format!("{:.1}", self.rng.gen_range(0.0..60.0)),
+        match kind.sample(&mut self.rng, pleased) {
+            Some(value) => value,
+            None => free(self),
         }
     }
 

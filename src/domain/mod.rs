@@ -17,6 +17,6 @@ pub mod summary;
 pub mod table_plan;
 pub mod text;
 
-pub use answer::{AnswerError, AnswerValue};
+pub use answer::{AnswerError, AnswerValue, QuestionKind, ValueKey};
 pub use ids::{ChannelId, GuildId, IdError, MeetingId, QuestionId, RoleName, UnitName, UserId};
-pub use meeting::{Meeting, MeetingState, Phase, Question, QuestionKind};
+pub use meeting::{Meeting, MeetingState, Phase, Question};

@@ -5,16 +5,7 @@
 use foldhash::HashMap;
 
 use super::{DigestAnswer, Shown};
-use crate::domain::{AnswerValue, QuestionKind, RoleName, UnitName, UserId};
-
-/// One answer value of a closed question.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum ValueKey {
-    Yes,
-    No,
-    Step(i32),
-    Option(String),
-}
+use crate::domain::{QuestionKind, RoleName, UnitName, UserId, ValueKey};
 
 /// The units and roles behind one value, in unit order (then first seen), with how many
 /// answers each gave it.
@@ -25,26 +16,17 @@ pub struct ValueBreakdown {
     pub roles: Vec<(RoleName, usize)>,
 }
 
-fn key(kind: &QuestionKind, value: &AnswerValue) -> Option<ValueKey> {
-    match (kind, value) {
-        (QuestionKind::YesNo, AnswerValue::YesNo(true)) => Some(ValueKey::Yes),
-        (QuestionKind::YesNo, AnswerValue::YesNo(false)) => Some(ValueKey::No),
-        (QuestionKind::Scale { .. }, AnswerValue::Scale(v)) => Some(ValueKey::Step(*v)),
-        (QuestionKind::Choice { .. }, AnswerValue::Choice(c)) => Some(ValueKey::Option(c.clone())),
-        _ => None,
-    }
-}
-
-/// The value order a digest shows: yes before no, scale steps ascending, options as the kit lists them.
-fn order(kind: &QuestionKind, k: &ValueKey) -> usize {
-    match (kind, k) {
-        (_, ValueKey::Yes) => 0,
-        (_, ValueKey::No) => 1,
-        (QuestionKind::Scale { min, .. }, ValueKey::Step(v)) => (v - min).max(0) as usize,
-        (QuestionKind::Choice { options }, ValueKey::Option(o)) => {
-            options.iter().position(|x| x == o).unwrap_or(options.len())
+/// The value order a digest shows: yes before no, scale steps ascending, options as the kit
+/// lists them.
+fn order(kind: &QuestionKind, k: &ValueKey) -> (u8, i64) {
+    match k {
+        ValueKey::Yes => (0, 0),
+        ValueKey::No => (1, 0),
+        ValueKey::Step(v) => (2, i64::from(*v)),
+        ValueKey::Option(o) => {
+            let options = kind.options();
+            (3, options.iter().position(|x| x == o).unwrap_or(options.len()) as i64)
         }
-        _ => usize::MAX,
     }
 }
 
@@ -66,7 +48,7 @@ pub(super) fn breakdown(
 ) -> Vec<ValueBreakdown> {
     let mut out: Vec<ValueBreakdown> = Vec::new();
     for a in answers {
-        let Some(k) = key(kind, &a.value) else { continue };
+        let Some(k) = a.value.picked() else { continue };
         let i = match out.iter().position(|b| b.value == k) {
             Some(i) => i,
             None => {

@@ -32,13 +32,7 @@ fn number_stats(values: &[f64]) -> Option<NumberStats> {
 pub(super) fn question_detail(question: &Question, answers: &[&DigestAnswer], shown: &Shown) -> QuestionDetail {
     match &question.kind {
         QuestionKind::Free => {
-            let texts: Vec<&str> = answers
-                .iter()
-                .map(|a| match &a.value {
-                    AnswerValue::Text(t) | AnswerValue::Choice(t) => t.as_str(),
-                    _ => "",
-                })
-                .collect();
+            let texts: Vec<&str> = answers.iter().map(|a| a.value.text().unwrap_or_default()).collect();
             let (themes, other, lang) = themes::question_themes(question, answers, &texts, shown);
             let representatives = themes.iter().take(REPRESENTATIVES).map(|t| t.quote.clone()).collect();
             QuestionDetail::Free { themes, other, representatives, lang }
@@ -77,10 +71,7 @@ pub(super) fn question_detail(question: &Question, answers: &[&DigestAnswer], sh
         QuestionKind::Number => {
             let values: Vec<f64> = answers
                 .iter()
-                .filter_map(|a| match a.value {
-                    AnswerValue::Number(v) => Some(v),
-                    _ => None,
-                })
+                .filter_map(|a| if let AnswerValue::Number(v) = a.value { Some(v) } else { None })
                 .collect();
             QuestionDetail::Number { stats: number_stats(&values) }
         }

@@ -16,8 +16,9 @@ mod render;
 mod tests;
 mod themes;
 
+pub use super::answer::ValueKey;
 pub use anonymous::{only_unit, Shown};
-pub use breakdown::{ValueBreakdown, ValueKey};
+pub use breakdown::ValueBreakdown;
 pub use render::{render_markdown, DigestLabels};
 pub use themes::{DigestTheme, OverallTheme, OVERALL_THEMES};
 
