@@ -21,6 +21,8 @@ if [ "${1:-}" != "--report" ]; then
   cargo bench --bench digest -- --noplot
   cargo bench --bench themes
   if [ -f benches/wire.rs ]; then cargo bench --bench wire; fi
+  # Split and recall of 20, 100 and 500 members at Discord's rate limits (windows ÷10).
+  cargo bench --bench limits
   cargo bench --bench scale
   cut -d' ' -f1-3 /proc/loadavg >target/bench/load-end
 fi
@@ -40,7 +42,7 @@ out = ["# Benchmarks", "",
        "Command: `scripts/bench.sh` (release profile). Each section states its target and its reference.",
        f"Load average (1, 5, 15 min) at the start {load_start}, at the end {load_end}: the machine is shared, so compare a",
        "figure with its reference from the same run, not across runs.", ""]
-for part in ["ingest", "wire"]:
+for part in ["ingest", "wire", "limits"]:
     path = f"target/bench/{part}.md"
     if os.path.exists(path):
         out += [open(path).read().strip(), ""]
