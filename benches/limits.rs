@@ -163,6 +163,10 @@ async fn run(dir: &Path, members: usize, scale: f64) -> Run {
         }
     }
 
+    // Rooms talk for minutes before they are recalled: the split's last window of moves is
+    // long over by then. Without this wait the recall's first moves queue behind the split's
+    // and it measures one window above its floor, which no real recall pays.
+    tokio::time::sleep(Duration::from_secs(10).mul_f64(scale)).await;
     let close = InteractionFixture::slash_command(
         "breakout",
         vec![CommandOption::subcommand("close", vec![])],

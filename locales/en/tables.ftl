@@ -16,3 +16,4 @@ demo-day-tables = { $item }: mixed tables in the room, with a table plan.
 demo-day-decision = The steering group writes a shared template for the key figures of every organisation.
 demo-day-plan-status = The owners update their plans with the status buttons.
 demo-day-dropped-note = Merged into the organisation's new equality plan.
+demo-day-prepare = Three days before: the presenters are reminded to prepare.

@@ -16,3 +16,4 @@ demo-day-tables = { $item }: blandede bord i rommet, med bordplan.
 demo-day-decision = Styringsgruppen lager en felles mal for nøkkeltallene til alle organisasjonene.
 demo-day-plan-status = Eierne oppdaterer planene sine med statusknappene.
 demo-day-dropped-note = Slått sammen med organisasjonens nye likestillingsplan.
+demo-day-prepare = Tre dager før: innlederne blir minnet på å forberede seg.

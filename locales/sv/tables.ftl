@@ -16,3 +16,4 @@ demo-day-tables = { $item }: blandade bord i rummet, med bordsplacering.
 demo-day-decision = Styrgruppen tar fram en gemensam mall för nyckeltalen i alla organisationer.
 demo-day-plan-status = Ägarna uppdaterar sina planer med statusknapparna.
 demo-day-dropped-note = Uppgick i organisationens nya jämställdhetsplan.
+demo-day-prepare = Tre dagar före: presentatörerna påminns om att förbereda sig.

@@ -82,20 +82,7 @@ pub async fn export_data<S: Store + ?Sized>(store: &S, meeting: &Meeting) -> Res
         None if u.0 == 0 => String::new(),
         None => u.to_string(),
     };
-    let mut data = ExportData {
-        meeting: meeting.id,
-        title: meeting.title.clone(),
-        answers: Vec::new(),
-        rooms: Vec::new(),
-        seats: Vec::new(),
-        plans: Vec::new(),
-        plan_changes: Vec::new(),
-        follow_up: Vec::new(),
-        decisions: Vec::new(),
-        during: Vec::new(),
-        evaluations: Vec::new(),
-        themes: Vec::new(),
-    };
+    let mut data = ExportData::empty(meeting.id, meeting.title.clone());
 
     let mut answers = store.answers(meeting.id).await?;
     if meeting.unit_answers {

@@ -1,19 +1,23 @@
 //! Scenes of `samrad demo --day` that people do, not the agenda runner: lunch at mixed tables
 //! in the room (a table plan, no channels), a decision with who is responsible and by when
-//! (seed 004), and take-home plans changing status. Same use cases as the bot's commands.
+//! (seed 004), take-home plans changing status, and the presenters (reminded to prepare days
+//! before; a facilitator gives one of them two more minutes). Same use cases as the bot's
+//! commands.
 
-use chrono::Duration;
+use chrono::{DateTime, Duration, Utc};
 
 use super::demo::{Demo, DemoError};
 use crate::app::breakouts::{self, SplitOptions, SplitRequest};
 use crate::app::decisions::{self, DecisionInput};
 use crate::app::plan_status::{self, StatusClick};
 use crate::app::ports::{Clock, StoredPlan};
+use crate::app::speaking::{self, SpeakerAction};
 use crate::app::{Actor, Staff, UserMessage};
 use crate::domain::agenda::DayItem;
 use crate::domain::grouping::Mode;
 use crate::domain::kit::AgendaKind;
 use crate::domain::plan::PlanStatus;
+use crate::domain::speaking::{Part, PREPARE_JOB, PREPARE_PREFIX};
 use crate::domain::MeetingId;
 use crate::t;
 
@@ -109,4 +113,48 @@ pub async fn plans_change(demo: &mut Demo, plans: &[StoredPlan]) -> Result<usize
         }
     }
     Ok(changed)
+}
+
+/// Days before the meeting: the presenters' preparation reminders go out as the scheduler runs
+/// its `prepare` jobs. Returns how many jobs ran.
+pub async fn prepare(demo: &Demo, meeting: MeetingId) -> Result<usize, DemoError> {
+    let mut jobs: Vec<_> =
+        demo.store.pending_jobs(meeting).await?.into_iter().filter(|j| j.kind == PREPARE_JOB).collect();
+    jobs.sort_by_key(|j| j.due_at);
+    if jobs.is_empty() {
+        return Ok(0);
+    }
+    demo.say("");
+    demo.say(&format!("=== {} ===", t!(demo.lang, "demo-day-prepare")));
+    let mut ran = 0;
+    for job in jobs {
+        demo.clock.set(job.due_at.max(demo.clock.now()));
+        let report = demo.tick().await?;
+        ran += report.done.iter().filter(|d| d.contains(PREPARE_PREFIX)).count();
+        for failed in &report.failed {
+            demo.say(&format!("! {failed}"));
+        }
+    }
+    Ok(ran)
+}
+
+/// When the meeting's running speaking timer next has something to do.
+pub async fn next_speaking(demo: &Demo, meeting: MeetingId) -> Result<Option<DateTime<Utc>>, DemoError> {
+    Ok(demo.store.speaking_plans(meeting).await?.iter().filter_map(|r| r.running()?.wake_at()).min())
+}
+
+/// `/agenda speaker extend minutes:2` when a presenter has been warned during their talk.
+/// Returns whether the facilitator did.
+pub async fn extend_speaker(demo: &Demo, meeting: MeetingId) -> Result<bool, DemoError> {
+    let rows = demo.store.speaking_plans(meeting).await?;
+    let Some(timer) = rows.iter().find_map(|r| r.running()) else { return Ok(false) };
+    if !(timer.warned && timer.part == Part::Talk) {
+        return Ok(false);
+    }
+    let who = facilitator(demo);
+    let status = speaking::speaker(&*demo.store, &demo.chat, &demo.clock, &who, SpeakerAction::Extend(2))
+        .await
+        .map_err(|e| DemoError::Step(e.user_message(demo.lang)))?;
+    demo.say(&format!("{}: /agenda speaker extend minutes:2 → {}", who.name, status.render(demo.lang)));
+    Ok(true)
 }

@@ -30,6 +30,9 @@ pub struct DayReport {
     pub at_tables: usize,
     pub decisions: usize,
     pub status_changes: usize,
+    /// Preparation reminder jobs run, and steps of the speaking timers.
+    pub prepared: usize,
+    pub speaking_steps: usize,
 }
 
 fn step<E: std::fmt::Display>(e: E) -> DemoError {
@@ -64,6 +67,7 @@ pub async fn run(
             .first()
             .map(|i| i.starts_at)
             .ok_or_else(|| step("the kit has no agenda"))?;
+    report.prepared = super::day_scenes::prepare(&demo, meeting.id).await?;
     demo.clock.set(first - Duration::minutes(30));
     demo.say("");
     demo.say(&format!("=== {} ===", t!(demo.lang, "demo-day-start")));
@@ -72,8 +76,11 @@ pub async fn run(
         .map_err(|e| step(e.user_message(demo.lang)))?;
 
     let evaluation_kind = crate::domain::kit::AgendaKind::Evaluation;
-    let mut planned = false;
+    let (mut planned, mut extended, mut last_item) = (false, false, None);
     while let Some(job) = next_job(&demo, meeting.id).await? {
+        // A speaking timer's step may come before the next item.
+        let speaking = super::day_scenes::next_speaking(&demo, meeting.id).await?;
+        let job = speaking.map_or(job, |s| s.min(job));
         demo.clock.set(job.max(demo.clock.now()));
         super::day_scenes::clear_tables(&demo, meeting.id).await?;
         // Notes in the open rooms before the scheduler closes them.
@@ -82,9 +89,14 @@ pub async fn run(
         for failed in &done.failed {
             demo.say(&format!("! {failed}"));
         }
+        report.speaking_steps += done.done.iter().filter(|d| d.contains(" speaking ")).count();
+        if !extended {
+            extended = super::day_scenes::extend_speaker(&demo, meeting.id).await?;
+        }
         let status = agenda::agenda_status(&*demo.store, &demo.clock, &demo.organiser).await.map_err(step)?;
         let current = status.current().cloned();
-        if let Some(item) = &current {
+        if let Some(item) = current.as_ref().filter(|i| last_item != Some(i.position)) {
+            last_item = Some(item.position);
             report.items += 1;
             // The take-home item (the last breakout): each unit records its plan.
             if !planned && item.plan.as_ref().is_some_and(|p| p.mode == crate::domain::grouping::Mode::SameUnit) {

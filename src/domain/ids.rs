@@ -98,6 +98,32 @@ fn clean_name(value: &str, what: &'static str) -> Result<String, IdError> {
     Ok(trimmed.split_whitespace().collect::<Vec<_>>().join(" "))
 }
 
+/// The characters of `text.to_lowercase()`, one by one. Per-character lowercasing equals
+/// `str::to_lowercase` except for a capital sigma, which lowercases by its place in a word:
+/// text with one takes the allocating path.
+fn lowercase_chars(text: &str) -> LowercaseChars<'_> {
+    if text.contains('Σ') {
+        LowercaseChars::Sigma(text.to_lowercase().chars().collect::<Vec<_>>().into_iter())
+    } else {
+        LowercaseChars::Plain(text.chars().flat_map(char::to_lowercase as fn(char) -> std::char::ToLowercase))
+    }
+}
+
+enum LowercaseChars<'a> {
+    Plain(std::iter::FlatMap<std::str::Chars<'a>, std::char::ToLowercase, fn(char) -> std::char::ToLowercase>),
+    Sigma(std::vec::IntoIter<char>),
+}
+
+impl Iterator for LowercaseChars<'_> {
+    type Item = char;
+    fn next(&mut self) -> Option<char> {
+        match self {
+            Self::Plain(chars) => chars.next(),
+            Self::Sigma(chars) => chars.next(),
+        }
+    }
+}
+
 macro_rules! display_name {
     ($(#[$doc:meta])* $name:ident, $what:literal) => {
         $(#[$doc])*
@@ -112,17 +138,25 @@ macro_rules! display_name {
             pub fn key(&self) -> String {
                 self.0.to_lowercase()
             }
+            /// The characters of [`Self::key`] without allocating it: digests compare unit
+            /// names per answer, where a `String` per comparison was most of their cost.
+            fn key_chars(&self) -> LowercaseChars<'_> {
+                lowercase_chars(&self.0)
+            }
         }
 
         impl PartialEq for $name {
             fn eq(&self, other: &Self) -> bool {
-                self.key() == other.key()
+                self.0 == other.0 || self.key_chars().eq(other.key_chars())
             }
         }
 
         impl std::hash::Hash for $name {
             fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-                self.key().hash(state)
+                for c in self.key_chars() {
+                    state.write_u32(c as u32);
+                }
+                state.write_u8(0xff);
             }
         }
 
@@ -155,6 +189,40 @@ display_name!(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn hash_of(name: &UnitName) -> u64 {
+        use std::hash::{BuildHasher, BuildHasherDefault};
+        BuildHasherDefault::<std::collections::hash_map::DefaultHasher>::default().hash_one(name)
+    }
+
+    #[test]
+    fn names_are_equal_and_hash_alike_exactly_when_their_keys_are() {
+        // Capital sigma lowercases by its place in a word; the Kelvin sign lowercases to ASCII.
+        let names = [
+            "Bydel Grünerløkka",
+            "BYDEL GRÜNERLØKKA",
+            "bydel grünerløkka",
+            "ΟΔΟΣ",
+            "οδος",
+            "οδοσ",
+            "ΣΟΦΙΑ",
+            "σοφια",
+            "\u{212A}jemi",
+            "kjemi",
+            "JUS",
+            "jus ",
+            "Juss",
+        ];
+        for a in names {
+            for b in names {
+                let (x, y) = (UnitName::try_from(a).unwrap(), UnitName::try_from(b).unwrap());
+                assert_eq!(x == y, x.key() == y.key(), "{a:?} vs {b:?}");
+                if x == y {
+                    assert_eq!(hash_of(&x), hash_of(&y), "{a:?} vs {b:?}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn unit_names_match_regardless_of_case_and_spacing() {

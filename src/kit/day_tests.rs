@@ -1,7 +1,6 @@
 //! Meeting-day keys of the kit format (#18): a `choose` plan's `topics`.
 
-use super::*;
-use crate::domain::kit::Kit;
+use super::test_support::{kit, only_error};
 
 /// Line 18 is the plan's `topics`.
 const DAY: &str = r#"id = "dag"
@@ -24,17 +23,6 @@ mode = "choose"
 topics = ["Uppföljning", "Beslut", "Rutiner"]
 minutes = 35
 "#;
-
-fn kit(source: &str) -> Result<Kit, KitErrors> {
-    parse_kit(source, "dag.toml")
-}
-
-#[track_caller]
-fn only_error(source: &str) -> KitError {
-    let errors = kit(source).expect_err("the kit is refused").0;
-    assert_eq!(errors.len(), 1, "{}", KitErrors(errors.clone()));
-    errors[0].clone()
-}
 
 fn with_topics(topics: &str) -> String {
     DAY.replace(r#"topics = ["Uppföljning", "Beslut", "Rutiner"]"#, &format!("topics = {topics}"))

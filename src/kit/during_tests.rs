@@ -2,8 +2,8 @@
 
 use std::path::Path;
 
+use super::test_support::{kit, only_error};
 use super::*;
-use crate::domain::kit::Kit;
 use crate::domain::Phase;
 
 /// Line 17 is the question of the day's `phase`; the asking item's `ask` is line 30.
@@ -38,17 +38,6 @@ minutes = 40
 title = "Hemmaplan"
 ask = ["hem"]
 "#;
-
-fn kit(source: &str) -> Result<Kit, KitErrors> {
-    parse_kit(source, "dag.toml")
-}
-
-#[track_caller]
-fn only_error(source: &str) -> KitError {
-    let errors = kit(source).expect_err("the kit is refused").0;
-    assert_eq!(errors.len(), 1, "{}", KitErrors(errors.clone()));
-    errors[0].clone()
-}
 
 #[test]
 fn a_question_of_the_day_is_asked_by_the_agenda_item_that_names_it() {

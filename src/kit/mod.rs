@@ -26,6 +26,8 @@ mod localised_tests;
 #[cfg(test)]
 mod speaking_tests;
 #[cfg(test)]
+mod test_support;
+#[cfg(test)]
 mod tests;
 #[cfg(test)]
 mod unit_answer_tests;

@@ -1,7 +1,6 @@
 //! Presenters of an agenda item in the kit format (#18): seed 002's "5 + 5 min per organisation".
 
-use super::*;
-use crate::domain::kit::Kit;
+use super::test_support::{kit, only_error};
 use crate::domain::speaking::{Presenter, Speaking};
 use crate::i18n::Lang;
 
@@ -21,17 +20,6 @@ speaker_minutes = 5
 questions_minutes = 5
 presenters = "units"
 "#;
-
-fn kit(source: &str) -> Result<Kit, KitErrors> {
-    parse_kit(source, "dag.toml")
-}
-
-#[track_caller]
-fn only_error(source: &str) -> KitError {
-    let errors = kit(source).expect_err("the kit is refused").0;
-    assert_eq!(errors.len(), 1, "{}", KitErrors(errors.clone()));
-    errors[0].clone()
-}
 
 fn unit(s: &str) -> Presenter {
     Presenter::parse(s).unwrap()

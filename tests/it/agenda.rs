@@ -426,6 +426,18 @@ async fn the_demo_day_runs_seed_001_from_first_item_to_evaluation() {
     assert!(report.evaluations > 0);
     assert_eq!((report.decisions, report.status_changes), (1, 3));
     assert!(report.at_tables >= 8, "everyone with a unit gets a lunch table: {}", report.at_tables);
+    // Presenters: reminded three days before, then timed in plenary, one of them extended.
+    assert_eq!(report.prepared, 3, "{text}");
+    assert!(report.speaking_steps >= 3, "{}", report.speaking_steps);
+    for needle in [
+        "kort dragning",
+        "🎤 **Organisation A** har ordet",
+        "⏳ En minut kvar",
+        "/agenda speaker extend",
+        "får mer tid",
+    ] {
+        assert!(text.contains(needle), "demo output lacks {needle:?}");
+    }
     // Items in order, rooms opened and summarised, the evaluation, the day's digest.
     let fika = text.find("**Nu (09:30–10:00):** Fika").expect("first item");
     let eval = text.find("**Nu (15:40–16:00):**").expect("evaluation item");

@@ -28,8 +28,14 @@ impl Shown {
     /// given stays protected).
     pub fn of_given<'a>(questions: &[Question], answers: impl IntoIterator<Item = Given<'a>>) -> Self {
         let answers: Vec<Given<'a>> = answers.into_iter().collect();
+        let unnamed: HashSet<&QuestionId> =
+            answers.iter().filter(|(_, _, named)| !named).map(|(id, _, _)| *id).collect();
         let mut out = HashMap::new();
         for q in questions {
+            // Most questions are named with named answers: no need to look at their answers.
+            if !q.anonymity.is_anonymous() && !unnamed.contains(&q.id) {
+                continue;
+            }
             let mine: Vec<&Given<'a>> = answers.iter().filter(|(id, _, _)| **id == q.id).collect();
             if !q.anonymity.is_anonymous() && mine.iter().all(|(_, _, named)| *named) {
                 continue;

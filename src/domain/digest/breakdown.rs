@@ -2,7 +2,7 @@
 //! roles, where members have them) behind each value ("No: Bydel Frogner, Bydel Alna"). The
 //! seeds report per unit, so an organiser asks "which units said no", not only "how many".
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 use super::{DigestAnswer, Shown};
 use crate::domain::{AnswerValue, QuestionKind, RoleName, UnitName, UserId};

@@ -1,7 +1,7 @@
 //! What each question's answers add up to (counts, statistics, themes) and each unit's key
 //! figures: the per-question parts of [`compute`](super::compute).
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 use super::{themes, DigestAnswer, DigestInput, KeyFigureRow, NumberStats, QuestionDetail, Shown, REPRESENTATIVES};
 use crate::domain::{AnswerValue, Question, QuestionId, QuestionKind, UnitName};

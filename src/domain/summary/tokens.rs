@@ -1,6 +1,8 @@
 //! Words: splitting text into tokens, stop words per language, Snowball stems.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
+
+use foldhash::HashMap;
 use std::sync::OnceLock;
 
 use rust_stemmers::{Algorithm, Stemmer};
@@ -29,25 +31,33 @@ impl Token<'_> {
 /// Words are runs of letters and digits; everything else (spaces, punctuation, hyphens,
 /// apostrophes) separates them. "LIM-emner" gives "LIM" and "emner".
 pub fn tokenize(text: &str) -> impl Iterator<Item = Token<'_>> {
-    let mut rest = text.char_indices().peekable();
+    let mut pos = 0;
     std::iter::from_fn(move || {
-        while let Some(&(_, c)) = rest.peek() {
-            if c.is_alphanumeric() {
-                break;
-            }
-            rest.next();
-        }
-        let &(start, _) = rest.peek()?;
-        let mut end = start;
-        while let Some(&(pos, c)) = rest.peek() {
-            if !c.is_alphanumeric() {
-                break;
-            }
-            end = pos + c.len_utf8();
-            rest.next();
-        }
-        Some(Token { text: &text[start..end], start })
+        let start = next_boundary(text, pos, true)?;
+        pos = next_boundary(text, start, false).unwrap_or(text.len());
+        Some(Token { text: &text[start..pos], start })
     })
+}
+
+/// The byte offset of the first character from `from` that is (`word`) or is not part of a
+/// word. Most text is ASCII, which is decided per byte; other characters are decoded.
+fn next_boundary(text: &str, from: usize, word: bool) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut i = from;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (is_word, len) = if b.is_ascii() {
+            (b.is_ascii_alphanumeric(), 1)
+        } else {
+            let c = text[i..].chars().next()?;
+            (c.is_alphanumeric(), c.len_utf8())
+        };
+        if is_word == word {
+            return Some(i);
+        }
+        i += len;
+    }
+    None
 }
 
 fn parse_list(src: &'static str) -> HashSet<&'static str> {

@@ -190,20 +190,7 @@ pub fn from_csv(text: &str) -> Result<ExportData, ExportError> {
     if !known.iter().any(|&n| headers.iter().eq(HEADER[..n].iter().copied())) {
         return Err(ExportError::Bad { line: 1, message: "unexpected header".into() });
     }
-    let mut data = ExportData {
-        meeting: MeetingId(0),
-        title: String::new(),
-        answers: Vec::new(),
-        rooms: Vec::new(),
-        seats: Vec::new(),
-        plans: Vec::new(),
-        plan_changes: Vec::new(),
-        follow_up: Vec::new(),
-        decisions: Vec::new(),
-        during: Vec::new(),
-        evaluations: Vec::new(),
-        themes: Vec::new(),
-    };
+    let mut data = ExportData::empty(MeetingId(0), String::new());
     for record in reader.records() {
         let record = record?;
         let line = record.position().map_or(0, |p| p.line());

@@ -139,6 +139,24 @@ pub struct ExportData {
 }
 
 impl ExportData {
+    /// A meeting's export with nothing in it yet: the store and the CSV reader fill it.
+    pub fn empty(meeting: MeetingId, title: String) -> Self {
+        Self {
+            meeting,
+            title,
+            answers: Vec::new(),
+            rooms: Vec::new(),
+            seats: Vec::new(),
+            plans: Vec::new(),
+            plan_changes: Vec::new(),
+            follow_up: Vec::new(),
+            decisions: Vec::new(),
+            during: Vec::new(),
+            evaluations: Vec::new(),
+            themes: Vec::new(),
+        }
+    }
+
     /// Where an answer given on the meeting day goes: the questions of the day or the evaluation.
     pub fn day_answers(&mut self, phase: crate::domain::Phase) -> &mut Vec<ExportEvaluation> {
         if phase == crate::domain::Phase::During {

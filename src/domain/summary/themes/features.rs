@@ -3,7 +3,7 @@
 //! when that word is used elsewhere), and two-word phrases of adjacent content words
 //! ("seksuell trakassering") — with posting lists from feature to answers.
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt, HashSet};
 
 use super::super::lang::Lang;
 use super::super::tokens::{is_stop_word, tokenize, StemCache};
@@ -279,8 +279,7 @@ impl Features {
                 Feature::Phrase(a, b) => concern_stem.contains_key(a) || concern_stem.contains_key(b),
             })
             .collect();
-        let background_stems: std::collections::HashSet<u32> =
-            background_words(lang).iter().map(|w| stems.stem_id(w)).collect();
+        let background_stems: HashSet<u32> = background_words(lang).iter().map(|w| stems.stem_id(w)).collect();
         let background =
             features.iter().map(|f| matches!(f, Feature::Stem(s) if background_stems.contains(s))).collect();
         let mut shortest: HashMap<u32, usize> = HashMap::new();
@@ -308,7 +307,7 @@ fn split_compounds(words: &mut [Word], stems: &mut StemCache) {
     // A part is a written word; a first part of 6+ letters may also share its stem with one
     // ("utlysnings|tekstene" for "utlysninger"). Shorter stems match by accident
     // ("like|stilling" is not about "stillinger").
-    let known_stems: std::collections::HashMap<u32, ()> = known.values().map(|&s| (s, ())).collect();
+    let known_stems: HashSet<u32> = known.values().copied().collect();
     let mut lookup_head = |part: &str| -> Option<u32> {
         if let Some(&s) = known.get(part) {
             return (part.chars().count() >= MIN_PART).then_some(s);
@@ -317,7 +316,7 @@ fn split_compounds(words: &mut [Word], stems: &mut StemCache) {
             return None;
         }
         let s = stems.stem_id(part);
-        known_stems.contains_key(&s).then_some(s)
+        known_stems.contains(&s).then_some(s)
     };
     let lookup_tail =
         |part: &str| -> Option<u32> { (part.chars().count() >= MIN_PART).then(|| known.get(part).copied()).flatten() };

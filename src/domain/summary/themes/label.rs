@@ -3,7 +3,7 @@
 //! ever part of compounds ("varslingsrutiner"), or a two-word phrase with it when most of the
 //! theme's answers use that phrase ("seksuell trakassering").
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 use super::features::{Feature, Features, Word};
 
@@ -28,11 +28,14 @@ pub(super) fn label(f: &Features, texts: &[&str], seed: u32, members: &[u32]) ->
         members.iter().copied().filter(|&d| f.docs[d as usize].binary_search(&seed).is_ok()).collect();
 
     // Two-word phrases, counted once per answer: one most of the theme uses names it best
-    // ("universell utforming" for a theme seeded by "utformet").
-    let mut phrases: HashMap<String, usize> = HashMap::new();
+    // ("universell utforming" for a theme seeded by "utformet"). Counted by the pair of
+    // written words (and whether a hyphen joins them), which names one text exactly: only
+    // the candidates are spelled out, not every pair of every answer.
+    let mut pairs: HashMap<(u32, u32, bool), usize> = HashMap::new();
+    let mut seen: Vec<(u32, u32, bool)> = Vec::new();
     for &d in members {
         let occ = &f.occurrences[d as usize];
-        let mut seen: Vec<String> = Vec::new();
+        seen.clear();
         for pair in occ.windows(2) {
             let (a, b) = (&f.words[pair[0].word as usize], &f.words[pair[1].word as usize]);
             if !pair[1].joined || !a.content || !b.content || a.stem == b.stem {
@@ -42,16 +45,23 @@ pub(super) fn label(f: &Features, texts: &[&str], seed: u32, members: &[u32]) ->
             if f.context[id as usize] {
                 continue;
             }
-            let sep = &texts[d as usize][pair[0].end as usize..pair[1].start as usize];
-            let phrase = format!("{}{}{}", display(a), if sep.contains('-') { "-" } else { " " }, display(b));
-            if !seen.contains(&phrase) {
-                seen.push(phrase);
+            let hyphen = texts[d as usize][pair[0].end as usize..pair[1].start as usize].contains('-');
+            let key = (pair[0].word, pair[1].word, hyphen);
+            if !seen.contains(&key) {
+                seen.push(key);
             }
         }
-        for p in seen {
-            *phrases.entry(p).or_default() += 1;
+        for &key in &seen {
+            *pairs.entry(key).or_default() += 1;
         }
     }
+    let phrases: HashMap<String, usize> = pairs
+        .into_iter()
+        .map(|((a, b, hyphen), n)| {
+            let (a, b) = (&f.words[a as usize], &f.words[b as usize]);
+            (format!("{}{}{}", display(a), if hyphen { "-" } else { " " }, display(b)), n)
+        })
+        .collect();
     if let Some(best) = most_frequent(phrases.clone()) {
         let n = phrases[&best];
         if n >= 2 && n * 2 >= members.len() {

@@ -78,8 +78,10 @@ pub fn find_themes(texts: &[&str], lang: Option<Lang>, context: &[&str]) -> Them
     let mut gain = vec![0u32; f.features.len()];
     let mut themes: Vec<(Theme, Vec<u32>)> = Vec::new();
     let mut concerns = 0;
+    // Counted once, then kept up to date as answers join themes: recounting every answer per
+    // theme was most of a big meeting's digest.
+    count_open(&f, &open, &mut gain);
     loop {
-        count_open(&f, &open, &mut gain);
         let concern_seed = if concerns < MAX_CONCERNS { best_seed(&f, &gain, true) } else { None };
         let concern_phase = concern_seed.is_some();
         let Some(seed) = concern_seed.or_else(|| best_seed(&f, &gain, false)) else { break };
@@ -96,6 +98,9 @@ pub fn find_themes(texts: &[&str], lang: Option<Lang>, context: &[&str]) -> Them
         members.dedup();
         for &d in &members {
             open[d as usize] = false;
+            for &x in &f.docs[d as usize] {
+                gain[x as usize] -= 1;
+            }
         }
         let mut keys = vec![seed as u32];
         keys.extend(companions);
@@ -190,9 +195,6 @@ fn companions(f: &Features, gain: &[u32], seed: usize, members: &[u32], concern:
 fn quote(f: &Features, texts: &[&str], answers: &[usize], keys: &[u32], quoted: &[&str]) -> usize {
     let mut best: Option<(usize, f64)> = None;
     for &a in answers {
-        if quoted.contains(&texts[a].trim()) {
-            continue;
-        }
         let doc = &f.docs[a];
         let hits: f64 = keys
             .iter()
@@ -202,7 +204,8 @@ fn quote(f: &Features, texts: &[&str], answers: &[usize], keys: &[u32], quoted: 
             .sum();
         let len = f.lengths[a].max(4) as f64;
         let score = hits / len.sqrt();
-        if best.is_none_or(|(_, s)| score > s) {
+        // Comparing texts is the dear part: only for an answer that would win.
+        if best.is_none_or(|(_, s)| score > s) && !quoted.contains(&texts[a].trim()) {
             best = Some((a, score));
         }
     }
