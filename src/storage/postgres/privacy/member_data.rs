@@ -10,6 +10,9 @@ use crate::app::privacy_store::{AnonymousKeys, Consent, MemberData, MyAnswer};
 use crate::domain::{GuildId, MeetingId, QuestionId, UnitName, UserId};
 use crate::storage::postgres::{db_id, PgStore, StoreError};
 
+/// A member's row: name, unit, role, language, consent (share, asked) and when they joined.
+type MemberRow = (String, Option<String>, Option<String>, Option<String>, bool, bool, DateTime<Utc>);
+
 pub(super) async fn member_data(
     store: &PgStore,
     guild: GuildId,
@@ -18,15 +21,14 @@ pub(super) async fn member_data(
 ) -> Result<MemberData, StoreError> {
     let (g, u) = (db_id(guild.0), db_id(user.0));
     let mut data = MemberData::default();
-    let member: Option<(String, Option<String>, Option<String>, Option<String>, bool, bool, DateTime<Utc>)> =
-        sqlx::query_as(
-            "SELECT m.display_name, un.name, m.role, m.locale, m.share_in_rooms, m.consent_asked, m.joined_at
+    let member: Option<MemberRow> = sqlx::query_as(
+        "SELECT m.display_name, un.name, m.role, m.locale, m.share_in_rooms, m.consent_asked, m.joined_at
              FROM members m LEFT JOIN units un ON un.id = m.unit_id WHERE m.guild_id = $1 AND m.user_id = $2",
-        )
-        .bind(g)
-        .bind(u)
-        .fetch_optional(&store.pool)
-        .await?;
+    )
+    .bind(g)
+    .bind(u)
+    .fetch_optional(&store.pool)
+    .await?;
     if let Some((name, unit, role, locale, share_in_rooms, asked, joined)) = member {
         data.name = name;
         data.unit = unit.map(|x| UnitName::try_from(x.as_str())).transpose().map_err(corrupt)?;

@@ -65,8 +65,11 @@ pub(super) async fn meeting_ids(store: &PgStore, guild: GuildId) -> Result<Vec<M
     Ok(ids.into_iter().map(MeetingId).collect())
 }
 
+/// An ended meeting: id, guild, when it ended, its date and time zone, the guild's retention.
+type EndedRow = (i64, i64, Option<DateTime<Utc>>, NaiveDate, String, Option<i32>);
+
 pub(super) async fn ended_meetings(store: &PgStore) -> Result<Vec<EndedMeeting>, StoreError> {
-    let rows: Vec<(i64, i64, Option<DateTime<Utc>>, NaiveDate, String, Option<i32>)> = sqlx::query_as(
+    let rows: Vec<EndedRow> = sqlx::query_as(
         "SELECT m.id, m.guild_id, m.ended_at, m.meeting_date, m.timezone, g.retention_days
          FROM meetings m JOIN guilds g ON g.id = m.guild_id
          WHERE m.state = 'ended' AND m.purged_at IS NULL AND g.retention_days IS NOT NULL ORDER BY m.id",
