@@ -23,11 +23,24 @@ pub(super) struct Table {
     pub identity: bool,
 }
 
+impl Table {
+    /// A table keyed by an identity `id`.
+    const fn identity(name: &'static str, columns: &'static [(&'static str, Kind)]) -> Self {
+        Table { name, columns, key: "id", identity: true }
+    }
+
+    /// A table keyed by `key` (one column, or several separated by commas), with no identity.
+    const fn keyed(name: &'static str, key: &'static str, columns: &'static [(&'static str, Kind)]) -> Self {
+        Table { name, columns, key, identity: false }
+    }
+}
+
 /// Every table, parents before children.
 pub(super) const TABLES: &[Table] = &[
-    Table {
-        name: "guilds",
-        columns: &[
+    Table::keyed(
+        "guilds",
+        "id",
+        &[
             ("id", Int),
             ("name", Text),
             ("organiser_role", Int),
@@ -41,18 +54,12 @@ pub(super) const TABLES: &[Table] = &[
             ("retention_days", Int),
             ("room_retention_days", Int),
         ],
-        key: "id",
-        identity: false,
-    },
-    Table {
-        name: "units",
-        columns: &[("id", Int), ("guild_id", Int), ("name", Text), ("name_key", Text)],
-        key: "id",
-        identity: true,
-    },
-    Table {
-        name: "members",
-        columns: &[
+    ),
+    Table::identity("units", &[("id", Int), ("guild_id", Int), ("name", Text), ("name_key", Text)]),
+    Table::keyed(
+        "members",
+        "guild_id, user_id",
+        &[
             ("guild_id", Int),
             ("user_id", Int),
             ("display_name", Text),
@@ -63,12 +70,10 @@ pub(super) const TABLES: &[Table] = &[
             ("joined_at", Time),
             ("consent_asked", Bool),
         ],
-        key: "guild_id, user_id",
-        identity: false,
-    },
-    Table {
-        name: "meetings",
-        columns: &[
+    ),
+    Table::identity(
+        "meetings",
+        &[
             ("id", Int),
             ("guild_id", Int),
             ("kit_id", Text),
@@ -85,24 +90,13 @@ pub(super) const TABLES: &[Table] = &[
             ("unit_answers", Bool),
             ("share_after_deadline", Bool),
         ],
-        key: "id",
-        identity: true,
-    },
-    Table {
-        name: "meeting_units",
-        columns: &[("meeting_id", Int), ("unit_id", Int)],
-        key: "meeting_id, unit_id",
-        identity: false,
-    },
-    Table {
-        name: "meeting_roles",
-        columns: &[("meeting_id", Int), ("position", Int), ("name", Text)],
-        key: "meeting_id, position",
-        identity: false,
-    },
-    Table {
-        name: "questions",
-        columns: &[
+    ),
+    Table::keyed("meeting_units", "meeting_id, unit_id", &[("meeting_id", Int), ("unit_id", Int)]),
+    Table::keyed("meeting_roles", "meeting_id, position", &[("meeting_id", Int), ("position", Int), ("name", Text)]),
+    Table::keyed(
+        "questions",
+        "meeting_id, id",
+        &[
             ("meeting_id", Int),
             ("id", Text),
             ("position", Int),
@@ -114,12 +108,11 @@ pub(super) const TABLES: &[Table] = &[
             ("phase", Text),
             ("anonymity", Text),
         ],
-        key: "meeting_id, id",
-        identity: false,
-    },
-    Table {
-        name: "answers",
-        columns: &[
+    ),
+    Table::keyed(
+        "answers",
+        "meeting_id, question_id, user_id",
+        &[
             ("meeting_id", Int),
             ("question_id", Text),
             ("guild_id", Int),
@@ -130,12 +123,10 @@ pub(super) const TABLES: &[Table] = &[
             ("answered_at", Time),
             ("updated_at", Time),
         ],
-        key: "meeting_id, question_id, user_id",
-        identity: false,
-    },
-    Table {
-        name: "answer_revisions",
-        columns: &[
+    ),
+    Table::identity(
+        "answer_revisions",
+        &[
             ("id", Int),
             ("meeting_id", Int),
             ("question_id", Text),
@@ -144,12 +135,11 @@ pub(super) const TABLES: &[Table] = &[
             ("value", Text),
             ("replaced_at", Time),
         ],
-        key: "id",
-        identity: true,
-    },
-    Table {
-        name: "unit_answers",
-        columns: &[
+    ),
+    Table::keyed(
+        "unit_answers",
+        "meeting_id, question_id, unit_id",
+        &[
             ("meeting_id", Int),
             ("question_id", Text),
             ("unit_id", Int),
@@ -158,12 +148,10 @@ pub(super) const TABLES: &[Table] = &[
             ("author_id", Int),
             ("updated_at", Time),
         ],
-        key: "meeting_id, question_id, unit_id",
-        identity: false,
-    },
-    Table {
-        name: "unit_answer_revisions",
-        columns: &[
+    ),
+    Table::identity(
+        "unit_answer_revisions",
+        &[
             ("id", Int),
             ("meeting_id", Int),
             ("question_id", Text),
@@ -173,12 +161,11 @@ pub(super) const TABLES: &[Table] = &[
             ("author_id", Int),
             ("saved_at", Time),
         ],
-        key: "id",
-        identity: true,
-    },
-    Table {
-        name: "anonymous_answers",
-        columns: &[
+    ),
+    Table::keyed(
+        "anonymous_answers",
+        "meeting_id, question_id, author_key",
+        &[
             ("meeting_id", Int),
             ("question_id", Text),
             ("author_key", Text),
@@ -187,12 +174,10 @@ pub(super) const TABLES: &[Table] = &[
             ("revision", Int),
             ("updated_at", Time),
         ],
-        key: "meeting_id, question_id, author_key",
-        identity: false,
-    },
-    Table {
-        name: "anonymous_answer_revisions",
-        columns: &[
+    ),
+    Table::identity(
+        "anonymous_answer_revisions",
+        &[
             ("id", Int),
             ("meeting_id", Int),
             ("question_id", Text),
@@ -201,18 +186,15 @@ pub(super) const TABLES: &[Table] = &[
             ("value", Text),
             ("replaced_at", Time),
         ],
-        key: "id",
-        identity: true,
-    },
-    Table {
-        name: "anonymous_respondents",
-        columns: &[("meeting_id", Int), ("question_id", Text), ("guild_id", Int), ("user_id", Int)],
-        key: "meeting_id, question_id, user_id",
-        identity: false,
-    },
-    Table {
-        name: "audit_log",
-        columns: &[
+    ),
+    Table::keyed(
+        "anonymous_respondents",
+        "meeting_id, question_id, user_id",
+        &[("meeting_id", Int), ("question_id", Text), ("guild_id", Int), ("user_id", Int)],
+    ),
+    Table::identity(
+        "audit_log",
+        &[
             ("id", Int),
             ("guild_id", Int),
             ("at", Time),
@@ -221,24 +203,20 @@ pub(super) const TABLES: &[Table] = &[
             ("meeting_id", Int),
             ("detail", Text),
         ],
-        key: "id",
-        identity: true,
-    },
-    Table {
-        name: "key_figures",
-        columns: &[("meeting_id", Int), ("question_id", Text), ("unit_id", Int), ("value", Text)],
-        key: "meeting_id, question_id, unit_id",
-        identity: false,
-    },
-    Table {
-        name: "kept_response_rates",
-        columns: &[("meeting_id", Int), ("unit_id", Int), ("rate", Text)],
-        key: "meeting_id, unit_id",
-        identity: false,
-    },
-    Table {
-        name: "schedules",
-        columns: &[
+    ),
+    Table::keyed(
+        "key_figures",
+        "meeting_id, question_id, unit_id",
+        &[("meeting_id", Int), ("question_id", Text), ("unit_id", Int), ("value", Text)],
+    ),
+    Table::keyed(
+        "kept_response_rates",
+        "meeting_id, unit_id",
+        &[("meeting_id", Int), ("unit_id", Int), ("rate", Text)],
+    ),
+    Table::identity(
+        "schedules",
+        &[
             ("id", Int),
             ("meeting_id", Int),
             ("key", Text),
@@ -251,24 +229,16 @@ pub(super) const TABLES: &[Table] = &[
             ("claimed_by", Text),
             ("lease_until", Time),
         ],
-        key: "id",
-        identity: true,
-    },
-    Table {
-        name: "posts",
-        columns: &[("key", Text), ("channel_id", Int), ("message_id", Int), ("created_at", Time), ("sent_at", Time)],
-        key: "key",
-        identity: false,
-    },
-    Table {
-        name: "leases",
-        columns: &[("name", Text), ("holder", Text), ("until", Time)],
-        key: "name",
-        identity: false,
-    },
-    Table {
-        name: "rounds",
-        columns: &[
+    ),
+    Table::keyed(
+        "posts",
+        "key",
+        &[("key", Text), ("channel_id", Int), ("message_id", Int), ("created_at", Time), ("sent_at", Time)],
+    ),
+    Table::keyed("leases", "name", &[("name", Text), ("holder", Text), ("until", Time)]),
+    Table::identity(
+        "rounds",
+        &[
             ("id", Int),
             ("meeting_id", Int),
             ("number", Int),
@@ -281,18 +251,15 @@ pub(super) const TABLES: &[Table] = &[
             ("channels_deleted_at", Time),
             ("in_person", Bool),
         ],
-        key: "id",
-        identity: true,
-    },
-    Table {
-        name: "round_categories",
-        columns: &[("round_id", Int), ("position", Int), ("category_id", Int)],
-        key: "round_id, position",
-        identity: false,
-    },
-    Table {
-        name: "rooms",
-        columns: &[
+    ),
+    Table::keyed(
+        "round_categories",
+        "round_id, position",
+        &[("round_id", Int), ("position", Int), ("category_id", Int)],
+    ),
+    Table::identity(
+        "rooms",
+        &[
             ("id", Int),
             ("round_id", Int),
             ("number", Int),
@@ -304,24 +271,12 @@ pub(super) const TABLES: &[Table] = &[
             ("summary", Text),
             ("summary_by", Int),
         ],
-        key: "id",
-        identity: true,
-    },
-    Table {
-        name: "room_members",
-        columns: &[("room_id", Int), ("user_id", Int)],
-        key: "room_id, user_id",
-        identity: false,
-    },
-    Table {
-        name: "notes",
-        columns: &[("id", Int), ("room_id", Int), ("user_id", Int), ("text", Text), ("created_at", Time)],
-        key: "id",
-        identity: true,
-    },
-    Table {
-        name: "plans",
-        columns: &[
+    ),
+    Table::keyed("room_members", "room_id, user_id", &[("room_id", Int), ("user_id", Int)]),
+    Table::identity("notes", &[("id", Int), ("room_id", Int), ("user_id", Int), ("text", Text), ("created_at", Time)]),
+    Table::identity(
+        "plans",
+        &[
             ("id", Int),
             ("meeting_id", Int),
             ("unit_id", Int),
@@ -334,12 +289,10 @@ pub(super) const TABLES: &[Table] = &[
             ("status", Text),
             ("status_note", Text),
         ],
-        key: "id",
-        identity: true,
-    },
-    Table {
-        name: "plan_changes",
-        columns: &[
+    ),
+    Table::identity(
+        "plan_changes",
+        &[
             ("id", Int),
             ("plan_id", Int),
             ("status", Text),
@@ -348,12 +301,10 @@ pub(super) const TABLES: &[Table] = &[
             ("changed_at", Time),
             ("asked_in", Int),
         ],
-        key: "id",
-        identity: true,
-    },
-    Table {
-        name: "decisions",
-        columns: &[
+    ),
+    Table::identity(
+        "decisions",
+        &[
             ("id", Int),
             ("meeting_id", Int),
             ("text", Text),
@@ -363,12 +314,11 @@ pub(super) const TABLES: &[Table] = &[
             ("created_by", Int),
             ("created_at", Time),
         ],
-        key: "id",
-        identity: true,
-    },
-    Table {
-        name: "agenda_items",
-        columns: &[
+    ),
+    Table::keyed(
+        "agenda_items",
+        "meeting_id, position",
+        &[
             ("meeting_id", Int),
             ("position", Int),
             ("starts_at", Time),
@@ -384,37 +334,22 @@ pub(super) const TABLES: &[Table] = &[
             ("ask_questions", Text),
             ("plan_topics", Text),
         ],
-        key: "meeting_id, position",
-        identity: false,
-    },
-    Table {
-        name: "agenda_runs",
-        columns: &[("meeting_id", Int), ("started_at", Time), ("shift_seconds", Int), ("paused_at", Time)],
-        key: "meeting_id",
-        identity: false,
-    },
-    Table {
-        name: "speaking_timers",
-        columns: &[
-            ("meeting_id", Int),
-            ("position", Int),
-            ("plan", Text),
-            ("timer", Text),
-            ("step", Int),
-            ("wake_at", Time),
-        ],
-        key: "meeting_id, position",
-        identity: false,
-    },
-    Table {
-        name: "meeting_series",
-        columns: &[("meeting_id", Int), ("previous_kit", Text)],
-        key: "meeting_id",
-        identity: false,
-    },
-    Table {
-        name: "guild_kits",
-        columns: &[
+    ),
+    Table::keyed(
+        "agenda_runs",
+        "meeting_id",
+        &[("meeting_id", Int), ("started_at", Time), ("shift_seconds", Int), ("paused_at", Time)],
+    ),
+    Table::keyed(
+        "speaking_timers",
+        "meeting_id, position",
+        &[("meeting_id", Int), ("position", Int), ("plan", Text), ("timer", Text), ("step", Int), ("wake_at", Time)],
+    ),
+    Table::keyed("meeting_series", "meeting_id", &[("meeting_id", Int), ("previous_kit", Text)]),
+    Table::keyed(
+        "guild_kits",
+        "guild_id, kit_id, version",
+        &[
             ("guild_id", Int),
             ("kit_id", Text),
             ("version", Int),
@@ -425,13 +360,10 @@ pub(super) const TABLES: &[Table] = &[
             ("uploaded_by", Int),
             ("uploaded_at", Time),
         ],
-        key: "guild_id, kit_id, version",
-        identity: false,
-    },
-    Table {
-        name: "meeting_kits",
-        columns: &[("meeting_id", Int), ("kit_id", Text), ("version", Int), ("source", Text)],
-        key: "meeting_id",
-        identity: false,
-    },
+    ),
+    Table::keyed(
+        "meeting_kits",
+        "meeting_id",
+        &[("meeting_id", Int), ("kit_id", Text), ("version", Int), ("source", Text)],
+    ),
 ];

@@ -125,23 +125,6 @@ impl PgStore {
         }
         Ok(rounds)
     }
-
-    async fn replace_room_members(&self, room: i64, members: &[UserId]) -> Result<(), StoreError> {
-        let mut tx = self.pool.begin().await?;
-        // Two replacements at once would each delete only the rows they saw and then collide
-        // inserting; holding the room makes them take turns, the last one winning as in SQLite.
-        sqlx::query("SELECT 1 FROM rooms WHERE id = $1 FOR NO KEY UPDATE").bind(room).fetch_optional(&mut *tx).await?;
-        sqlx::query("DELETE FROM room_members WHERE room_id = $1").bind(room).execute(&mut *tx).await?;
-        for m in members {
-            sqlx::query("INSERT INTO room_members (room_id, user_id) VALUES ($1, $2)")
-                .bind(room)
-                .bind(db_id(m.0))
-                .execute(&mut *tx)
-                .await?;
-        }
-        tx.commit().await?;
-        Ok(())
-    }
 }
 
 #[async_trait]
@@ -230,7 +213,20 @@ impl BreakoutStore for PgStore {
     }
 
     async fn set_room_members(&self, room: i64, members: &[UserId]) -> Result<(), StoreError> {
-        self.replace_room_members(room, members).await
+        let mut tx = self.pool.begin().await?;
+        // Two replacements at once would each delete only the rows they saw and then collide
+        // inserting; holding the room makes them take turns, the last one winning as in SQLite.
+        sqlx::query("SELECT 1 FROM rooms WHERE id = $1 FOR NO KEY UPDATE").bind(room).fetch_optional(&mut *tx).await?;
+        sqlx::query("DELETE FROM room_members WHERE room_id = $1").bind(room).execute(&mut *tx).await?;
+        for m in members {
+            sqlx::query("INSERT INTO room_members (room_id, user_id) VALUES ($1, $2)")
+                .bind(room)
+                .bind(db_id(m.0))
+                .execute(&mut *tx)
+                .await?;
+        }
+        tx.commit().await?;
+        Ok(())
     }
 
     async fn seat(&self, room: i64, user: UserId, within_cap: bool) -> Result<Seating, StoreError> {

@@ -87,19 +87,6 @@ impl SqliteStore {
         .ok_or_else(|| StoreError::NotFound(format!("round {id}")))?;
         self.to_round(row).await
     }
-
-    async fn replace_room_members(&self, room: i64, members: &[UserId]) -> Result<(), StoreError> {
-        let mut tx = self.pool.begin().await?;
-        sqlx::query!("DELETE FROM room_members WHERE room_id = ?", room).execute(&mut *tx).await?;
-        for m in members {
-            let u = db_id(m.0);
-            sqlx::query!("INSERT INTO room_members (room_id, user_id) VALUES (?, ?)", room, u)
-                .execute(&mut *tx)
-                .await?;
-        }
-        tx.commit().await?;
-        Ok(())
-    }
 }
 
 #[async_trait]
@@ -189,7 +176,16 @@ impl BreakoutStore for SqliteStore {
     }
 
     async fn set_room_members(&self, room: i64, members: &[UserId]) -> Result<(), StoreError> {
-        self.replace_room_members(room, members).await
+        let mut tx = self.pool.begin().await?;
+        sqlx::query!("DELETE FROM room_members WHERE room_id = ?", room).execute(&mut *tx).await?;
+        for m in members {
+            let u = db_id(m.0);
+            sqlx::query!("INSERT INTO room_members (room_id, user_id) VALUES (?, ?)", room, u)
+                .execute(&mut *tx)
+                .await?;
+        }
+        tx.commit().await?;
+        Ok(())
     }
 
     async fn seat(&self, room: i64, user: UserId, within_cap: bool) -> Result<Seating, StoreError> {

@@ -16,35 +16,6 @@ fn author(id: Option<i64>) -> Option<UserId> {
     id.map(|a| UserId(chat_id(a)))
 }
 
-/// Forget-me: the member's unit answers stay the unit's, without their author.
-pub(super) async fn forget_author(conn: &mut sqlx::SqliteConnection, g: i64, u: i64) -> Result<u64, StoreError> {
-    let mut changed = sqlx::query!(
-        "UPDATE unit_answers SET author_id = NULL WHERE author_id = ? AND meeting_id IN (SELECT id FROM meetings WHERE guild_id = ?)",
-        u,
-        g
-    )
-    .execute(&mut *conn)
-    .await?
-    .rows_affected();
-    changed += sqlx::query!(
-        "UPDATE unit_answer_revisions SET author_id = NULL WHERE author_id = ? AND meeting_id IN (SELECT id FROM meetings WHERE guild_id = ?)",
-        u,
-        g
-    )
-    .execute(&mut *conn)
-    .await?
-    .rows_affected();
-    Ok(changed)
-}
-
-/// Retention: a meeting's unit answers go with its other answers (revisions cascade).
-pub(super) async fn purge(conn: &mut sqlx::SqliteConnection, meeting: i64) -> Result<u64, StoreError> {
-    Ok(sqlx::query!("DELETE FROM unit_answers WHERE meeting_id = ?", meeting)
-        .execute(&mut *conn)
-        .await?
-        .rows_affected())
-}
-
 #[async_trait]
 impl UnitAnswerStore for SqliteStore {
     async fn save_unit_answers(
