@@ -176,13 +176,24 @@ fn a_swedish_organiser_reads_every_kind_of_error_in_swedish() {
         .contains("k.toml:3:12: language `de` is not supported (hint: use one of: nb, sv, en)"));
 }
 
-/// The `kit-…` catalogue ids written in `src/kit` (`"kit-e-…"`, `"kit-h-…"`, `"kit-place-…"`,
-/// `"kit-when"`).
+/// The `kit-…` catalogue ids written in `src/kit` and its folders (`"kit-e-…"`, `"kit-h-…"`,
+/// `"kit-place-…"`, `"kit-when"`).
 fn ids_in_source() -> BTreeSet<String> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/kit");
+    let mut dirs = vec![Path::new(env!("CARGO_MANIFEST_DIR")).join("src/kit")];
+    let mut files = Vec::new();
+    while let Some(dir) = dirs.pop() {
+        for entry in std::fs::read_dir(dir).expect("src/kit").flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                dirs.push(path);
+            } else {
+                files.push(path);
+            }
+        }
+    }
     let mut ids = BTreeSet::new();
-    for entry in std::fs::read_dir(dir).expect("src/kit").flatten() {
-        let text = std::fs::read_to_string(entry.path()).expect("source");
+    for file in files {
+        let text = std::fs::read_to_string(file).expect("source");
         for part in text.split("\"kit-").skip(1) {
             let id: String = part.chars().take_while(|c| c.is_ascii_lowercase() || *c == '-').collect();
             let is_id = ["e-", "h-", "place-"].iter().any(|p| id.starts_with(p)) || id == "when";

@@ -13,6 +13,7 @@ pub mod copy;
 mod error;
 mod meeting_json;
 pub mod postgres;
+mod privacy_by_concern;
 mod probe;
 mod speaking_json;
 pub mod sqlite;

@@ -11,6 +11,7 @@ use crate::storage::postgres::{chat_id, db_id, PgStore, StoreError};
 
 pub(super) type AuditRow = (DateTime<Utc>, Option<i64>, String, Option<i64>, String);
 
+/// An audit entry from its stored columns (the member's own export reads them too).
 pub(super) fn audit((at, actor, action, meeting, detail): AuditRow) -> Result<AuditEntry, StoreError> {
     Ok(AuditEntry {
         at,

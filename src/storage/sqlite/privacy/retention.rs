@@ -8,6 +8,7 @@ use crate::domain::{GuildId, MeetingId, QuestionId, UnitName, UserId};
 use crate::storage::columns::end_of_day;
 use crate::storage::sqlite::{chat_id, db_id, time, SqliteStore, StoreError};
 
+/// An audit entry from its stored columns (the member's own export reads them too).
 pub(super) fn audit(
     at: &str,
     actor: Option<i64>,
@@ -25,7 +26,7 @@ pub(super) fn audit(
 }
 
 pub(super) async fn record_audit(store: &SqliteStore, guild: GuildId, entry: &AuditEntry) -> Result<(), StoreError> {
-    store.ensure_guild_row(guild).await?;
+    crate::app::ports::GuildStore::ensure_guild(store, guild, "").await?;
     insert_audit(&mut *store.pool.acquire().await?, db_id(guild.0), entry).await
 }
 
@@ -56,7 +57,7 @@ pub(super) async fn set_retention_days(
     guild: GuildId,
     days: Option<u32>,
 ) -> Result<(), StoreError> {
-    store.ensure_guild_row(guild).await?;
+    crate::app::ports::GuildStore::ensure_guild(store, guild, "").await?;
     let g = db_id(guild.0);
     let days = days.map(i64::from);
     sqlx::query!("UPDATE guilds SET retention_days = ? WHERE id = ?", days, g).execute(&store.pool).await?;
@@ -215,10 +216,4 @@ async fn insert_audit(conn: &mut sqlx::SqliteConnection, guild: i64, entry: &Aud
     .execute(conn)
     .await?;
     Ok(())
-}
-
-impl SqliteStore {
-    async fn ensure_guild_row(&self, guild: GuildId) -> Result<(), StoreError> {
-        crate::app::ports::GuildStore::ensure_guild(self, guild, "").await
-    }
 }
