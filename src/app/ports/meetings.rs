@@ -33,7 +33,9 @@ pub trait MeetingStore: Send + Sync {
     /// The guild's newest meeting that has not ended.
     async fn current_meeting(&self, guild: GuildId) -> Result<Option<crate::domain::Meeting>, StoreError>;
     /// Moves the meeting to `state` at `at` (the clock's time: the first end is kept as the
-    /// meeting's end, from which retention counts).
+    /// meeting's end, from which retention counts). An ended meeting stays ended: a later
+    /// state is ignored, so a job claimed just before `/meeting end` (an open or a deadline)
+    /// cannot bring the meeting back.
     async fn set_meeting_state(&self, id: MeetingId, state: MeetingState, at: DateTime<Utc>) -> Result<(), StoreError>;
     async fn meeting_channel(&self, id: MeetingId) -> Result<Option<ChannelId>, StoreError>;
 }

@@ -139,14 +139,17 @@ impl MeetingStore for PgStore {
         // The end is remembered for retention (the first time only).
         let done = sqlx::query(
             "UPDATE meetings SET state = $1,
-             ended_at = CASE WHEN $1 = 'ended' THEN COALESCE(ended_at, $3) ELSE ended_at END WHERE id = $2",
+             ended_at = CASE WHEN $1 = 'ended' THEN COALESCE(ended_at, $3) ELSE ended_at END
+             WHERE id = $2 AND state <> 'ended'",
         )
         .bind(state.as_str())
         .bind(id.0)
         .bind(at)
         .execute(&self.pool)
         .await?;
-        if done.rows_affected() == 0 {
+        // Nothing changed: an ended meeting (which stays ended) or none at all.
+        let exists = || sqlx::query_scalar::<_, i64>("SELECT id FROM meetings WHERE id = $1").bind(id.0);
+        if done.rows_affected() == 0 && exists().fetch_optional(&self.pool).await?.is_none() {
             return Err(StoreError::NotFound(format!("meeting {id}")));
         }
         Ok(())

@@ -158,7 +158,8 @@ impl MeetingStore for SqliteStore {
         let now = time::to_db(at);
         let done = sqlx::query!(
             "UPDATE meetings SET state = ?,
-             ended_at = CASE WHEN ? = 'ended' THEN COALESCE(ended_at, ?) ELSE ended_at END WHERE id = ?",
+             ended_at = CASE WHEN ? = 'ended' THEN COALESCE(ended_at, ?) ELSE ended_at END
+             WHERE id = ? AND state <> 'ended'",
             s,
             s,
             now,
@@ -166,7 +167,13 @@ impl MeetingStore for SqliteStore {
         )
         .execute(&self.pool)
         .await?;
-        if done.rows_affected() == 0 {
+        // Nothing changed: an ended meeting (which stays ended) or none at all.
+        if done.rows_affected() == 0
+            && sqlx::query_scalar!("SELECT id FROM meetings WHERE id = ?", id.0)
+                .fetch_optional(&self.pool)
+                .await?
+                .is_none()
+        {
             return Err(StoreError::NotFound(format!("meeting {id}")));
         }
         Ok(())

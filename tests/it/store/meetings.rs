@@ -9,6 +9,7 @@ store_tests!(
     a_meeting_without_channel_or_deadline_has_none,
     an_unknown_meeting_is_none,
     current_meeting_is_the_newest_that_has_not_ended,
+    an_ended_meeting_stays_ended,
     meeting_state_round_trips_every_state,
     a_duplicate_question_id_is_a_conflict_and_stores_nothing,
     an_unknown_language_is_a_conflict,
@@ -88,6 +89,19 @@ async fn current_meeting_is_the_newest_that_has_not_ended(db: &Db) {
     db.store.set_meeting_state(first, MeetingState::Ended, t0()).await.unwrap();
     assert_eq!(current(GUILD).await, None);
     assert_eq!(current(OTHER_GUILD).await, Some(elsewhere));
+}
+
+/// A job claimed before `/meeting end` (the open, the deadline) writes its state after the end:
+/// the meeting must not come back as the guild's current meeting.
+async fn an_ended_meeting_stays_ended(db: &Db) {
+    let id = meeting(db).await;
+    db.store.set_meeting_state(id, MeetingState::Open, t0()).await.unwrap();
+    db.store.set_meeting_state(id, MeetingState::Ended, at(1)).await.unwrap();
+    for late in [MeetingState::Closed, MeetingState::Open, MeetingState::Scheduled, MeetingState::Ended] {
+        db.store.set_meeting_state(id, late, at(2)).await.unwrap();
+        assert_eq!(db.store.meeting(id).await.unwrap().unwrap().state, MeetingState::Ended, "{late:?}");
+    }
+    assert_eq!(db.store.current_meeting(GUILD).await.unwrap(), None);
 }
 
 async fn meeting_state_round_trips_every_state(db: &Db) {
