@@ -12,6 +12,8 @@
 //! For profiling: `SAMRAD_WIRE_ONLY=latency` runs section 1 alone and prints it (no file), with
 //! the stamps of a few interactions of the burst; `SAMRAD_PERF_CTL=<fifo>` switches a
 //! `perf record -D -1 --control=fifo:<fifo>` on for the burst only (see benches/PROFILES.md).
+//! `SAMRAD_BENCH_CONSENT_ASKED=1` marks every member as already asked for consent, so no
+//! submit of the burst sends the consent follow-up (the A/B in benches/PROFILES.md).
 
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
@@ -210,6 +212,12 @@ async fn latency(dir: &Path) -> String {
     let store = SqliteStore::open(&db_url).await.unwrap();
     let clock = ManualClock::new(now);
     prepare_guild(&store, &clock, &kit, 0, LATENCY_MEMBERS + 1).await;
+    if std::env::var("SAMRAD_BENCH_CONSENT_ASKED").is_ok() {
+        let (g, _, _, _) = ids(0);
+        for i in 0..=LATENCY_MEMBERS {
+            store.mark_consent_asked(GuildId(g), samrad::domain::UserId(shared_guild::member_id(i))).await.unwrap();
+        }
+    }
     let fake = FakeDiscord::builder().heartbeat_interval(Duration::from_secs(5)).start().await;
     fake.add_guild(guild(0, LATENCY_MEMBERS + 1, false));
     let bot = Bot::start(&fake, &db_url, dir, now).await;
