@@ -121,7 +121,7 @@ async fn a_failure_half_way_returns_moved_members_to_plenary_voice() {
     }
     // The category and the first table's text and voice rooms are created (its members moved),
     // then Discord fails at the second table.
-    let failing = FailingAfter::new(w.chat.clone(), 3);
+    let failing = FailingAfter::new(w.chat.clone(), 3).after_moves(3);
     let mut rng = ChaCha8Rng::seed_from_u64(1);
     let err = breakouts::split(
         &w.store,
@@ -152,11 +152,32 @@ async fn a_failure_half_way_returns_moved_members_to_plenary_voice() {
 struct FailingAfter {
     inner: samrad::console::MemoryChat,
     left: std::sync::Mutex<usize>,
+    /// How many members the split has moved out before the failing creation returns.
+    moves_first: usize,
 }
 
 impl FailingAfter {
     fn new(inner: samrad::console::MemoryChat, ok: usize) -> Self {
-        Self { inner, left: std::sync::Mutex::new(ok) }
+        Self { inner, left: std::sync::Mutex::new(ok), moves_first: 0 }
+    }
+
+    /// The failure comes once `moves` members have been moved out, as a real one that takes a
+    /// moment lets the split move the members of the rooms it has made meanwhile. Waiting for
+    /// the moves (not one yield) keeps the test from depending on how a loaded runtime
+    /// interleaves creating rooms and moving members.
+    fn after_moves(self, moves: usize) -> Self {
+        Self { moves_first: moves, ..self }
+    }
+
+    async fn wait_for_moves(&self) {
+        // Bounded: if the split never moves them, the test's own assertion says so.
+        for _ in 0..10_000 {
+            let moved = self.inner.events().iter().filter(|e| matches!(e, ChatEvent::Moved { .. })).count();
+            if moved >= self.moves_first {
+                return;
+            }
+            tokio::task::yield_now().await;
+        }
     }
     fn spend(&self) -> Result<(), samrad::app::ports::ChatError> {
         let mut left = self.left.lock().unwrap();
@@ -208,9 +229,8 @@ impl samrad::app::ports::Chat for FailingAfter {
         s: &samrad::app::ports::RoomSpec,
     ) -> Result<samrad::domain::ChannelId, samrad::app::ports::ChatError> {
         if let Err(down) = self.spend() {
-            // The failure takes a moment to come, as a real one does: the split moves the
-            // members of the rooms it has made meanwhile.
             tokio::task::yield_now().await;
+            self.wait_for_moves().await;
             return Err(down);
         }
         self.inner.create_room(s).await
