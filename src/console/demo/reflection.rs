@@ -113,8 +113,8 @@ impl Demo {
         })
     }
 
-    /// A sample answer of `kind` (both demos): `pleased` leans to the top of a scale, yes and
-    /// the first option (the day's evaluation); `free` writes a text answer.
+    /// A sample answer of `kind` for both demos (`QuestionKind::sample`: `pleased` for the
+    /// day's evaluation); `free` writes the text of a free-text question.
     pub(in crate::console) fn sample_value(
         &mut self,
         kind: &QuestionKind,

@@ -148,8 +148,13 @@ impl MeetingStore for PgStore {
         .execute(&self.pool)
         .await?;
         // Nothing changed: an ended meeting (which stays ended) or none at all.
-        let exists = || sqlx::query_scalar::<_, i64>("SELECT id FROM meetings WHERE id = $1").bind(id.0);
-        if done.rows_affected() == 0 && exists().fetch_optional(&self.pool).await?.is_none() {
+        if done.rows_affected() == 0
+            && sqlx::query_scalar::<_, i64>("SELECT id FROM meetings WHERE id = $1")
+                .bind(id.0)
+                .fetch_optional(&self.pool)
+                .await?
+                .is_none()
+        {
             return Err(StoreError::NotFound(format!("meeting {id}")));
         }
         Ok(())
